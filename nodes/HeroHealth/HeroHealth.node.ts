@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { properties } from './actions/description';
+import { router } from './actions/router';
+
+export class HeroHealth implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Hero Health',
+		name: 'heroHealth',
+		icon: { light: 'file:heroHealth.svg', dark: 'file:heroHealth.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Message patients, book appointments, share booking and form links and register patients with Hero Health (NHS GP practices)',
+		defaults: { name: 'Hero Health' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'heroHealthApi', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return router.call(this);
+	}
+}

@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const DEFAULT_REQUESTS_IN_FLIGHT = 5;
+
+/** Return All + Limit, for every Get Many. */
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** A Hero patient id, typed or mapped from an earlier node (e.g. Patient → Register via PDS). */
+export const patientIdField: INodeProperties = {
+	displayName: 'Patient ID',
+	name: 'patientId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1234',
+	description: 'The Hero patient ID (numeric). Get it from Patient → Register via PDS.',
+};
+
+/** Shown for every operation; read once per execution by the router. */
+export const requestOptions: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Requests in Flight',
+			name: 'requestsInFlight',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: DEFAULT_REQUESTS_IN_FLIGHT,
+			description:
+				'How many items may wait on Hero at the same time (1 = one after another). Output order is kept. Booking operations always run one at a time.',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30000,
+			description: 'How long to wait for Hero to answer one request, in milliseconds',
+		},
+	],
+};

@@ -1,0 +1,102 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { INFERRED, heroApiRequest, heroApiRequestAllItems, type HeroRequest } from '../transport';
+import { isHeroId, toIsoDate, toIsoDateTime } from '../validation';
+
+/** A validation failure: names the field and the item, never repeats the rejected value. */
+export function invalid(ctx: IExecuteFunctions, itemIndex: number, field: string, expectation: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `${field}: ${expectation} [item ${itemIndex}]`, {
+		itemIndex,
+		description: `Item ${itemIndex} was not sent to Hero. Correct "${field}" and run again.`,
+	});
+}
+
+function asText(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'object') return '';
+	return String(value).trim();
+}
+
+export function requireString(ctx: IExecuteFunctions, name: string, itemIndex: number, field: string): string {
+	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	if (typeof value === 'object' && value !== null) throw invalid(ctx, itemIndex, field, 'expected text, got an object or list');
+	const text = asText(value);
+	if (!text) throw invalid(ctx, itemIndex, field, 'is required');
+	return text;
+}
+
+/** A Hero id (numeric string), from a plain field or a resource locator. */
+export function requireId(ctx: IExecuteFunctions, name: string, itemIndex: number, field: string): string {
+	const id = requireString(ctx, name, itemIndex, field);
+	if (!isHeroId(id)) throw invalid(ctx, itemIndex, field, 'expected a numeric Hero ID such as 1234');
+	return id;
+}
+
+export function checkId(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const id = asText(value);
+	if (!isHeroId(id)) throw invalid(ctx, itemIndex, field, 'expected a numeric Hero ID such as 1234');
+	return id;
+}
+
+/** Several ids given as a list, or as text separated by commas. */
+export function checkIdList(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string[] {
+	const parts = Array.isArray(value) ? value.map(asText) : asText(value).split(',').map((part) => part.trim());
+	const ids = parts.filter((part) => part !== '');
+	for (const id of ids) if (!isHeroId(id)) throw invalid(ctx, itemIndex, field, 'expected numeric Hero IDs separated by commas');
+	return ids;
+}
+
+export function checkDateTime(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const iso = toIsoDateTime(value, ctx.getTimezone());
+	if (!iso) throw invalid(ctx, itemIndex, field, 'expected an ISO 8601 date-time such as 2026-03-15T09:30:00Z');
+	return iso;
+}
+
+export function checkDate(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const date = toIsoDate(value);
+	if (!date) throw invalid(ctx, itemIndex, field, 'expected a date such as 2026-03-15');
+	return date;
+}
+
+export function checkOneOf<T extends string>(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown, allowed: readonly T[]): T {
+	const text = asText(value);
+	if (!(allowed as readonly string[]).includes(text)) throw invalid(ctx, itemIndex, field, `expected one of ${allowed.join(', ')}`);
+	return text as T;
+}
+
+export function checkBoolean(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw invalid(ctx, itemIndex, field, 'expected true or false');
+}
+
+export function checkNumber(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown, min = Number.NEGATIVE_INFINITY): number {
+	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	if (!Number.isFinite(number) || number < min) throw invalid(ctx, itemIndex, field, `expected a number${min > Number.NEGATIVE_INFINITY ? ` of at least ${min}` : ''}`);
+	return number;
+}
+
+/** The Additional Fields / Filters / Options collection of an operation, as given. */
+export function readCollection(ctx: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
+	const value = ctx.getNodeParameter(name, itemIndex, {});
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/** Get Many: Return All walks every page, otherwise Limit records. */
+export async function getMany(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
+	return heroApiRequestAllItems.call(ctx, { ...request, itemIndex }, limit);
+}
+
+/** A list that Hero does not page: one request, Return All / Limit applied to its records. */
+export async function getList(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const page = await heroApiRequest.call(ctx, { ...request, itemIndex });
+	const records = Array.isArray(page) ? (page as IDataObject[]) : (((page as IDataObject).data as IDataObject[]) ?? []);
+	if (returnAll) return records;
+	return records.slice(0, checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1));
+}
+
+export { INFERRED };

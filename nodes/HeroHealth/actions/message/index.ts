@@ -1,0 +1,31 @@
+import type { HeroResource } from '../types';
+import * as get from './get.operation';
+import * as getManyInBatch from './getManyInBatch.operation';
+import * as send from './send.operation';
+
+export const message: HeroResource = {
+	operationProperty: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['message'] } },
+		default: 'send',
+		options: [
+			{ name: 'Get', value: 'get', action: 'Get a message', description: 'Get one sent message with its delivery status' },
+			{
+				name: 'Get Many in a Batch',
+				value: 'getManyInBatch',
+				action: 'Get many messages in a batch',
+				description: 'List the individual messages of a batch (bulk) message',
+			},
+			{
+				name: 'Send',
+				value: 'send',
+				action: 'Send a message',
+				description: 'Send an SMS, email or NHS App message to a patient, or record one sent elsewhere',
+			},
+		],
+	},
+	operations: { get, getManyInBatch, send },
+};

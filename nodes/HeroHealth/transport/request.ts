@@ -1,0 +1,165 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { CUSTOM_ENVIRONMENT } from '../../../credentials/HeroHealthApi.credentials';
+import { toNodeApiError, type HeroFailure } from './errors';
+import { INFERRED } from './inferred';
+import { decide, parseRetryAfter, type Outcome } from './retry';
+
+export const CREDENTIAL_TYPE = 'heroHealthApi';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export type HeroContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface HeroRequest {
+	method: IHttpRequestMethods;
+	/** Path below the environment's base URL, e.g. `/v1/messages/send`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/**
+	 * Whether repeating the call is harmless. Defaults to true for GET, PUT and DELETE; sends,
+	 * bookings and other POST/PATCH calls are only retried when Hero cannot have received them.
+	 */
+	repeatable?: boolean;
+	itemIndex?: number;
+}
+
+interface Settings {
+	baseUrl: string;
+	credentials: ICredentialDataDecryptedObject;
+	timeout: number;
+}
+
+// Credentials are decrypted once per execution context, not once per item or per request.
+const settingsCache = new WeakMap<object, Promise<Settings>>();
+const timeouts = new WeakMap<object, number>();
+
+/** Called by the router once per execution with the node's Request Options. */
+export function setRequestTimeout(context: HeroContext, timeoutMs: number | undefined): void {
+	if (timeoutMs && timeoutMs > 0) timeouts.set(context, timeoutMs);
+}
+
+export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = String(credentials.environment ?? '');
+	const url = environment === CUSTOM_ENVIRONMENT ? String(credentials.baseUrl ?? '') : environment;
+	return url.replace(/\/+$/, '');
+}
+
+async function loadSettings(context: HeroContext): Promise<Settings> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	return { baseUrl: resolveBaseUrl(credentials), credentials, timeout: DEFAULT_TIMEOUT_MS };
+}
+
+function settingsFor(context: HeroContext): Promise<Settings> {
+	let settings = settingsCache.get(context);
+	if (!settings) {
+		settings = loadSettings(context);
+		settingsCache.set(context, settings);
+		// A failed read must not be cached: the next call tries again.
+		settings.catch(() => settingsCache.delete(context));
+	}
+	return settings;
+}
+
+function networkCodeOf(error: unknown): string {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const code = (candidate as { code?: unknown })?.code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+	}
+	const message = String((error as { message?: unknown })?.message ?? '');
+	if (/timeout/i.test(message)) return 'ETIMEDOUT';
+	if (/socket hang up|reset/i.test(message)) return 'ECONNRESET';
+	return 'EUNKNOWN';
+}
+
+/** One call to Hero: auth through the credential, retry by policy, errors mapped to NodeApiError. */
+export async function heroApiRequest(this: HeroContext, request: HeroRequest): Promise<IDataObject> {
+	const settings = await settingsFor(this);
+	const repeatable = request.repeatable ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${settings.baseUrl}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: timeouts.get(this) ?? settings.timeout,
+		// Hero documents array filters as repeated keys: location_id=1&location_id=2.
+		arrayFormat: 'repeat',
+	};
+	const credentialsDecrypted = { id: '', name: '', type: CREDENTIAL_TYPE, data: settings.credentials };
+
+	let waitedMs = 0;
+	for (let attempt = 0; ; attempt++) {
+		let outcome: Outcome;
+		let failure: HeroFailure;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+				credentialsDecrypted,
+			})) as IN8nHttpFullResponse;
+			if (response.statusCode < 400) return response.body as IDataObject;
+			const retryAfterSeconds = parseRetryAfter(response.headers?.['retry-after']);
+			outcome = { status: response.statusCode, retryAfterSeconds };
+			failure = { status: response.statusCode, body: response.body, retryAfterSeconds, method: request.method, path: request.path };
+		} catch (error) {
+			const networkCode = networkCodeOf(error);
+			outcome = { networkCode };
+			failure = { networkCode, method: request.method, path: request.path };
+		}
+		const verdict = decide(outcome, repeatable, attempt, waitedMs);
+		if (!verdict.retry) {
+			throw toNodeApiError(this.getNode(), { ...failure, ambiguous: verdict.ambiguous }, request.itemIndex);
+		}
+		waitedMs += verdict.delayMs;
+		await sleep(verdict.delayMs);
+	}
+}
+
+/** Hero lists answer `{ data: [...], count }`; some answer a bare array. */
+export function recordsOf(page: unknown): IDataObject[] {
+	if (Array.isArray(page)) return page as IDataObject[];
+	const data = (page as { data?: unknown })?.data;
+	return Array.isArray(data) ? (data as IDataObject[]) : [];
+}
+
+/**
+ * Walks `page_index`/`page_size` pages until `limit` records (or every record, when no limit)
+ * have been read. Stops on a short or empty page, or once `count` records have been seen.
+ */
+export async function heroApiRequestAllItems(
+	this: HeroContext,
+	request: HeroRequest,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	const pageSize = limit !== undefined ? Math.min(limit, INFERRED.pageSize) : INFERRED.pageSize;
+	for (let pageIndex = INFERRED.firstPageIndex; ; pageIndex++) {
+		const page = await heroApiRequest.call(this, {
+			...request,
+			qs: { ...request.qs, page_index: pageIndex, page_size: pageSize },
+		});
+		const records = recordsOf(page);
+		for (const record of records) {
+			results.push(record);
+			if (limit !== undefined && results.length >= limit) return results;
+		}
+		// `count` may be the total or the page's own size (undocumented): trust it only when it
+		// says more than one page exists; otherwise a short or empty page ends the walk.
+		const total = (page as { count?: unknown })?.count;
+		const seenAll = typeof total === 'number' && total > pageSize && results.length >= total;
+		if (records.length < pageSize || seenAll) return results;
+	}
+}

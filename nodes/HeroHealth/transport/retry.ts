@@ -1,0 +1,59 @@
+/**
+ * The retry policy, in one place (README "Reliability" restates it).
+ * - Repeatable calls (reads, PUT/DELETE, and writes marked idempotent) retry 429, 502, 503, 504,
+ *   resets and timeouts.
+ * - Non-repeatable calls (a message send, a booking) retry only what Hero cannot have received:
+ *   a refused connection, an unresolvable host, or a 429. Anything else after the request left n8n
+ *   fails the item as "may or may not have been carried out".
+ * Backoff is exponential with full jitter, honours Retry-After, and is bounded in count and time.
+ */
+export const RETRY_POLICY = {
+	maxRetries: 4,
+	baseDelayMs: 250,
+	maxDelayMs: 8_000,
+	maxTotalDelayMs: 30_000,
+};
+
+/** Errors raised before any byte of the request can have reached Hero. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** Transient errors after the request may have been read. */
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+
+export type Outcome = { status: number; retryAfterSeconds?: number } | { networkCode: string };
+
+export type Verdict =
+	| { retry: true; delayMs: number }
+	| { retry: false; ambiguous: boolean };
+
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
+}
+
+/**
+ * Decide what to do after attempt `attempt` (0-based) failed with `outcome`.
+ * `waitedMs` is the backoff already spent on this call.
+ */
+export function decide(outcome: Outcome, repeatable: boolean, attempt: number, waitedMs: number, random = Math.random): Verdict {
+	let retryable: boolean;
+	let ambiguous = false;
+	let retryAfterMs: number | undefined;
+	if ('networkCode' in outcome) {
+		const notSent = NOT_SENT_CODES.has(outcome.networkCode);
+		retryable = notSent || (repeatable && TRANSIENT_CODES.has(outcome.networkCode));
+		ambiguous = !notSent && !repeatable;
+	} else {
+		retryable = outcome.status === 429 || (repeatable && RETRYABLE_STATUS.has(outcome.status));
+		ambiguous = !repeatable && outcome.status >= 500;
+		if (outcome.retryAfterSeconds !== undefined) retryAfterMs = outcome.retryAfterSeconds * 1000;
+	}
+	if (!retryable || attempt >= RETRY_POLICY.maxRetries) return { retry: false, ambiguous };
+	const backoff = Math.min(RETRY_POLICY.maxDelayMs, RETRY_POLICY.baseDelayMs * 2 ** attempt);
+	const delayMs = retryAfterMs ?? Math.round(backoff / 2 + random() * (backoff / 2));
+	if (waitedMs + delayMs > RETRY_POLICY.maxTotalDelayMs) return { retry: false, ambiguous };
+	return { retry: true, delayMs };
+}

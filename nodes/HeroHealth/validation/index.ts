@@ -1,0 +1,89 @@
+/**
+ * Checks run before a request is built, so an invalid item never reaches Hero.
+ * Each returns the value in the form Hero expects, or undefined when the input is invalid.
+ * Error texts elsewhere never repeat the rejected value: it may be a patient's phone or email.
+ */
+
+/** UK mobile (07..., +447..., 447..., 00447...) to E.164 `+447XXXXXXXXX`. */
+export function ukMobileToE164(input: string): string | undefined {
+	const compact = input.replace(/[\s\-().]/g, '');
+	const match = /^(?:\+44|0044|44|0)(7\d{9})$/.exec(compact);
+	return match ? `+44${match[1]}` : undefined;
+}
+
+export function isEmail(input: string): boolean {
+	return /^[^\s@"<>(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(input.trim()) && input.length <= 254;
+}
+
+/** NHS numbers: 10 digits (spaces or dashes allowed), modulus-11 check digit. Returns the digits. */
+export function normaliseNhsNumber(input: string): string | undefined {
+	const digits = input.replace(/[\s-]/g, '');
+	if (!/^\d{10}$/.test(digits)) return undefined;
+	let sum = 0;
+	for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+	const check = 11 - (sum % 11);
+	const expected = check === 11 ? 0 : check;
+	if (expected === 10 || expected !== Number(digits[9])) return undefined;
+	return digits;
+}
+
+/** Hero ids are numeric strings. */
+export function isHeroId(input: string): boolean {
+	return /^\d+$/.test(input);
+}
+
+/** Offset of `timeZone` from UTC at `date`, in minutes. */
+function zoneOffsetMinutes(date: Date, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat('en-GB', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(date);
+	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+}
+
+/** Anything n8n may hand us for a date: a string, a JS Date, a Luxon DateTime from an expression. */
+function toDate(input: unknown, timeZone = 'UTC'): Date | undefined {
+	if (input === undefined || input === null || input === '') return undefined;
+	if (input instanceof Date) return Number.isNaN(input.getTime()) ? undefined : input;
+	if (typeof input === 'object' && typeof (input as { toISO?: unknown }).toISO === 'function') {
+		const iso = (input as { toISO: () => string | null }).toISO();
+		return iso ? toDate(iso, timeZone) : undefined;
+	}
+	if (typeof input !== 'string') return undefined;
+	const text = input.trim();
+	// Full ISO 8601 date-time with an offset or Z, or a bare date; n8n's UI emits `YYYY-MM-DDTHH:mm:ss`.
+	if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return undefined;
+	if (text.length === 10) return new Date(`${text}T00:00:00Z`);
+	const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/.test(text);
+	const date = new Date(`${text.replace(' ', 'T')}${hasOffset ? '' : 'Z'}`);
+	if (Number.isNaN(date.getTime())) return undefined;
+	if (hasOffset || timeZone === 'UTC') return date;
+	// A wall-clock time without offset (n8n's date picker) is read in the workflow's time zone.
+	const guess = new Date(date.getTime() - zoneOffsetMinutes(date, timeZone) * 60000);
+	return new Date(date.getTime() - zoneOffsetMinutes(guess, timeZone) * 60000);
+}
+
+/**
+ * ISO 8601 UTC date-time, e.g. `2026-03-15T09:30:00.000Z`. Text without an offset is a wall-clock
+ * time in `timeZone` (the workflow's, e.g. Europe/London).
+ */
+export function toIsoDateTime(input: unknown, timeZone = 'UTC'): string | undefined {
+	return toDate(input, timeZone)?.toISOString();
+}
+
+/** `YYYY-MM-DD`. A date-time keeps its own calendar date where given as text. */
+export function toIsoDate(input: unknown): string | undefined {
+	if (typeof input === 'string' && /^\d{4}-\d{2}-\d{2}/.test(input.trim()) && toDate(input)) return input.trim().slice(0, 10);
+	if (input && typeof input === 'object' && typeof (input as { toISODate?: unknown }).toISODate === 'function') {
+		return (input as { toISODate: () => string | null }).toISODate() ?? undefined;
+	}
+	return toDate(input)?.toISOString().slice(0, 10);
+}

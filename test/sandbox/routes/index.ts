@@ -1,0 +1,8 @@
+import type { RouteModule } from '../types';
+import { batchRoutes } from './batches';
+import { messageRoutes } from './messages';
+import { patientRoutes } from './patients';
+import { practiceGroupRoutes } from './practiceGroup';
+
+/** Every Hero route the sandbox serves. A new resource adds its module here (one line). */
+export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, messageRoutes, batchRoutes];

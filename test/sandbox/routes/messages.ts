@@ -1,0 +1,127 @@
+import { badRequest, notFound } from '../errors';
+import { FORMATS, s } from '../schema';
+import type { SandboxState } from '../state';
+import type { RouteModule } from '../types';
+import { requirePatient } from './patients';
+
+export interface SandboxMessage {
+	id: string;
+	patient: { id: string; title: string | null; first_name: string; last_name: string };
+	message_type: string;
+	message: string;
+	recipient_contact_detail: string | null;
+	status: 'scheduled' | 'delivered';
+	created_at: string;
+	sent_at: string | null;
+	scheduled_at: string | null;
+	write_to_record: { write_to_record_at: string | null; status: string; failure_reason: string | null; snomed_code: string | null } | null;
+	short_link: { id: string; type: string; name: string; status: string } | null;
+	campaign: { id: string; name: string } | null;
+	sent_by_admin: { id: string; first_name: string; last_name: string } | null;
+	attachments: unknown[];
+	/** Everything the send request carried, for assertions. */
+	request: Record<string, unknown>;
+}
+
+export function messages(state: SandboxState): Map<string, SandboxMessage> {
+	return state.slice('messages', () => new Map<string, SandboxMessage>());
+}
+
+const sendBody = s.object(
+	{
+		patient_id: s.id(),
+		message_type: s.enum(['hero', 'sms', 'email', 'nhs_app']),
+		message_string: s.string({ minLength: 1 }),
+		recipient_contact_detail: s.string({ minLength: 1 }),
+		fallback_contact_detail: s.string({ minLength: 1 }),
+		fallback_message_type: s.enum(['sms', 'email']),
+		write_to_record: s.boolean(),
+		encrypted: s.oneOf(s.boolean(), s.string()),
+		snomed_code: s.string({ minLength: 1 }),
+		snomed_term: s.string({ minLength: 1 }),
+		auto_write_to_record: s.boolean(),
+		task_id: s.string({ minLength: 1 }),
+		attachment_uuid: s.string({ minLength: 1 }),
+		short_link_id: s.string({ minLength: 1 }),
+		assignee_id: s.number({ integer: true, min: 1 }),
+		assignee_type: s.enum(['Admin', 'AdminTeam']),
+		send_at: s.string({ format: 'date-time' }),
+	},
+	{ required: ['patient_id', 'message_type', 'message_string'] },
+);
+
+/** Rules that span fields, checked after the schema. */
+function checkContact(type: string, value: unknown, field: string): void {
+	if (typeof value !== 'string') return;
+	if (type === 'sms' && !FORMATS['uk-mobile-e164'](value)) throw badRequest([{ code: 'invalid_string', expected: 'UK mobile in E.164 (+447...)', path: [field] }]);
+	if (type === 'email' && !FORMATS.email(value)) throw badRequest([{ code: 'invalid_string', expected: 'email', path: [field] }]);
+}
+
+export const messageRoutes: RouteModule = {
+	routes: [
+		{
+			method: 'POST',
+			path: '/v1/messages/send',
+			body: sendBody,
+			bodyRequired: true,
+			handler: ({ body, state }) => {
+				checkContact(body.message_type, body.recipient_contact_detail, 'recipient_contact_detail');
+				if (body.fallback_message_type !== undefined || body.fallback_contact_detail !== undefined) {
+					if (!['sms', 'email'].includes(body.message_type)) {
+						throw badRequest([{ code: 'invalid_combination', expected: 'fallback only with message_type sms or email', path: ['fallback_message_type'] }]);
+					}
+					checkContact(body.fallback_message_type ?? body.message_type, body.fallback_contact_detail, 'fallback_contact_detail');
+				}
+				if ((body.snomed_code || body.snomed_term) && body.write_to_record !== true) {
+					throw badRequest([{ code: 'invalid_combination', expected: 'snomed fields only with write_to_record true', path: ['snomed_code'] }]);
+				}
+				if (body.send_at && Date.parse(body.send_at) <= Date.now()) {
+					throw badRequest([{ code: 'too_small', expected: 'a date-time in the future', path: ['send_at'] }]);
+				}
+				const patient = requirePatient(state, body.patient_id);
+				const now = new Date().toISOString();
+				const id = state.nextId();
+				const scheduled = Boolean(body.send_at);
+				const writeToRecord = body.write_to_record === true;
+				messages(state).set(id, {
+					id,
+					patient: { id: patient.id, title: patient.title, first_name: patient.first_name, last_name: patient.last_name },
+					message_type: body.message_type,
+					message: body.message_string,
+					recipient_contact_detail: body.recipient_contact_detail ?? (body.message_type === 'email' ? patient.email : body.message_type === 'sms' ? patient.mobile : null),
+					status: scheduled ? 'scheduled' : 'delivered',
+					created_at: now,
+					sent_at: scheduled ? null : now,
+					scheduled_at: body.send_at ?? null,
+					write_to_record: writeToRecord ? { write_to_record_at: null, status: 'pending_approval', failure_reason: null, snomed_code: body.snomed_code ?? '185087000' } : null,
+					short_link: body.short_link_id ? { id: body.short_link_id, type: 'booking', name: 'Booking link', status: 'unused' } : null,
+					campaign: null,
+					sent_by_admin: null,
+					attachments: body.attachment_uuid ? [{ uuid: body.attachment_uuid }] : [],
+					request: body,
+				});
+				return {
+					message_id: id,
+					content: body.message_string,
+					created_at: now,
+					snomed_code: writeToRecord ? (body.snomed_code ?? '185087000') : null,
+					write_to_record: writeToRecord,
+					auth_token: null,
+					confirm_write_to_record_url: writeToRecord ? `https://app.herohealth.net/confirm/${id}` : null,
+					submitted_by: 'api',
+					send_at: body.send_at ?? null,
+				};
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/messages/:id',
+			handler: ({ params, state }) => {
+				const message = messages(state).get(params.id);
+				if (!message) throw notFound('Message');
+				const { request: _request, ...view } = message;
+				return view;
+			},
+		},
+	],
+};
