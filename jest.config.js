@@ -2,9 +2,11 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.tools.json', diagnostics: false }] };
 module.exports = {
 	testEnvironment: 'node',
+	// n8n-core leaves an un-referenced timer behind on import; the suites close their own servers.
+	forceExit: true,
 	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 	projects: [
-		{ displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+		{ displayName: 'unit', testEnvironment: 'node', transform, setupFiles: ['<rootDir>/test/harness/env.ts'], testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{ displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], maxWorkers: 1 },
 	],
 };
