@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/description';
 import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
 
 export class HeroHealth implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,6 +22,8 @@ export class HeroHealth implements INodeType {
 		credentials: [{ name: 'heroHealthApi', required: true }],
 		properties,
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return router.call(this);

@@ -1,0 +1,13 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+
+type ListSearch = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+
+/**
+ * Searchable "From list" dropdowns of resource locators, by method name. Each lives in its own
+ * file under methods/listSearch/ and is added here with one line.
+ */
+export const listSearch: Record<string, ListSearch> = {};
+
+/** Plain dropdowns (loadOptionsMethod), likewise one file each under methods/loadOptions/. */
+export const loadOptions: Record<string, LoadOptions> = {};
