@@ -68,6 +68,8 @@ export class Faults {
 			if (rule.probability !== undefined && this.random() >= rule.probability) continue;
 			rule.hits++;
 			applied.push(rule);
+			// Latency adds up; any other fault ends the request, so later rules stay unspent.
+			if (rule.kind !== 'latency') break;
 		}
 		return applied;
 	}

@@ -73,6 +73,9 @@ export class Sandbox {
 	readonly practiceGroupId: string;
 	openConnections = 0;
 	peakConnections = 0;
+	/** API requests being handled right now, and the most at once since the last reset. */
+	inFlight = 0;
+	peakInFlight = 0;
 	private seq = 0;
 	private server: Server;
 	private sockets = new Set<Socket>();
@@ -128,6 +131,7 @@ export class Sandbox {
 		this.requests.length = 0;
 		this.faults.clear();
 		this.peakConnections = this.openConnections;
+		this.peakInFlight = this.inFlight;
 	}
 
 	/** Requests that reached Hero's API routes (not the control routes), optionally by method and path. */
@@ -148,9 +152,14 @@ export class Sandbox {
 			{
 				method: 'GET',
 				path: '/__sandbox/stats',
-				handler: () => ({ openConnections: this.openConnections, peakConnections: this.peakConnections, requests: this.requests.length }),
+				handler: () => ({
+					openConnections: this.openConnections,
+					peakConnections: this.peakConnections,
+					peakInFlight: this.peakInFlight,
+					requests: this.requests.length,
+				}),
 			},
-			{ method: 'POST', path: '/__sandbox/stats/reset', handler: () => ((this.peakConnections = this.openConnections), { ok: true }) },
+			{ method: 'POST', path: '/__sandbox/stats/reset', handler: () => ((this.peakConnections = this.openConnections), (this.peakInFlight = this.inFlight), { ok: true }) },
 			{ method: 'GET', path: '/__sandbox/faults', handler: () => this.faults.list() },
 			{
 				method: 'PUT',
@@ -194,6 +203,16 @@ export class Sandbox {
 			}
 		}
 
+		this.inFlight++;
+		this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+		try {
+			await this.handleApi(req, res, method, path, query, rawBody);
+		} finally {
+			this.inFlight--;
+		}
+	}
+
+	private async handleApi(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: Query, rawBody: string): Promise<void> {
 		const record: RecordedRequest = { seq: ++this.seq, method, path, query, headers: { ...req.headers }, body: undefined, rawBody, at: Date.now() };
 		this.requests.push(record);
 		if (this.requests.length > this.maxRecorded) this.requests.shift();

@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const send = (fields: Record<string, unknown> = {}, additionalFields: Record<string, unknown> = {}) => ({
+const send = (additionalFields: Record<string, unknown> = {}, fields: Record<string, unknown> = {}) => ({
 	resource: 'message',
 	operation: 'send',
 	patientId: '2001',
@@ -17,22 +17,137 @@ const send = (fields: Record<string, unknown> = {}, additionalFields: Record<str
 	additionalFields,
 	...fields,
 });
+const sends = () => sandbox.received('POST', '/v1/messages/send');
 
 describe('Message → Send', () => {
 	it('sends one request with both auth headers and a normalised phone', async () => {
-		const result = await runHeroNode(sandbox, { parameters: send({}, { recipientContactDetail: '07700 900123' }) });
+		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: '07700 900123' }) });
 		expect(result.error).toBeUndefined();
 		expect(result.json[0].message_id).toEqual(expect.any(String));
-		const received = sandbox.received('POST', '/v1/messages/send');
-		expect(received).toHaveLength(1);
-		expect(received[0].headers['x-api-key']).toBe(sandbox.apiKey);
-		expect(received[0].headers['x-practice-group-id']).toBe(sandbox.practiceGroupId);
-		expect(received[0].body).toEqual({
+		expect(sends()).toHaveLength(1);
+		expect(sends()[0].headers['x-api-key']).toBe(sandbox.apiKey);
+		expect(sends()[0].headers['x-practice-group-id']).toBe(sandbox.practiceGroupId);
+		expect(sends()[0].body).toEqual({
 			patient_id: '2001',
 			message_type: 'sms',
 			message_string: 'Your appointment is confirmed.',
 			recipient_contact_detail: '+447700900123',
 		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('sends every documented field, converted to what Hero expects', async () => {
+		const sendAt = new Date(Date.now() + 86_400_000).toISOString();
+		const result = await runHeroNode(sandbox, {
+			parameters: send({
+				recipientContactDetail: '+44 7700 900 123',
+				fallbackMessageType: 'email',
+				fallbackContactDetail: 'patient@example.com',
+				writeToRecord: true,
+				snomedCode: '185087000',
+				snomedTerm: 'Appointment confirmed',
+				autoWriteToRecord: false,
+				encrypted: true,
+				taskId: '77',
+				attachmentUuid: 'b6f1c2d4-uuid',
+				shortLinkId: 'sl-9',
+				assigneeId: '42',
+				assigneeType: 'AdminTeam',
+				sendAt,
+			}),
+		});
+		expect(result.error).toBeUndefined();
+		expect(sends()[0].body).toEqual({
+			patient_id: '2001',
+			message_type: 'sms',
+			message_string: 'Your appointment is confirmed.',
+			recipient_contact_detail: '+447700900123',
+			fallback_message_type: 'email',
+			fallback_contact_detail: 'patient@example.com',
+			write_to_record: true,
+			snomed_code: '185087000',
+			snomed_term: 'Appointment confirmed',
+			auto_write_to_record: false,
+			encrypted: true,
+			task_id: '77',
+			attachment_uuid: 'b6f1c2d4-uuid',
+			short_link_id: 'sl-9',
+			assignee_id: 42,
+			assignee_type: 'AdminTeam',
+			send_at: sendAt,
+		});
+		expect(result.json[0]).toMatchObject({ write_to_record: true, send_at: sendAt });
+	});
+
+	it('reads a Send At without offset in the workflow time zone (Europe/London, summer time)', async () => {
+		const year = new Date().getUTCFullYear() + 1;
+		await runHeroNode(sandbox, { parameters: send({ sendAt: `${year}-07-01T09:30:00` }), timezone: 'Europe/London' });
+		expect(sends()[0].body.send_at).toBe(`${year}-07-01T08:30:00.000Z`);
+	});
+
+	it.each([
+		['a landline for SMS', { recipientContactDetail: '0113 496 0000' }, 'Recipient Contact Detail: expected a UK mobile number'],
+		['a malformed email', { recipientContactDetail: 'not-an-email' }, 'Recipient Contact Detail: expected an email address', { messageType: 'email' }],
+		['a fallback on an NHS App message', { fallbackMessageType: 'sms' }, 'Fallback Message Type: a fallback is only possible for SMS and email', { messageType: 'nhs_app' }],
+		['a bad fallback phone', { fallbackMessageType: 'sms', fallbackContactDetail: '12345' }, 'Fallback Contact Detail: expected a UK mobile number', { messageType: 'email' }],
+		['SNOMED without write to record', { snomedCode: '185087000' }, 'SNOMED Code: only applies when Write to Record is on'],
+		['a non-numeric SNOMED code', { writeToRecord: true, snomedCode: 'abc' }, 'SNOMED Code: expected a SNOMED CT code'],
+		['a past send time', { sendAt: '2020-01-01T09:00:00Z' }, 'Send At: must be in the future'],
+		['a malformed send time', { sendAt: 'next tuesday' }, 'Send At: expected an ISO 8601 date-time'],
+		['a non-numeric task', { taskId: 'task-1' }, 'Task ID: expected a numeric Hero ID'],
+		['an assignee type without id', { assigneeType: 'Admin' }, 'Assignee Type: needs an Assignee ID'],
+		// An empty literal is caught by n8n itself (required parameter); an expression that yields nothing is ours.
+		['a patient id expression that yields nothing', {}, 'Patient ID: is required', { patientId: '={{ $json.missing }}' }],
+		['a patient id expression that yields an object', {}, 'Patient ID: expected text', { patientId: '={{ { id: 1 } }}' }],
+		['a non-numeric patient id', {}, 'Patient ID: expected a numeric Hero ID', { patientId: 'abc' }],
+		['an empty message', {}, 'Message: is required', { message: '   ' }],
+		['an unknown message type', {}, 'Message Type: expected one of sms, email, nhs_app, hero', { messageType: 'fax' }],
+	])('rejects %s before sending, naming the field and item', async (_name, extra, expected, fields = {}) => {
+		const result = await runHeroNode(sandbox, { parameters: send(extra, fields) });
+		expect(result.error?.message).toContain(expected);
+		expect(result.error?.message).toContain('[item 0]');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('never repeats the rejected phone number or email in the error', async () => {
+		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: '07123 45' }) });
+		expect(result.error?.message).not.toContain('07123');
+		const email = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: 'jane.doe@@example' }, { messageType: 'email' }) });
+		expect(email.error?.message).not.toContain('jane.doe');
+	});
+
+	it('maps Hero validation errors to "field X: expected Y" (unknown patient → 404)', async () => {
+		const result = await runHeroNode(sandbox, { parameters: send({}, { patientId: '999999' }) });
+		expect(result.error?.message).toContain('Hero found nothing at POST /v1/messages/send');
+		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
+	});
+});
+
+describe('Message → Get and Get Many in a Batch', () => {
+	it('gets a sent message by id', async () => {
+		const sent = await runHeroNode(sandbox, { parameters: send() });
+		const got = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'get', messageId: sent.json[0].message_id } });
+		expect(got.json[0]).toMatchObject({ id: sent.json[0].message_id, message_type: 'sms', message: 'Your appointment is confirmed.', status: 'delivered' });
+		expect(got.json[0].patient).toMatchObject({ id: '2001' });
+	});
+
+	it('Return All walks every page of the batch (120 sends, pages of 100)', async () => {
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'getManyInBatch', batchId: '5001', returnAll: true } });
+		expect(result.json).toHaveLength(120);
+		expect(new Set(result.json.map((m) => m.id)).size).toBe(120);
+		const pages = sandbox.received('GET', '/v1/batch_message/5001/messages');
+		expect(pages.map((p) => p.query.page_index)).toEqual(['0', '1']);
+		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+	});
+
+	it('Limit stops paging early and the status filter is sent', async () => {
+		const result = await runHeroNode(sandbox, {
+			parameters: { resource: 'message', operation: 'getManyInBatch', batchId: '5001', returnAll: false, limit: 5, filters: { status: 'ENRICHMENT_ERROR' } },
+		});
+		expect(result.json).toHaveLength(5);
+		expect(result.json.every((m) => m.status === 'ENRICHMENT_ERROR')).toBe(true);
+		const pages = sandbox.received('GET', '/v1/batch_message/5001/messages');
+		expect(pages).toHaveLength(1);
+		expect(pages[0].query).toEqual({ status: 'ENRICHMENT_ERROR', page_index: '0', page_size: '5' });
 	});
 });

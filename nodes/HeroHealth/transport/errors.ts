@@ -126,7 +126,8 @@ export function toNodeApiError(node: INode, failure: HeroFailure, itemIndex?: nu
 	const response: JsonObject = {
 		message,
 		...(failure.status !== undefined ? { httpCode: String(failure.status) } : {}),
-		...(failure.networkCode ? { code: failure.networkCode } : {}),
+		// No `code` key: NodeApiError would swap our message for its generic one for network codes.
+		...(failure.networkCode ? { networkCode: failure.networkCode } : {}),
 	};
 	return new NodeApiError(node, response, {
 		message,

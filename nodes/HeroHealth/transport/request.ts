@@ -73,14 +73,16 @@ function settingsFor(context: HeroContext): Promise<Settings> {
 }
 
 function networkCodeOf(error: unknown): string {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown })?.code;
+	// n8n wraps axios errors in NodeApiError: the code lands in `httpCode`, the text in `messages`.
+	const wrapped = error as { code?: unknown; httpCode?: unknown; cause?: { code?: unknown }; message?: unknown; messages?: unknown };
+	for (const code of [wrapped.httpCode, wrapped.code, wrapped.cause?.code]) {
 		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
 	}
-	const message = String((error as { message?: unknown })?.message ?? '');
-	if (/timeout/i.test(message)) return 'ETIMEDOUT';
-	if (/socket hang up|reset/i.test(message)) return 'ECONNRESET';
+	const text = [wrapped.message, ...(Array.isArray(wrapped.messages) ? wrapped.messages : [])].join(' ');
+	const named = /\b(E[A-Z]{3,}[A-Z_]*)\b/.exec(text);
+	if (named) return named[1];
+	if (/timeout|timed out/i.test(text)) return 'ETIMEDOUT';
+	if (/socket hang up|reset/i.test(text)) return 'ECONNRESET';
 	return 'EUNKNOWN';
 }
 

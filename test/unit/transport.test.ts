@@ -1,0 +1,123 @@
+import { runHeroNode } from '../harness/runNode';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { decide, parseRetryAfter, RETRY_POLICY } from '../../nodes/HeroHealth/transport/retry';
+import { describeValidationIssues } from '../../nodes/HeroHealth/transport/errors';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const sendSms = { resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: 'Hi', additionalFields: {} };
+const getMessage = (id: string) => ({ resource: 'message', operation: 'get', messageId: id });
+const sends = () => sandbox.received('POST', '/v1/messages/send');
+
+describe('authentication errors', () => {
+	it('401: a wrong key says to check the API key, and the key appears nowhere', async () => {
+		const result = await runHeroNode(sandbox, { parameters: sendSms, credentials: { apiKey: 'wrong-secret-key-123' } });
+		expect(result.error?.message).toBe('Hero did not accept the API key');
+		expect(result.error?.description).toContain('Check the API key');
+		expect(JSON.stringify(result.run)).not.toContain('wrong-secret-key-123');
+		expect(JSON.stringify(result.run)).not.toContain(sandbox.apiKey);
+	});
+
+	it('403: a wrong practice group says to check the practice group and key scope', async () => {
+		const result = await runHeroNode(sandbox, { parameters: sendSms, credentials: { practiceGroupId: '9999' } });
+		expect(result.error?.message).toBe('Hero refused access for this practice group or key scope');
+		expect((result.error as { httpCode?: string }).httpCode).toBe('403');
+	});
+});
+
+describe('retries', () => {
+	it('a read retries 503 and 429 (honouring Retry-After) and then succeeds', async () => {
+		const sent = await runHeroNode(sandbox, { parameters: sendSms });
+		const id = String(sent.json[0].message_id);
+		sandbox.faults.add({ kind: 'status', status: 503, path: `/v1/messages/${id}`, times: 1 });
+		sandbox.faults.add({ kind: 'status', status: 429, retryAfter: 1, path: `/v1/messages/${id}`, times: 1 });
+		const started = Date.now();
+		const result = await runHeroNode(sandbox, { parameters: getMessage(id) });
+		expect(result.error).toBeUndefined();
+		expect(result.json[0].id).toBe(id);
+		expect(sandbox.received('GET', `/v1/messages/${id}`)).toHaveLength(3);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('a read retries a reset connection', async () => {
+		const sent = await runHeroNode(sandbox, { parameters: sendSms });
+		const id = String(sent.json[0].message_id);
+		sandbox.faults.add({ kind: 'reset-after', path: `/v1/messages/${id}`, times: 2 });
+		const result = await runHeroNode(sandbox, { parameters: getMessage(id) });
+		expect(result.error).toBeUndefined();
+		expect(sandbox.received('GET', `/v1/messages/${id}`)).toHaveLength(3);
+	});
+
+	it('a read gives up after the retry budget with a clear 5xx message', async () => {
+		sandbox.faults.add({ kind: 'status', status: 502, path: '/v1/messages/1' });
+		const result = await runHeroNode(sandbox, { parameters: getMessage('1') });
+		expect(result.error?.message).toBe('Hero had a server error (502)');
+		expect(sandbox.received('GET', '/v1/messages/1')).toHaveLength(RETRY_POLICY.maxRetries + 1);
+	}, 30_000);
+
+	it('a send is retried after a 429: Hero did not take it', async () => {
+		sandbox.faults.add({ kind: 'status', status: 429, retryAfter: 0, path: '/v1/messages/send', times: 1 });
+		const result = await runHeroNode(sandbox, { parameters: sendSms });
+		expect(result.error).toBeUndefined();
+		expect(sends()).toHaveLength(2);
+		expect(sandbox.state.snapshot().messages).toHaveLength(1);
+	});
+
+	it.each([
+		['a 503', { kind: 'status' as const, status: 503 }],
+		['a 500', { kind: 'status' as const, status: 500 }],
+		['a reset after Hero read the request', { kind: 'reset-after' as const }],
+	])('a send is NOT retried after %s: "may or may not have been sent"', async (_name, fault) => {
+		sandbox.faults.add({ ...fault, path: '/v1/messages/send', times: 1 });
+		const result = await runHeroNode(sandbox, { parameters: sendSms });
+		expect(result.error?.message).toContain('may or may not have been carried out by Hero: check before resending');
+		expect(sends()).toHaveLength(1);
+	});
+
+	it('a send that timed out is not retried either (Request Options → Timeout)', async () => {
+		sandbox.faults.add({ kind: 'hang', path: '/v1/messages/send', times: 1 });
+		const result = await runHeroNode(sandbox, { parameters: { ...sendSms, requestOptions: { timeout: 300 } } });
+		expect(result.error?.message).toContain('timed out; the request may or may not have been carried out');
+		expect(sends()).toHaveLength(1);
+	});
+
+	it('a send is retried when the connection was refused (nothing reached Hero), then reported clearly', async () => {
+		const closed = await startSandbox();
+		const url = closed.url;
+		await closed.close();
+		const started = Date.now();
+		const result = await runHeroNode(sandbox, { parameters: sendSms, credentials: { baseUrl: url } });
+		expect(result.error?.message).toBe('Hero refused the connection: the API is unreachable from n8n');
+		// Four backoffs of at least 125, 250, 500 and 1000 ms (half of each step, plus jitter).
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1875);
+	}, 30_000);
+});
+
+describe('retry policy', () => {
+	it('backs off exponentially with jitter, bounded in count and total time', () => {
+		const delays = [0, 1, 2, 3].map((attempt) => decide({ status: 503 }, true, attempt, 0, () => 1));
+		expect(delays.map((d) => (d.retry ? d.delayMs : -1))).toEqual([250, 500, 1000, 2000]);
+		expect(decide({ status: 503 }, true, RETRY_POLICY.maxRetries, 0)).toEqual({ retry: false, ambiguous: false });
+		expect(decide({ status: 429, retryAfterSeconds: 60 }, true, 0, 0)).toEqual({ retry: false, ambiguous: false });
+		expect(decide({ networkCode: 'ECONNRESET' }, false, 0, 0)).toEqual({ retry: false, ambiguous: true });
+		expect(decide({ networkCode: 'ECONNREFUSED' }, false, 0, 0, () => 0)).toEqual({ retry: true, delayMs: 125 });
+		expect(decide({ status: 400 }, true, 0, 0)).toEqual({ retry: false, ambiguous: false });
+	});
+
+	it('reads Retry-After as seconds or an HTTP date', () => {
+		expect(parseRetryAfter('3')).toBe(3);
+		expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString(), Date.now())).toBeGreaterThan(3);
+		expect(parseRetryAfter('soon')).toBeUndefined();
+	});
+
+	it('turns Hero 400 bodies into "field X: expected Y"', () => {
+		expect(
+			describeValidationIssues({ error: true, statusCode: 400, message: [{ code: 'invalid_type', expected: 'string', path: ['start_time'] }] }),
+		).toBe('field start_time: expected string');
+	});
+});
