@@ -1,13 +1,25 @@
 /**
  * Fault injection, switchable per test: each rule matches requests by method and path and applies
- * one fault, for a number of times or with a probability.
+ * one fault, for a number of times or with a probability. In-process: `sandbox.faults.add(rule)` /
+ * `sandbox.faults.set(rules, seed)`; over HTTP: `PUT /__sandbox/faults` with `{ rules, seed }`.
  */
 export type FaultKind =
-	| 'latency' // answer normally, `latencyMs` later
+	| 'latency' // answer normally, `latencyMs` later (past the node's timeout: a slow response)
 	| 'status' // answer `status` (e.g. 429 with `retryAfter`, 500-504) without handling the request
 	| 'reset-before' // destroy the socket before the request is handled (Hero never saw it)
 	| 'reset-after' // handle the request (state changes), then destroy the socket without answering
-	| 'hang'; // never answer (the client's timeout fires)
+	| 'hang' // never answer (the client's timeout fires); the request is not handled
+	| 'mix'; // one of `variants`, picked at random (seeded) each time the rule fires
+
+export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'status', 'reset-before', 'reset-after', 'hang', 'mix'];
+
+/** What a fault does, without the matching. */
+export interface FaultVariant {
+	kind: Exclude<FaultKind, 'mix'>;
+	status?: number;
+	retryAfter?: number | string;
+	latencyMs?: number;
+}
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -17,6 +29,8 @@ export interface FaultRule {
 	status?: number;
 	retryAfter?: number | string;
 	latencyMs?: number;
+	/** For `mix`: the faults to pick from, with equal chance. */
+	variants?: FaultVariant[];
 	/** Apply to this many matching requests, then stop. Default: unlimited. */
 	times?: number;
 	/** Chance per matching request (0..1). Default: 1. */
@@ -25,28 +39,82 @@ export interface FaultRule {
 
 interface ActiveRule extends FaultRule {
 	hits: number;
+	pattern?: RegExp;
+}
+
+const DEFAULT_SEED = 42;
+
+/** A short name for an applied fault, e.g. `status 429` or `reset-after`. */
+export function faultLabel(fault: FaultRule | FaultVariant): string {
+	return fault.kind === 'status' ? `status ${fault.status ?? 503}` : fault.kind;
+}
+
+function checkVariant(fault: FaultVariant | FaultRule, where: string): void {
+	if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`${where}: unknown fault kind "${String(fault.kind)}" (one of ${FAULT_KINDS.join(', ')})`);
+	if (fault.kind === 'status' && fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)) {
+		throw new Error(`${where}: status must be an HTTP error status (400-599)`);
+	}
+	if (fault.kind === 'latency' && !(typeof fault.latencyMs === 'number' && fault.latencyMs >= 0)) {
+		throw new Error(`${where}: latency needs latencyMs >= 0`);
+	}
+}
+
+function activate(rule: FaultRule, index: number): ActiveRule {
+	const where = `fault rule ${index}`;
+	if (!rule || typeof rule !== 'object') throw new Error(`${where}: expected an object`);
+	checkVariant(rule, where);
+	if (rule.kind === 'mix') {
+		if (!Array.isArray(rule.variants) || rule.variants.length === 0) throw new Error(`${where}: mix needs a non-empty variants list`);
+		rule.variants.forEach((variant, i) => {
+			if ((variant.kind as FaultKind) === 'mix') throw new Error(`${where}: variant ${i} cannot be a mix`);
+			checkVariant(variant, `${where}, variant ${i}`);
+		});
+	}
+	if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) throw new Error(`${where}: probability must be between 0 and 1`);
+	if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0)) throw new Error(`${where}: times must be a whole number`);
+	let pattern: RegExp | undefined;
+	if (rule.path) {
+		try {
+			pattern = new RegExp(rule.path);
+		} catch {
+			throw new Error(`${where}: path is neither an exact path nor a valid regular expression`);
+		}
+	}
+	return { ...rule, hits: 0, pattern };
 }
 
 export class Faults {
 	private rules: ActiveRule[] = [];
 	/** A seeded generator keeps "10% faults" runs repeatable. */
-	private seed = 42;
+	private seed = DEFAULT_SEED;
+	private counts = new Map<string, number>();
 
 	add(rule: FaultRule): void {
-		this.rules.push({ ...rule, hits: 0 });
+		this.rules.push(activate(rule, this.rules.length));
 	}
 
-	set(rules: FaultRule[], seed = 42): void {
-		this.rules = rules.map((rule) => ({ ...rule, hits: 0 }));
+	/** Replace every rule and restart the random sequence from `seed`. */
+	set(rules: FaultRule[], seed = DEFAULT_SEED): void {
+		if (!Array.isArray(rules)) throw new Error('fault rules: expected a list');
+		this.rules = rules.map(activate);
 		this.seed = seed;
+		this.counts.clear();
 	}
 
+	/** No rules, the seed back at its default, the injected counts at zero. */
 	clear(): void {
 		this.rules = [];
+		this.seed = DEFAULT_SEED;
+		this.counts.clear();
 	}
 
 	list(): FaultRule[] {
-		return this.rules.map(({ hits: _hits, ...rule }) => rule);
+		return this.rules.map(({ hits: _hits, pattern: _pattern, ...rule }) => rule);
+	}
+
+	/** How many faults were applied since the last `set`/`clear`, by label (`status 503`, `reset-after`...). */
+	injected(): Record<string, number> {
+		return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
 	}
 
 	private random(): number {
@@ -58,18 +126,21 @@ export class Faults {
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	}
 
-	/** The faults that apply to this request, in rule order. */
+	/** The faults that apply to this request, in rule order (a `mix` rule yields the variant it picked). */
 	match(method: string, path: string): FaultRule[] {
 		const applied: FaultRule[] = [];
 		for (const rule of this.rules) {
 			if (rule.method && rule.method.toUpperCase() !== method) continue;
-			if (rule.path && rule.path !== path && !new RegExp(rule.path).test(path)) continue;
+			if (rule.path && rule.path !== path && !rule.pattern?.test(path)) continue;
 			if (rule.times !== undefined && rule.hits >= rule.times) continue;
 			if (rule.probability !== undefined && this.random() >= rule.probability) continue;
 			rule.hits++;
-			applied.push(rule);
+			const { hits: _hits, pattern: _pattern, variants, ...plain } = rule;
+			const fault: FaultRule = rule.kind === 'mix' && variants ? { ...plain, ...variants[Math.floor(this.random() * variants.length)] } : plain;
+			this.counts.set(faultLabel(fault), (this.counts.get(faultLabel(fault)) ?? 0) + 1);
+			applied.push(fault);
 			// Latency adds up; any other fault ends the request, so later rules stay unspent.
-			if (rule.kind !== 'latency') break;
+			if (fault.kind !== 'latency') break;
 		}
 		return applied;
 	}

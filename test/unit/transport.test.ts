@@ -109,6 +109,31 @@ describe('retry policy', () => {
 		expect(decide({ status: 400 }, true, 0, 0)).toEqual({ retry: false, ambiguous: false });
 	});
 
+	it('treats Retry-After as a minimum wait: never sooner than the backoff, never sooner than Hero asked', () => {
+		expect(decide({ status: 429, retryAfterSeconds: 0 }, false, 0, 0, () => 0)).toEqual({ retry: true, delayMs: 125 });
+		expect(decide({ status: 429, retryAfterSeconds: 2 }, false, 0, 0, () => 1)).toEqual({ retry: true, delayMs: 2000 });
+		expect(decide({ status: 503, retryAfterSeconds: 0.5 }, true, 3, 0, () => 1)).toEqual({ retry: true, delayMs: 2000 });
+	});
+
+	it('starts no retry whose wait would end past the time budget of the call', () => {
+		expect(decide({ status: 503 }, true, 0, RETRY_POLICY.maxTotalMs - 200, () => 1)).toEqual({ retry: false, ambiguous: false });
+		expect(decide({ status: 503 }, true, 0, RETRY_POLICY.maxTotalMs - 200, () => 0)).toEqual({ retry: true, delayMs: 125 });
+	});
+
+	it('counts time spent waiting on Hero against the budget, not only the backoff', async () => {
+		const budget = RETRY_POLICY.maxTotalMs;
+		RETRY_POLICY.maxTotalMs = 1_000;
+		try {
+			sandbox.faults.add({ kind: 'hang', path: '/v1/messages/1' });
+			const result = await runHeroNode(sandbox, { parameters: { ...getMessage('1'), requestOptions: { timeout: 400 } } });
+			expect(result.error?.message).toBe('The request to Hero timed out');
+			// 400 ms + backoff + 400 ms is past 1 s: the third attempt never starts.
+			expect(sandbox.received('GET', '/v1/messages/1')).toHaveLength(2);
+		} finally {
+			RETRY_POLICY.maxTotalMs = budget;
+		}
+	});
+
 	it('reads Retry-After as seconds or an HTTP date', () => {
 		expect(parseRetryAfter('3')).toBe(3);
 		expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString(), Date.now())).toBeGreaterThan(3);

@@ -104,7 +104,7 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 	};
 	const credentialsDecrypted = { id: '', name: '', type: CREDENTIAL_TYPE, data: settings.credentials };
 
-	let waitedMs = 0;
+	const started = Date.now();
 	for (let attempt = 0; ; attempt++) {
 		let outcome: Outcome;
 		let failure: HeroFailure;
@@ -121,11 +121,10 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 			outcome = { networkCode };
 			failure = { networkCode, method: request.method, path: request.path };
 		}
-		const verdict = decide(outcome, repeatable, attempt, waitedMs);
+		const verdict = decide(outcome, repeatable, attempt, Date.now() - started);
 		if (!verdict.retry) {
 			throw toNodeApiError(this.getNode(), { ...failure, ambiguous: verdict.ambiguous }, request.itemIndex);
 		}
-		waitedMs += verdict.delayMs;
 		await sleep(verdict.delayMs);
 	}
 }

@@ -5,13 +5,17 @@
  * - Non-repeatable calls (a message send, a booking) retry only what Hero cannot have received:
  *   a refused connection, an unresolvable host, or a 429. Anything else after the request left n8n
  *   fails the item as "may or may not have been carried out".
- * Backoff is exponential with full jitter, honours Retry-After, and is bounded in count and time.
+ * Backoff is exponential with full jitter in the upper half of each step (250 ms, 500 ms, 1 s, 2 s,
+ * capped at 8 s). A `Retry-After` from Hero is a minimum: the wait is the larger of it and the
+ * backoff. At most 4 retries, and no retry starts that would end past 30 s from the call's first
+ * attempt (time spent waiting on Hero counts), so a call takes at most 30 s plus one timeout.
  */
 export const RETRY_POLICY = {
 	maxRetries: 4,
 	baseDelayMs: 250,
 	maxDelayMs: 8_000,
-	maxTotalDelayMs: 30_000,
+	/** Time budget of one call, from its first attempt, that a retry's wait may not go past. */
+	maxTotalMs: 30_000,
 };
 
 /** Errors raised before any byte of the request can have reached Hero. */
@@ -36,12 +40,12 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 
 /**
  * Decide what to do after attempt `attempt` (0-based) failed with `outcome`.
- * `waitedMs` is the backoff already spent on this call.
+ * `elapsedMs` is the time since the call's first attempt started (answers awaited and backoff).
  */
-export function decide(outcome: Outcome, repeatable: boolean, attempt: number, waitedMs: number, random = Math.random): Verdict {
+export function decide(outcome: Outcome, repeatable: boolean, attempt: number, elapsedMs: number, random = Math.random): Verdict {
 	let retryable: boolean;
 	let ambiguous = false;
-	let retryAfterMs: number | undefined;
+	let retryAfterMs = 0;
 	if ('networkCode' in outcome) {
 		const notSent = NOT_SENT_CODES.has(outcome.networkCode);
 		retryable = notSent || (repeatable && TRANSIENT_CODES.has(outcome.networkCode));
@@ -49,11 +53,11 @@ export function decide(outcome: Outcome, repeatable: boolean, attempt: number, w
 	} else {
 		retryable = outcome.status === 429 || (repeatable && RETRYABLE_STATUS.has(outcome.status));
 		ambiguous = !repeatable && outcome.status >= 500;
-		if (outcome.retryAfterSeconds !== undefined) retryAfterMs = outcome.retryAfterSeconds * 1000;
+		if (outcome.retryAfterSeconds !== undefined) retryAfterMs = Math.ceil(outcome.retryAfterSeconds * 1000);
 	}
 	if (!retryable || attempt >= RETRY_POLICY.maxRetries) return { retry: false, ambiguous };
 	const backoff = Math.min(RETRY_POLICY.maxDelayMs, RETRY_POLICY.baseDelayMs * 2 ** attempt);
-	const delayMs = retryAfterMs ?? Math.round(backoff / 2 + random() * (backoff / 2));
-	if (waitedMs + delayMs > RETRY_POLICY.maxTotalDelayMs) return { retry: false, ambiguous };
+	const delayMs = Math.max(retryAfterMs, Math.round(backoff / 2 + random() * (backoff / 2)));
+	if (elapsedMs + delayMs > RETRY_POLICY.maxTotalMs) return { retry: false, ambiguous };
 	return { retry: true, delayMs };
 }
