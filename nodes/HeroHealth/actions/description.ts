@@ -10,7 +10,16 @@ const resourceProperty: INodeProperties = {
 	noDataExpression: true,
 	default: 'message',
 	options: [
+		{ name: 'Access Token', value: 'accessToken', description: 'Short-lived tokens for Hero Elements web components' },
+		{ name: 'Attachment Link', value: 'attachmentLink', description: 'Share a file with a patient through a link' },
+		{ name: 'Booking Link', value: 'bookingLink', description: 'Self-booking links for one patient or anyone' },
+		{ name: 'Form', value: 'form', description: 'Practice forms (questionnaires, care navigation)' },
+		{ name: 'Form Link', value: 'formLink', description: 'Shareable links to a Hero form' },
+		{ name: 'Link', value: 'link', description: 'The status of any booking, form, video or attachment link' },
 		{ name: 'Message', value: 'message', description: 'Send SMS, email and NHS App messages to patients' },
+		{ name: 'Patient', value: 'patient', description: 'Register patients via PDS, get and update them, match EHR records' },
+		{ name: 'Practice Group', value: 'practiceGroup', description: 'The practice group: details, capabilities, configuration, elements' },
+		{ name: 'Video Link', value: 'videoLink', description: 'Links to Hero video consultations' },
 	],
 };
 

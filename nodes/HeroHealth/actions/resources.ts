@@ -1,5 +1,14 @@
 import type { HeroResource } from './types';
 import { message } from './message';
+import { accessToken } from './accessToken';
+import { attachmentLink } from './attachmentLink';
+import { bookingLink } from './bookingLink';
+import { form } from './form';
+import { formLink } from './formLink';
+import { link } from './link';
+import { patient } from './patient';
+import { practiceGroup } from './practiceGroup';
+import { videoLink } from './videoLink';
 
 /**
  * Every resource of the Hero Health node, keyed by its `resource` parameter value.
@@ -8,4 +17,13 @@ import { message } from './message';
  */
 export const resources: Record<string, HeroResource> = {
 	message,
+	accessToken,
+	attachmentLink,
+	bookingLink,
+	form,
+	formLink,
+	link,
+	patient,
+	practiceGroup,
+	videoLink,
 };

@@ -7,12 +7,52 @@ export const INFERRED = {
 	/** Book (confirm) a reservation: by analogy with `/cancel` and `/reschedule`. */
 	bookAppointmentPath: (appointmentId: string) => `/v1/appointments/${appointmentId}/book`,
 	bookAppointmentMethod: 'PATCH' as const,
+	/** Book body: not captured. Only `patient_id`, for a reservation made without a patient. */
+	bookAppointmentBodyFields: ['patient_id'] as const,
+	/** Answer to a reservation (or booking) of a slot someone else holds: not documented (400/404/500 are). */
+	slotTakenStatus: 409,
+	/** Get Appointment Status answers `{ id, status }` with one of these: response not captured. */
+	appointmentStatuses: ['reserved', 'confirmed', 'cancelled', 'expired'] as const,
+	/** Reschedule: required flags not captured; by analogy with Edit these three are required. */
+	rescheduleRequiredFields: ['practitioner_id', 'duration', 'start_time'] as const,
+	/** Check Slot Availability: required flags not captured; all five sample fields are required. */
+	slotAvailabilityRequiredFields: ['practitioner_id', 'appointment_type_id', 'location_id', 'start_time', 'duration'] as const,
+	/** List Slots is "paginated" but its parameters were not captured: `page_index`/`page_size` and `{ data, count }` as elsewhere. */
+	slotsArePaged: true as boolean,
+	/** Count Bookable Slots: response not captured; `{ count: number }` (a bare number is accepted too). */
+	slotCountField: 'count',
 
 	/** Create a Form Link: path never captured. */
 	createFormLinkPath: '/v1/form_links',
+	/** Create a Form Link: body never captured; field names by analogy with booking and attachment links. */
+	formLinkFields: { formId: 'form_id', patientId: 'patient_id', expiryDate: 'expiry_date', maximumUseCount: 'maximum_use_count' } as const,
+	/** Create a Video Link: body and response never captured; we send only the patient, under this name. */
+	videoLinkFields: { patientId: 'patient_id' } as const,
+	/** Create a Booking Link: required flags never captured; the guide always gives these two. */
+	bookingLinkCreateRequired: ['appointment_type_id', 'location_id'] as const,
+	/** Update a Booking Link: the sample stops after from_date/to_date; these names come from the link object and the create body. */
+	bookingLinkUpdateFields: { active: 'active', expiryDate: 'expiry_date', maximumUseCount: 'maximum_use_count' } as const,
+	/** List Booking Links (`GET /v2/bookinglinks`): query and response never captured; paged like Hero's other lists. */
+	bookingLinksPaged: true,
+	/** Create or Update a Patient (no PDS): only `title` was captured; the rest are the patient record's names (GET /v2/patients/{id}); the answer is taken to carry `patient_id`. */
+	registerPatientFields: ['nhs_number', 'dob', 'title', 'first_name', 'last_name', 'sex', 'email', 'mobile', 'line_1', 'line_2', 'line_3', 'town', 'county', 'postcode'] as const,
+	/** NHS numbers as sent to Hero: its samples write them spaced 3-3-4 (`"123 456 7891"`); the format is not specified. */
+	nhsNumberForHero: (digits: string) => `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`,
 
 	/** Webhook get/update/delete: only create and list are documented. */
 	webhookPath: (webhookId: string) => `/v1/webhooks/${webhookId}`,
+	/** write-to-record.* deliveries: their `object` was never captured; we take it to be the message written back, read with Get Message. */
+	writeToRecordObject: { name: 'Message', readPath: (id: string) => `/v1/messages/${id}` },
+
+	/** Message templates (`GET /v1/templates`): the response was never captured. Where a template's name and text are read, first match wins. */
+	templateNameFields: ['name', 'title'] as const,
+	templateTextFields: ['content', 'message', 'body', 'text'] as const,
+	/** Automated messages (`GET /v2/automated_messages`): response never captured; fields shown in "From list" labels. */
+	automatedMessageLabelFields: ['notification_type', 'status', 'created_at'] as const,
+	/** List Episodes: `order_descending[]` is documented only as a list of strings; we send "true"/"false", one per `order_by[]` entry, in the same order. */
+	episodeOrderDescending: (descending: boolean) => String(descending),
+	/** Lists whose answer was never captured, read like their documented siblings (`{ data, count }` or a bare array, paged by `page_index`/`page_size` where the docs list those). */
+	uncapturedListAnswers: ['GET /v1/batch_message', 'GET /v1/batch_message/{id}/messages', 'GET /v1/templates', 'GET /v2/automated_messages'] as const,
 
 	/** Paging: whether `page_index` starts at 0 or 1 is not documented. */
 	firstPageIndex: 0,

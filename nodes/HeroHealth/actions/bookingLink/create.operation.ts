@@ -1,0 +1,81 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { heroApiRequest } from '../../transport';
+import { patientIdField } from '../common.descriptions';
+import { appointmentTypeLocator, bookingLocator, locationLocator, readLocatorId } from '../booking.descriptions';
+import { checkOneOf, readCollection, requireId } from '../helpers';
+import { checkDateWindow, checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../link/common';
+
+const LINK_TYPES = ['patient', 'generic'] as const;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Link For',
+		name: 'linkType',
+		type: 'options',
+		default: 'patient',
+		options: [
+			{ name: 'Anyone (Generic Link)', value: 'generic', description: 'Patients sign in with NHS Login (or a Hero login for private practices)' },
+			{ name: 'One Patient', value: 'patient', description: 'The patient confirms their date of birth to book' },
+		],
+	},
+	{ ...patientIdField, displayOptions: { show: { linkType: ['patient'] } } },
+	{ ...appointmentTypeLocator, description: 'The appointment type the patient can book' },
+	{ ...locationLocator, description: 'Where the appointment takes place' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			expiryDateOption,
+			{
+				displayName: 'From Date',
+				name: 'fromDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only offer slots after this date',
+			},
+			maximumUseCountOption,
+			bookingLocator('practitioner', { description: 'Pre-select one practitioner (leave empty to offer all)' }),
+			{
+				displayName: 'To Date',
+				name: 'toDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only offer slots before this date',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bookingLink'], operation: ['create'] } }, properties);
+
+/** Builds and checks the body of POST /v1/booking_links; throws before any request on bad input. */
+export function buildCreateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const linkType = checkOneOf(ctx, itemIndex, 'Link For', ctx.getNodeParameter('linkType', itemIndex, 'patient'), LINK_TYPES);
+	const body: IDataObject = {
+		appointment_type_id: requireId(ctx, 'appointmentTypeId', itemIndex, 'Appointment Type'),
+		location_id: requireId(ctx, 'locationId', itemIndex, 'Location'),
+	};
+	if (linkType === 'patient') body.patient_id = requireId(ctx, 'patientId', itemIndex, 'Patient ID');
+	const extra = readCollection(ctx, 'additionalFields', itemIndex);
+	const practitioner = readLocatorId(ctx, itemIndex, 'Practitioner', extra.practitionerId);
+	if (practitioner) body.practitioner_id = practitioner;
+	Object.assign(body, checkDateWindow(ctx, itemIndex, extra.fromDate, extra.toDate));
+	if (extra.expiryDate !== undefined && extra.expiryDate !== '') body.expiry_date = checkExpiryDate(ctx, itemIndex, extra.expiryDate);
+	if (extra.maximumUseCount !== undefined) body.maximum_use_count = checkUseCount(ctx, itemIndex, extra.maximumUseCount);
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = buildCreateBody(this, itemIndex);
+	const link = await heroApiRequest.call(this, { method: 'POST', path: '/v1/booking_links', body, repeatable: false, itemIndex });
+	// The create response was never captured: if it lacks the shareable link, read the link back.
+	if (typeof link?.short_link !== 'string' && link?.id !== undefined && link?.id !== null) {
+		return heroApiRequest.call(this, { method: 'GET', path: `/v1/booking_links/${encodeURIComponent(String(link.id))}`, itemIndex });
+	}
+	return link;
+}

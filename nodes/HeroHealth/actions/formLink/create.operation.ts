@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { INFERRED, heroApiRequest } from '../../transport';
+import { checkId, readCollection, requireId } from '../helpers';
+import { formLocator } from '../form/common';
+import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../link/common';
+
+const FIELDS = INFERRED.formLinkFields;
+
+const properties: INodeProperties[] = [
+	formLocator,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			expiryDateOption,
+			maximumUseCountOption,
+			{
+				displayName: 'Patient ID',
+				name: 'patientId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1234',
+				description: 'Make the link for this patient only (Hero patient ID from Patient → Register via PDS)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['formLink'], operation: ['create'] } }, properties);
+
+/** Body of Create Form Link. Path and field names are inferred (see transport/inferred.ts). */
+export function buildFormLinkBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const body: IDataObject = { [FIELDS.formId]: requireId(ctx, 'formId', itemIndex, 'Form') };
+	const extra = readCollection(ctx, 'additionalFields', itemIndex);
+	if (extra.patientId !== undefined && extra.patientId !== '') body[FIELDS.patientId] = checkId(ctx, itemIndex, 'Patient ID', extra.patientId);
+	if (extra.expiryDate !== undefined && extra.expiryDate !== '') body[FIELDS.expiryDate] = checkExpiryDate(ctx, itemIndex, extra.expiryDate);
+	if (extra.maximumUseCount !== undefined) body[FIELDS.maximumUseCount] = checkUseCount(ctx, itemIndex, extra.maximumUseCount);
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = buildFormLinkBody(this, itemIndex);
+	return heroApiRequest.call(this, { method: 'POST', path: INFERRED.createFormLinkPath, body, repeatable: false, itemIndex });
+}

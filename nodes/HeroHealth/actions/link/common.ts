@@ -1,0 +1,80 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkDate, checkNumber, invalid } from '../helpers';
+
+/**
+ * Fields shared by the link resources (Booking Link, Form Link, Attachment Link): expiry date,
+ * maximum uses, date windows, and the Booking Link locator.
+ */
+
+export const expiryDateOption: INodeProperties = {
+	displayName: 'Expiry Date',
+	name: 'expiryDate',
+	type: 'dateTime',
+	default: '',
+	description: 'Last day the link can be used (sent as a date, YYYY-MM-DD)',
+};
+
+export const maximumUseCountOption: INodeProperties = {
+	displayName: 'Maximum Use Count',
+	name: 'maximumUseCount',
+	type: 'number',
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	default: 1,
+	description: 'How many times the link can be used before it stops working',
+};
+
+/** A Booking Link, picked from Hero's list (`GET /v2/bookinglinks`) or typed. */
+export const bookingLinkLocator: INodeProperties = {
+	displayName: 'Booking Link',
+	name: 'bookingLinkId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The booking link to use',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchBookingLinks', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 4321',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A booking link ID is numeric, e.g. 4321' } }],
+		},
+	],
+};
+
+/** Today's calendar date in the workflow's time zone, `YYYY-MM-DD`. */
+export function todayIn(timeZone: string, now = Date.now()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** An expiry date: a calendar date that is not already past in the workflow's time zone. */
+export function checkExpiryDate(ctx: IExecuteFunctions, itemIndex: number, value: unknown, field = 'Expiry Date'): string {
+	const date = checkDate(ctx, itemIndex, field, value);
+	if (date < todayIn(ctx.getTimezone())) throw invalid(ctx, itemIndex, field, 'must be today or later');
+	return date;
+}
+
+/** A positive whole number of uses. */
+export function checkUseCount(ctx: IExecuteFunctions, itemIndex: number, value: unknown, field = 'Maximum Use Count'): number {
+	const count = checkNumber(ctx, itemIndex, field, value, 1);
+	if (!Number.isInteger(count)) throw invalid(ctx, itemIndex, field, 'expected a whole number of at least 1');
+	return count;
+}
+
+/** A From/To date window: each a date, and From not after To. */
+export function checkDateWindow(ctx: IExecuteFunctions, itemIndex: number, from: unknown, to: unknown): { from_date?: string; to_date?: string } {
+	const window: { from_date?: string; to_date?: string } = {};
+	if (from !== undefined && from !== '') window.from_date = checkDate(ctx, itemIndex, 'From Date', from);
+	if (to !== undefined && to !== '') window.to_date = checkDate(ctx, itemIndex, 'To Date', to);
+	if (window.from_date && window.to_date && window.from_date > window.to_date) {
+		throw invalid(ctx, itemIndex, 'To Date', 'must be on or after From Date');
+	}
+	return window;
+}

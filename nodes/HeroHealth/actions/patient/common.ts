@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { INFERRED } from '../../transport';
+import { normaliseNhsNumber } from '../../validation';
+import { checkDate, invalid } from '../helpers';
+
+/** Patient titles Hero accepts (Get a Patient / Create or Update a Patient), '' meaning none. */
+export const PATIENT_TITLES = [
+	'Baron', 'Baroness', 'Brigadier', 'Count', 'Colonel', 'Countess', 'Captain', 'Dame', 'The Dowager Viscountess', 'Dr',
+	'Duchess', 'Duke', 'Earl', 'His Excellency', 'Father', 'H.E. Ambassador Mr', 'H.E. Mr', 'H.E. Mrs', 'Her Grace', 'His Grace',
+	'The Hon', 'The Hon Mr', 'The Hon Mrs', 'HRH', 'HRH Prince', 'HRH Princess', 'Insurance', 'HM King', 'Lady', 'Lord',
+	'Major', 'Master', 'Miss', 'Mr', 'Mrs', 'Ms', 'Mss', 'Mx', 'Pr', 'Professor',
+	'HM Queen', 'Rabbi', 'Reverend', 'Sheikh', 'Sheikha', 'Sir', 'The', '', 'Viscount', 'Viscountess',
+] as const;
+
+export const PATIENT_SEXES = ['Not known', 'Not specified', 'Male', 'Female', 'Other'] as const;
+
+export const nhsNumberField: INodeProperties = {
+	displayName: 'NHS Number',
+	name: 'nhsNumber',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 943 476 5919',
+	description: 'Ten digits, spaces allowed; the check digit is verified before anything is sent',
+};
+
+export const dateOfBirthField: INodeProperties = {
+	displayName: 'Date of Birth',
+	name: 'dateOfBirth',
+	type: 'dateTime',
+	required: true,
+	default: '',
+	description: "The patient's date of birth (sent as YYYY-MM-DD)",
+};
+
+/** A valid NHS number (modulus 11), in the form Hero is sent (one place: INFERRED.nhsNumberForHero). */
+export function checkNhsNumber(ctx: IExecuteFunctions, itemIndex: number, value: unknown, field = 'NHS Number'): string {
+	if (typeof value !== 'string' && typeof value !== 'number') throw invalid(ctx, itemIndex, field, 'is required');
+	const text = String(value).trim();
+	if (!text) throw invalid(ctx, itemIndex, field, 'is required');
+	const digits = normaliseNhsNumber(text);
+	if (!digits) throw invalid(ctx, itemIndex, field, 'expected a valid 10-digit NHS number (the check digit does not match, or it is not 10 digits)');
+	return INFERRED.nhsNumberForHero(digits);
+}
+
+/** A date of birth: a real calendar date, not in the future, and not more than 130 years ago. */
+export function checkDateOfBirth(ctx: IExecuteFunctions, itemIndex: number, value: unknown, now = new Date()): string {
+	if (value === undefined || value === null || value === '') throw invalid(ctx, itemIndex, 'Date of Birth', 'is required');
+	const date = checkDate(ctx, itemIndex, 'Date of Birth', value);
+	const today = now.toISOString().slice(0, 10);
+	if (date > today) throw invalid(ctx, itemIndex, 'Date of Birth', 'cannot be in the future');
+	const oldest = `${now.getUTCFullYear() - 130}${today.slice(4)}`;
+	if (date < oldest) throw invalid(ctx, itemIndex, 'Date of Birth', 'is more than 130 years ago');
+	return date;
+}

@@ -1,0 +1,52 @@
+import type { HeroResource } from '../types';
+import * as connectEhr from './connectEhr.operation';
+import * as createOrUpdate from './createOrUpdate.operation';
+import * as get from './get.operation';
+import * as listEhrCandidates from './listEhrCandidates.operation';
+import * as previewMerge from './previewMerge.operation';
+import * as registerPds from './registerPds.operation';
+
+export const patient: HeroResource = {
+	operationProperty: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['patient'] } },
+		default: 'registerPds',
+		options: [
+			{
+				name: 'Connect to EHR Record',
+				value: 'connectEhr',
+				action: 'Connect a patient to an EHR record',
+				description: "Link a Hero patient to one of their records in the practice's EHR",
+			},
+			{
+				name: 'Create or Update',
+				value: 'createOrUpdate',
+				action: 'Create or update a patient',
+				description: 'Save a patient with your own details, without an NHS Spine (PDS) lookup; matched on NHS number and date of birth',
+			},
+			{ name: 'Get', value: 'get', action: 'Get a patient', description: "Get a patient's details from Hero or from the EHR" },
+			{
+				name: 'List EHR Candidates',
+				value: 'listEhrCandidates',
+				action: 'List EHR candidates for a patient',
+				description: 'List the EHR records that may belong to a Hero patient',
+			},
+			{
+				name: 'Preview Merge',
+				value: 'previewMerge',
+				action: 'Preview merging two patients',
+				description: 'Show what merging a duplicate patient into this one would give, without merging',
+			},
+			{
+				name: 'Register via PDS',
+				value: 'registerPds',
+				action: 'Register a patient via PDS',
+				description: "Find a patient on the NHS Spine and get their Hero patient ID (the existing one if they're already registered)",
+			},
+		],
+	},
+	operations: { connectEhr, createOrUpdate, get, listEhrCandidates, previewMerge, registerPds },
+};

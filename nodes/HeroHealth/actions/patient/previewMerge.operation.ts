@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { heroApiRequest } from '../../transport';
+import { patientIdField } from '../common.descriptions';
+import { invalid, requireId } from '../helpers';
+
+const properties: INodeProperties[] = [
+	patientIdField,
+	{
+		displayName: 'Merge With Patient ID',
+		name: 'otherPatientId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1235',
+		description: 'The other Hero patient (a duplicate) to preview merging into this one',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['previewMerge'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');
+	const other = requireId(this, 'otherPatientId', itemIndex, 'Merge With Patient ID');
+	if (other === id) throw invalid(this, itemIndex, 'Merge With Patient ID', 'must be a different patient from Patient ID');
+	// A preview changes nothing: safe to repeat.
+	return heroApiRequest.call(this, { method: 'POST', path: `/v1/patients/${id}/merge/preview`, body: { patient_id: other }, repeatable: true, itemIndex });
+}
