@@ -4,9 +4,10 @@ module.exports = {
 	testEnvironment: 'node',
 	// n8n-core leaves an un-referenced timer behind on import; the suites close their own servers.
 	forceExit: true,
-	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+	reporters: ['default', '<rootDir>/test/reliability/figures-reporter.js', '<rootDir>/test/summary-reporter.js'],
 	projects: [
 		{ displayName: 'unit', testEnvironment: 'node', transform, setupFiles: ['<rootDir>/test/harness/env.ts'], testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+		{ displayName: 'reliability', testEnvironment: 'node', transform, setupFiles: ['<rootDir>/test/harness/env.ts'], testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
 		{ displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], maxWorkers: 1 },
 	],
 };
