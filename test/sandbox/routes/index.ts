@@ -3,6 +3,7 @@ import { batchRoutes } from './batches';
 import { messageRoutes } from './messages';
 import { patientRoutes } from './patients';
 import { practiceGroupRoutes } from './practiceGroup';
+import { webhookRoutes } from './webhooks';
 
 /** Every Hero route the sandbox serves. A new resource adds its module here (one line). */
-export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, messageRoutes, batchRoutes];
+export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, messageRoutes, batchRoutes, webhookRoutes];

@@ -1,0 +1,103 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { setRequestTimeout } from './transport';
+import { HERO_EVENTS } from './trigger/events';
+import { buildEventItem, parseEnvelope } from './trigger/records';
+import { registerWebhooks, registrationsExist, staticDataOf, unregisterWebhooks } from './trigger/registration';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyHeroSignature } from './trigger/signature';
+
+/** Each record read while Hero waits for our answer gets this long (Hero's own timeout is not documented). */
+const RECORD_FETCH_TIMEOUT_MS = 10_000;
+
+export class HeroHealthTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Hero Health Trigger',
+		name: 'heroHealthTrigger',
+		icon: { light: 'file:heroHealth.svg', dark: 'file:heroHealth.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Hero Health reports an appointment, patient, prescription, form or write-to-record event',
+		defaults: { name: 'Hero Health Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'heroHealthApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: HERO_EVENTS,
+				default: [],
+				required: true,
+				description: 'The events that start the workflow. Hero registers one webhook per event.',
+			},
+			{
+				displayName: 'Fetch Full Record',
+				name: 'fetchFullRecord',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to read the appointment, patient or message the event names and output it as 'record'. Hero's payload carries only the object type and ID.",
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return registrationsExist.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return registerWebhooks.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return unregisterWebhooks.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		// The signature covers the exact bytes Hero sent: read them, never re-serialise the parsed body.
+		if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
+		const rawBody = request.rawBody ?? Buffer.alloc(0);
+		const headers = this.getHeaderData();
+
+		const verdict = verifyHeroSignature({
+			signingKey: staticDataOf(this).signingKey,
+			timestamp: headers[TIMESTAMP_HEADER],
+			signature: headers[SIGNATURE_HEADER],
+			rawBody,
+		});
+		if (!verdict.valid) {
+			this.logger.warn(`Hero Health Trigger: refused a delivery (${verdict.reason})`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
+			this.getResponseObject().status(401).json({ message: 'Hero Health signature verification failed' });
+			return { noWebhookResponse: true };
+		}
+
+		const envelope = parseEnvelope(rawBody);
+		if (!envelope) {
+			this.getResponseObject().status(400).json({ message: 'Expected a Hero event: {object, id, practice_group_id, event}' });
+			return { noWebhookResponse: true };
+		}
+		const events = this.getNodeParameter('events', []) as string[];
+		if (!events.includes(envelope.event)) {
+			// A registration left over from before the events changed: acknowledge, start nothing.
+			return { webhookResponse: { received: true, ignored: `event ${envelope.event} is not selected in this trigger` } };
+		}
+
+		const fetchFullRecord = this.getNodeParameter('fetchFullRecord', true) as boolean;
+		setRequestTimeout(this, RECORD_FETCH_TIMEOUT_MS);
+		const item = await buildEventItem.call(this, envelope, fetchFullRecord);
+		return { workflowData: [this.helpers.returnJsonArray([item])] };
+	}
+}

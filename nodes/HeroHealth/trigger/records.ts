@@ -1,0 +1,86 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { INFERRED, heroApiRequest } from '../transport';
+import { isHeroId } from '../validation';
+
+/** Hero's delivery payload: a thin envelope naming the object (webhooks.md §4). */
+export interface HeroEnvelope {
+	object: string;
+	id: string;
+	practice_group_id: string;
+	event: string;
+}
+
+function text(value: unknown): string | undefined {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return undefined;
+}
+
+/** The envelope from the raw body, or nothing if the body is not one. */
+export function parseEnvelope(rawBody: Buffer | string): HeroEnvelope | undefined {
+	let body: unknown;
+	try {
+		body = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
+	} catch {
+		return undefined;
+	}
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const record = body as Record<string, unknown>;
+	const envelope = {
+		object: text(record.object),
+		id: text(record.id),
+		practice_group_id: text(record.practice_group_id),
+		event: text(record.event),
+	};
+	if (!envelope.object || !envelope.id || !envelope.event || envelope.practice_group_id === undefined) return undefined;
+	return envelope as HeroEnvelope;
+}
+
+export type RecordSource = { path: string } | { note: string };
+
+/**
+ * Where to read the object an event names. Appointment and Patient have read endpoints; the
+ * write-to-record events' object was never captured (read as a message: `INFERRED`); Prescription
+ * and FormSubmission have no documented read endpoint.
+ */
+export function recordSource(envelope: HeroEnvelope): RecordSource {
+	if (!isHeroId(envelope.id)) return { note: 'The event id is not a numeric Hero ID, so the record was not fetched' };
+	if (envelope.object === 'Appointment') return { path: `/v1/appointments/${envelope.id}` };
+	if (envelope.object === 'Patient') return { path: `/v2/patients/${envelope.id}` };
+	if (envelope.object === INFERRED.writeToRecordObject.name || envelope.event.startsWith('write-to-record.')) {
+		return { path: INFERRED.writeToRecordObject.readPath(envelope.id) };
+	}
+	return { note: `Hero documents no endpoint to read a ${envelope.object} record, so only its ID is given` };
+}
+
+/** A failed fetch as item data: the sanitised message of the transport's error, never a request. */
+function describeFailure(error: unknown): IDataObject {
+	const failure = error as { message?: unknown; description?: unknown; httpCode?: unknown };
+	return {
+		message: typeof failure.message === 'string' ? failure.message : 'The record could not be fetched',
+		...(typeof failure.description === 'string' ? { description: failure.description } : {}),
+		...(typeof failure.httpCode === 'string' ? { httpCode: failure.httpCode } : {}),
+	};
+}
+
+/**
+ * The output item of one delivery: the envelope plus, when `fetchFullRecord`, the record it names.
+ * A failed fetch still produces the item (`record: null`, `error`), so no event is lost.
+ */
+export async function buildEventItem(this: IWebhookFunctions, envelope: HeroEnvelope, fetchFullRecord: boolean): Promise<IDataObject> {
+	const item: IDataObject = {
+		event: envelope.event,
+		practice_group_id: envelope.practice_group_id,
+		object: envelope.object,
+		id: envelope.id,
+	};
+	if (!fetchFullRecord) return item;
+	const source = recordSource(envelope);
+	if ('note' in source) return { ...item, record: null, note: source.note };
+	try {
+		return { ...item, record: await heroApiRequest.call(this, { method: 'GET', path: source.path }) };
+	} catch (error) {
+		return { ...item, record: null, error: describeFailure(error) };
+	}
+}

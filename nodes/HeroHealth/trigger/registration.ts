@@ -1,0 +1,190 @@
+import { randomBytes } from 'crypto';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { INFERRED, heroApiRequest, recordsOf } from '../transport';
+import { HERO_EVENT_NAMES } from './events';
+
+/**
+ * The webhook lifecycle. Hero registers one event per webhook (`POST /v1/webhooks`), so one
+ * activation makes one registration per selected event. The node's static data keeps
+ * `registrations` (event → Hero webhook id) and the `signingKey` every registration was given.
+ */
+
+export interface Registration {
+	id: string;
+	event_type: string;
+	url: string;
+	signing_key?: string;
+}
+
+export interface TriggerStaticData extends IDataObject {
+	registrations?: Record<string, string>;
+	signingKey?: string;
+	/** Registrations a delete failed to remove; the next `create` tries again. */
+	staleRegistrations?: string[];
+}
+
+const LOG_PREFIX = 'Hero Health Trigger';
+
+export function staticDataOf(ctx: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
+	return ctx.getWorkflowStaticData('node') as TriggerStaticData;
+}
+
+function webhookUrlOf(ctx: IHookFunctions): string {
+	const url = ctx.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n gave no webhook URL for the Hero Health Trigger');
+	return url;
+}
+
+/** The selected events: at least one, each a documented Hero event, no repeats. */
+export function selectedEvents(ctx: IHookFunctions): string[] {
+	const value = ctx.getNodeParameter('events', []) as unknown;
+	const events = [...new Set((Array.isArray(value) ? value : [value]).map((event) => String(event ?? '').trim()).filter(Boolean))];
+	if (events.length === 0) {
+		throw new NodeOperationError(ctx.getNode(), 'Events: choose at least one event', {
+			description: 'Hero registers one webhook per event; select the events that should start this workflow.',
+		});
+	}
+	const unknown = events.filter((event) => !HERO_EVENT_NAMES.includes(event));
+	if (unknown.length) {
+		throw new NodeOperationError(ctx.getNode(), `Events: ${unknown.join(', ')} is not a Hero webhook event`, {
+			description: `Choose from: ${HERO_EVENT_NAMES.join(', ')}.`,
+		});
+	}
+	return events;
+}
+
+/** `GET /v1/webhooks`: every registration of the practice group. */
+export async function listRegistrations(ctx: IHookFunctions): Promise<Registration[]> {
+	const page = await heroApiRequest.call(ctx, { method: 'GET', path: '/v1/webhooks' });
+	return recordsOf(page).map((record) => ({
+		id: String(record.id),
+		event_type: String(record.event_type),
+		url: String(record.url),
+		...(typeof record.signing_key === 'string' ? { signing_key: record.signing_key } : {}),
+	}));
+}
+
+/** `DELETE /v1/webhooks/{id}` (path inferred). A registration Hero no longer has counts as deleted. */
+export async function deleteRegistration(ctx: IHookFunctions, id: string): Promise<void> {
+	let failure: unknown;
+	try {
+		await heroApiRequest.call(ctx, { method: 'DELETE', path: INFERRED.webhookPath(encodeURIComponent(id)) });
+		return;
+	} catch (error) {
+		failure = error;
+	}
+	if ((failure as { httpCode?: unknown }).httpCode === '404') return;
+	// Already a NodeApiError with Hero's status and a human message (transport/errors.ts).
+	throw failure;
+}
+
+/**
+ * Deletes each id; failures are logged (never the key) and returned, so callers keep the ids to
+ * try again rather than forgetting a registration Hero may still deliver to.
+ */
+async function deleteAll(ctx: IHookFunctions, ids: string[], why: string): Promise<string[]> {
+	const failed: string[] = [];
+	for (const id of ids) {
+		try {
+			await deleteRegistration(ctx, id);
+		} catch (error) {
+			failed.push(id);
+			ctx.logger.warn(`${LOG_PREFIX}: could not delete Hero webhook registration ${id} (${why}): ${(error as Error).message}`, {
+				workflowId: ctx.getWorkflow().id,
+				node: ctx.getNode().name,
+			});
+		}
+	}
+	return failed;
+}
+
+/**
+ * checkExists: true only if, at our URL, Hero has exactly one registration per selected event,
+ * each the one we stored, with the key we hold, and nothing else. Anything else (events changed,
+ * a registration removed at Hero, a lost key) answers false, so n8n calls `create`, which cleans up.
+ */
+export async function registrationsExist(this: IHookFunctions): Promise<boolean> {
+	const events = selectedEvents(this);
+	const url = webhookUrlOf(this);
+	const data = staticDataOf(this);
+	const stored = data.registrations ?? {};
+	if (!data.signingKey || Object.keys(stored).length === 0 || data.staleRegistrations?.length) return false;
+
+	const ours = (await listRegistrations(this)).filter((registration) => registration.url === url);
+	if (ours.length !== events.length || Object.keys(stored).length !== events.length) return false;
+	return events.every((event) =>
+		ours.some(
+			(registration) =>
+				registration.event_type === event &&
+				registration.id === stored[event] &&
+				(registration.signing_key === undefined || registration.signing_key === data.signingKey),
+		),
+	);
+}
+
+/**
+ * create: removes what we registered before (stored ids, and anything else at our URL, which only
+ * this node uses), makes a fresh signing key, and registers every selected event. If one
+ * registration fails, those already made are deleted again and the activation fails.
+ */
+export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
+	const events = selectedEvents(this);
+	const url = webhookUrlOf(this);
+	const data = staticDataOf(this);
+
+	const stale = new Set([...Object.values(data.registrations ?? {}), ...(data.staleRegistrations ?? [])]);
+	for (const registration of await listRegistrations(this)) if (registration.url === url) stale.add(registration.id);
+	const notDeleted = await deleteAll(this, [...stale], 'replacing stale registrations');
+	delete data.registrations;
+	delete data.signingKey;
+	if (notDeleted.length) data.staleRegistrations = notDeleted;
+	else delete data.staleRegistrations;
+
+	const signingKey = randomBytes(32).toString('hex');
+	const workflow = this.getWorkflow();
+	const registrations: Record<string, string> = {};
+	let failure: unknown;
+	try {
+		for (const event of events) {
+			const created = await heroApiRequest.call(this, {
+				method: 'POST',
+				path: '/v1/webhooks',
+				body: {
+					event_type: event,
+					url,
+					signing_key: signingKey,
+					description: `n8n workflow ${workflow.id ?? ''}: ${this.getNode().name}`.trim(),
+				},
+			});
+			if (created?.id === undefined || created?.id === null) {
+				throw new NodeOperationError(this.getNode(), `Hero registered the ${event} webhook but returned no id`);
+			}
+			registrations[event] = String(created.id);
+		}
+	} catch (error) {
+		failure = error;
+	}
+	if (failure !== undefined) {
+		const leftOver = await deleteAll(this, Object.values(registrations), 'rolling back a failed activation');
+		if (leftOver.length) data.staleRegistrations = [...notDeleted, ...leftOver];
+		// A NodeApiError from the transport, or our NodeOperationError: both carry their own message.
+		throw failure;
+	}
+	data.registrations = registrations;
+	data.signingKey = signingKey;
+	return true;
+}
+
+/** delete: removes every registration this node made; failures are logged and kept for the next `create`. */
+export async function unregisterWebhooks(this: IHookFunctions): Promise<boolean> {
+	const data = staticDataOf(this);
+	const ids = [...new Set([...Object.values(data.registrations ?? {}), ...(data.staleRegistrations ?? [])])];
+	const failed = await deleteAll(this, ids, 'deactivating the workflow');
+	delete data.registrations;
+	delete data.signingKey;
+	if (failed.length) data.staleRegistrations = failed;
+	else delete data.staleRegistrations;
+	return failed.length === 0;
+}

@@ -1,0 +1,700 @@
+/**
+ * Hero Health Trigger in-process: the node's webhook methods and webhook() run in n8n-core's own
+ * HookContext and WebhookContext (real parameters, static data, httpRequestWithAuthentication),
+ * inside a small stand-in for n8n's webhook server. The Hero sandbox registers the webhooks and
+ * delivers signed events to it over HTTP, as Hero would deliver to n8n.
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { HookContext, WebhookContext } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeType,
+	type INodeTypes,
+	type IWebhookData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
+import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
+import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { deliveries, deliveryPolicy, settledDeliveries, signDelivery, webhooks, type SandboxWebhook } from '../sandbox/routes/webhooks';
+
+// ---------------------------------------------------------------------------------------------
+// A stand-in for n8n's webhook server, built from n8n-core's contexts.
+
+const trigger = new HeroHealthTrigger();
+const nodeTypes: INodeTypes = {
+	getByName: () => trigger as INodeType,
+	getByNameAndVersion: () => trigger as INodeType,
+	getKnownTypes: () => ({}),
+};
+const credentialType = new HeroHealthApi();
+
+class Credentials extends ICredentialsHelper {
+	/** Requests to Hero seen by the credential layer, e.g. to refuse one of them. */
+	refuse?: (options: IHttpRequestOptions) => boolean;
+	constructor(private data: ICredentialDataDecryptedObject) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const headers = { ...(options.headers ?? {}) } as IDataObject;
+		for (const [name, template] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
+			headers[name] = String(template).replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_m, key: string) => String(credentials[key] ?? ''));
+		}
+		if (this.refuse?.(options)) headers['x-api-key'] = 'revoked-key';
+		return { ...options, headers };
+	}
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+	async updateCredentials(): Promise<void> {}
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+interface Answer {
+	status: number;
+	body: string;
+}
+
+interface LogLine {
+	level: string;
+	message: string;
+	meta?: unknown;
+}
+
+/** Like n8n: the workflow's node, its static data (kept across restarts), and a webhook endpoint. */
+class MiniN8n {
+	readonly executions: IDataObject[][] = [];
+	readonly answers: Answer[] = [];
+	readonly logs: LogLine[] = [];
+	/** Answer this many deliveries with 503 before handling any (the receiver is "down"). */
+	failNext = 0;
+	/** Leave `req.rawBody` unset so the node must call `req.readRawBody()`. */
+	lazyRawBody = false;
+	active = false;
+	credentials: Credentials;
+	workflow!: Workflow;
+	private server: Server;
+	private baseUrl = '';
+	private staticData: IDataObject = {};
+
+	constructor(
+		private sandbox: Sandbox,
+		private parameters: IDataObject,
+		readonly webhookId = `wh-${Math.random().toString(36).slice(2, 10)}`,
+	) {
+		this.credentials = new Credentials({ apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId, environment: 'custom', baseUrl: sandbox.url });
+		this.server = createServer((req, res) => void this.receive(req, res));
+	}
+
+	get node(): INode {
+		return {
+			id: 'trigger-node',
+			name: 'Hero Health Trigger',
+			type: 'n8n-nodes-hero-health.heroHealthTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: this.webhookId,
+			parameters: this.parameters as INode['parameters'],
+			credentials: { heroHealthApi: { id: 'cred-1', name: 'Hero sandbox' } },
+		};
+	}
+
+	get webhookUrl(): string {
+		return `${this.baseUrl}/webhook/${this.webhookId}/webhook`;
+	}
+
+	/** The node's static data as n8n would persist it. */
+	get nodeStaticData(): IDataObject {
+		return (this.workflow.staticData[`node:${this.node.name}`] ?? {}) as IDataObject;
+	}
+
+	async listen(): Promise<this> {
+		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		this.load();
+		return this;
+	}
+
+	close(): Promise<void> {
+		return new Promise((resolve) => this.server.close(() => resolve()));
+	}
+
+	/** Loads the workflow as n8n does after a restart or an edit: saved parameters and static data. */
+	load(parameters?: IDataObject): void {
+		if (parameters) this.parameters = parameters;
+		if (this.workflow) this.staticData = JSON.parse(JSON.stringify(this.workflow.staticData));
+		this.workflow = new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: [this.node], connections: {}, active: this.active, nodeTypes, staticData: this.staticData, settings: {} });
+	}
+
+	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+		return {
+			credentialsHelper: this.credentials,
+			webhookBaseUrl: `${this.baseUrl}/webhook`,
+			webhookTestBaseUrl: `${this.baseUrl}/webhook-test`,
+			webhookWaitingBaseUrl: `${this.baseUrl}/webhook-waiting`,
+			formWaitingBaseUrl: `${this.baseUrl}/form-waiting`,
+			restApiUrl: `${this.baseUrl}/rest`,
+			instanceBaseUrl: `${this.baseUrl}/`,
+			userId: 'user-1',
+			variables: {},
+			executionId: 'exec-1',
+			...extra,
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	private webhookData(additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
+		return {
+			httpMethod: 'POST',
+			node: this.node.name,
+			path: `${this.webhookId}/webhook`,
+			webhookDescription: trigger.description.webhooks![0],
+			workflowId: 'wf-trigger',
+			workflowExecuteAdditionalData: additionalData,
+			webhookId: this.webhookId,
+		};
+	}
+
+	private capture<T extends object>(context: T): T {
+		const line = (level: string) => (message: string, meta?: unknown) => this.logs.push({ level, message, meta });
+		Object.defineProperty(context, 'logger', { value: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') } });
+		return context;
+	}
+
+	private hook(): HookContext {
+		const additionalData = this.additionalData();
+		return this.capture(new HookContext(this.workflow, this.node, additionalData, 'trigger', this.active ? 'init' : 'activate', this.webhookData(additionalData)));
+	}
+
+	/** n8n's WebhookService.createWebhookIfNotExists: checkExists, then create if it said false. */
+	async activate(): Promise<{ existed: boolean }> {
+		const methods = trigger.webhookMethods.default;
+		const existed = await methods.checkExists.call(this.hook());
+		if (!existed) await methods.create.call(this.hook());
+		this.active = true;
+		this.load();
+		return { existed };
+	}
+
+	/** n8n's deactivation: the delete method, static data saved after. */
+	async deactivate(): Promise<boolean> {
+		const deleted = await trigger.webhookMethods.default.delete.call(this.hook());
+		this.active = false;
+		this.load();
+		return deleted;
+	}
+
+	private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const answer = (status: number, body: unknown) => {
+			const text = typeof body === 'string' ? body : JSON.stringify(body);
+			this.answers.push({ status, body: text });
+			res.writeHead(status, { 'content-type': 'application/json' });
+			res.end(text);
+		};
+		if (req.url !== `/webhook/${this.webhookId}/webhook` || req.method !== 'POST' || !this.active) {
+			for await (const _chunk of req);
+			return answer(404, { message: 'The requested webhook is not registered.' });
+		}
+		if (this.failNext > 0) {
+			this.failNext--;
+			for await (const _chunk of req);
+			return answer(503, { message: 'Service unavailable' });
+		}
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const raw = Buffer.concat(chunks);
+		// n8n's rawBodyReader + parseBody: rawBody is a Buffer, body the parsed JSON.
+		const request = req as IncomingMessage & { rawBody?: Buffer; body?: unknown; readRawBody(): Promise<void> };
+		request.readRawBody = async () => {
+			request.rawBody = raw;
+		};
+		if (!this.lazyRawBody) request.rawBody = raw;
+		try {
+			request.body = JSON.parse(raw.toString('utf8'));
+		} catch {
+			request.body = {};
+		}
+		let status = 200;
+		const response = {
+			status(code: number) {
+				status = code;
+				return response;
+			},
+			json: (body: unknown) => answer(status, body),
+			send: (body: unknown) => answer(status, body),
+			end: () => answer(status, ''),
+		};
+		const additionalData = this.additionalData({ httpRequest: request, httpResponse: response } as never);
+		const context = this.capture(new WebhookContext(this.workflow, this.node, additionalData, 'webhook', this.webhookData(additionalData), [], null));
+		try {
+			const result = await trigger.webhook!.call(context);
+			if (result.noWebhookResponse) {
+				if (!res.writableEnded) answer(500, { message: 'the node claimed to answer but did not' });
+				return;
+			}
+			if (result.workflowData) {
+				this.executions.push(result.workflowData[0].map((item) => item.json));
+				return answer(200, { message: 'Workflow was started' });
+			}
+			return answer(200, result.webhookResponse ?? { message: 'Webhook call received' });
+		} catch (error) {
+			return answer(500, { message: `Workflow Webhook Error: ${(error as Error).message}` });
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let sandbox: Sandbox;
+const instances: MiniN8n[] = [];
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => {
+	await Promise.all(instances.map((n8n) => n8n.close()));
+	await sandbox.close();
+});
+beforeEach(() => {
+	sandbox.reset();
+	Object.assign(deliveryPolicy(sandbox.state), { baseDelayMs: 20, maxDelayMs: 100 });
+});
+
+async function n8nWith(parameters: IDataObject, webhookId?: string): Promise<MiniN8n> {
+	const n8n = await new MiniN8n(sandbox, parameters, webhookId).listen();
+	instances.push(n8n);
+	return n8n;
+}
+
+const registeredAt = (url: string): SandboxWebhook[] => [...webhooks(sandbox.state).values()].filter((w) => w.url === url);
+
+async function emit(event: string, id: string, object?: string): Promise<{ deliveries: string[] }> {
+	const response = await fetch(`${sandbox.url}/__sandbox/webhooks/emit`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ event, id, ...(object ? { object } : {}) }),
+	});
+	expect(response.status).toBe(200);
+	return (await response.json()) as { deliveries: string[] };
+}
+
+async function heroGet(path: string): Promise<{ status: number; body: IDataObject }> {
+	const response = await fetch(`${sandbox.url}${path}`, { headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId } });
+	return { status: response.status, body: (await response.json()) as IDataObject };
+}
+
+/** A message sent through the sandbox's API, so that a record exists to fetch. */
+async function sentMessageId(): Promise<string> {
+	const response = await fetch(`${sandbox.url}/v1/messages/send`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId },
+		body: JSON.stringify({ patient_id: '2001', message_type: 'sms', message_string: 'Your results are ready.', write_to_record: true }),
+	});
+	expect(response.status).toBe(200);
+	return String(((await response.json()) as IDataObject).message_id);
+}
+
+/** Posts a delivery straight to the trigger, as a forger (or Hero) could. */
+async function post(n8n: MiniN8n, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+	const response = await fetch(n8n.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+	return { status: response.status, text: await response.text() };
+}
+
+const nowSeconds = () => String(Math.floor(Date.now() / 1000));
+const envelope = (event: string, id: string, object: string) => JSON.stringify({ object, id, practice_group_id: sandbox.practiceGroupId, event });
+
+const ALL_EVENTS = [
+	'appointment.confirmed',
+	'appointment.cancelled',
+	'appointment.rescheduled',
+	'prescription.issued',
+	'patient.medical-record-updated',
+	'patient.added-to-sequence',
+	'write-to-record.succeeded',
+	'write-to-record.failed',
+	'form-submission.created',
+];
+
+// ---------------------------------------------------------------------------------------------
+
+describe('Hero Health Trigger: registration', () => {
+	it('offers every documented event, and registers one webhook per selected event with one fresh key', async () => {
+		expect((trigger.description.properties.find((p) => p.name === 'events')!.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([...ALL_EVENTS].sort());
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'appointment.cancelled', 'write-to-record.succeeded'] });
+		const { existed } = await n8n.activate();
+		expect(existed).toBe(false);
+
+		const posts = sandbox.received('POST', '/v1/webhooks');
+		expect(posts).toHaveLength(3);
+		const key = posts[0].body && (posts[0].body as IDataObject).signing_key;
+		expect(key).toMatch(/^[0-9a-f]{64}$/);
+		expect(posts.map((p) => p.body)).toEqual(
+			['appointment.confirmed', 'appointment.cancelled', 'write-to-record.succeeded'].map((event_type) => ({
+				event_type,
+				url: n8n.webhookUrl,
+				signing_key: key,
+				description: 'n8n workflow wf-trigger: Hero Health Trigger',
+			})),
+		);
+		for (const p of posts) {
+			expect(p.headers['x-api-key']).toBe(sandbox.apiKey);
+			expect(p.headers['x-practice-group-id']).toBe(sandbox.practiceGroupId);
+		}
+		const registered = registeredAt(n8n.webhookUrl);
+		expect(registered.map((w) => w.event_type).sort()).toEqual(['appointment.cancelled', 'appointment.confirmed', 'write-to-record.succeeded']);
+		expect(n8n.nodeStaticData).toEqual({
+			signingKey: key,
+			registrations: Object.fromEntries(registered.map((w) => [w.event_type, w.id])),
+		});
+	});
+
+	it('makes a different key for every activation', async () => {
+		const first = await n8nWith({ events: ['appointment.confirmed'] });
+		const second = await n8nWith({ events: ['appointment.confirmed'] });
+		await first.activate();
+		await second.activate();
+		const keys = [first, second].map((n) => registeredAt(n.webhookUrl)[0].signing_key);
+		expect(keys[0]).not.toEqual(keys[1]);
+		expect(keys.every((k) => /^[0-9a-f]{64}$/.test(String(k)))).toBe(true);
+	});
+
+	it('finds its registrations again after a restart and registers nothing new', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'patient.medical-record-updated'] });
+		await n8n.activate();
+		const before = n8n.nodeStaticData;
+		n8n.load();
+		const { existed } = await n8n.activate();
+		expect(existed).toBe(true);
+		expect(sandbox.received('POST', '/v1/webhooks')).toHaveLength(2);
+		expect(sandbox.received('GET', '/v1/webhooks')).toHaveLength(2);
+		expect(n8n.nodeStaticData).toEqual(before);
+		expect(registeredAt(n8n.webhookUrl)).toHaveLength(2);
+	});
+
+	it('re-registers after a change of events and leaves no stale registration behind', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'appointment.cancelled'] });
+		await n8n.activate();
+		const oldIds = registeredAt(n8n.webhookUrl).map((w) => w.id);
+		const oldKey = n8n.nodeStaticData.signingKey;
+		// Edited while active, with no deactivation in between (e.g. n8n was stopped hard).
+		n8n.load({ events: ['appointment.cancelled', 'prescription.issued', 'form-submission.created'] });
+		const { existed } = await n8n.activate();
+		expect(existed).toBe(false);
+		const now = registeredAt(n8n.webhookUrl);
+		expect(now.map((w) => w.event_type).sort()).toEqual(['appointment.cancelled', 'form-submission.created', 'prescription.issued']);
+		expect(now.some((w) => oldIds.includes(w.id))).toBe(false);
+		expect(sandbox.received('DELETE').map((r) => r.path).sort()).toEqual(oldIds.map((id) => INFERRED.webhookPath(id)).sort());
+		expect(n8n.nodeStaticData.signingKey).not.toEqual(oldKey);
+		expect(now.every((w) => w.signing_key === n8n.nodeStaticData.signingKey)).toBe(true);
+	});
+
+	it('re-registers when a registration was removed at Hero, without duplicating the others', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'appointment.rescheduled'] });
+		await n8n.activate();
+		const [gone] = registeredAt(n8n.webhookUrl);
+		webhooks(sandbox.state).delete(gone.id);
+		const { existed } = await n8n.activate();
+		expect(existed).toBe(false);
+		expect(registeredAt(n8n.webhookUrl).map((w) => w.event_type).sort()).toEqual(['appointment.confirmed', 'appointment.rescheduled']);
+	});
+
+	it('rolls back and fails the activation when Hero refuses one registration', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'appointment.cancelled', 'appointment.rescheduled'] });
+		let posts = 0;
+		n8n.credentials.refuse = (options) => options.method === 'POST' && /\/v1\/webhooks$/.test(String(options.url)) && ++posts === 2;
+		await expect(n8n.activate()).rejects.toThrow('Hero did not accept the API key');
+		// The first registration was made, the second refused, the third never tried; the first was deleted again.
+		expect(sandbox.received('POST', '/v1/webhooks').map((r) => r.status)).toEqual([200, 401]);
+		expect(sandbox.received('DELETE').map((r) => [r.path, r.status])).toEqual([[expect.stringMatching(/^\/v1\/webhooks\/\d+$/), 200]]);
+		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
+		expect(n8n.nodeStaticData).toEqual({});
+	});
+
+	it('refuses to activate with no events, sending nothing', async () => {
+		const n8n = await n8nWith({ events: [] });
+		await expect(n8n.activate()).rejects.toThrow('Events: choose at least one event');
+		expect(sandbox.received()).toEqual([]);
+	});
+
+	it('deletes every registration on deactivation', async () => {
+		const n8n = await n8nWith({ events: ['write-to-record.succeeded', 'write-to-record.failed', 'patient.added-to-sequence'] });
+		await n8n.activate();
+		const ids = registeredAt(n8n.webhookUrl).map((w) => w.id);
+		expect(await n8n.deactivate()).toBe(true);
+		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
+		expect(sandbox.received('DELETE').map((r) => r.path).sort()).toEqual(ids.map((id) => INFERRED.webhookPath(id)).sort());
+		expect(n8n.nodeStaticData).toEqual({});
+		expect(n8n.logs.filter((l) => l.level === 'warn')).toEqual([]);
+	});
+
+	it('logs a failed delete (without the key), keeps the id, and removes it on the next activation', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'appointment.cancelled'] });
+		await n8n.activate();
+		const key = String(n8n.nodeStaticData.signingKey);
+		const [stuck, other] = registeredAt(n8n.webhookUrl);
+		sandbox.faults.add({ kind: 'status', status: 500, method: 'DELETE', path: `^${INFERRED.webhookPath(stuck.id)}$`, times: 1 });
+		expect(await n8n.deactivate()).toBe(false);
+
+		const warnings = n8n.logs.filter((l) => l.level === 'warn');
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0].message).toContain(`could not delete Hero webhook registration ${stuck.id}`);
+		expect(warnings[0].message).toContain('Hero had a server error (500)');
+		expect(JSON.stringify(n8n.logs)).not.toContain(key);
+		expect(registeredAt(n8n.webhookUrl).map((w) => w.id)).toEqual([stuck.id]);
+		expect(webhooks(sandbox.state).has(other.id)).toBe(false);
+		expect(n8n.nodeStaticData).toEqual({ staleRegistrations: [stuck.id] });
+
+		n8n.load({ events: ['prescription.issued'] });
+		expect((await n8n.activate()).existed).toBe(false);
+		expect(registeredAt(n8n.webhookUrl).map((w) => w.event_type)).toEqual(['prescription.issued']);
+		expect(n8n.nodeStaticData.staleRegistrations).toBeUndefined();
+	});
+
+	it('treats a registration Hero no longer has as deleted', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
+		await n8n.activate();
+		webhooks(sandbox.state).clear();
+		expect(await n8n.deactivate()).toBe(true);
+		expect(sandbox.received('DELETE')[0].status).toBe(404);
+		expect(n8n.logs.filter((l) => l.level === 'warn')).toEqual([]);
+	});
+});
+
+describe('Hero Health Trigger: deliveries', () => {
+	it('starts one execution per signed delivery, with the message the write-to-record event names', async () => {
+		const n8n = await n8nWith({ events: ['write-to-record.succeeded'], fetchFullRecord: true });
+		await n8n.activate();
+		const messageId = await sentMessageId();
+		const { deliveries: started } = await emit('write-to-record.succeeded', messageId);
+		expect(started).toHaveLength(1);
+		const [delivery] = await settledDeliveries(sandbox.state, 1);
+		expect(delivery.state).toBe('delivered');
+		expect(delivery.attempts).toHaveLength(1);
+		expect(delivery.attempts[0].headers['X-Herohealth-Signature']).toMatch(/^[0-9a-f]{64}$/);
+
+		const expected = await heroGet(`/v1/messages/${messageId}`);
+		expect(expected.status).toBe(200);
+		expect(n8n.executions).toEqual([
+			[{ event: 'write-to-record.succeeded', practice_group_id: sandbox.practiceGroupId, object: INFERRED.writeToRecordObject.name, id: messageId, record: expected.body }],
+		]);
+		const reads = sandbox.received('GET', INFERRED.writeToRecordObject.readPath(messageId));
+		expect(reads).toHaveLength(2); // the trigger's, then ours
+		expect(reads[0].headers['x-api-key']).toBe(sandbox.apiKey);
+	});
+
+	it('reads Appointment records from GET /v1/appointments/{id} and Patient records from GET /v2/patients/{id}', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'patient.medical-record-updated'] });
+		await n8n.activate();
+		await emit('appointment.confirmed', '7001');
+		await emit('patient.medical-record-updated', '2001');
+		await settledDeliveries(sandbox.state, 2);
+		expect(sandbox.received('GET', '/v1/appointments/7001')).toHaveLength(1);
+		expect(sandbox.received('GET', '/v2/patients/2001')).toHaveLength(1);
+		const appointment = await heroGet('/v1/appointments/7001');
+		const patient = await heroGet('/v2/patients/2001');
+		const byObject = Object.fromEntries(n8n.executions.map(([item]) => [item.object, item]));
+		// Whatever Hero answers is what the item carries: the record on 200, the error otherwise.
+		for (const [object, answer] of [['Appointment', appointment], ['Patient', patient]] as const) {
+			if (answer.status === 200) expect(byObject[object].record).toEqual(answer.body);
+			else expect(byObject[object]).toMatchObject({ record: null, error: { httpCode: String(answer.status) } });
+		}
+	});
+
+	it('still starts the execution when the record cannot be fetched, with the error in the item', async () => {
+		const n8n = await n8nWith({ events: ['appointment.cancelled'] });
+		await n8n.activate();
+		await emit('appointment.cancelled', '999999');
+		await settledDeliveries(sandbox.state, 1);
+		expect(n8n.executions).toHaveLength(1);
+		expect(n8n.executions[0][0]).toEqual({
+			event: 'appointment.cancelled',
+			practice_group_id: sandbox.practiceGroupId,
+			object: 'Appointment',
+			id: '999999',
+			record: null,
+			error: {
+				message: 'Hero found nothing at GET /v1/appointments/999999',
+				description: expect.any(String),
+				httpCode: '404',
+			},
+		});
+	});
+
+	it('outputs record null with a note for objects Hero has no read endpoint for, and asks Hero nothing', async () => {
+		const n8n = await n8nWith({ events: ['prescription.issued', 'form-submission.created'] });
+		await n8n.activate();
+		await emit('prescription.issued', '8001');
+		await emit('form-submission.created', '8002');
+		await settledDeliveries(sandbox.state, 2);
+		expect(n8n.executions.map(([item]) => item).sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual([
+			{ event: 'prescription.issued', practice_group_id: sandbox.practiceGroupId, object: 'Prescription', id: '8001', record: null, note: 'Hero documents no endpoint to read a Prescription record, so only its ID is given' },
+			{ event: 'form-submission.created', practice_group_id: sandbox.practiceGroupId, object: 'FormSubmission', id: '8002', record: null, note: 'Hero documents no endpoint to read a FormSubmission record, so only its ID is given' },
+		]);
+		expect(sandbox.received('GET').filter((r) => r.path !== '/v1/webhooks')).toEqual([]);
+	});
+
+	it('with Fetch Full Record off, outputs the envelope and reads nothing', async () => {
+		const n8n = await n8nWith({ events: ['appointment.rescheduled'], fetchFullRecord: false });
+		await n8n.activate();
+		await emit('appointment.rescheduled', '7002');
+		await settledDeliveries(sandbox.state, 1);
+		expect(n8n.executions).toEqual([[{ event: 'appointment.rescheduled', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: '7002' }]]);
+		expect(sandbox.received('GET', /^\/v1\/appointments/)).toEqual([]);
+	});
+
+	it('does not build a request path from an id that is not a Hero ID', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
+		await n8n.activate();
+		await emit('appointment.confirmed', '../../v1/webhooks');
+		await settledDeliveries(sandbox.state, 1);
+		expect(n8n.executions[0][0]).toMatchObject({ record: null, note: 'The event id is not a numeric Hero ID, so the record was not fetched' });
+		expect(sandbox.received('GET').filter((r) => r.path !== '/v1/webhooks')).toEqual([]);
+	});
+
+	it('reads the raw body itself when n8n has not read it yet', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
+		n8n.lazyRawBody = true;
+		await n8n.activate();
+		await emit('appointment.confirmed', '7003');
+		const [delivery] = await settledDeliveries(sandbox.state, 1);
+		expect(delivery.state).toBe('delivered');
+		expect(n8n.executions).toHaveLength(1);
+	});
+
+	it('is retried with backoff when n8n does not answer 2xx, and runs once when it does', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
+		await n8n.activate();
+		n8n.failNext = 2;
+		await emit('appointment.confirmed', '7004');
+		const [delivery] = await settledDeliveries(sandbox.state, 1);
+		expect(delivery.state).toBe('delivered');
+		expect(delivery.attempts.map((a) => a.status)).toEqual([503, 503, 200]);
+		const gaps = delivery.attempts.slice(1).map((a, i) => Date.parse(a.at) - Date.parse(delivery.attempts[i].at));
+		expect(gaps[0]).toBeGreaterThanOrEqual(20);
+		expect(gaps[1]).toBeGreaterThanOrEqual(40);
+		expect(n8n.executions).toHaveLength(1);
+	});
+
+	it('gives up after the policy’s attempts when n8n keeps failing, starting nothing', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
+		await n8n.activate();
+		Object.assign(deliveryPolicy(sandbox.state), { maxAttempts: 3 });
+		n8n.failNext = 10;
+		await emit('appointment.confirmed', '7005');
+		const [delivery] = await settledDeliveries(sandbox.state, 1);
+		expect(delivery.state).toBe('failed');
+		expect(delivery.attempts.map((a) => a.status)).toEqual([503, 503, 503]);
+		expect(n8n.executions).toEqual([]);
+	});
+
+	it('accepts the key’s signature in base64 and a millisecond timestamp too', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
+		await n8n.activate();
+		Object.assign(deliveryPolicy(sandbox.state), { encoding: 'base64', timestampUnit: 'milliseconds' });
+		await emit('appointment.confirmed', '7006');
+		const [delivery] = await settledDeliveries(sandbox.state, 1);
+		expect(delivery.attempts[0].headers['X-Herohealth-Timestamp']).toMatch(/^\d{13}$/);
+		expect(delivery.attempts[0].headers['X-Herohealth-Signature']).toMatch(/=$/);
+		expect(delivery.state).toBe('delivered');
+		expect(n8n.executions).toHaveLength(1);
+	});
+
+	it('answers 401 and starts nothing for forged, unsigned, stale or replayed deliveries', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
+		await n8n.activate();
+		const key = String(n8n.nodeStaticData.signingKey);
+		const body = envelope('appointment.confirmed', '7007', 'Appointment');
+		const ts = nowSeconds();
+		const stale = String(Number(ts) - INFERRED.signatureToleranceSeconds - 5);
+		const attempts: Array<[string, Record<string, string>, string?]> = [
+			['wrong key', { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery('guessed-key', ts, body) }],
+			['no signature', { 'X-Herohealth-Timestamp': ts }],
+			['no timestamp', { 'X-Herohealth-Signature': signDelivery(key, ts, body) }],
+			['no headers', {}],
+			['stale (replayed later)', { 'X-Herohealth-Timestamp': stale, 'X-Herohealth-Signature': signDelivery(key, stale, body) }],
+			['body changed after signing', { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) }, body.replace('7007', '7008')],
+			['signed over the body only', { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': createHmac('sha256', key).update(body).digest('hex') }],
+		];
+		for (const [, headers, sentBody] of attempts) {
+			const answer = await post(n8n, sentBody ?? body, headers);
+			expect(answer.status).toBe(401);
+			expect(answer.text).not.toContain(key);
+		}
+		expect(n8n.executions).toEqual([]);
+		const warnings = n8n.logs.filter((l) => l.level === 'warn').map((l) => l.message);
+		expect(warnings).toHaveLength(attempts.length);
+		expect(warnings.join('\n')).not.toContain(key);
+		expect(warnings[0]).toBe('Hero Health Trigger: refused a delivery (mismatch)');
+
+		// The same body, properly signed, is accepted: the refusals were about the signature.
+		const good = await post(n8n, body, { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) });
+		expect(good.status).toBe(200);
+		expect(n8n.executions).toHaveLength(1);
+	});
+
+	it('refuses every delivery once deactivated (no key left), even one signed with the old key', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
+		await n8n.activate();
+		const key = String(n8n.nodeStaticData.signingKey);
+		await n8n.deactivate();
+		n8n.active = true; // as if n8n still routed to it
+		const ts = nowSeconds();
+		const body = envelope('appointment.confirmed', '7009', 'Appointment');
+		expect((await post(n8n, body, { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) })).status).toBe(401);
+		expect(n8n.executions).toEqual([]);
+	});
+
+	it('answers 400 to a signed body that is not a Hero event, and 200 without running for an unselected event', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
+		await n8n.activate();
+		const key = String(n8n.nodeStaticData.signingKey);
+		const ts = nowSeconds();
+		const sign = (body: string) => ({ 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) });
+		for (const body of ['not json', '[]', '{"object":"Appointment","id":"1"}']) {
+			expect((await post(n8n, body, sign(body))).status).toBe(400);
+		}
+		const other = envelope('appointment.cancelled', '7010', 'Appointment');
+		const answer = await post(n8n, other, sign(other));
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.text)).toEqual({ received: true, ignored: 'event appointment.cancelled is not selected in this trigger' });
+		expect(n8n.executions).toEqual([]);
+	});
+
+	it('delivers each event only to the registrations for it', async () => {
+		const confirmed = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
+		const cancelled = await n8nWith({ events: ['appointment.cancelled'], fetchFullRecord: false });
+		await confirmed.activate();
+		await cancelled.activate();
+		await emit('appointment.cancelled', '7011');
+		await emit('appointment.cancelled', '7012');
+		await emit('prescription.issued', '8003');
+		await settledDeliveries(sandbox.state, 2);
+		expect(deliveries(sandbox.state).map((d) => [d.url, d.object_id])).toEqual([
+			[cancelled.webhookUrl, '7011'],
+			[cancelled.webhookUrl, '7012'],
+		]);
+		expect(cancelled.executions.map(([item]) => item.id)).toEqual(['7011', '7012']);
+		expect(confirmed.executions).toEqual([]);
+	});
+});
