@@ -1,5 +1,12 @@
 import type { HeroResource } from './types';
 import { message } from './message';
+import { admin } from './admin';
+import { automatedMessage } from './automatedMessage';
+import { batchMessage } from './batchMessage';
+import { episode } from './episode';
+import { invoicing } from './invoicing';
+import { messageTemplate } from './messageTemplate';
+import { task } from './task';
 import { accessToken } from './accessToken';
 import { attachmentLink } from './attachmentLink';
 import { bookingLink } from './bookingLink';
@@ -17,6 +24,13 @@ import { videoLink } from './videoLink';
  */
 export const resources: Record<string, HeroResource> = {
 	message,
+	admin,
+	automatedMessage,
+	batchMessage,
+	episode,
+	invoicing,
+	messageTemplate,
+	task,
 	accessToken,
 	attachmentLink,
 	bookingLink,

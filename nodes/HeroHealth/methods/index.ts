@@ -1,6 +1,10 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { searchBookingLinks } from './listSearch/bookingLinks';
+import { searchAdmins } from './listSearch/searchAdmins';
+import { searchAutomatedMessages } from './listSearch/searchAutomatedMessages';
+import { searchBatchMessages } from './listSearch/searchBatchMessages';
+import { searchMessageTemplates } from './listSearch/searchMessageTemplates';
 import { searchForms } from './listSearch/forms';
 
 type ListSearch = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
@@ -11,8 +15,12 @@ type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions
  * file under methods/listSearch/ and is added here with one line.
  */
 export const listSearch: Record<string, ListSearch> = {
+	searchAdmins,
+	searchAutomatedMessages,
+	searchBatchMessages,
 	searchBookingLinks,
 	searchForms,
+	searchMessageTemplates,
 };
 
 /** Plain dropdowns (loadOptionsMethod), likewise one file each under methods/loadOptions/. */

@@ -1,10 +1,30 @@
-import { notFound } from '../errors';
+import { badRequest, conflict, notFound } from '../errors';
 import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
 import { q, s } from '../schema';
 import { page, type SandboxState } from '../state';
 import type { RouteModule } from '../types';
+import { messages } from './messages';
+import { patients } from './patients';
 
+/** The `status` query of the batch lists (documented; differs from a batch's own status). */
 export const BATCH_SEND_STATUSES = ['CREATED', 'ENRICHMENT_ERROR', 'ENRICHED', 'INVALID_PAYLOAD', 'QUEUED'];
+export const BATCH_CHANNELS = ['SMS', 'EMAIL', 'NHS_APP'];
+
+export interface SandboxBatchRecipient {
+	/** Set for recipients created through the API and the seed. */
+	id?: string;
+	nhs_number: string;
+	dob: string | null;
+	/** CREATED until the batch is sent; then QUEUED (matched a patient), ENRICHMENT_ERROR or INVALID_PAYLOAD. */
+	status: string;
+}
+
+export interface SandboxBatchSend {
+	id: string;
+	nhs_number: string;
+	status: string;
+	created_at: string;
+}
 
 export interface SandboxBatch {
 	id: string;
@@ -13,19 +33,96 @@ export interface SandboxBatch {
 	channel: 'SMS' | 'EMAIL' | 'NHS_APP';
 	subject: string | null;
 	content: string;
-	recipients: { nhs_number: string; dob: string | null; status: string }[];
-	/** The individual messages of the batch (its "sends"). */
-	sends: { id: string; nhs_number: string; status: string; created_at: string }[];
+	recipients: SandboxBatchRecipient[];
+	/** The individual messages of the batch (its "sends"): none until it is sent. */
+	sends: SandboxBatchSend[];
+	/** How many times `PATCH .../send` was accepted (must never exceed 1). */
+	sendCount?: number;
 }
 
 export function batches(state: SandboxState): Map<string, SandboxBatch> {
 	return state.slice('batches', () => new Map<string, SandboxBatch>());
 }
 
-const listQuery = s.object(
-	{ page_index: q.integer(0), page_size: q.integer(1), status: s.enum(BATCH_SEND_STATUSES) },
-	{},
+const listQuery = s.object({ page_index: q.integer(0), page_size: q.integer(1), status: s.enum(BATCH_SEND_STATUSES) }, {});
+
+const createBody = s.object(
+	{
+		name: s.string({ minLength: 1 }),
+		channel: s.enum(BATCH_CHANNELS),
+		subject: s.string({ minLength: 1 }),
+		content: s.string({ minLength: 1 }),
+		recipients: s.array(
+			s.object({ nhs_number: s.string({ minLength: 1 }), dob: s.string({ format: 'date-or-date-time', nullable: true }) }, { required: ['nhs_number', 'dob'] }),
+			{ minItems: 1 },
+		),
+	},
+	{ required: ['name', 'channel', 'content', 'recipients'] },
 );
+
+/** NHS numbers with the modulus-11 check digit (spaces allowed), as digits; undefined if invalid. */
+function nhsDigits(value: string): string | undefined {
+	const digits = value.replace(/\s/g, '');
+	if (!/^\d{10}$/.test(digits)) return undefined;
+	let sum = 0;
+	for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+	const check = (11 - (sum % 11)) % 11;
+	return check !== 10 && check === Number(digits[9]) ? digits : undefined;
+}
+
+/** The batch as Hero documents it: id, name, status, channel, subject, content. */
+function view(batch: SandboxBatch): Record<string, unknown> {
+	const { id, name, status, channel, subject, content } = batch;
+	return { id, name, status, channel, ...(subject !== null ? { subject } : {}), content };
+}
+
+/** Hero sends in the background: a batch seen again after its send has finished sending. */
+function settle(batch: SandboxBatch): SandboxBatch {
+	if (batch.status === 'SENDING') batch.status = 'COMPLETED';
+	return batch;
+}
+
+function requireBatch(state: SandboxState, id: string): SandboxBatch {
+	const batch = batches(state).get(id);
+	if (!batch) throw notFound('Batch message');
+	return batch;
+}
+
+/** Matches each recipient to a patient (NHS number, and date of birth when given) and creates its send. */
+function sendBatch(state: SandboxState, batch: SandboxBatch): void {
+	const now = new Date().toISOString();
+	const byNhs = new Map([...patients(state).values()].filter((p) => p.nhs_number).map((p) => [p.nhs_number as string, p]));
+	for (const recipient of batch.recipients) {
+		const digits = nhsDigits(recipient.nhs_number);
+		const patient = digits ? byNhs.get(digits) : undefined;
+		const matched = patient && (recipient.dob === null || recipient.dob.slice(0, 10) === patient.dob);
+		recipient.status = !digits ? 'INVALID_PAYLOAD' : matched ? 'QUEUED' : 'ENRICHMENT_ERROR';
+		const id = state.nextId();
+		batch.sends.push({ id, nhs_number: recipient.nhs_number, status: recipient.status, created_at: now });
+		if (!matched || !patient) continue;
+		// A queued send is a message like any other: Message → Get finds it, with its campaign.
+		const type = batch.channel.toLowerCase();
+		messages(state).set(id, {
+			id,
+			patient: { id: patient.id, title: patient.title, first_name: patient.first_name, last_name: patient.last_name },
+			message_type: type,
+			message: batch.content,
+			recipient_contact_detail: type === 'email' ? patient.email : type === 'sms' ? patient.mobile : null,
+			status: 'delivered',
+			created_at: now,
+			sent_at: now,
+			scheduled_at: null,
+			write_to_record: null,
+			short_link: null,
+			campaign: { id: batch.id, name: batch.name },
+			sent_by_admin: null,
+			attachments: [],
+			request: { batch_message_id: batch.id },
+		});
+	}
+	batch.status = 'SENDING';
+	batch.sendCount = (batch.sendCount ?? 0) + 1;
+}
 
 /** Seed: batch 5001, a sent SMS campaign of 120 recipients (enough for several pages). */
 function seedBatch(state: SandboxState): void {
@@ -42,8 +139,9 @@ function seedBatch(state: SandboxState): void {
 		channel: 'SMS',
 		subject: null,
 		content: 'Book your flu jab: reply or call the surgery.',
-		recipients: sends.map((send) => ({ nhs_number: send.nhs_number, dob: null, status: send.status })),
+		recipients: sends.map((send, i) => ({ id: String(800000 + i), nhs_number: send.nhs_number, dob: null, status: send.status })),
 		sends,
+		sendCount: 1,
 	});
 }
 
@@ -51,12 +149,77 @@ export const batchRoutes: RouteModule = {
 	seed: seedBatch,
 	routes: [
 		{
+			method: 'POST',
+			path: '/v1/batch_message',
+			body: createBody,
+			bodyRequired: true,
+			handler: ({ body, state }) => {
+				if (body.channel === 'EMAIL' && body.subject === undefined) {
+					throw badRequest([{ code: 'invalid_type', expected: 'required when channel is EMAIL', path: ['subject'] }]);
+				}
+				const id = state.nextId();
+				const batch: SandboxBatch = {
+					id,
+					name: body.name,
+					status: 'CREATED',
+					channel: body.channel,
+					subject: body.subject ?? null,
+					content: body.content,
+					recipients: (body.recipients as { nhs_number: string; dob: string | null }[]).map((r) => ({
+						id: state.nextId(),
+						nhs_number: r.nhs_number,
+						dob: r.dob,
+						status: 'CREATED',
+					})),
+					sends: [],
+					sendCount: 0,
+				};
+				batches(state).set(id, batch);
+				return view(batch);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/batch_message',
+			query: listQuery,
+			handler: ({ query, state }) => {
+				// Newest first.
+				const all = [...batches(state).values()].map(settle).reverse();
+				const result = page(query.status ? all.filter((b) => b.status === query.status) : all, query, INFERRED.firstPageIndex);
+				return { data: result.data.map(view), count: result.count };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/batch_message/:id',
+			handler: ({ params, state }) => view(settle(requireBatch(state, params.id))),
+		},
+		{
+			method: 'PATCH',
+			path: '/v1/batch_message/:id/send',
+			handler: ({ params, state }) => {
+				const batch = requireBatch(state, params.id);
+				if (batch.status !== 'CREATED') throw conflict(`Batch message has already been sent (status ${settle(batch).status})`);
+				sendBatch(state, batch);
+				return view(batch);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/batch_message/:id/recipients',
+			query: listQuery,
+			handler: ({ params, query, state }) => {
+				const batch = settle(requireBatch(state, params.id));
+				const rows = query.status ? batch.recipients.filter((r) => r.status === query.status) : batch.recipients;
+				return page(rows, query, INFERRED.firstPageIndex);
+			},
+		},
+		{
 			method: 'GET',
 			path: '/v1/batch_message/:id/messages',
 			query: listQuery,
 			handler: ({ params, query, state }) => {
-				const batch = batches(state).get(params.id);
-				if (!batch) throw notFound('Batch message');
+				const batch = settle(requireBatch(state, params.id));
 				const rows = query.status ? batch.sends.filter((send) => send.status === query.status) : batch.sends;
 				return page(rows, query, INFERRED.firstPageIndex);
 			},

@@ -1,9 +1,15 @@
 import type { RouteModule } from '../types';
 import { batchRoutes } from './batches';
+import { adminRoutes } from './admins';
+import { automatedMessageRoutes } from './automatedMessages';
+import { episodeRoutes } from './episodes';
+import { invoicingRoutes } from './invoicing';
+import { taskRoutes } from './tasks';
+import { templateRoutes } from './templates';
 import { messageRoutes } from './messages';
 import { patientRoutes } from './patients';
 import { practiceGroupRoutes } from './practiceGroup';
 import { webhookRoutes } from './webhooks';
 
 /** Every Hero route the sandbox serves. A new resource adds its module here (one line). */
-export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, messageRoutes, batchRoutes, webhookRoutes];
+export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, messageRoutes, batchRoutes, templateRoutes, automatedMessageRoutes, taskRoutes, episodeRoutes, adminRoutes, invoicingRoutes, webhookRoutes];

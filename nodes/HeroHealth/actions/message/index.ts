@@ -17,7 +17,7 @@ export const message: HeroResource = {
 				name: 'Get Many in a Batch',
 				value: 'getManyInBatch',
 				action: 'Get many messages in a batch',
-				description: 'List the individual messages of a batch (bulk) message',
+				description: 'List the individual messages of a batch (bulk) message; the same as Batch Message → Get Sends',
 			},
 			{
 				name: 'Send',

@@ -5,6 +5,7 @@ import { heroApiRequest } from '../../transport';
 import { isEmail, ukMobileToE164 } from '../../validation';
 import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, readCollection, requireId, requireString } from '../helpers';
 import { patientIdField } from '../common.descriptions';
+import { chosenTemplateId, templateLocator, textOfTemplate } from '../messageTemplate/template';
 
 export const MESSAGE_TYPES = ['sms', 'email', 'nhs_app', 'hero'] as const;
 const FALLBACK_TYPES = ['sms', 'email'] as const;
@@ -25,15 +26,15 @@ const properties: INodeProperties[] = [
 			{ name: 'Hero (Audit Record Only)', value: 'hero', description: 'Not delivered: records a message sent elsewhere' },
 		],
 	},
+	templateLocator,
 	{
 		displayName: 'Message',
 		name: 'message',
 		type: 'string',
-		required: true,
 		default: '',
 		typeOptions: { rows: 4 },
 		placeholder: 'e.g. Dear patient, your appointment is confirmed for 15 March at 09:30.',
-		description: 'The text sent to the patient',
+		description: 'The text sent to the patient. Required unless a Template is chosen; leave it empty to send the template\'s text.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -177,8 +178,12 @@ export function buildSendBody(ctx: IExecuteFunctions, itemIndex: number, now = D
 	const body: IDataObject = {
 		patient_id: requireId(ctx, 'patientId', itemIndex, 'Patient ID'),
 		message_type: messageType,
-		message_string: requireString(ctx, 'message', itemIndex, 'Message'),
 	};
+	// An empty Message with a Template chosen: execute() fills message_string from the template.
+	const typed = ctx.getNodeParameter('message', itemIndex, '');
+	if (!chosenTemplateId(ctx, itemIndex) || (typeof typed === 'string' ? typed.trim() !== '' : typed !== undefined && typed !== null)) {
+		body.message_string = requireString(ctx, 'message', itemIndex, 'Message');
+	}
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
 	const text = (key: string) => (typeof extra[key] === 'string' ? (extra[key] as string).trim() : extra[key] === undefined ? '' : String(extra[key]));
 
@@ -224,6 +229,7 @@ export function buildSendBody(ctx: IExecuteFunctions, itemIndex: number, now = D
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildSendBody(this, itemIndex);
+	if (body.message_string === undefined) body.message_string = await textOfTemplate(this, itemIndex, chosenTemplateId(this, itemIndex));
 	// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
 	return heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex });
 }
