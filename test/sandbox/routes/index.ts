@@ -3,7 +3,9 @@ import { batchRoutes } from './batches';
 import { adminRoutes } from './admins';
 import { automatedMessageRoutes } from './automatedMessages';
 import { episodeRoutes } from './episodes';
+import { formRoutes } from './forms';
 import { invoicingRoutes } from './invoicing';
+import { linkRoutes } from './links';
 import { taskRoutes } from './tasks';
 import { templateRoutes } from './templates';
 import { messageRoutes } from './messages';
@@ -12,4 +14,4 @@ import { practiceGroupRoutes } from './practiceGroup';
 import { webhookRoutes } from './webhooks';
 
 /** Every Hero route the sandbox serves. A new resource adds its module here (one line). */
-export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, messageRoutes, batchRoutes, templateRoutes, automatedMessageRoutes, taskRoutes, episodeRoutes, adminRoutes, invoicingRoutes, webhookRoutes];
+export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, formRoutes, linkRoutes, messageRoutes, batchRoutes, templateRoutes, automatedMessageRoutes, taskRoutes, episodeRoutes, adminRoutes, invoicingRoutes, webhookRoutes];

@@ -1,4 +1,21 @@
-import { notFound } from '../errors';
+/**
+ * Patients: PDS registration, create-or-update without PDS, the v2 patient read, EHR candidates,
+ * connecting an EHR record and previewing a merge.
+ *
+ * The sandbox keeps a small "NHS Spine" (`pds` slice): registering via PDS traces the person there
+ * and answers the Hero patient id, creating the Hero patient on first registration and answering
+ * the same id ever after. `VERIFICATION_NHS_NUMBER` is on the Spine but needs identity
+ * verification: Hero answers `{ message, login_url }` instead of a patient id.
+ *
+ * NHS numbers are accepted as the docs' samples write them (`"943 476 5919"`) and as 10 digits;
+ * the check digit (modulus 11) is verified. Stored as 10 digits.
+ *
+ * The body of `POST /v1/patients/register` was never captured beyond `title`; its fields are
+ * `INFERRED.registerPatientFields` (the same list the node uses).
+ */
+import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
+import { HeroError, badRequest, conflict, notFound } from '../errors';
+import { s, type Spec } from '../schema';
 import type { SandboxState } from '../state';
 import type { RouteModule } from '../types';
 
@@ -15,6 +32,37 @@ export interface SandboxPatient {
 	[key: string]: unknown;
 }
 
+/** A person on the sandbox's NHS Spine. */
+export interface PdsPerson {
+	nhs_number: string;
+	dob: string;
+	title: string | null;
+	first_name: string;
+	last_name: string;
+	sex: string | null;
+	postcode: string;
+	line_1: string | null;
+	town: string | null;
+	mobile: string | null;
+	email: string | null;
+	/** Hero asks the patient to verify their identity before registering them. */
+	verification?: boolean;
+}
+
+/** An EHR (EMIS) record that Hero may offer as a candidate for a patient. */
+export interface EhrRecord {
+	ehr_partner_id: string;
+	dob: string;
+	title: string | null;
+	first_name: string;
+	last_name: string;
+	sex: string | null;
+	nhs_number: string | null;
+	postcode: string | null;
+	/** The Hero patient it is connected to, if any. */
+	connected_patient_id: string | null;
+}
+
 /** The patients slice: other modules (messages, appointments, links) check ids against it. */
 export function patients(state: SandboxState): Map<string, SandboxPatient> {
 	return state.slice('patients', () => new Map<string, SandboxPatient>());
@@ -26,6 +74,14 @@ export function requirePatient(state: SandboxState, id: string): SandboxPatient 
 	return patient;
 }
 
+export function pds(state: SandboxState): Map<string, PdsPerson> {
+	return state.slice('pds', () => new Map<string, PdsPerson>());
+}
+
+export function ehrRecords(state: SandboxState): Map<string, EhrRecord> {
+	return state.slice('ehrRecords', () => new Map<string, EhrRecord>());
+}
+
 /** Seeded patients 2001..2005 (fictional; NHS numbers pass the modulus-11 check). */
 export const SEED_PATIENTS: SandboxPatient[] = [
 	{ id: '2001', title: 'Ms', first_name: 'Ada', last_name: 'Lovelace', dob: '1985-12-10', nhs_number: '9434765919', email: 'ada@example.com', mobile: '+447700900001', postcode: 'LS1 4AP' },
@@ -35,10 +91,342 @@ export const SEED_PATIENTS: SandboxPatient[] = [
 	{ id: '2005', title: 'Mrs', first_name: 'Rosalind', last_name: 'Franklin', dob: '1960-07-25', nhs_number: '9434765811', email: null, mobile: '+447700900005', postcode: 'CB2 1TN' },
 ];
 
+/** On the Spine but not yet registered with Hero: PDS registration creates them. */
+export const PDS_ONLY_PEOPLE: PdsPerson[] = [
+	{ nhs_number: '4857773457', dob: '1986-12-09', title: 'Dr', first_name: 'Grace', last_name: 'Hopper', sex: 'Female', postcode: 'EH1 1YZ', line_1: '2 Castle Street', town: 'Edinburgh', mobile: '+447700900010', email: 'grace@example.com' },
+	{ nhs_number: '4010232137', dob: '1970-05-12', title: 'Miss', first_name: 'Florence', last_name: 'Nightingale', sex: 'Female', postcode: 'WC2N 5DN', line_1: '10 Strand', town: 'London', mobile: '+447700900011', email: null },
+];
+
+/** On the Spine, but Hero wants the patient to verify their identity first (`{ message, login_url }`). */
+export const VERIFICATION_NHS_NUMBER = '4505577104';
+const VERIFICATION_PERSON: PdsPerson = {
+	nhs_number: VERIFICATION_NHS_NUMBER, dob: '1995-03-30', title: 'Mr', first_name: 'Tim', last_name: 'Berners-Lee', sex: 'Male', postcode: 'OX1 3QD', line_1: null, town: 'Oxford', mobile: '+447700900012', email: null, verification: true,
+};
+
+/** EHR records: two candidates share Ada Lovelace's date of birth, one Alan Turing's. */
+export const SEED_EHR_RECORDS: EhrRecord[] = [
+	{ ehr_partner_id: '5012345', dob: '1985-12-10', title: 'Ms', first_name: 'Ada', last_name: 'Lovelace', sex: 'Female', nhs_number: '9434765919', postcode: 'LS1 4AP', connected_patient_id: null },
+	{ ehr_partner_id: '5012346', dob: '1985-12-10', title: 'Lady', first_name: 'Ada', last_name: 'King', sex: 'Female', nhs_number: null, postcode: 'LS2 9JT', connected_patient_id: null },
+	{ ehr_partner_id: '5012400', dob: '1972-06-23', title: 'Mr', first_name: 'Alan', last_name: 'Turing', sex: 'Male', nhs_number: '9434765870', postcode: 'M1 1AE', connected_patient_id: null },
+];
+
+// ---------------------------------------------------------------- NHS numbers
+
+/** The docs write NHS numbers spaced 3-3-4 (`"123 456 7891"`); ten plain digits are accepted too. */
+const NHS_FORMAT = /^(?:\d{3} \d{3} \d{4}|\d{10})$/;
+
+/** Ten digits with a valid modulus-11 check digit, or undefined. Independent of the node's own check. */
+export function nhsDigits(value: string): string | undefined {
+	if (!NHS_FORMAT.test(value)) return undefined;
+	const digits = value.replace(/ /g, '');
+	const sum = [...digits.slice(0, 9)].reduce((total, digit, i) => total + Number(digit) * (10 - i), 0);
+	const check = (11 - (sum % 11)) % 11;
+	return check !== 10 && check === Number(digits[9]) ? digits : undefined;
+}
+
+const nhsNumber = (): Spec => (value, path) => {
+	if (typeof value !== 'string') return [{ code: 'invalid_type', expected: 'string', path }];
+	return nhsDigits(value) ? [] : [{ code: 'invalid_string', expected: 'a valid NHS number, e.g. "943 476 5919"', path }];
+};
+
+const dateOnly = (value: string) => value.slice(0, 10);
+const same = (a: unknown, b: unknown) => String(a ?? '').replace(/\s+/g, '').toLowerCase() === String(b ?? '').replace(/\s+/g, '').toLowerCase();
+
+// ---------------------------------------------------------------- schemas
+
+const registerPdsBody = s.object({
+	nhs_number: nhsNumber(),
+	// "ISO 8601 date format", e.g. "1992-01-01"; a date-time is read as its date.
+	dob: s.string({ format: 'date-or-date-time' }),
+	forename: s.string({ minLength: 1 }),
+	surname: s.string({ minLength: 1 }),
+	postcode: s.string({ minLength: 1 }),
+	ehr_partner: s.string({ minLength: 1 }),
+	ehr_partner_id: s.string({ minLength: 1 }),
+}, { required: ['dob'] });
+
+export const PATIENT_TITLES = [
+	'Baron', 'Baroness', 'Brigadier', 'Count', 'Colonel', 'Countess', 'Captain', 'Dame', 'The Dowager Viscountess', 'Dr',
+	'Duchess', 'Duke', 'Earl', 'His Excellency', 'Father', 'H.E. Ambassador Mr', 'H.E. Mr', 'H.E. Mrs', 'Her Grace', 'His Grace',
+	'The Hon', 'The Hon Mr', 'The Hon Mrs', 'HRH', 'HRH Prince', 'HRH Princess', 'Insurance', 'HM King', 'Lady', 'Lord',
+	'Major', 'Master', 'Miss', 'Mr', 'Mrs', 'Ms', 'Mss', 'Mx', 'Pr', 'Professor',
+	'HM Queen', 'Rabbi', 'Reverend', 'Sheikh', 'Sheikha', 'Sir', 'The', '', 'Viscount', 'Viscountess',
+];
+const SEXES = ['Not known', 'Not specified', 'Male', 'Female', 'Other'];
+
+const registerFieldSpecs: Record<(typeof INFERRED.registerPatientFields)[number], Spec> = {
+	nhs_number: nhsNumber(),
+	dob: s.string({ format: 'date-or-date-time' }),
+	title: s.enum(PATIENT_TITLES, { nullable: true }),
+	first_name: s.string({ minLength: 1 }),
+	last_name: s.string({ minLength: 1 }),
+	sex: s.enum(SEXES, { nullable: true }),
+	email: s.string({ format: 'email' }),
+	mobile: s.string({ format: 'uk-mobile-e164' }),
+	line_1: s.string({ minLength: 1 }),
+	line_2: s.string({ minLength: 1 }),
+	line_3: s.string({ minLength: 1 }),
+	town: s.string({ minLength: 1 }),
+	county: s.string({ minLength: 1 }),
+	postcode: s.string({ minLength: 1 }),
+};
+const registerBody = s.object(registerFieldSpecs, { required: ['nhs_number', 'dob'] });
+
+const getQuery = s.object({ data_source: s.enum(['hero', 'ehr']) });
+
+// ---------------------------------------------------------------- views
+
+const nullable = (value: unknown) => (value === undefined ? null : value);
+
+function identifiers(patient: SandboxPatient): Record<string, string>[] {
+	const list = [{ source: 'hero', name: 'hero_id', role: 'main', label: 'Hero', value: patient.id }];
+	if (patient.nhs_number) list.push({ source: 'nhs', name: 'nhs_number', role: 'secondary', label: 'NHS', value: patient.nhs_number });
+	if (patient.ehr_partner_id) list.push({ source: 'ehr_partner', name: 'ehr_partner_id', role: 'secondary', label: 'EMIS', value: String(patient.ehr_partner_id) });
+	return list;
+}
+
+/** `GET /v2/patients/{id}`: the documented fields of a patient record. */
+export function patientView(patient: SandboxPatient): Record<string, unknown> {
+	return {
+		ehr_partner_id: nullable(patient.ehr_partner_id),
+		emis_id: nullable(patient.ehr_partner_id),
+		deceased_at: null,
+		dob: patient.dob,
+		title: patient.title,
+		first_name: patient.first_name,
+		last_name: patient.last_name,
+		sex: nullable(patient.sex),
+		nhs_number: patient.nhs_number,
+		email: patient.email,
+		mobile: patient.mobile,
+		last_sync_at: nullable(patient.last_sync_at),
+		data_source: nullable(patient.data_source) ?? 'hero',
+		restricted: false,
+		line_1: nullable(patient.line_1),
+		line_2: nullable(patient.line_2),
+		line_3: nullable(patient.line_3),
+		town: nullable(patient.town),
+		county: nullable(patient.county),
+		postcode: patient.postcode,
+		hero_id: patient.id,
+		hero_uid: `hero-${patient.id}`,
+		identifiers: identifiers(patient),
+		ehr_registered: Boolean(patient.ehr_partner_id),
+	};
+}
+
+function ehrView(record: EhrRecord): Record<string, unknown> {
+	const identifiers = [{ source: 'ehr_partner', name: 'ehr_partner_id', role: 'main', label: 'EMIS', value: record.ehr_partner_id }];
+	if (record.nhs_number) identifiers.push({ source: 'nhs', name: 'nhs_number', role: 'secondary', label: 'NHS', value: record.nhs_number });
+	return {
+		ehr_partner_id: record.ehr_partner_id,
+		emis_id: record.ehr_partner_id,
+		deceased_at: null,
+		dob: record.dob,
+		title: record.title,
+		first_name: record.first_name,
+		last_name: record.last_name,
+		sex: record.sex,
+		nhs_number: record.nhs_number,
+		email: null,
+		mobile: null,
+		last_sync_at: null,
+		data_source: 'emis',
+		restricted: false,
+		line_1: null,
+		line_2: null,
+		line_3: null,
+		town: null,
+		county: null,
+		postcode: record.postcode,
+		hero_id: record.connected_patient_id,
+		hero_uid: null,
+		identifiers,
+	};
+}
+
+// ---------------------------------------------------------------- handlers
+
+function findByNhs(state: SandboxState, digits: string): SandboxPatient | undefined {
+	return [...patients(state).values()].find((patient) => patient.nhs_number === digits);
+}
+
+function registerPds(state: SandboxState, body: Record<string, string>): Record<string, unknown> {
+	const dob = dateOnly(body.dob);
+	let person: PdsPerson | undefined;
+	if (body.nhs_number !== undefined) {
+		person = pds(state).get(nhsDigits(body.nhs_number)!);
+		if (person && person.dob !== dob) person = undefined;
+		// Names or postcode given with the NHS number must match the Spine's record too.
+		if (person && body.forename !== undefined && !same(body.forename, person.first_name)) person = undefined;
+		if (person && body.surname !== undefined && !same(body.surname, person.last_name)) person = undefined;
+		if (person && body.postcode !== undefined && !same(body.postcode, person.postcode)) person = undefined;
+	} else {
+		const missing = ['forename', 'surname', 'postcode'].filter((key) => body[key] === undefined);
+		if (missing.length) {
+			throw badRequest(missing.map((key) => ({ code: 'invalid_type', expected: 'required (nhs_number, or forename + surname + postcode)', path: [key] })));
+		}
+		person = [...pds(state).values()].find(
+			(p) => p.dob === dob && same(p.first_name, body.forename) && same(p.last_name, body.surname) && same(p.postcode, body.postcode),
+		);
+	}
+	if (!person) throw new HeroError(404, 'No patient found');
+	if (person.verification) {
+		return {
+			message: 'The patient must verify their identity before they can be registered. Send them to login_url, then try again.',
+			login_url: `https://login.herohealth.net/verify?ref=${person.nhs_number.slice(-4)}${state.nextId()}`,
+		};
+	}
+	const existing = findByNhs(state, person.nhs_number);
+	if (existing) {
+		if (body.ehr_partner_id !== undefined) existing.ehr_partner_id = body.ehr_partner_id;
+		return { patient_id: existing.id };
+	}
+	const id = state.nextId();
+	patients(state).set(id, {
+		id,
+		title: person.title,
+		first_name: person.first_name,
+		last_name: person.last_name,
+		dob: person.dob,
+		nhs_number: person.nhs_number,
+		email: person.email,
+		mobile: person.mobile,
+		postcode: person.postcode,
+		sex: person.sex,
+		line_1: person.line_1,
+		town: person.town,
+		data_source: 'pds',
+		last_sync_at: new Date().toISOString(),
+		...(body.ehr_partner_id !== undefined ? { ehr_partner_id: body.ehr_partner_id } : {}),
+	});
+	return { patient_id: id };
+}
+
+function registerWithoutPds(state: SandboxState, body: Record<string, unknown>): Record<string, unknown> {
+	const digits = nhsDigits(body.nhs_number as string)!;
+	const dob = dateOnly(body.dob as string);
+	const { nhs_number: _nhs, dob: _dob, ...details } = body;
+	const existing = findByNhs(state, digits);
+	if (existing) {
+		if (existing.dob !== dob) throw conflict('A patient with this NHS number has a different date of birth');
+		Object.assign(existing, details);
+		return { patient_id: existing.id };
+	}
+	const missing = ['first_name', 'last_name'].filter((key) => body[key] === undefined);
+	if (missing.length) throw badRequest(missing.map((key) => ({ code: 'invalid_type', expected: 'required for a new patient', path: [key] })));
+	const id = state.nextId();
+	patients(state).set(id, {
+		id,
+		title: null,
+		email: null,
+		mobile: null,
+		postcode: null,
+		...(details as Record<string, string>),
+		first_name: body.first_name as string,
+		last_name: body.last_name as string,
+		dob,
+		nhs_number: digits,
+		data_source: 'hero',
+	});
+	return { patient_id: id };
+}
+
+function candidatesOf(state: SandboxState, patient: SandboxPatient): EhrRecord[] {
+	return [...ehrRecords(state).values()].filter((record) => record.dob === patient.dob);
+}
+
 export const patientRoutes: RouteModule = {
-	routes: [],
 	seed(state) {
 		const map = patients(state);
 		for (const patient of SEED_PATIENTS) map.set(patient.id, { ...patient });
+		const spine = pds(state);
+		for (const patient of SEED_PATIENTS) {
+			spine.set(patient.nhs_number!, {
+				nhs_number: patient.nhs_number!, dob: patient.dob, title: patient.title, first_name: patient.first_name, last_name: patient.last_name,
+				sex: null, postcode: patient.postcode!, line_1: null, town: null, mobile: patient.mobile, email: patient.email,
+			});
+		}
+		for (const person of [...PDS_ONLY_PEOPLE, VERIFICATION_PERSON]) spine.set(person.nhs_number, { ...person });
+		const ehr = ehrRecords(state);
+		for (const record of SEED_EHR_RECORDS) ehr.set(record.ehr_partner_id, { ...record });
 	},
+	routes: [
+		{
+			method: 'POST',
+			path: '/v1/patients/register_pds',
+			body: registerPdsBody,
+			bodyRequired: true,
+			handler: ({ body, state }) => registerPds(state, body),
+		},
+		{
+			method: 'POST',
+			path: '/v1/patients/register',
+			body: registerBody,
+			bodyRequired: true,
+			handler: ({ body, state }) => registerWithoutPds(state, body),
+		},
+		{
+			method: 'GET',
+			path: '/v2/patients/:id',
+			query: getQuery,
+			handler: ({ params, query, state }) => {
+				const patient = requirePatient(state, params.id);
+				if (query.data_source === 'ehr') {
+					const record = patient.ehr_partner_id ? ehrRecords(state).get(String(patient.ehr_partner_id)) : undefined;
+					if (!record) throw new HeroError(404, 'Patient is not connected to an EHR record');
+					return { ...ehrView(record), ehr_registered: true };
+				}
+				return patientView(patient);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/patients/:id/ehr/candidates',
+			handler: ({ params, state }) => {
+				const records = candidatesOf(state, requirePatient(state, params.id)).map(ehrView);
+				return { data: records, count: records.length };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/v1/patients/:id/ehr/connect',
+			body: s.object({ ehr_partner_id: s.string({ minLength: 1 }) }, { required: ['ehr_partner_id'] }),
+			bodyRequired: true,
+			handler: ({ params, body, state }) => {
+				const patient = requirePatient(state, params.id);
+				const record = candidatesOf(state, patient).find((candidate) => candidate.ehr_partner_id === body.ehr_partner_id);
+				if (!record) throw notFound('EHR record');
+				if (record.connected_patient_id && record.connected_patient_id !== patient.id) throw conflict('EHR record is connected to another patient');
+				if (patient.ehr_partner_id && patient.ehr_partner_id !== record.ehr_partner_id) {
+					const previous = ehrRecords(state).get(String(patient.ehr_partner_id));
+					if (previous) previous.connected_patient_id = null;
+				}
+				record.connected_patient_id = patient.id;
+				patient.ehr_partner_id = record.ehr_partner_id;
+				patient.last_sync_at = new Date().toISOString();
+				return patientView(patient);
+			},
+		},
+		{
+			method: 'POST',
+			path: '/v1/patients/:id/merge/preview',
+			body: s.object({ patient_id: s.id() }, { required: ['patient_id'] }),
+			bodyRequired: true,
+			handler: ({ params, body, state }) => {
+				const patient = requirePatient(state, params.id);
+				if (body.patient_id === patient.id) throw badRequest([{ code: 'invalid_value', expected: 'a different patient', path: ['patient_id'] }]);
+				const other = requirePatient(state, body.patient_id);
+				// The kept patient's values win; the duplicate fills in what is missing. Nothing is changed.
+				const kept = patientView(patient);
+				const merged: Record<string, unknown> = { ...kept };
+				for (const [key, value] of Object.entries(patientView(other))) {
+					if ((merged[key] === null || merged[key] === undefined) && value !== null) merged[key] = value;
+				}
+				merged.hero_id = patient.id;
+				merged.identifiers = kept.identifiers;
+				return merged;
+			},
+		},
+	],
 };

@@ -49,15 +49,29 @@ export const bookingLinkLocator: INodeProperties = {
 	],
 };
 
-/** Today's calendar date in the workflow's time zone, `YYYY-MM-DD`. */
+/** Hero's calendar: dates are as Hero shows them, in Europe/London. */
+export const HERO_TIME_ZONE = 'Europe/London';
+
+/** Today's calendar date in `timeZone`, `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now = Date.now()): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** An expiry date: a calendar date that is not already past in the workflow's time zone. */
-export function checkExpiryDate(ctx: IExecuteFunctions, itemIndex: number, value: unknown, field = 'Expiry Date'): string {
+/**
+ * `checkDate`, also refusing days that do not exist (2026-02-30): JavaScript's Date rolls those
+ * over to the next month instead of failing.
+ */
+export function checkCalendarDate(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
 	const date = checkDate(ctx, itemIndex, field, value);
-	if (date < todayIn(ctx.getTimezone())) throw invalid(ctx, itemIndex, field, 'must be today or later');
+	const parsed = new Date(`${date}T00:00:00Z`);
+	if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw invalid(ctx, itemIndex, field, 'expected a date such as 2026-03-15');
+	return date;
+}
+
+/** An expiry date: a calendar date that is not already past in Hero's calendar (Europe/London). */
+export function checkExpiryDate(ctx: IExecuteFunctions, itemIndex: number, value: unknown, field = 'Expiry Date'): string {
+	const date = checkCalendarDate(ctx, itemIndex, field, value);
+	if (date < todayIn(HERO_TIME_ZONE)) throw invalid(ctx, itemIndex, field, 'must be today or later');
 	return date;
 }
 
@@ -71,8 +85,8 @@ export function checkUseCount(ctx: IExecuteFunctions, itemIndex: number, value: 
 /** A From/To date window: each a date, and From not after To. */
 export function checkDateWindow(ctx: IExecuteFunctions, itemIndex: number, from: unknown, to: unknown): { from_date?: string; to_date?: string } {
 	const window: { from_date?: string; to_date?: string } = {};
-	if (from !== undefined && from !== '') window.from_date = checkDate(ctx, itemIndex, 'From Date', from);
-	if (to !== undefined && to !== '') window.to_date = checkDate(ctx, itemIndex, 'To Date', to);
+	if (from !== undefined && from !== '') window.from_date = checkCalendarDate(ctx, itemIndex, 'From Date', from);
+	if (to !== undefined && to !== '') window.to_date = checkCalendarDate(ctx, itemIndex, 'To Date', to);
 	if (window.from_date && window.to_date && window.from_date > window.to_date) {
 		throw invalid(ctx, itemIndex, 'To Date', 'must be on or after From Date');
 	}

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { INFERRED } from '../../transport';
 import { normaliseNhsNumber } from '../../validation';
-import { checkDate, invalid } from '../helpers';
+import { invalid } from '../helpers';
+import { checkCalendarDate } from '../link/common';
 
 /** Patient titles Hero accepts (Get a Patient / Create or Update a Patient), '' meaning none. */
 export const PATIENT_TITLES = [
@@ -47,7 +48,7 @@ export function checkNhsNumber(ctx: IExecuteFunctions, itemIndex: number, value:
 /** A date of birth: a real calendar date, not in the future, and not more than 130 years ago. */
 export function checkDateOfBirth(ctx: IExecuteFunctions, itemIndex: number, value: unknown, now = new Date()): string {
 	if (value === undefined || value === null || value === '') throw invalid(ctx, itemIndex, 'Date of Birth', 'is required');
-	const date = checkDate(ctx, itemIndex, 'Date of Birth', value);
+	const date = checkCalendarDate(ctx, itemIndex, 'Date of Birth', value);
 	const today = now.toISOString().slice(0, 10);
 	if (date > today) throw invalid(ctx, itemIndex, 'Date of Birth', 'cannot be in the future');
 	const oldest = `${now.getUTCFullYear() - 130}${today.slice(4)}`;
