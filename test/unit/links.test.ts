@@ -27,8 +27,8 @@ const createBookingLink = (fields: Record<string, unknown> = {}, additionalField
 	operation: 'create',
 	linkType: 'patient',
 	patientId: '2001',
-	appointmentTypeId: locator('1'),
-	locationId: { __rl: true, mode: 'id', value: '5' },
+	appointmentTypeId: locator('4001'),
+	locationId: { __rl: true, mode: 'id', value: '3001' },
 	additionalFields,
 	...fields,
 });
@@ -48,7 +48,7 @@ describe('Booking Link → Create', () => {
 	it('creates a patient-specific link with every field and outputs its short_link', async () => {
 		const result = await runHeroNode(sandbox, {
 			parameters: createBookingLink({}, {
-				practitionerId: locator('12'),
+				practitionerId: locator('5001'),
 				fromDate: `${daysFromToday(1)}T00:00:00`,
 				toDate: daysFromToday(14),
 				expiryDate: daysFromToday(7),
@@ -58,10 +58,10 @@ describe('Booking Link → Create', () => {
 		expect(result.error).toBeUndefined();
 		expect(creates()).toHaveLength(1);
 		expect(creates()[0].body).toEqual({
-			appointment_type_id: '1',
-			location_id: '5',
+			appointment_type_id: '4001',
+			location_id: '3001',
 			patient_id: '2001',
-			practitioner_id: '12',
+			practitioner_id: '5001',
 			from_date: daysFromToday(1),
 			to_date: daysFromToday(14),
 			expiry_date: daysFromToday(7),
@@ -75,7 +75,7 @@ describe('Booking Link → Create', () => {
 	it('creates a generic link without a patient', async () => {
 		const result = await runHeroNode(sandbox, { parameters: createBookingLink({ linkType: 'generic', patientId: '' }) });
 		expect(result.error).toBeUndefined();
-		expect(creates()[0].body).toEqual({ appointment_type_id: '1', location_id: '5' });
+		expect(creates()[0].body).toEqual({ appointment_type_id: '4001', location_id: '3001' });
 		expect(result.json[0]).toMatchObject({ patient_id: null, unlimited_use: true });
 	});
 
@@ -104,9 +104,15 @@ describe('Booking Link → Create', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
-	it('surfaces an unknown patient as Hero\'s 404', async () => {
-		const result = await runHeroNode(sandbox, { parameters: createBookingLink({ patientId: '999999' }) });
-		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
+	it.each([
+		['an unknown patient', { patientId: '999999' }, {}, '404'],
+		['an unknown appointment type', { appointmentTypeId: locator('4999') }, {}, '404'],
+		['a location that does not offer the type', { locationId: locator('3003') }, {}, '400'],
+		['a practitioner who does not see the type there', {}, { practitionerId: locator('5003') }, '400'],
+	])('surfaces %s as Hero\'s error', async (_name, fields, extra, status) => {
+		const result = await runHeroNode(sandbox, { parameters: createBookingLink(fields, extra) });
+		expect((result.error as { httpCode?: string }).httpCode).toBe(status);
+		expect(links(sandbox.state).size).toBe(0);
 	});
 });
 
@@ -156,17 +162,17 @@ describe('Booking Link → Get, Get Many, Update; uses, expiry and deactivation'
 				operation: 'update',
 				bookingLinkId: locator(link.id as string),
 				updateFields: {
-					appointmentTypeId: locator('2'), locationId: locator('6'), practitionerId: locator('13'),
+					appointmentTypeId: locator('4003'), locationId: locator('3002'), practitionerId: locator('5001'),
 					fromDate: daysFromToday(2), toDate: daysFromToday(9), expiryDate: daysFromToday(9), maximumUseCount: 3,
 				},
 			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(sandbox.received('PATCH', `/v1/booking_links/${link.id}`)[0].body).toEqual({
-			appointment_type_id: '2', location_id: '6', practitioner_id: '13', from_date: daysFromToday(2), to_date: daysFromToday(9),
+			appointment_type_id: '4003', location_id: '3002', practitioner_id: '5001', from_date: daysFromToday(2), to_date: daysFromToday(9),
 			expiry_date: daysFromToday(9), maximum_use_count: 3,
 		});
-		expect(result.json[0]).toMatchObject({ maximum_uses: 3, meta: { appointment_type_id: ['2'], location_id: ['6'], practitioner_id: ['13'] } });
+		expect(result.json[0]).toMatchObject({ maximum_uses: 3, meta: { appointment_type_id: ['4003'], location_id: ['3002'], practitioner_id: ['5001'] } });
 	});
 
 	it('rejects an update with nothing to change, before sending', async () => {

@@ -22,6 +22,7 @@ import { badRequest, notFound } from '../errors';
 import { q, s, type Spec } from '../schema';
 import { page, type SandboxState } from '../state';
 import { reply, type RouteModule } from '../types';
+import { SEED_APPOINTMENT_TYPES, SEED_LOCATIONS, SEED_PRACTITIONERS } from './booking';
 import { forms } from './forms';
 import { requirePatient } from './patients';
 
@@ -144,6 +145,26 @@ function checkWindow(from: unknown, to: unknown): void {
 	}
 }
 
+/**
+ * A booking link offers an appointment type at a location (optionally with one practitioner): each
+ * must exist (the booking module's seeded catalogue), the location must offer the type, and the
+ * practitioner must see it there.
+ */
+function checkBookingChoice(typeId: string, locationId: string, practitionerId: string | undefined): void {
+	const type = SEED_APPOINTMENT_TYPES.find((candidate) => candidate.id === typeId);
+	if (!type) throw notFound('Appointment type');
+	if (!SEED_LOCATIONS.some((location) => location.id === locationId)) throw notFound('Location');
+	if (!type.location_ids.includes(locationId)) {
+		throw badRequest([{ code: 'invalid_combination', expected: 'a location that offers the appointment type', path: ['location_id'] }]);
+	}
+	if (practitionerId === undefined) return;
+	const practitioner = SEED_PRACTITIONERS.find((candidate) => candidate.id === practitionerId);
+	if (!practitioner) throw notFound('Practitioner');
+	if (!practitioner.appointment_type_ids.includes(typeId) || !practitioner.location_ids.includes(locationId)) {
+		throw badRequest([{ code: 'invalid_combination', expected: 'a practitioner who sees the appointment type at the location', path: ['practitioner_id'] }]);
+	}
+}
+
 function checkRequired(body: Record<string, unknown>, required: readonly string[]): void {
 	const missing = required.filter((key) => body[key] === undefined);
 	if (missing.length) throw badRequest(missing.map((key) => ({ code: 'invalid_type', expected: 'required', path: [key] })));
@@ -215,6 +236,7 @@ export const linkRoutes: RouteModule = {
 			bodyRequired: true,
 			handler: ({ body, state }) => {
 				checkRequired(body, INFERRED.bookingLinkCreateRequired);
+				checkBookingChoice(body.appointment_type_id, body.location_id, body.practitioner_id);
 				checkWindow(body.from_date, body.to_date);
 				checkExpiry(body.expiry_date);
 				if (body.patient_id !== undefined) requirePatient(state, body.patient_id);
@@ -249,6 +271,11 @@ export const linkRoutes: RouteModule = {
 				const link = requireBookingLink(state, params.id);
 				if (Object.keys(body).length === 0) throw badRequest([{ code: 'too_small', expected: 'at least one field', path: [] }]);
 				const meta = link.meta!;
+				checkBookingChoice(
+					body.appointment_type_id ?? meta.appointment_type_id[0],
+					body.location_id ?? meta.location_id[0],
+					body.practitioner_id ?? meta.practitioner_id[0],
+				);
 				checkWindow(body.from_date ?? meta.from_date, body.to_date ?? meta.to_date);
 				checkExpiry(body[UPDATE.expiryDate], UPDATE.expiryDate);
 				if (body.appointment_type_id !== undefined) meta.appointment_type_id = [body.appointment_type_id];
