@@ -304,6 +304,35 @@ async function heroGet(path: string): Promise<{ status: number; body: IDataObjec
 	return { status: response.status, body: (await response.json()) as IDataObject };
 }
 
+async function heroSend(method: string, path: string, body: unknown): Promise<IDataObject> {
+	const response = await fetch(`${sandbox.url}${path}`, {
+		method,
+		headers: { 'content-type': 'application/json', 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId },
+		body: JSON.stringify(body),
+	});
+	const json = (await response.json()) as IDataObject;
+	if (response.status !== 200) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+	return json;
+}
+
+/** Books the first free slot for patient 2001 through the sandbox's API: reserve, then book (which Hero announces). */
+async function bookAppointment(): Promise<string> {
+	const { data } = (await heroGet('/v1/slots?page_size=1')).body as { data: IDataObject[] };
+	const slot = data[0];
+	const duration = (Date.parse(String(slot.finish_time)) - Date.parse(String(slot.start_time))) / 60_000;
+	const reserved = await heroSend('POST', '/v1/appointments', {
+		appointment_type_id: slot.appointment_type_id,
+		location_id: slot.location_id,
+		practitioner_id: slot.practitioner_id,
+		duration,
+		start_time: slot.start_time,
+		patient_id: '2001',
+	});
+	const id = String(reserved.id);
+	await heroSend(INFERRED.bookAppointmentMethod, INFERRED.bookAppointmentPath(id), {});
+	return id;
+}
+
 /** A message sent through the sandbox's API, so that a record exists to fetch. */
 async function sentMessageId(): Promise<string> {
 	const response = await fetch(`${sandbox.url}/v1/messages/send`, {
@@ -503,22 +532,35 @@ describe('Hero Health Trigger: deliveries', () => {
 		expect(reads[0].headers['x-api-key']).toBe(sandbox.apiKey);
 	});
 
-	it('reads Appointment records from GET /v1/appointments/{id} and Patient records from GET /v2/patients/{id}', async () => {
-		const n8n = await n8nWith({ events: ['appointment.confirmed', 'patient.medical-record-updated'] });
+	it('a booking confirmed and then cancelled in the sandbox starts two executions, each with the appointment as Hero serves it then', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'appointment.cancelled'] });
 		await n8n.activate();
-		await emit('appointment.confirmed', '7001');
-		await emit('patient.medical-record-updated', '2001');
+		const appointmentId = await bookAppointment();
+		await settledDeliveries(sandbox.state, 1);
+		const confirmed = await heroGet(`/v1/appointments/${appointmentId}`);
+		expect(confirmed.body.booking_confirmed_at).toEqual(expect.any(String));
+		expect(n8n.executions).toEqual([
+			[{ event: 'appointment.confirmed', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: appointmentId, record: confirmed.body }],
+		]);
+
+		await heroSend('PATCH', `/v1/appointments/${appointmentId}/cancel`, { suppress_cancellation_policy: true });
 		await settledDeliveries(sandbox.state, 2);
-		expect(sandbox.received('GET', '/v1/appointments/7001')).toHaveLength(1);
-		expect(sandbox.received('GET', '/v2/patients/2001')).toHaveLength(1);
-		const appointment = await heroGet('/v1/appointments/7001');
+		expect(n8n.executions).toHaveLength(2);
+		expect(n8n.executions[1][0]).toMatchObject({ event: 'appointment.cancelled', id: appointmentId, record: { id: appointmentId, can_be_cancelled: false } });
+		expect(sandbox.received('GET', `/v1/appointments/${appointmentId}`).filter((r) => r.headers['x-api-key'] === sandbox.apiKey)).toHaveLength(3);
+	});
+
+	it('reads Patient records from GET /v2/patients/{id}', async () => {
+		const n8n = await n8nWith({ events: ['patient.medical-record-updated'] });
+		await n8n.activate();
+		await emit('patient.medical-record-updated', '2001');
+		await settledDeliveries(sandbox.state, 1);
 		const patient = await heroGet('/v2/patients/2001');
-		const byObject = Object.fromEntries(n8n.executions.map(([item]) => [item.object, item]));
-		// Whatever Hero answers is what the item carries: the record on 200, the error otherwise.
-		for (const [object, answer] of [['Appointment', appointment], ['Patient', patient]] as const) {
-			if (answer.status === 200) expect(byObject[object].record).toEqual(answer.body);
-			else expect(byObject[object]).toMatchObject({ record: null, error: { httpCode: String(answer.status) } });
-		}
+		expect(patient.status).toBe(200);
+		expect(n8n.executions).toEqual([
+			[{ event: 'patient.medical-record-updated', practice_group_id: sandbox.practiceGroupId, object: 'Patient', id: '2001', record: patient.body }],
+		]);
+		expect(sandbox.received('GET', '/v2/patients/2001')).toHaveLength(2); // the trigger's, then ours
 	});
 
 	it('still starts the execution when the record cannot be fetched, with the error in the item', async () => {
