@@ -16,6 +16,11 @@ import { link } from './link';
 import { patient } from './patient';
 import { practiceGroup } from './practiceGroup';
 import { videoLink } from './videoLink';
+import { appointment } from './appointment';
+import { appointmentType } from './appointmentType';
+import { location } from './location';
+import { practitioner } from './practitioner';
+import { slot } from './slot';
 
 /**
  * Every resource of the Hero Health node, keyed by its `resource` parameter value.
@@ -40,4 +45,9 @@ export const resources: Record<string, HeroResource> = {
 	patient,
 	practiceGroup,
 	videoLink,
+	appointment,
+	appointmentType,
+	location,
+	practitioner,
+	slot,
 };

@@ -6,6 +6,9 @@ import { searchAutomatedMessages } from './listSearch/searchAutomatedMessages';
 import { searchBatchMessages } from './listSearch/searchBatchMessages';
 import { searchMessageTemplates } from './listSearch/searchMessageTemplates';
 import { searchForms } from './listSearch/forms';
+import { searchAppointmentTypes } from './listSearch/appointmentTypes';
+import { searchLocations } from './listSearch/locations';
+import { searchPractitioners } from './listSearch/practitioners';
 
 type ListSearch = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
@@ -15,6 +18,9 @@ type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions
  * file under methods/listSearch/ and is added here with one line.
  */
 export const listSearch: Record<string, ListSearch> = {
+	searchAppointmentTypes,
+	searchLocations,
+	searchPractitioners,
 	searchAdmins,
 	searchAutomatedMessages,
 	searchBatchMessages,

@@ -1,5 +1,6 @@
 import type { RouteModule } from '../types';
 import { batchRoutes } from './batches';
+import { bookingRoutes } from './booking';
 import { adminRoutes } from './admins';
 import { automatedMessageRoutes } from './automatedMessages';
 import { episodeRoutes } from './episodes';
@@ -14,4 +15,4 @@ import { practiceGroupRoutes } from './practiceGroup';
 import { webhookRoutes } from './webhooks';
 
 /** Every Hero route the sandbox serves. A new resource adds its module here (one line). */
-export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, formRoutes, linkRoutes, messageRoutes, batchRoutes, templateRoutes, automatedMessageRoutes, taskRoutes, episodeRoutes, adminRoutes, invoicingRoutes, webhookRoutes];
+export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, bookingRoutes, formRoutes, linkRoutes, messageRoutes, batchRoutes, templateRoutes, automatedMessageRoutes, taskRoutes, episodeRoutes, adminRoutes, invoicingRoutes, webhookRoutes];

@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { INFERRED, heroApiRequest } from '../../transport';
+import { checkId, readCollection } from '../helpers';
+import { appointmentIdField, readAppointmentId } from './fields';
+
+const properties: INodeProperties[] = [
+	{ ...appointmentIdField, description: 'The reservation to confirm: the ID from Appointment → Create' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Patient ID',
+				name: 'patientId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2001',
+				description: 'The Hero patient ID to book for, when the reservation was made without one',
+			},
+		],
+	},
+	{
+		displayName:
+			"Hero's documentation does not show the Book call itself; this node sends PATCH /v1/appointments/{ID}/book (our best guess, see the README)",
+		name: 'bookNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['book'] } }, properties);
+
+/** Bookings compete for slots: items run one after another. */
+export const parallel = false;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readAppointmentId(this, itemIndex);
+	const extra = readCollection(this, 'additionalFields', itemIndex);
+	const body: IDataObject = {};
+	if (extra.patientId !== undefined && String(extra.patientId).trim() !== '') body.patient_id = checkId(this, itemIndex, 'Patient ID', extra.patientId);
+	// Method, path and body are inferred (transport/inferred.ts). Not repeatable: never books twice.
+	return heroApiRequest.call(this, {
+		method: INFERRED.bookAppointmentMethod,
+		path: INFERRED.bookAppointmentPath(id),
+		body: Object.keys(body).length ? body : undefined,
+		repeatable: false,
+		itemIndex,
+	});
+}

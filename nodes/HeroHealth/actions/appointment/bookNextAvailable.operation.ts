@@ -1,0 +1,346 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf } from '../../transport';
+import { toIsoDateTime } from '../../validation';
+import { DATE_WINDOW_HINT, appointmentTypeLocator, bookingLocator, bookingLocatorList, readLocatorId, readLocatorIds } from '../booking.descriptions';
+import { patientIdField } from '../common.descriptions';
+import { checkBoolean, checkDate, checkNumber, invalid, readCollection, requireId } from '../helpers';
+
+export const DEFAULT_WINDOW_DAYS = 28;
+export const DEFAULT_MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS_LIMIT = 10;
+const HERO_DISPLAY_ZONE = 'Europe/London';
+
+const properties: INodeProperties[] = [
+	patientIdField,
+	{ ...appointmentTypeLocator, description: 'The kind of appointment to book' },
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Earliest Start Time',
+				name: 'earliestTime',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 09:00',
+				description: 'Only slots starting at or after this time of day (HH:mm, 24-hour; see Options → Time Zone)',
+			},
+			{
+				displayName: 'End Date',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				description: `Last day to search. ${DATE_WINDOW_HINT}. Default: ${DEFAULT_WINDOW_DAYS} days after the start date.`,
+			},
+			{
+				displayName: 'Latest Start Time',
+				name: 'latestTime',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 12:00',
+				description: 'Only slots starting at or before this time of day (HH:mm, 24-hour; see Options → Time Zone)',
+			},
+			bookingLocator('location', { description: 'Only slots at this location' }),
+			bookingLocatorList('practitioner', { description: 'Only slots with any of these practitioners' }),
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: `First day to search. ${DATE_WINDOW_HINT}. Default: today.`,
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Duration (Minutes)',
+				name: 'duration',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 15,
+				description: "Length of the appointment in minutes. Default: the slot's own length.",
+			},
+			{
+				displayName: 'Max Attempts',
+				name: 'maxAttempts',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_ATTEMPTS_LIMIT },
+				default: DEFAULT_MAX_ATTEMPTS,
+				description: 'How many slots to try, earliest first, when someone else takes a slot before it can be reserved',
+			},
+			{
+				displayName: 'Reason',
+				name: 'reason',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Annual asthma review',
+				description: 'Why the patient is booking, shown to the practice',
+			},
+			{
+				displayName: 'Suppress Mail',
+				name: 'suppressMail',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to stop Hero emailing the patient about the booking',
+			},
+			{
+				displayName: 'Time Zone',
+				name: 'timeZone',
+				type: 'options',
+				default: 'hero',
+				options: [
+					{ name: 'Europe/London (as Hero Shows Times)', value: 'hero' },
+					{ name: 'Workflow Time Zone', value: 'workflow' },
+				],
+				description: 'Zone of the start/end dates and the earliest/latest start times',
+			},
+		],
+	},
+	{
+		displayName:
+			'Books the earliest free slot that matches, for the patient. If none matches (or every slot tried was taken by someone else first) the item is output with booked = false and a reason, instead of failing.',
+		name: 'bookNextAvailableNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['bookNextAvailable'] } }, properties);
+
+/** Items compete for the same slots: they run one after another. */
+export const parallel = false;
+
+interface Search {
+	patientId: string;
+	appointmentTypeId: string;
+	locationId?: string;
+	practitionerIds: string[];
+	startDate: string;
+	endDate: string;
+	earliestTime?: string;
+	latestTime?: string;
+	timeZone: string;
+	duration?: number;
+	maxAttempts: number;
+	reason?: string;
+	suppressMail?: boolean;
+}
+
+function parts(date: Date, timeZone: string): Record<string, string> {
+	const formatted = new Intl.DateTimeFormat('en-GB', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+	}).formatToParts(date);
+	return Object.fromEntries(formatted.map((part) => [part.type, part.value]));
+}
+
+/** `YYYY-MM-DD` of `date` in `timeZone`. */
+export function localDate(date: Date, timeZone: string): string {
+	const p = parts(date, timeZone);
+	return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** `HH:mm` of `date` in `timeZone`. */
+export function localTime(date: Date, timeZone: string): string {
+	const p = parts(date, timeZone);
+	return `${p.hour}:${p.minute}`;
+}
+
+function addDays(date: string, days: number): string {
+	const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+	return new Date(time).toISOString().slice(0, 10);
+}
+
+function checkTimeOfDay(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(String(value).trim());
+	if (!match) throw invalid(ctx, itemIndex, field, 'expected a time of day such as 09:30 (24-hour HH:mm)');
+	return `${match[1].padStart(2, '0')}:${match[2]}`;
+}
+
+/** Reads and checks every parameter; throws before any request on bad input. */
+export function readSearch(ctx: IExecuteFunctions, itemIndex: number, now = new Date()): Search {
+	const patientId = requireId(ctx, 'patientId', itemIndex, 'Patient ID');
+	const appointmentTypeId = requireId(ctx, 'appointmentTypeId', itemIndex, 'Appointment Type');
+	const filters = readCollection(ctx, 'filters', itemIndex);
+	const options = readCollection(ctx, 'options', itemIndex);
+
+	const zoneChoice = options.timeZone ?? 'hero';
+	if (zoneChoice !== 'hero' && zoneChoice !== 'workflow') throw invalid(ctx, itemIndex, 'Time Zone', 'expected hero or workflow');
+	const timeZone = zoneChoice === 'workflow' ? ctx.getTimezone() : HERO_DISPLAY_ZONE;
+
+	const startDate = filters.startDate ? checkDate(ctx, itemIndex, 'Start Date', filters.startDate) : localDate(now, timeZone);
+	const endDate = filters.endDate ? checkDate(ctx, itemIndex, 'End Date', filters.endDate) : addDays(startDate, DEFAULT_WINDOW_DAYS - 1);
+	if (endDate < startDate) throw invalid(ctx, itemIndex, 'End Date', 'must be on or after Start Date');
+
+	const earliestTime = checkTimeOfDay(ctx, itemIndex, 'Earliest Start Time', filters.earliestTime);
+	const latestTime = checkTimeOfDay(ctx, itemIndex, 'Latest Start Time', filters.latestTime);
+	if (earliestTime && latestTime && latestTime < earliestTime) throw invalid(ctx, itemIndex, 'Latest Start Time', 'must be at or after Earliest Start Time');
+
+	let duration: number | undefined;
+	if (options.duration !== undefined && options.duration !== '') {
+		duration = checkNumber(ctx, itemIndex, 'Duration (Minutes)', options.duration, 1);
+		if (!Number.isInteger(duration)) throw invalid(ctx, itemIndex, 'Duration (Minutes)', 'expected a whole number of minutes, at least 1');
+	}
+	const maxAttempts = options.maxAttempts === undefined ? DEFAULT_MAX_ATTEMPTS : checkNumber(ctx, itemIndex, 'Max Attempts', options.maxAttempts, 1);
+	if (!Number.isInteger(maxAttempts) || maxAttempts > MAX_ATTEMPTS_LIMIT) {
+		throw invalid(ctx, itemIndex, 'Max Attempts', `expected a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}`);
+	}
+	const reason = typeof options.reason === 'string' && options.reason.trim() !== '' ? options.reason.trim() : undefined;
+	const suppressMail = options.suppressMail === undefined ? undefined : checkBoolean(ctx, itemIndex, 'Suppress Mail', options.suppressMail);
+
+	return {
+		patientId,
+		appointmentTypeId,
+		locationId: readLocatorId(ctx, itemIndex, 'Location', filters.locationId),
+		practitionerIds: readLocatorIds(ctx, itemIndex, 'Practitioners', filters.practitioners),
+		startDate,
+		endDate,
+		earliestTime,
+		latestTime,
+		timeZone,
+		duration,
+		maxAttempts,
+		reason,
+		suppressMail,
+	};
+}
+
+/** Slots that match the search, earliest first; past slots and slots outside the time window are dropped. */
+export function candidates(slots: IDataObject[], search: Search, now = Date.now()): IDataObject[] {
+	return slots
+		.map((slot) => ({ slot, start: Date.parse(String(slot.start_time ?? '')) }))
+		.filter(({ slot, start }) => {
+			if (!Number.isFinite(start) || start <= now) return false;
+			// Hero filters these already; checked again so a loose answer can never book the wrong thing.
+			if (slot.appointment_type_id !== undefined && String(slot.appointment_type_id) !== search.appointmentTypeId) return false;
+			if (search.locationId && slot.location_id !== undefined && String(slot.location_id) !== search.locationId) return false;
+			if (search.practitionerIds.length && !search.practitionerIds.includes(String(slot.practitioner_id))) return false;
+			const day = localDate(new Date(start), search.timeZone);
+			if (day < search.startDate || day > search.endDate) return false;
+			const time = localTime(new Date(start), search.timeZone);
+			if (search.earliestTime && time < search.earliestTime) return false;
+			if (search.latestTime && time > search.latestTime) return false;
+			return true;
+		})
+		.sort((a, b) => a.start - b.start || String(a.slot.id).localeCompare(String(b.slot.id)))
+		.map(({ slot }) => slot);
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: NodeApiError };
+
+/** The outcome of a Hero call, without throwing (the transport only throws NodeApiError). */
+async function settle<T>(call: Promise<T>): Promise<Settled<T>> {
+	return call.then(
+		(value) => ({ ok: true as const, value }),
+		(error: NodeApiError) => ({ ok: false as const, error }),
+	);
+}
+
+function isTaken(error: unknown): boolean {
+	return String((error as NodeApiError).httpCode) === String(INFERRED.slotTakenStatus);
+}
+
+function describeSearch(search: Search): string {
+	const zone = search.timeZone === HERO_DISPLAY_ZONE ? HERO_DISPLAY_ZONE : search.timeZone;
+	let text = `appointment type ${search.appointmentTypeId}, ${search.startDate} to ${search.endDate}`;
+	if (search.earliestTime || search.latestTime) text += `, starting ${search.earliestTime ?? '00:00'}-${search.latestTime ?? '23:59'} ${zone}`;
+	if (search.locationId) text += `, location ${search.locationId}`;
+	if (search.practitionerIds.length) text += `, practitioner ${search.practitionerIds.join(' or ')}`;
+	return text;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const search = readSearch(this, itemIndex);
+
+	const qs: IDataObject = { appointment_type_id: search.appointmentTypeId, start_date: search.startDate, end_date: search.endDate };
+	if (search.locationId) qs.location_id = search.locationId;
+	if (search.practitionerIds.length) qs.practitioner_id = search.practitionerIds.length === 1 ? search.practitionerIds[0] : search.practitionerIds;
+	const listRequest = { method: 'GET' as const, path: '/v1/slots', qs, itemIndex };
+	// Hero's slot order is not documented: read the whole window, then sort.
+	const slots = INFERRED.slotsArePaged
+		? await heroApiRequestAllItems.call(this, listRequest)
+		: recordsOf(await heroApiRequest.call(this, listRequest));
+	const queue = candidates(slots, search);
+	if (queue.length === 0) {
+		return { booked: false, reason: `No free slot matched (${describeSearch(search)})`, attempts: 0, slots_matched: 0 };
+	}
+
+	const tried: IDataObject[] = [];
+	for (const slot of queue.slice(0, search.maxAttempts)) {
+		const start = Date.parse(String(slot.start_time));
+		const finish = Date.parse(String(slot.finish_time ?? ''));
+		const duration = search.duration ?? (Number.isFinite(finish) && finish > start ? Math.round((finish - start) / 60_000) : undefined);
+		if (duration === undefined) {
+			throw new NodeOperationError(this.getNode(), `Slot ${String(slot.id)} has no finish time to take the appointment length from`, {
+				itemIndex,
+				description: 'Set Options → Duration (Minutes) to the appointment length.',
+			});
+		}
+		const body: IDataObject = {
+			appointment_type_id: search.appointmentTypeId,
+			location_id: String(slot.location_id ?? search.locationId),
+			practitioner_id: String(slot.practitioner_id),
+			duration,
+			start_time: toIsoDateTime(slot.start_time) ?? String(slot.start_time),
+			patient_id: search.patientId,
+		};
+		if (search.reason) body.reason = search.reason;
+		if (search.suppressMail !== undefined) body.suppress_mail = search.suppressMail;
+
+		const reservation = await settle(heroApiRequest.call(this, { method: 'POST', path: '/v1/appointments', body, repeatable: false, itemIndex }));
+		if (!reservation.ok) {
+			if (!isTaken(reservation.error)) throw reservation.error;
+			tried.push({ slot_id: slot.id, start_time: slot.start_time, outcome: 'taken before it could be reserved' });
+			continue;
+		}
+		const appointmentId = String(reservation.value.id);
+		const booking = await settle(
+			heroApiRequest.call(this, {
+				method: INFERRED.bookAppointmentMethod,
+				path: INFERRED.bookAppointmentPath(appointmentId),
+				repeatable: false,
+				itemIndex,
+			}),
+		);
+		if (!booking.ok) {
+			if (!isTaken(booking.error)) throw booking.error;
+			// The reservation could not be confirmed (it lapsed and the slot went): release it, try the next slot.
+			// Best effort: an unconfirmed reservation lapses at reserved_until anyway.
+			await settle(
+				heroApiRequest.call(this, {
+					method: 'PATCH',
+					path: `/v1/appointments/${appointmentId}/cancel`,
+					body: { suppress_mail: true },
+					repeatable: false,
+					itemIndex,
+				}),
+			);
+			tried.push({ slot_id: slot.id, start_time: slot.start_time, appointment_id: appointmentId, outcome: 'reserved but could not be booked' });
+			continue;
+		}
+		const appointment = await heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${appointmentId}`, itemIndex });
+		return { booked: true, attempts: tried.length + 1, appointment, slot, ...(tried.length ? { skipped: tried } : {}) };
+	}
+	const reason =
+		tried.length < queue.length
+			? `The ${tried.length} earliest matching slots were taken by someone else first; ${queue.length - tried.length} later slots were not tried (raise Options → Max Attempts or run again)`
+			: `Every matching slot (${tried.length}) was taken by someone else first`;
+	return { booked: false, reason, attempts: tried.length, slots_matched: queue.length, skipped: tried };
+}

@@ -1,0 +1,117 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkId, invalid } from './helpers';
+
+/**
+ * Resource locators for the booking ids (appointment type, location, practitioner): "From list"
+ * searches Hero (methods/listSearch/*), "By ID" takes a numeric id. Shared by every resource that
+ * asks for one of them (slots, appointments, booking links...).
+ */
+export type BookingLocatorKind = 'appointmentType' | 'location' | 'practitioner';
+
+const KINDS: Record<BookingLocatorKind, { label: string; plural: string; searchListMethod: string; example: string }> = {
+	appointmentType: { label: 'Appointment Type', plural: 'Appointment Types', searchListMethod: 'searchAppointmentTypes', example: '42' },
+	location: { label: 'Location', plural: 'Locations', searchListMethod: 'searchLocations', example: '7' },
+	practitioner: { label: 'Practitioner', plural: 'Practitioners', searchListMethod: 'searchPractitioners', example: '15' },
+};
+
+/** Parameter name of each locator, e.g. `appointmentTypeId`. */
+export const locatorName = (kind: BookingLocatorKind): string => `${kind}Id`;
+
+interface LocatorOptions {
+	name?: string;
+	displayName?: string;
+	required?: boolean;
+	description?: string;
+}
+
+/** A resource locator for one appointment type, location or practitioner. */
+export function bookingLocator(kind: BookingLocatorKind, options: LocatorOptions = {}): INodeProperties {
+	const { label, searchListMethod, example } = KINDS[kind];
+	return {
+		displayName: options.displayName ?? label,
+		name: options.name ?? locatorName(kind),
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...(options.required ? { required: true } : {}),
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${label.toLowerCase()}...`,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${example}`,
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${label} ID: Hero IDs are digits, e.g. ${example}` } }],
+			},
+		],
+	};
+}
+
+/**
+ * Several locators of one kind (e.g. "Practitioners → Add Practitioner"), as a fixed collection
+ * whose value is `{ items: [{ <kind>Id: <locator> }, ...] }`. Read it with `readLocatorIds`.
+ */
+export function bookingLocatorList(kind: BookingLocatorKind, options: { name?: string; description?: string } = {}): INodeProperties {
+	const { label, plural } = KINDS[kind];
+	return {
+		displayName: plural,
+		name: options.name ?? `${kind}s`,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: `Add ${label}`,
+		default: {},
+		description: options.description,
+		options: [{ displayName: label, name: 'items', values: [bookingLocator(kind, { required: true })] }],
+	};
+}
+
+/** The id inside a locator value (`{ __rl, mode, value }`), or the value itself. */
+function unwrap(value: unknown): unknown {
+	if (value && typeof value === 'object' && !Array.isArray(value) && 'value' in value) return (value as IDataObject).value;
+	return value;
+}
+
+/** One id from a locator read out of a collection (Filters, Additional Fields); undefined when empty. */
+export function readLocatorId(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string | undefined {
+	const id = unwrap(value);
+	if (id === undefined || id === null || (typeof id === 'string' && id.trim() === '')) return undefined;
+	if (typeof id === 'object') throw invalid(ctx, itemIndex, field, 'expected a numeric Hero ID such as 1234');
+	return checkId(ctx, itemIndex, field, id);
+}
+
+/**
+ * Every id of a `bookingLocatorList` value. Also takes what an expression may give instead: a list
+ * of ids or locators, or ids separated by commas.
+ */
+export function readLocatorIds(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string[] {
+	let entries: unknown[];
+	if (Array.isArray(value)) entries = value;
+	else if (value && typeof value === 'object' && Array.isArray((value as IDataObject).items)) {
+		entries = ((value as IDataObject).items as IDataObject[]).map((entry) => (entry && typeof entry === 'object' ? Object.values(entry)[0] : entry));
+	} else if (typeof value === 'string') entries = value.split(',');
+	else if (value === undefined || value === null || (typeof value === 'object' && Object.keys(value).length === 0)) entries = [];
+	else entries = [value];
+	const ids: string[] = [];
+	for (const entry of entries) {
+		const id = readLocatorId(ctx, itemIndex, field, entry);
+		if (id !== undefined && !ids.includes(id)) ids.push(id);
+	}
+	return ids;
+}
+
+/** Start-time hint shared by the booking operations. */
+export const START_TIME_HINT =
+	'Sent to Hero in UTC (ISO 8601). A time without offset is read in the workflow time zone; Hero shows times in Europe/London.';
+export const DATE_WINDOW_HINT = 'A calendar date, sent as YYYY-MM-DD (dates are as Hero shows them, in Europe/London)';
+
+/** Required locators, as most operations ask for them. */
+export const appointmentTypeLocator = bookingLocator('appointmentType', { required: true });
+export const locationLocator = bookingLocator('location', { required: true });
+export const practitionerLocator = bookingLocator('practitioner', { required: true });

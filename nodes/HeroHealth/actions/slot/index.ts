@@ -1,0 +1,33 @@
+import type { HeroResource } from '../types';
+import * as checkAvailability from './checkAvailability.operation';
+import * as count from './count.operation';
+import * as get from './get.operation';
+import * as getAll from './getMany.operation';
+
+export const slot: HeroResource = {
+	operationProperty: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['slot'] } },
+		default: 'getAll',
+		options: [
+			{
+				name: 'Check Availability',
+				value: 'checkAvailability',
+				action: 'Check whether a slot is available',
+				description: 'Ask Hero whether a practitioner is free at a given time for an appointment type and location',
+			},
+			{ name: 'Count', value: 'count', action: 'Count bookable slots', description: 'Count the bookable slots matching the filters' },
+			{ name: 'Get', value: 'get', action: 'Get a slot', description: 'Get one slot by ID' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many slots',
+				description: 'List bookable slots, filtered by appointment type, location, practitioners and date window',
+			},
+		],
+	},
+	operations: { checkAvailability, count, get, getAll },
+};

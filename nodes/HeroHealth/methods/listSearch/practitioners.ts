@@ -1,0 +1,24 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { heroApiRequest, recordsOf } from '../../transport';
+import { chosenId, toResults } from './appointmentTypes';
+
+/** A practitioner's label; Hero's practitioner fields were not captured, so several names are tried. */
+export function practitionerName(practitioner: IDataObject): string {
+	const named = practitioner.name ?? practitioner.display_name ?? practitioner.full_name;
+	const parts = [practitioner.title, practitioner.first_name, practitioner.last_name].filter((part) => typeof part === 'string' && part !== '');
+	const name = typeof named === 'string' && named ? named : parts.length ? parts.join(' ') : `Practitioner ${practitioner.id}`;
+	return typeof practitioner.practitioner_type === 'string' ? `${name} (${practitioner.practitioner_type})` : name;
+}
+
+/** "From list" of Practitioner locators: narrowed to the chosen location and appointment type. */
+export async function searchPractitioners(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const locationId = chosenId(this, ['locationId', 'filters.locationId']);
+	const appointmentTypeId = chosenId(this, ['appointmentTypeId', 'filters.appointmentTypeId']);
+	const qs: IDataObject = {};
+	if (locationId) qs.location_ids = [locationId];
+	if (appointmentTypeId) qs.appointment_type_ids = [appointmentTypeId];
+	const page = await heroApiRequest.call(this, { method: 'GET', path: '/v1/practitioners', qs });
+	const entries = recordsOf(page).map((practitioner) => ({ name: practitionerName(practitioner), value: String(practitioner.id) }));
+	return toResults(entries, filter);
+}
