@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { buildAttachmentBody } from '../../nodes/HeroHealth/actions/attachmentLink/create.operation';
-import { searchBookingLinks } from '../../nodes/HeroHealth/methods/listSearch/bookingLinks';
-import { searchForms } from '../../nodes/HeroHealth/methods/listSearch/forms';
+import { listSearch } from '../../nodes/HeroHealth/methods';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { runHeroNode } from '../harness/runNode';
 import { heroToday, linkSettings, links, linkStatus } from '../sandbox/routes/links';
@@ -340,7 +339,10 @@ describe('Form Link, Video Link and Attachment Link → Create', () => {
 });
 
 describe('searchable lists (resource locators)', () => {
-	/** A load-options context whose HTTP helper adds the credential headers, as n8n's does. */
+	/**
+	 * A minimal load-options context (the methods are called through the node's registry): its HTTP
+	 * helper adds the credential headers as n8n's does and answers the sandbox's full response.
+	 */
 	function loadOptionsContext(): ILoadOptionsFunctions {
 		const credentials = { apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId, environment: 'custom', baseUrl: sandbox.url };
 		return {
@@ -358,7 +360,7 @@ describe('searchable lists (resource locators)', () => {
 	}
 
 	it('searchForms passes the typed text to Hero\'s search and names each form with its type', async () => {
-		const result = await searchForms.call(loadOptionsContext(), 'smoking');
+		const result = await listSearch.searchForms.call(loadOptionsContext(), 'smoking');
 		expect(sandbox.received('GET', '/v1/forms')[0].query).toEqual({ search: 'smoking' });
 		expect(result.results).toEqual([{ name: 'Smoking status (questionnaire)', value: '314' }]);
 	});
@@ -366,7 +368,7 @@ describe('searchable lists (resource locators)', () => {
 	it('searchBookingLinks lists links by name and pages on scroll', async () => {
 		await runHeroNode(sandbox, { parameters: createBookingLink() });
 		await runHeroNode(sandbox, { parameters: createBookingLink({ linkType: 'generic' }) });
-		const result = await searchBookingLinks.call(loadOptionsContext(), 'generic');
+		const result = await listSearch.searchBookingLinks.call(loadOptionsContext(), 'generic');
 		expect(result.results).toHaveLength(1);
 		expect(result.results[0].name).toContain('Generic booking link');
 		expect(sandbox.received('GET', '/v2/bookinglinks')[0].query).toMatchObject({ page_index: String(INFERRED.firstPageIndex) });

@@ -12,6 +12,8 @@ beforeEach(() => sandbox.reset());
 
 const GRACE = PDS_ONLY_PEOPLE[0]; // on the Spine, not yet registered with Hero
 const spaced = (digits: string) => `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+/** What Hero is sent: the one choice in transport/inferred.ts (the sandbox accepts both forms). */
+const sentForm = (digits: string) => INFERRED.nhsNumberForHero(digits);
 
 const registerPds = (fields: Record<string, unknown> = {}) => ({
 	resource: 'patient',
@@ -28,20 +30,21 @@ describe('Patient → Register via PDS', () => {
 		const first = await runHeroNode(sandbox, { parameters: registerPds() });
 		expect(first.error).toBeUndefined();
 		expect(first.json[0]).toEqual({ verification_required: false, patient_id: expect.stringMatching(/^\d+$/) });
-		expect(pdsCalls()[0].body).toEqual({ nhs_number: spaced(GRACE.nhs_number), dob: GRACE.dob });
+		expect(pdsCalls()[0].body).toEqual({ nhs_number: sentForm(GRACE.nhs_number), dob: GRACE.dob });
 		const id = first.json[0].patient_id as string;
 		expect(patients(sandbox.state).get(id)).toMatchObject({ first_name: 'Grace', last_name: 'Hopper', nhs_number: GRACE.nhs_number });
 
 		// Unspaced digits, a date-time from n8n's date picker: the same person, the same id, no new patient.
 		const again = await runHeroNode(sandbox, { parameters: registerPds({ nhsNumber: GRACE.nhs_number, dateOfBirth: `${GRACE.dob}T00:00:00` }) });
 		expect(again.json[0].patient_id).toBe(id);
-		expect(pdsCalls()[1].body).toEqual({ nhs_number: spaced(GRACE.nhs_number), dob: GRACE.dob });
+		expect(pdsCalls()[1].body).toEqual({ nhs_number: sentForm(GRACE.nhs_number), dob: GRACE.dob });
 		expect([...patients(sandbox.state).values()].filter((p) => p.nhs_number === GRACE.nhs_number)).toHaveLength(1);
 	});
 
-	it('sends NHS numbers in the one form chosen in transport/inferred.ts', async () => {
+	it('sends NHS numbers in the one form chosen in transport/inferred.ts: spaced 3-3-4, as the docs write them', async () => {
 		await runHeroNode(sandbox, { parameters: registerPds({ nhsNumber: '485-777-3457' }) });
-		expect((pdsCalls()[0].body as { nhs_number: string }).nhs_number).toBe(INFERRED.nhsNumberForHero(GRACE.nhs_number));
+		expect((pdsCalls()[0].body as { nhs_number: string }).nhs_number).toBe(sentForm(GRACE.nhs_number));
+		expect(sentForm('4857773457')).toBe('485 777 3457');
 	});
 
 	it('returns the existing Hero id for an already registered patient', async () => {
@@ -75,7 +78,7 @@ describe('Patient → Register via PDS', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(pdsCalls()[0].body).toEqual({
-			nhs_number: spaced(GRACE.nhs_number), dob: GRACE.dob, forename: 'Grace', surname: 'Hopper', postcode: 'EH1 1YZ', ehr_partner: 'emis', ehr_partner_id: '77001',
+			nhs_number: sentForm(GRACE.nhs_number), dob: GRACE.dob, forename: 'Grace', surname: 'Hopper', postcode: 'EH1 1YZ', ehr_partner: 'emis', ehr_partner_id: '77001',
 		});
 	});
 
@@ -156,7 +159,7 @@ describe('Patient → Create or Update', () => {
 		expect(created.error).toBeUndefined();
 		const calls = sandbox.received('POST', '/v1/patients/register');
 		expect(calls[0].body).toEqual({
-			nhs_number: '401 023 2137', dob: '1970-05-12', first_name: 'Florence', last_name: 'Nightingale', title: 'Miss', sex: 'Female',
+			nhs_number: sentForm('4010232137'), dob: '1970-05-12', first_name: 'Florence', last_name: 'Nightingale', title: 'Miss', sex: 'Female',
 			email: 'florence@example.com', mobile: '+447700900011', line_1: '10 Strand', line_2: 'Flat 2', line_3: 'Charing Cross',
 			town: 'London', county: 'Greater London', postcode: 'WC2N 5DN',
 		});
