@@ -9,8 +9,21 @@ const OUT_DIR = path.join(__dirname, '.out');
 const FIGURES_FILE = path.join(__dirname, 'figures.json');
 const SECRETS = 'Secrets and patient data (whole suite)';
 
+/** The figure files written by this run's reliability test files (never another run's: the tree is shared). */
+function outputsOf(results) {
+	if (!results) return fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).filter((name) => name.endsWith('.json')).sort() : [];
+	return results.testResults
+		.filter((r) => r.testFilePath.startsWith(__dirname + path.sep))
+		.map((r) => `${path.basename(r.testFilePath).replace(/\.test\.ts$/, '')}.json`)
+		.filter((name) => {
+			const file = path.join(OUT_DIR, name);
+			return fs.existsSync(file) && fs.statSync(file).mtimeMs >= results.startTime;
+		})
+		.sort();
+}
+
 function collect(results) {
-	const files = fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).filter((name) => name.endsWith('.json')).sort() : [];
+	const files = outputsOf(results);
 	const sections = {};
 	const secrets = { filesScanned: 0, outputItemsAndRuns: 0, errorTexts: 0, logLines: 0, secretValuesChecked: 0, patientValuesChecked: 0, apiKeyFound: 0, patientDataInErrors: 0 };
 	for (const name of files) {
@@ -66,10 +79,6 @@ function format(figures) {
 }
 
 class FiguresReporter {
-	onRunStart() {
-		fs.rmSync(OUT_DIR, { recursive: true, force: true });
-	}
-
 	onRunComplete(_contexts, results) {
 		const ran = results.testResults.some((r) => r.testFilePath.startsWith(__dirname + path.sep));
 		if (!ran) return;

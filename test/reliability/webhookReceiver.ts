@@ -1,0 +1,218 @@
+/**
+ * A stand-in for n8n's webhook endpoint of one active Hero Health Trigger: a local HTTP server whose
+ * handler runs the trigger's `webhook()` in n8n-core's own WebhookContext, on the real request and
+ * response objects (the raw body kept as n8n keeps it, `res.status().json()` as Express offers it).
+ * An "execution" is a webhook() result with workflowData, as n8n starts a workflow run for each.
+ */
+import { createHmac } from 'node:crypto';
+import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { WebhookContext } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IWebhookData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
+import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
+import type { Sandbox } from '../sandbox/server';
+import { captureError, captured } from './capture';
+
+const trigger = new HeroHealthTrigger();
+const nodeTypes: INodeTypes = {
+	getByName: () => trigger as INodeType,
+	getByNameAndVersion: () => trigger as INodeType,
+	getKnownTypes: () => ({}),
+};
+const credentialType = new HeroHealthApi();
+
+/** Applies the credential type's `authenticate` headers, as n8n's CredentialsHelper does. */
+class SandboxCredentials extends ICredentialsHelper {
+	constructor(private data: ICredentialDataDecryptedObject) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const headers = { ...(options.headers ?? {}) } as IDataObject;
+		for (const [name, template] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
+			headers[name] = String(template).replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_m, key: string) => String(credentials[key] ?? ''));
+		}
+		return { ...options, headers };
+	}
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+	async updateCredentials(): Promise<void> {}
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+/** Express's `res.status(...).json(...)` and friends, on the real ServerResponse. */
+function expressLike(res: ServerResponse) {
+	const wrapped = res as ServerResponse & { status(code: number): typeof wrapped; json(body: unknown): typeof wrapped; send(body: unknown): typeof wrapped };
+	wrapped.status = (code: number) => ((res.statusCode = code), wrapped);
+	wrapped.json = (body: unknown) => {
+		const text = JSON.stringify(body);
+		res.setHeader('content-type', 'application/json');
+		res.end(text);
+		return wrapped;
+	};
+	wrapped.send = (body: unknown) => (typeof body === 'string' || Buffer.isBuffer(body) ? res.end(body) : wrapped.json(body), wrapped);
+	return wrapped;
+}
+
+export interface Answer {
+	status: number;
+	body: string;
+}
+
+export class WebhookReceiver {
+	/** Output items of each execution. */
+	readonly executions: INodeExecutionData[][] = [];
+	url = '';
+	private server: Server;
+	private workflow: Workflow;
+	private node: INode;
+	private credentials: SandboxCredentials;
+	private agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+	constructor(
+		sandbox: Sandbox,
+		readonly signingKey: string,
+		parameters: IDataObject,
+	) {
+		this.credentials = new SandboxCredentials({ apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId, environment: 'custom', baseUrl: sandbox.url });
+		this.node = {
+			id: 'trigger',
+			name: 'Hero Health Trigger',
+			type: 'n8n-nodes-hero-health.heroHealthTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: 'reliability-webhook',
+			parameters: parameters as INode['parameters'],
+			credentials: { heroHealthApi: { id: 'cred-1', name: 'Hero sandbox' } },
+		};
+		// The activated trigger's static data: the signing key it registered its webhooks with.
+		this.workflow = new Workflow({
+			id: 'wf-reliability-trigger',
+			name: 'reliability trigger',
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: { [`node:${this.node.name}`]: { signingKey, registrations: {} } },
+			settings: {},
+		});
+		this.server = createServer((req, res) => void this.receive(req, res));
+	}
+
+	async listen(): Promise<this> {
+		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhook/reliability-webhook/webhook`;
+		return this;
+	}
+
+	async close(): Promise<void> {
+		this.agent.destroy();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		// As n8n's webhook server: the raw bytes kept on the request, JSON bodies also parsed.
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		let body: unknown = {};
+		if (String(req.headers['content-type'] ?? '').startsWith('application/json') && rawBody.length) {
+			try {
+				body = JSON.parse(rawBody.toString('utf8'));
+			} catch {
+				body = {};
+			}
+		}
+		Object.assign(req, { rawBody, body, query: {}, params: {}, readRawBody: async () => {} });
+		const response = expressLike(res);
+		const additionalData = {
+			credentialsHelper: this.credentials,
+			httpRequest: req,
+			httpResponse: response,
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			userId: 'user-1',
+			variables: {},
+			executionId: 'exec-1',
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const webhookData: IWebhookData = {
+			httpMethod: 'POST',
+			node: this.node.name,
+			path: 'reliability-webhook/webhook',
+			webhookDescription: trigger.description.webhooks![0],
+			workflowId: this.workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+			webhookId: 'reliability-webhook',
+		};
+		try {
+			const context = new WebhookContext(this.workflow, this.node, additionalData, 'webhook', webhookData, [], null);
+			const result = await trigger.webhook!.call(context);
+			if (result.workflowData) {
+				const items = result.workflowData[0] ?? [];
+				this.executions.push(items);
+				for (const item of items) captured.outputs.push(JSON.stringify(item.json));
+			}
+			if (result.noWebhookResponse) {
+				if (!res.writableEnded) response.status(500).json({ message: 'the trigger claimed to answer but did not' });
+				return;
+			}
+			// n8n's "Respond: Immediately" answer.
+			response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+		} catch (error) {
+			captureError(error);
+			if (!res.writableEnded) response.status(500).json({ message: (error as Error).message });
+		}
+	}
+
+	/** POSTs a delivery; `sign` signs it with the receiver's key (or another one) at `timestamp`. */
+	deliver(body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
+		const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+		return new Promise((resolve, reject) => {
+			const req = request(this.url, { method: 'POST', agent: this.agent, headers: { 'content-length': String(payload.length), ...headers } }, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+				res.on('error', reject);
+			});
+			req.on('error', reject);
+			req.end(payload);
+		});
+	}
+}
+
+/** Hero's documented signature: HMAC-SHA256 of `"{timestamp}.{raw body}"`, here in hex. */
+export function sign(key: string, timestamp: string, body: string | Buffer, encoding: 'hex' | 'base64' = 'hex'): string {
+	return createHmac('sha256', key).update(`${timestamp}.`).update(body).digest(encoding);
+}
