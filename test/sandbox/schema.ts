@@ -23,11 +23,18 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** A real calendar date (2026-02-30 is not). */
+function realDate(v: string): boolean {
+	const [y, m, d] = v.slice(0, 10).split('-').map(Number);
+	const date = new Date(Date.UTC(y, m - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export const FORMATS = {
-	date: (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(v)),
-	'date-time': (v: string) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)),
+	date: (v: string) => DATE.test(v) && realDate(v),
+	'date-time': (v: string) => DATE_TIME.test(v) && realDate(v) && !Number.isNaN(Date.parse(v)),
 	/** Hero's "ISO 8601 date format" fields take a date or a date-time. */
-	'date-or-date-time': (v: string) => (DATE.test(v) || DATE_TIME.test(v)) && !Number.isNaN(Date.parse(v)),
+	'date-or-date-time': (v: string) => (DATE.test(v) || DATE_TIME.test(v)) && realDate(v) && !Number.isNaN(Date.parse(v)),
 	email: (v: string) => EMAIL.test(v),
 	uri: (v: string) => /^https?:\/\/[^\s]+$/.test(v),
 	'uk-mobile-e164': (v: string) => /^\+447\d{9}$/.test(v),

@@ -89,7 +89,8 @@ export class Sandbox {
 		this.apiKey = options.apiKey ?? SANDBOX_API_KEY;
 		this.practiceGroupId = options.practiceGroupId ?? SANDBOX_PRACTICE_GROUP_ID;
 		this.maxRecorded = options.maxRecorded ?? 100_000;
-		this.modules = [...modules, ...(options.modules ?? [])];
+		// Test modules come first, so they can override a default route.
+		this.modules = [...(options.modules ?? []), ...modules];
 		this.state = new SandboxState(this.practiceGroupId);
 		this.routes = this.modules.flatMap((m) => m.routes).map(compile);
 		this.control = [...this.controlRoutes(), ...this.modules.flatMap((m) => m.control ?? [])].map(compile);

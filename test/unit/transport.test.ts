@@ -98,6 +98,31 @@ describe('retries', () => {
 	}, 30_000);
 });
 
+describe('paging', () => {
+	it('stops when the server ignores page_index and repeats the same full page', async () => {
+		const stuck = await startSandbox({
+			modules: [
+				{
+					routes: [
+						{
+							method: 'GET',
+							path: '/v1/batch_message/:id/messages',
+							handler: () => ({ data: Array.from({ length: 100 }, (_, i) => ({ id: String(i) })), count: 1000 }),
+						},
+					],
+				},
+			],
+		});
+		try {
+			const result = await runHeroNode(stuck, { parameters: { resource: 'message', operation: 'getManyInBatch', batchId: '5001', returnAll: true } });
+			expect(result.json).toHaveLength(100);
+			expect(stuck.received('GET', '/v1/batch_message/5001/messages')).toHaveLength(2);
+		} finally {
+			await stuck.close();
+		}
+	});
+});
+
 describe('retry policy', () => {
 	it('backs off exponentially with jitter, bounded in count and total time', () => {
 		const delays = [0, 1, 2, 3].map((attempt) => decide({ status: 503 }, true, attempt, 0, () => 1));

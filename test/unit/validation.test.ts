@@ -57,5 +57,8 @@ describe('ids and dates', () => {
 		expect(toIsoDate('2026-03-15T23:30:00+01:00')).toBe('2026-03-15');
 		expect(toIsoDate({ toISODate: () => '2026-03-16' })).toBe('2026-03-16');
 		expect(toIsoDate('March 15')).toBeUndefined();
+		expect(toIsoDate('1986-02-30')).toBeUndefined();
+		expect(toIsoDateTime('2026-04-31T09:00:00Z')).toBeUndefined();
+		expect(toIsoDate('2024-02-29')).toBe('2024-02-29');
 	});
 });

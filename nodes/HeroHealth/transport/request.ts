@@ -146,6 +146,7 @@ export async function heroApiRequestAllItems(
 	limit?: number,
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
+	let previousFirst: string | undefined;
 	const pageSize = limit !== undefined ? Math.min(limit, INFERRED.pageSize) : INFERRED.pageSize;
 	for (let pageIndex = INFERRED.firstPageIndex; ; pageIndex++) {
 		const page = await heroApiRequest.call(this, {
@@ -153,6 +154,10 @@ export async function heroApiRequestAllItems(
 			qs: { ...request.qs, page_index: pageIndex, page_size: pageSize },
 		});
 		const records = recordsOf(page);
+		// A server that ignores page_index would send the same page forever: stop at a repeat.
+		const first = records.length ? JSON.stringify(records[0]) : undefined;
+		if (first !== undefined && first === previousFirst) return results;
+		previousFirst = first;
 		for (const record of records) {
 			results.push(record);
 			if (limit !== undefined && results.length >= limit) return results;

@@ -61,7 +61,11 @@ function toDate(input: unknown, timeZone = 'UTC'): Date | undefined {
 	const text = input.trim();
 	// Full ISO 8601 date-time with an offset or Z, or a bare date; n8n's UI emits `YYYY-MM-DDTHH:mm:ss`.
 	if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return undefined;
-	if (text.length === 10) return new Date(`${text}T00:00:00Z`);
+	// JavaScript rolls 2026-02-30 over to March: reject calendar dates that do not exist.
+	const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+	const calendar = new Date(Date.UTC(year, month - 1, day));
+	if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
+	if (text.length === 10) return calendar;
 	const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/.test(text);
 	const date = new Date(`${text.replace(' ', 'T')}${hasOffset ? '' : 'Z'}`);
 	if (Number.isNaN(date.getTime())) return undefined;
