@@ -106,9 +106,7 @@ export function readLocatorIds(ctx: IExecuteFunctions, itemIndex: number, field:
 	return ids;
 }
 
-/** Start-time hint shared by the booking operations. */
-export const START_TIME_HINT =
-	'Sent to Hero in UTC (ISO 8601). A time without offset is read in the workflow time zone; Hero shows times in Europe/London.';
+/** Date-window hint shared by the booking operations. */
 export const DATE_WINDOW_HINT = 'A calendar date, sent as YYYY-MM-DD (dates are as Hero shows them, in Europe/London)';
 
 /** Required locators, as most operations ask for them. */

@@ -121,7 +121,7 @@ export const description = updateDisplayOptions({ show: { resource: ['appointmen
 /** Items compete for the same slots: they run one after another. */
 export const parallel = false;
 
-interface Search {
+export interface BookingSearch {
 	patientId: string;
 	appointmentTypeId: string;
 	locationId?: string;
@@ -175,7 +175,7 @@ function checkTimeOfDay(ctx: IExecuteFunctions, itemIndex: number, field: string
 }
 
 /** Reads and checks every parameter; throws before any request on bad input. */
-export function readSearch(ctx: IExecuteFunctions, itemIndex: number, now = new Date()): Search {
+export function readSearch(ctx: IExecuteFunctions, itemIndex: number, now = new Date()): BookingSearch {
 	const patientId = requireId(ctx, 'patientId', itemIndex, 'Patient ID');
 	const appointmentTypeId = requireId(ctx, 'appointmentTypeId', itemIndex, 'Appointment Type');
 	const filters = readCollection(ctx, 'filters', itemIndex);
@@ -223,7 +223,7 @@ export function readSearch(ctx: IExecuteFunctions, itemIndex: number, now = new 
 }
 
 /** Slots that match the search, earliest first; past slots and slots outside the time window are dropped. */
-export function candidates(slots: IDataObject[], search: Search, now = Date.now()): IDataObject[] {
+export function candidates(slots: IDataObject[], search: BookingSearch, now = Date.now()): IDataObject[] {
 	return slots
 		.map((slot) => ({ slot, start: Date.parse(String(slot.start_time ?? '')) }))
 		.filter(({ slot, start }) => {
@@ -257,7 +257,7 @@ function isTaken(error: unknown): boolean {
 	return String((error as NodeApiError).httpCode) === String(INFERRED.slotTakenStatus);
 }
 
-function describeSearch(search: Search): string {
+function describeSearch(search: BookingSearch): string {
 	const zone = search.timeZone === HERO_DISPLAY_ZONE ? HERO_DISPLAY_ZONE : search.timeZone;
 	let text = `appointment type ${search.appointmentTypeId}, ${search.startDate} to ${search.endDate}`;
 	if (search.earliestTime || search.latestTime) text += `, starting ${search.earliestTime ?? '00:00'}-${search.latestTime ?? '23:59'} ${zone}`;

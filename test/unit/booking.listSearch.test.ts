@@ -1,0 +1,171 @@
+/**
+ * The "From list" dropdowns of the appointment type, location and practitioner locators, run in
+ * n8n-core's own LoadOptionsContext (the context n8n gives listSearch methods in the editor), with
+ * the real httpRequestWithAuthentication against the sandbox: each list is narrowed by what is
+ * already chosen in the node, where Hero's filters allow.
+ */
+import { LoadOptionsContext } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type INode,
+	type INodeListSearchResult,
+	type INodeType,
+	type INodeTypes,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
+import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
+import { listSearch } from '../../nodes/HeroHealth/methods';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const credentialType = new HeroHealthApi();
+const heroNodeType = new HeroHealth();
+
+/** Applies the credential's generic headers, as n8n's CredentialsHelper does. */
+class Credentials extends ICredentialsHelper {
+	constructor(private data: ICredentialDataDecryptedObject) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const headers = { ...(options.headers ?? {}) } as IDataObject;
+		for (const [name, template] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
+			headers[name] = String(template).replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_m, key: string) => String(credentials[key] ?? ''));
+		}
+		return { ...options, headers };
+	}
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+	async updateCredentials(): Promise<void> {}
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+function loadOptionsContext(parameters: IDataObject): ILoadOptionsFunctions {
+	const node: INode = {
+		id: 'b',
+		name: 'Hero Health',
+		type: 'n8n-nodes-hero-health.heroHealth',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { heroHealthApi: { id: 'cred-1', name: 'Hero sandbox' } },
+	};
+	const nodeTypes: INodeTypes = {
+		getByName: () => heroNodeType as INodeType,
+		getByNameAndVersion: () => heroNodeType as INodeType,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({ id: 'wf', name: 'wf', nodes: [node], connections: {}, active: false, nodeTypes, settings: { timezone: 'Europe/London' } });
+	const additionalData = {
+		credentialsHelper: new Credentials({ apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId, environment: 'custom', baseUrl: sandbox.url }),
+		currentNodeParameters: parameters,
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		variables: {},
+		userId: 'user-1',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+}
+
+async function search(method: string, parameters: IDataObject, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	return listSearch[method].call(loadOptionsContext(parameters), filter, token);
+}
+
+const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
+
+describe('Appointment Type "From list"', () => {
+	it('lists every type with its length, sorted by name, and filters by the typed text', async () => {
+		const all = await search('searchAppointmentTypes', { resource: 'slot', operation: 'getAll' });
+		expect(all.results).toEqual([
+			{ name: 'Flu Vaccination (5 min)', value: '4004' },
+			{ name: 'GP Appointment (15 min)', value: '4001' },
+			{ name: 'GP Telephone Consultation (10 min)', value: '4003' },
+			{ name: 'Nurse Appointment (20 min)', value: '4002' },
+		]);
+		const [request] = sandbox.received('GET', '/v1/appointment_types');
+		expect(request.headers['x-api-key']).toBe(sandbox.apiKey);
+		expect(request.query).toEqual({});
+		const gp = await search('searchAppointmentTypes', {}, 'gp ');
+		expect(gp.results.map((r) => r.value)).toEqual(['4001', '4003']);
+	});
+
+	it('narrows to the location already chosen (top level or in Filters)', async () => {
+		const top = await search('searchAppointmentTypes', { resource: 'appointment', operation: 'create', locationId: rl('3002') });
+		expect(top.results.map((r) => r.value)).toEqual(['4003', '4002']);
+		const inFilters = await search('searchAppointmentTypes', { resource: 'slot', operation: 'getAll', filters: { locationId: rl('3001', 'id') } });
+		expect(inFilters.results.map((r) => r.value)).toEqual(['4001']);
+		expect(sandbox.received('GET', '/v1/appointment_types').map((r) => r.query)).toEqual([{ location_ids: '3002' }, { location_ids: '3001' }]);
+	});
+
+	it('ignores a location given as an expression (unknown until run time)', async () => {
+		const result = await search('searchAppointmentTypes', { locationId: rl('={{ $json.location }}', 'id') });
+		expect(result.results).toHaveLength(4);
+		expect(sandbox.received('GET', '/v1/appointment_types')[0].query).toEqual({});
+	});
+});
+
+describe('Location "From list"', () => {
+	it('lists locations by name, narrowed to the chosen appointment type', async () => {
+		const all = await search('searchLocations', {});
+		expect(all.results).toEqual([
+			{ name: 'Hillside Branch Surgery', value: '3002' },
+			{ name: 'Old Mill Health Centre', value: '3003' },
+			{ name: 'Riverside Surgery', value: '3001' },
+		]);
+		const forNurse = await search('searchLocations', { appointmentTypeId: rl('4002') });
+		expect(forNurse.results).toEqual([{ name: 'Hillside Branch Surgery', value: '3002' }]);
+		expect(sandbox.received('GET', '/v1/locations')[1].query).toEqual({ appointment_type_ids: '4002' });
+		expect((await search('searchLocations', {}, 'mill')).results.map((r) => r.value)).toEqual(['3003']);
+	});
+});
+
+describe('Practitioner "From list"', () => {
+	it('labels practitioners with title, name and type, narrowed by location and type', async () => {
+		const all = await search('searchPractitioners', {});
+		expect(all.results).toEqual([
+			{ name: 'Dr Priya Shah (GP)', value: '5001' },
+			{ name: 'Dr Tom Evans (GP)', value: '5002' },
+			{ name: 'Nurse Ali Khan (Nurse)', value: '5004' },
+			{ name: 'Nurse Jane Brown (Nurse)', value: '5003' },
+		]);
+		const narrowed = await search('searchPractitioners', { filters: { locationId: rl('3002'), appointmentTypeId: rl('4003') } });
+		expect(narrowed.results.map((r) => r.value)).toEqual(['5001']);
+		expect(sandbox.received('GET', '/v1/practitioners')[1].query).toEqual({ location_ids: '3002', appointment_type_ids: '4003' });
+		expect((await search('searchPractitioners', {}, 'NURSE')).results.map((r) => r.value)).toEqual(['5004', '5003']);
+	});
+
+	it('Hero errors reach the editor as the node\'s error message', async () => {
+		sandbox.faults.add({ kind: 'status', status: 403, path: '^/v1/practitioners$', times: 1 });
+		await expect(search('searchPractitioners', {})).rejects.toThrow('Hero refused access for this practice group or key scope');
+	});
+});
