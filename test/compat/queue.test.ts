@@ -1,0 +1,315 @@
+/**
+ * n8n queue mode end to end: Redis + PostgreSQL + n8n main + 2 workers (test/compat/queue-cluster.ts),
+ * this package installed in every process's N8N_USER_FOLDER. Runs on HERO_N8N_LINE (1 or 2).
+ *
+ * Shows: 500 sends through webhook-started runs arrive exactly once, spread over both workers;
+ * 200 Hero webhook deliveries to the trigger give 200 successful executions on both workers;
+ * a worker SIGKILLed in the middle of a run: what n8n does with the interrupted execution and how
+ * many messages reach Hero twice (with n8n's defaults, and on 1.x with QUEUE_WORKER_MAX_STALLED_COUNT=0).
+ *
+ * Figures are printed at the end and written to $HERO_COMPAT_REPORT_DIR/queue-line<N>.json.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { cleanupAll, defaultN8nLine, ensureN8n, type ExecutionRun } from '../n8n/harness';
+import { messages as sandboxMessages } from '../sandbox/routes/messages';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { QueueCluster, type QueueWorker } from './queue-cluster';
+import { messagesFor, SEND_PATH, SEND_WORKFLOW_ID, sendWorkflow } from './workflows';
+
+const LINE = defaultN8nLine();
+jest.setTimeout(600_000);
+
+/**
+ * Shorter than n8n's defaults (60 s lock, 10 s renewal, 30 s stalled check) so that a killed
+ * worker's job is noticed within ~20 s instead of ~90 s. What n8n then does with it does not depend
+ * on these timings (it depends on max stalled count: 1 on 1.x by default, always 0 on 2.x).
+ */
+const QUEUE_TIMINGS = { QUEUE_WORKER_LOCK_DURATION: '15000', QUEUE_WORKER_LOCK_RENEW_TIME: '3000', QUEUE_WORKER_STALLED_INTERVAL: '5000' };
+
+interface KillFigures {
+	settings: string;
+	messagesInRun: number;
+	sentWhenKilled: number;
+	killedWorker: string;
+	/** What n8n did with the interrupted execution. */
+	outcome: 'retried' | 'failed' | 'lost';
+	retriedBy: string[];
+	finalStatus: string;
+	errorMessage?: string;
+	secondsToOutcome: number;
+	distinctDelivered: number;
+	deliveredTwice: number;
+	neverDelivered: number;
+	sendRequests: number;
+}
+
+const figures: {
+	line: number;
+	n8n?: string;
+	node?: string;
+	redis?: string;
+	postgres?: string;
+	startupSeconds?: number;
+	startupStages?: Record<string, number>;
+	sends?: Record<string, unknown>;
+	trigger?: Record<string, unknown>;
+	kills: KillFigures[];
+} = { line: LINE, kills: [] };
+
+let sandbox: Sandbox;
+let cluster: QueueCluster;
+const logDir = process.env.HERO_COMPAT_LOG_DIR ? join(process.env.HERO_COMPAT_LOG_DIR, `queue-line${LINE}`) : mkdtempSync(join(tmpdir(), 'hero-queue-logs-'));
+mkdirSync(logDir, { recursive: true });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`compat: timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(everyMs);
+	}
+}
+
+/** How many times each message text tagged `tag` reached the sandbox (messages Hero stored). */
+function deliveredCounts(tag: string): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const message of sandboxMessages(sandbox.state).values()) {
+		if (message.message.startsWith(`${tag} #`)) counts.set(message.message, (counts.get(message.message) ?? 0) + 1);
+	}
+	return counts;
+}
+
+function sendRequests(tag: string): number {
+	// From the raw body: the recorded request is matched before its body is parsed.
+	return sandbox.received('POST', '/v1/messages/send').filter((r) => r.rawBody.includes(`"message_string":"${tag} #`)).length;
+}
+
+function total(counts: Map<string, number>): number {
+	let sum = 0;
+	for (const n of counts.values()) sum += n;
+	return sum;
+}
+
+async function postWebhook(path: string, body: unknown): Promise<number> {
+	const response = await fetch(`${cluster.main.baseUrl}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	await response.text();
+	return response.status;
+}
+
+function byWorker(executionIds: string[]): Record<string, number> {
+	const spread: Record<string, number> = {};
+	for (const worker of cluster.workers) spread[worker.name] = executionIds.filter((id) => worker.startedExecutions().includes(id)).length;
+	return spread;
+}
+
+/** From the first execution's start to the last one's end, and the slowest execution, per n8n's records. */
+function executionSpan(executions: ExecutionRun[]): { spanSeconds: number; slowestSeconds: number } {
+	const starts = executions.map((e) => Date.parse(e.startedAt ?? ''));
+	const stops = executions.map((e) => Date.parse(e.stoppedAt ?? ''));
+	const slowest = Math.max(...executions.map((_, i) => stops[i] - starts[i]));
+	return { spanSeconds: Math.round((Math.max(...stops) - Math.min(...starts)) / 100) / 10, slowestSeconds: Math.round(slowest / 100) / 10 };
+}
+
+async function execution(id: string): Promise<ExecutionRun> {
+	return cluster.main.publicApi<ExecutionRun>('GET', `/executions/${id}?includeData=true`);
+}
+
+beforeAll(async () => {
+	const started = Date.now();
+	sandbox = await startSandbox({ port: 0 });
+	const n8n = await ensureN8n(LINE);
+	cluster = new QueueCluster({ n8n, sandbox, workflows: [sendWorkflow()], activate: [SEND_WORKFLOW_ID], queueEnv: QUEUE_TIMINGS, logDir });
+	try {
+		await cluster.start();
+	} catch (error) {
+		process.stderr.write(`queue cluster failed to start; logs in ${logDir}\n`);
+		throw error;
+	}
+	Object.assign(figures, {
+		n8n: n8n.version,
+		node: require('node:child_process').execFileSync(n8n.nodeBin, ['--version'], { encoding: 'utf8' }).trim(),
+		...cluster.versions(),
+		startupSeconds: Math.round((Date.now() - started) / 100) / 10,
+		startupStages: cluster.timings,
+	});
+});
+
+afterAll(async () => {
+	await cluster?.stop();
+	await cleanupAll();
+	await sandbox?.close();
+	report();
+});
+
+test('500 sends through 20 webhook-started runs: exactly 500 messages in Hero, none twice, both workers used', async () => {
+	const tag = `SEND-L${LINE}`;
+	const runs = 20;
+	const perRun = 25;
+	const started = Date.now();
+	const statuses = await Promise.all(Array.from({ length: runs }, (_, r) => postWebhook(SEND_PATH, { messages: messagesFor(tag, perRun, r * perRun) })));
+	expect(statuses).toEqual(Array(runs).fill(200));
+
+	const executions = await cluster.main.waitForExecutions(SEND_WORKFLOW_ID, runs, 180_000);
+	const seconds = (Date.now() - started) / 1000;
+	const ids = executions.map((e) => String(e.id));
+	const counts = deliveredCounts(tag);
+	const spread = byWorker(ids);
+	figures.sends = {
+		runs,
+		messagesPerRun: perRun,
+		executions: executions.length,
+		successful: executions.filter((e) => e.status === 'success').length,
+		byWorker: spread,
+		messagesInHero: total(counts),
+		distinct: counts.size,
+		deliveredTwice: [...counts.values()].filter((n) => n > 1).length,
+		sendRequests: sendRequests(tag),
+		seconds: Math.round(seconds * 10) / 10,
+		...executionSpan(executions),
+	};
+
+	expect(executions).toHaveLength(runs);
+	expect(executions.map((e) => e.status)).toEqual(Array(runs).fill('success'));
+	// Every run's Hero node returned one item per message.
+	for (const run of executions) expect(run.data?.resultData.runData['Send SMS']?.[0]?.data?.main?.[0]).toHaveLength(perRun);
+	expect(total(counts)).toBe(runs * perRun);
+	expect(counts.size).toBe(runs * perRun);
+	expect(sendRequests(tag)).toBe(runs * perRun);
+	// Each execution ran on exactly one worker, and both workers took some.
+	for (const id of ids) expect(cluster.workersOf(id)).toHaveLength(1);
+	expect(Object.values(spread).reduce((a, b) => a + b, 0)).toBe(runs);
+	for (const count of Object.values(spread)) expect(count).toBeGreaterThan(0);
+});
+
+/**
+ * Starts a run of `count` slow sends (40 ms each in Hero), SIGKILLs the worker running it once a
+ * quarter has reached Hero, then watches what n8n does with the execution.
+ */
+async function killMidRun(settings: string, count: number): Promise<KillFigures> {
+	const tag = `KILL-L${LINE}-${figures.kills.length + 1}`;
+	const known = new Set(cluster.workers.flatMap((w) => w.startedExecutions()));
+	sandbox.faults.add({ kind: 'latency', method: 'POST', path: '^/v1/messages/send$', latencyMs: 40 });
+	try {
+		expect(await postWebhook(SEND_PATH, { messages: messagesFor(tag, count) })).toBe(200);
+		const [executionId, victim] = await waitFor(
+			'a worker to start the run',
+			() => {
+				for (const worker of cluster.live()) {
+					const fresh = worker.startedExecutions().find((id) => !known.has(id));
+					if (fresh) return [fresh, worker] as [string, QueueWorker];
+				}
+				return undefined;
+			},
+			60_000,
+		);
+		await waitFor('a quarter of the run to reach Hero', () => total(deliveredCounts(tag)) >= count / 4, 60_000, 10);
+		const sentWhenKilled = total(deliveredCounts(tag));
+		const killedAt = Date.now();
+		await victim.kill();
+
+		// The outcome: another worker starts the same execution (retried), or n8n records it as
+		// finished without a retry (failed), or nothing happens within 2 minutes (lost).
+		const deadline = killedAt + 120_000;
+		let run: ExecutionRun | undefined;
+		let retriedBy: string[] = [];
+		for (;;) {
+			retriedBy = cluster.workersOf(executionId).filter((name) => name !== victim.name);
+			run = await execution(executionId);
+			const retryFinished = retriedBy.length > 0 && cluster.workers.some((w) => w.name !== victim.name && w.finishedExecutions().includes(executionId));
+			if (run.stoppedAt && (retriedBy.length === 0 || retryFinished)) break;
+			if (Date.now() > deadline) break;
+			await sleep(250);
+		}
+		const secondsToOutcome = Math.round((Date.now() - killedAt) / 100) / 10;
+		// Sends still in flight when the outcome was decided land in the next moment.
+		await sleep(1000);
+		const counts = deliveredCounts(tag);
+		const error = run?.data?.resultData.error as { message?: string } | undefined;
+		const outcome: KillFigures['outcome'] = retriedBy.length ? 'retried' : run?.stoppedAt ? 'failed' : 'lost';
+		const result: KillFigures = {
+			settings,
+			messagesInRun: count,
+			sentWhenKilled,
+			killedWorker: victim.name,
+			outcome,
+			retriedBy,
+			finalStatus: run?.status ?? 'unknown',
+			errorMessage: error?.message,
+			secondsToOutcome,
+			distinctDelivered: counts.size,
+			deliveredTwice: [...counts.values()].filter((n) => n > 1).length,
+			neverDelivered: count - counts.size,
+			sendRequests: sendRequests(tag),
+		};
+		figures.kills.push(result);
+		return result;
+	} finally {
+		sandbox.faults.clear();
+	}
+}
+
+if (LINE === 1) {
+	test('worker SIGKILLed mid-run, n8n 1.x defaults (max stalled count 1): the execution is re-run on the other worker and the sends made before the kill reach Hero twice', async () => {
+		const result = await killMidRun('n8n 1.x defaults (QUEUE_WORKER_MAX_STALLED_COUNT=1)', 300);
+		expect(result.outcome).toBe('retried');
+		expect(result.finalStatus).toBe('success');
+		// The re-run starts from the first item: everything sent before the kill is sent again.
+		expect(result.deliveredTwice).toBeGreaterThanOrEqual(result.sentWhenKilled);
+		expect(result.distinctDelivered).toBe(result.messagesInRun);
+	});
+
+	test('worker SIGKILLed mid-run with QUEUE_WORKER_MAX_STALLED_COUNT=0 on every worker: the execution fails, nothing reaches Hero twice', async () => {
+		// Replace the workers: two fresh ones with the setting, then stop the ones without it.
+		const old = cluster.live();
+		await Promise.all([cluster.startWorker({ QUEUE_WORKER_MAX_STALLED_COUNT: '0' }), cluster.startWorker({ QUEUE_WORKER_MAX_STALLED_COUNT: '0' })]);
+		await Promise.all(old.map((w) => w.process.stop()));
+		const result = await killMidRun('QUEUE_WORKER_MAX_STALLED_COUNT=0', 300);
+		expect(result.outcome).toBe('failed');
+		expect(result.finalStatus).not.toBe('success');
+		expect(result.deliveredTwice).toBe(0);
+		expect(result.sendRequests).toBe(result.distinctDelivered);
+	});
+} else {
+	test('worker SIGKILLed mid-run, n8n 2.x (max stalled count fixed at 0): the execution fails, nothing reaches Hero twice', async () => {
+		const result = await killMidRun('n8n 2.x defaults (max stalled count fixed at 0)', 300);
+		expect(result.outcome).toBe('failed');
+		expect(result.finalStatus).not.toBe('success');
+		expect(result.deliveredTwice).toBe(0);
+		expect(result.sendRequests).toBe(result.distinctDelivered);
+	});
+}
+
+function report(): void {
+	const lines: string[] = [];
+	lines.push('', `=== Queue mode, n8n ${figures.n8n ?? '?'} on Node ${figures.node ?? '?'} (line ${LINE}), Redis ${figures.redis ?? '?'}, PostgreSQL ${figures.postgres ?? '?'} ===`);
+	lines.push(`cluster start: ${figures.startupSeconds ?? '?'} s (${Object.entries(figures.startupStages ?? {}).map(([k, v]) => `${k} ${v} s`).join(', ')})`);
+	if (figures.sends) {
+		const s = figures.sends;
+		lines.push(
+			`sends: ${s.runs} runs x ${s.messagesPerRun} = ${Number(s.runs) * Number(s.messagesPerRun)} messages -> ${s.executions} executions (${s.successful} success), by worker ${JSON.stringify(s.byWorker)}; ` +
+				`Hero stored ${s.messagesInHero} (${s.distinct} distinct, ${s.deliveredTwice} twice), ${s.sendRequests} send requests; ${s.seconds} s from first POST to all recorded (n8n: first start to last end ${s.spanSeconds} s, slowest run ${s.slowestSeconds} s)`,
+		);
+	}
+	if (figures.trigger) lines.push(`trigger: ${JSON.stringify(figures.trigger)}`);
+	for (const k of figures.kills) {
+		lines.push(
+			`kill [${k.settings}]: ${k.messagesInRun}-message run, ${k.killedWorker} SIGKILLed after ${k.sentWhenKilled} reached Hero -> ${k.outcome.toUpperCase()}` +
+				`${k.retriedBy.length ? ` (re-run by ${k.retriedBy.join(', ')})` : ''}, execution status "${k.finalStatus}" after ${k.secondsToOutcome} s` +
+				`${k.errorMessage ? ` ("${k.errorMessage.slice(0, 90)}")` : ''}; Hero got ${k.distinctDelivered} distinct, ${k.deliveredTwice} twice, ${k.neverDelivered} never; ${k.sendRequests} send requests`,
+		);
+	}
+	lines.push(`logs: ${logDir}`, '');
+	process.stdout.write(lines.join('\n'));
+	const dir = process.env.HERO_COMPAT_REPORT_DIR;
+	if (dir) {
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, `queue-line${LINE}.json`), JSON.stringify(figures, null, 2));
+		writeFileSync(join(dir, `queue-line${LINE}.txt`), lines.join('\n'));
+	}
+}
