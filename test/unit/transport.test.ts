@@ -1,7 +1,7 @@
 import { runHeroNode } from '../harness/runNode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { decide, parseRetryAfter, RETRY_POLICY } from '../../nodes/HeroHealth/transport/retry';
-import { describeValidationIssues } from '../../nodes/HeroHealth/transport/errors';
+import { describeValidationIssues, redactPatientData } from '../../nodes/HeroHealth/transport/errors';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -163,6 +163,14 @@ describe('retry policy', () => {
 		expect(parseRetryAfter('3')).toBe(3);
 		expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString(), Date.now())).toBeGreaterThan(3);
 		expect(parseRetryAfter('soon')).toBeUndefined();
+	});
+
+	it("masks emails, phones and NHS numbers that Hero's error texts quote, and leaves dates, times and ids", () => {
+		expect(redactPatientData('No patient with NHS number 943 476 5919.')).toBe('No patient with NHS number [redacted].');
+		expect(redactPatientData('+44 7700 900461 and 07700900461 and 943-476-5919')).toBe('[redacted] and [redacted] and [redacted]');
+		expect(redactPatientData('ada.l@example.co.uk is taken')).toBe('[redacted] is taken');
+		expect(redactPatientData('slot 600001 at 2026-03-15T09:30:00Z (2026-03-15 09:30) is taken')).toBe('slot 600001 at 2026-03-15T09:30:00Z (2026-03-15 09:30) is taken');
+		expect(describeValidationIssues({ message: [{ path: ['email'], message: 'ada@example.com is invalid' }] })).toBe('field email: [redacted] is invalid');
 	});
 
 	it('turns Hero 400 bodies into "field X: expected Y"', () => {

@@ -13,6 +13,17 @@ export interface HeroFailure {
 	path: string;
 }
 
+/**
+ * Hero's own error texts may quote what they rejected. Anything shaped like an email address, a
+ * phone number or an NHS number (9 to 14 digits, spaced or dashed) is masked before it reaches an
+ * n8n error, so no error repeats a patient's contact details. Dates and times are left alone.
+ */
+export function redactPatientData(text: string): string {
+	return text
+		.replace(/[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+\.[^\s@"'<>(),;:[\]]+/g, '[redacted]')
+		.replace(/(?<![\w:.+-])\+?\d(?:[ -]?\d){8,13}(?![\w:-]|\.\d)/g, '[redacted]');
+}
+
 interface HeroValidationIssue {
 	code?: string;
 	expected?: string;
@@ -25,19 +36,20 @@ export function describeValidationIssues(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object') return undefined;
 	const issues = (body as { message?: unknown }).message;
 	if (!Array.isArray(issues) || issues.length === 0) return undefined;
-	return (issues as HeroValidationIssue[])
+	const text = (issues as HeroValidationIssue[])
 		.map((issue) => {
 			const field = Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path ?? '(body)');
 			const expected = issue.expected ? `expected ${issue.expected}` : (issue.message ?? issue.code ?? 'invalid');
 			return `field ${field}: ${expected}`;
 		})
 		.join('; ');
+	return redactPatientData(text);
 }
 
 function heroMessage(body: unknown): string | undefined {
 	if (body && typeof body === 'object') {
 		const message = (body as { message?: unknown }).message;
-		if (typeof message === 'string' && message.length < 300) return message;
+		if (typeof message === 'string' && message.length < 300) return redactPatientData(message);
 	}
 	return undefined;
 }
