@@ -163,6 +163,20 @@ describe('Appointment → Book (inferred call)', () => {
 		expect(sandbox.received(INFERRED.bookAppointmentMethod, INFERRED.bookAppointmentPath(other))).toHaveLength(1);
 	});
 
+	it('a reservation past its reserved_until can no longer be booked, and its slot is free again', async () => {
+		const config = await fetch(`${sandbox.url}/__sandbox/booking/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reservationSeconds: 0 }) });
+		expect(await config.json()).toEqual({ reservationSeconds: 0 });
+		const slot = gpSlots()[0];
+		const id = await reserve(slot);
+		const status = await runHeroNode(sandbox, { parameters: op('getStatus', id) });
+		expect(status.json[0]).toEqual({ id, status: 'expired' });
+		const late = await runHeroNode(sandbox, { parameters: op('book', id) });
+		expect(late.error?.httpCode).toBe('409');
+		expect(late.error?.message).toContain('reservation expired');
+		const again = await reserve(slot, { patientId: '2002' });
+		expect(slots(sandbox.state).get(slot.id)!.held_by).toBe(again);
+	});
+
 	it('rejects an appointment id that is not numeric', async () => {
 		const result = await runHeroNode(sandbox, { parameters: op('book', 'abc') });
 		expect(result.error?.message).toBe('Appointment ID: expected a numeric Hero ID such as 1234 [item 0]');
