@@ -93,10 +93,10 @@ export async function getMany(ctx: IExecuteFunctions, itemIndex: number, request
 /** A list that Hero does not page: one request, Return All / Limit applied to its records. */
 export async function getList(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
 	const page = await heroApiRequest.call(ctx, { ...request, itemIndex });
 	const records = Array.isArray(page) ? (page as IDataObject[]) : (((page as IDataObject).data as IDataObject[]) ?? []);
-	if (returnAll) return records;
-	return records.slice(0, checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1));
+	return limit === undefined ? records : records.slice(0, limit);
 }
 
 export { INFERRED };
