@@ -40,7 +40,16 @@ function collect(results) {
 			secrets.patientDataInErrors += scan.patientDataHits.length;
 		}
 	}
-	sections[SECRETS] = secrets;
+	sections[SECRETS] = {
+		'test files scanned': secrets.filesScanned,
+		'output items and run dumps scanned': secrets.outputItemsAndRuns,
+		'error texts scanned (message, description, context)': secrets.errorTexts,
+		'log lines scanned (console and n8n logger)': secrets.logLines,
+		'secrets looked for (API keys, signing keys)': secrets.secretValuesChecked,
+		'patient phones, emails, NHS numbers looked for': secrets.patientValuesChecked,
+		'secrets found': secrets.apiKeyFound,
+		'errors repeating patient data': secrets.patientDataInErrors,
+	};
 	const mine = results ? results.testResults.filter((r) => r.testFilePath.startsWith(__dirname + path.sep)) : [];
 	return {
 		generatedAt: new Date().toISOString(),
