@@ -10,7 +10,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { figure, runAndCapture, scanCapturedData, usesPatientData } from './capture';
-import { BAD_INPUTS, EXEMPT_OPERATIONS, type BadInput } from './badInputs';
+import { BAD_INPUTS, EXEMPT_OPERATIONS, type BadInput, type Parameters } from './badInputs';
 import { resources } from '../../nodes/HeroHealth/actions/resources';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -23,7 +23,7 @@ afterAll(() => sandbox.close());
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const apiRequests = () => sandbox.received().length;
 
-function parametersOf(c: BadInput): Record<string, unknown> {
+function parametersOf(c: BadInput): Parameters {
 	const [resource, operation] = c.op.split('.');
 	return { resource, operation, ...c.parameters };
 }

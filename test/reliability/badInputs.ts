@@ -4,7 +4,7 @@
  * item key), as a field mapped from an earlier node would. `good` items must succeed against the
  * sandbox; `bad` must fail before any request, with an error that starts with `field`.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 
 import { runHeroNode } from '../harness/runNode';
 import type { Sandbox } from '../sandbox/server';
@@ -23,6 +23,7 @@ export type Kind =
 	| 'out of range'
 	| 'conflicting fields';
 
+export type Parameters = Record<string, NodeParameterValueType | object>;
 type Good = IDataObject | ((sandbox: Sandbox, n: number) => Promise<IDataObject>);
 
 export interface BadInput {
@@ -30,7 +31,7 @@ export interface BadInput {
 	what: string;
 	kind: Kind;
 	field: string;
-	parameters: Record<string, unknown>;
+	parameters: Parameters;
 	/** The valid item(s) of the run (two are used: good[0], good[1 % length]). */
 	good: Good | Good[];
 	bad: IDataObject;

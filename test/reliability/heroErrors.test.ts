@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { captured, figure, runAndCapture, scanCapturedData, usesPatientData, variantsOf } from './capture';
+import type { RunOptions } from '../harness/runNode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 const PHONE = '07700 900461';
@@ -41,7 +42,7 @@ const sms = { resource: 'message', operation: 'send', patientId: '2005', message
 const email = { resource: 'message', operation: 'send', patientId: '2005', messageType: 'email', message: 'Hello', additionalFields: { recipientContactDetail: EMAIL } };
 const register = { resource: 'patient', operation: 'createOrUpdate', nhsNumber: NHS, dateOfBirth: '1960-07-25', additionalFields: { email: EMAIL, mobile: PHONE } };
 
-const CASES: { name: string; parameters: Record<string, unknown>; status: number; body: unknown; keeps: string }[] = [
+const CASES: { name: string; parameters: RunOptions['parameters']; status: number; body: unknown; keeps: string }[] = [
 	{ name: '400 with a message string quoting the phone', parameters: sms, status: 400, body: { error: true, statusCode: 400, message: `recipient_contact_detail +447700900461 is not a mobile number` }, keeps: 'recipient_contact_detail' },
 	{ name: '400 issues whose message quotes the email', parameters: email, status: 400, body: { error: true, statusCode: 400, message: [{ code: 'invalid_string', path: ['recipient_contact_detail'], message: `${EMAIL} bounced before` }] }, keeps: 'field recipient_contact_detail' },
 	{ name: '400 issues whose expected quotes the NHS number', parameters: register, status: 400, body: { error: true, statusCode: 400, message: [{ code: 'custom', path: ['nhs_number'], expected: `an NHS number other than ${NHS}` }] }, keeps: 'field nhs_number' },
