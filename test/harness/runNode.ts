@@ -20,7 +20,6 @@ import {
 	type IRun,
 	type IVersionedNodeType,
 	type IWorkflowExecuteAdditionalData,
-	type NodeParameterValueType,
 } from 'n8n-workflow';
 
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
@@ -96,7 +95,7 @@ export interface CredentialOverrides {
 
 export interface RunOptions {
 	/** The Hero Health node's parameters (resource, operation, fields...). */
-	parameters: Record<string, NodeParameterValueType | object>;
+	parameters: Record<string, unknown>;
 	/** Input items (their json). Default: one empty item. */
 	items?: IDataObject[];
 	/** n8n's "On Error → Continue (using regular output)". */

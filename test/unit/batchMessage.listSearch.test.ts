@@ -148,7 +148,7 @@ describe('Automated Message "From list"', () => {
 		expect(first.results).toHaveLength(100);
 		expect(first.results[0].value).toBe('7001');
 		expect(first.paginationToken).toBe(String(INFERRED.firstPageIndex + 1));
-		const second = await search('searchAutomatedMessages', {}, undefined, first.paginationToken);
+		const second = await search('searchAutomatedMessages', {}, undefined, first.paginationToken as string | undefined);
 		expect(second.results).toHaveLength(30);
 		expect(second.paginationToken).toBeUndefined();
 		expect(sandbox.received('GET', '/v2/automated_messages').map((r) => r.query)).toEqual([

@@ -82,7 +82,7 @@ describe('Message → Send', () => {
 	it('reads a Send At without offset in the workflow time zone (Europe/London, summer time)', async () => {
 		const year = new Date().getUTCFullYear() + 1;
 		await runHeroNode(sandbox, { parameters: send({ sendAt: `${year}-07-01T09:30:00` }), timezone: 'Europe/London' });
-		expect(sends()[0].body.send_at).toBe(`${year}-07-01T08:30:00.000Z`);
+		expect((sends()[0].body as { send_at?: string }).send_at).toBe(`${year}-07-01T08:30:00.000Z`);
 	});
 
 	it.each([
@@ -102,7 +102,7 @@ describe('Message → Send', () => {
 		['a non-numeric patient id', {}, 'Patient ID: expected a numeric Hero ID', { patientId: 'abc' }],
 		['an empty message', {}, 'Message: is required', { message: '   ' }],
 		['an unknown message type', {}, 'Message Type: expected one of sms, email, nhs_app, hero', { messageType: 'fax' }],
-	])('rejects %s before sending, naming the field and item', async (_name, extra, expected, fields = {}) => {
+	])('rejects %s before sending, naming the field and item', async (_name, extra, expected, fields: Record<string, unknown> = {}) => {
 		const result = await runHeroNode(sandbox, { parameters: send(extra, fields) });
 		expect(result.error?.message).toContain(expected);
 		expect(result.error?.message).toContain('[item 0]');
