@@ -1,0 +1,148 @@
+/**
+ * Message → Send in a real n8n 1.x: the packed package installed as a community package, a sandbox
+ * credential, `n8n execute --id --rawOutput`, and what the in-process Hero sandbox received.
+ */
+import {
+	cleanupAll,
+	createN8nHome,
+	ensureN8n,
+	executeWorkflow,
+	importCredential,
+	importWorkflow,
+	manualWorkflow,
+	nodeItems,
+	NODE_NAMES,
+	type N8nHome,
+	type WorkflowJson,
+} from '../n8n/harness';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+jest.setTimeout(180_000);
+
+const MESSAGE = 'Dear Ada, your flu jab is booked for 15 March at 09:30.';
+const timings: string[] = [];
+
+/** Manual Trigger → Hero Health: Message → Send, one SMS typed into the node. */
+const sendSmsWorkflow = (credentialId: string): WorkflowJson =>
+	manualWorkflow(
+		'heroE2eSendSms1',
+		'E2E send SMS',
+		{
+			resource: 'message',
+			operation: 'send',
+			patientId: '2001',
+			messageType: 'sms',
+			message: MESSAGE,
+			additionalFields: { recipientContactDetail: '07700 900123' },
+		},
+		{ credentialId },
+	);
+
+/** Manual Trigger → Code (a valid and an invalid item) → Hero Health with On Error: Continue. */
+const continueOnErrorWorkflow = (credentialId: string): WorkflowJson =>
+	manualWorkflow(
+		'heroE2eContinue1',
+		'E2E send SMS, continue on error',
+		{
+			resource: 'message',
+			operation: 'send',
+			patientId: '={{ $json.patientId }}',
+			messageType: 'sms',
+			message: '={{ $json.text }}',
+			additionalFields: { recipientContactDetail: '={{ $json.phone }}' },
+		},
+		{
+			credentialId,
+			items: [
+				{ patientId: '2001', phone: '07700 900123', text: MESSAGE },
+				{ patientId: '2002', phone: '12345', text: 'This one must not be sent' },
+			],
+			settings: { onError: 'continueRegularOutput' },
+		},
+	);
+
+let sandbox: Sandbox;
+let home: N8nHome;
+let credentialId: string;
+
+beforeAll(async () => {
+	const started = Date.now();
+	sandbox = await startSandbox({ port: 0 });
+	// Installs n8n only if the cache lacks it (npm test runs the installer first).
+	const n8n = await ensureN8n(1);
+	home = await createN8nHome({ n8n });
+	({ id: credentialId } = await importCredential(home, {
+		sandboxUrl: sandbox.url,
+		apiKey: sandbox.apiKey,
+		practiceGroupId: sandbox.practiceGroupId,
+	}));
+	// Both workflows in one import: every n8n CLI call costs a few seconds of start-up.
+	await importWorkflow(home, [sendSmsWorkflow(credentialId), continueOnErrorWorkflow(credentialId)]);
+	timings.push(`setup (pack, install into .n8n/nodes, import credential and workflows) ${Date.now() - started} ms, n8n ${n8n.version}`);
+}, 900_000);
+
+afterAll(async () => {
+	await home?.cleanup();
+	await cleanupAll();
+	await sandbox?.close();
+	process.stderr.write(`\n[message e2e timings]\n  ${timings.join('\n  ')}\n`);
+});
+
+beforeEach(() => sandbox.reset());
+
+/** Compares headers without printing the key itself when they differ. */
+function authHeaders(headers: Record<string, string | string[] | undefined>) {
+	return {
+		apiKeyMatches: headers['x-api-key'] === sandbox.apiKey,
+		practiceGroupId: headers['x-practice-group-id'],
+	};
+}
+
+test('sends one SMS with the normalised number and the credential headers', async () => {
+	const { output, durationMs } = await executeWorkflow(home, 'heroE2eSendSms1');
+	timings.push(`n8n execute (1 item) ${durationMs} ms`);
+
+	const items = nodeItems(output, NODE_NAMES.hero);
+	expect(items).toHaveLength(1);
+	expect(items[0]).toHaveProperty('message_id');
+	expect(typeof items[0].message_id).toBe('string');
+
+	const sends = sandbox.received('POST', '/v1/messages/send');
+	expect(sends).toHaveLength(1);
+	expect(sandbox.requests).toHaveLength(1);
+	expect(authHeaders(sends[0].headers)).toEqual({ apiKeyMatches: true, practiceGroupId: '1001' });
+	expect(sends[0].body).toEqual({
+		patient_id: '2001',
+		message_type: 'sms',
+		message_string: MESSAGE,
+		recipient_contact_detail: '+447700900123',
+	});
+	expect(sends[0].status).toBe(200);
+	// The id n8n returned is the one the sandbox stored.
+	const stored = (sandbox.state.snapshot().messages ?? []) as Array<{ id: string }>;
+	expect(stored.map((m) => m.id)).toEqual([items[0].message_id]);
+});
+
+test('On Error: Continue keeps the valid item and reports the invalid one without sending it', async () => {
+	const { output, durationMs } = await executeWorkflow(home, 'heroE2eContinue1');
+	timings.push(`n8n execute (2 items, continue on error) ${durationMs} ms`);
+
+	const items = nodeItems(output, NODE_NAMES.hero);
+	expect(items).toHaveLength(2);
+	expect(items[0]).toHaveProperty('message_id');
+	expect(items[0]).not.toHaveProperty('error');
+	expect(items[1]).not.toHaveProperty('message_id');
+	expect(items[1].error).toEqual(expect.stringContaining('Recipient Contact Detail'));
+	expect(items[1].error).toEqual(expect.stringContaining('[item 1]'));
+	// The rejected value is not echoed back.
+	expect(items[1].error).not.toEqual(expect.stringContaining('12345'));
+
+	const sends = sandbox.received('POST', '/v1/messages/send');
+	expect(sends).toHaveLength(1);
+	expect(sends[0].body).toEqual({
+		patient_id: '2001',
+		message_type: 'sms',
+		message_string: MESSAGE,
+		recipient_contact_detail: '+447700900123',
+	});
+});
