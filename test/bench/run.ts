@@ -1,0 +1,534 @@
+/**
+ * `npm run bench`: the Hero Health node against n8n's HTTP Request node, inside the real pinned n8n
+ * (test/n8n/install-n8n.sh), both talking to the in-process Hero sandbox. Prints markdown tables.
+ * A benchmark, not a test: nothing fails on timing; it stops only if a run did the wrong thing
+ * (missing, duplicated or failed sends, items out of order).
+ *
+ * Flags: --repeat=N (runs per loopback/paging figure, median reported; default 3)
+ *        --count=N (sends, default 1000)   --slots=N (default 10000)   --latency=MS (default 50)
+ *        --only=footprint,floor,sends,latency,paging   --profile (CPU profile of the sends, see profile.ts)
+ *        --json=FILE (also write every figure as JSON)
+ *        --tarball=FILE (benchmark this package tarball instead of packing the working tree)
+ *        --n8n-node-args='--require /path/hook.js' (extra Node flags for every n8n process, e.g. to instrument it)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { resources } from '../../nodes/HeroHealth/actions/resources';
+import { DEFAULT_REQUESTS_IN_FLIGHT } from '../../nodes/HeroHealth/actions/common.descriptions';
+import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
+import {
+	cleanupAll,
+	createN8nHome,
+	ensureN8n,
+	freePort,
+	importCredential,
+	importWorkflow,
+	linearWorkflow,
+	manualTriggerNode,
+	parseExecutionOutput,
+	REPO_ROOT,
+	type ExecutionRun,
+	type N8nHome,
+	type WorkflowJson,
+} from '../n8n/harness';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { builtFiles, coldRequire, packInfo } from './footprint';
+import { summariseProfile } from './profile';
+import { slotBench, type SlotBench } from './slots';
+import { BENCH_NODE, benchItem, heroGetManyWorkflow, heroSendWorkflow, httpPagingWorkflow, httpSendWorkflow, SPLIT_NODE } from './workflows';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const flags = new Map(
+	process.argv.slice(2).map((arg) => {
+		const [key, value] = arg.replace(/^--/, '').split('=');
+		return [key, value ?? 'true'] as const;
+	}),
+);
+const REPEAT = Math.max(1, Number(flags.get('repeat') ?? 3));
+const COUNT = Number(flags.get('count') ?? 1000);
+const SLOTS = Number(flags.get('slots') ?? 10_000);
+const LATENCY_MS = Number(flags.get('latency') ?? 50);
+const ONLY = new Set((flags.get('only') ?? 'footprint,floor,sends,latency,paging').split(','));
+const PROFILE = flags.has('profile');
+const N8N_NODE_ARGS = (flags.get('n8n-node-args') ?? '').split(' ').filter(Boolean);
+const CONCURRENCIES = [1, DEFAULT_REQUESTS_IN_FLIGHT, 10].filter((c, i, all) => all.indexOf(c) === i).sort((a, b) => a - b);
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const ms1 = (ms: number) => ms.toFixed(2);
+const scratch = mkdtempSync(join(tmpdir(), 'hero-bench-'));
+process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+const out: string[] = [];
+const print = (line = '') => {
+	out.push(line);
+	process.stdout.write(`${line}\n`);
+};
+
+function table(header: string[], rows: Array<Array<string | number>>): void {
+	print(`| ${header.join(' | ')} |`);
+	print(`|${header.map((h) => (/^(Client|Operation|What|Target)/.test(h) ? '---' : '---:')).join('|')}|`);
+	for (const row of rows) print(`| ${row.join(' | ')} |`);
+	print();
+}
+
+const loads: Array<{ at: string; load: number[] }> = [];
+const noteLoad = (at: string) => loads.push({ at, load: loadavg().map((l) => Number(l.toFixed(2))) });
+
+// ---------------------------------------------------------------------------------------------
+// Running one execution in a fresh `n8n execute` process, watching its peak RSS
+
+interface Execution {
+	run: ExecutionRun;
+	/** Wall time of the `n8n execute` process, start-up and shut-down included. */
+	processMs: number;
+	/** Execution startedAt → stoppedAt as n8n recorded it. */
+	execMs: number;
+	/** VmHWM of the n8n process (its resident-set high-water mark), sampled until it exited. */
+	peakRssBytes: number;
+	pid: number;
+	/** CPU time of the n8n process while each node ran (cpu-hook.ts), by node name. */
+	cpu: Record<string, { cpuMs: number; wallMs: number }>;
+}
+
+async function execute(home: N8nHome, workflowId: string, nodeArgs: string[] = []): Promise<Execution> {
+	const cpuFile = join(scratch, `cpu-${workflowId}-${Date.now()}.json`);
+	const env = { ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), HERO_BENCH_CPU_FILE: cpuFile };
+	const started = Date.now();
+	const hook = ['--require', join(__dirname, 'cpu-hook.js')];
+	const child = spawn(home.n8n.nodeBin, [...hook, ...N8N_NODE_ARGS, ...nodeArgs, home.n8n.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'], { cwd: home.folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const pid = child.pid!;
+	const chunks: Buffer[] = [];
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-20_000)));
+	let peakRssBytes = 0;
+	const sample = () => {
+		try {
+			const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+			if (match) peakRssBytes = Math.max(peakRssBytes, Number(match[1]) * 1024);
+		} catch {
+			// exited
+		}
+	};
+	const poller = setInterval(sample, 20);
+	const onExit = () => child.kill('SIGKILL');
+	process.once('exit', onExit);
+	const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+	process.removeListener('exit', onExit);
+	clearInterval(poller);
+	const processMs = Date.now() - started;
+	const stdout = Buffer.concat(chunks).toString('utf8');
+	let run: ExecutionRun;
+	try {
+		run = parseExecutionOutput(stdout);
+	} catch {
+		throw new Error(`n8n execute --id=${workflowId} printed no execution (exit ${code})\n${stdout.slice(-4000)}\n${stderr}`);
+	}
+	if (code !== 0 || run.status !== 'success') {
+		const error = JSON.stringify(run.data?.resultData.error ?? run.status).slice(0, 2000);
+		throw new Error(`n8n execute --id=${workflowId} ended with exit ${code}, status ${run.status}: ${error}\n${stderr.slice(-4000)}`);
+	}
+	const execMs = run.startedAt && run.stoppedAt ? Date.parse(run.stoppedAt) - Date.parse(run.startedAt) : NaN;
+	const cpu = JSON.parse(readFileSync(cpuFile, 'utf8'));
+	rmSync(cpuFile, { force: true });
+	return { run, processMs, execMs, peakRssBytes, pid, cpu };
+}
+
+function nodeRun(execution: Execution, node: string) {
+	const first = execution.run.data?.resultData.runData[node]?.[0];
+	if (!first) throw new Error(`node ${node} did not run`);
+	return { ms: first.executionTime ?? NaN, cpuMs: execution.cpu[node]?.cpuMs ?? NaN, items: first.data?.main?.[0] ?? [] };
+}
+
+function resetStats(sandbox: Sandbox): void {
+	sandbox.requests.length = 0;
+	sandbox.peakConnections = sandbox.openConnections;
+	sandbox.peakInFlight = sandbox.inFlight;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The floor: a plain keep-alive client in its own process
+
+async function floor(sandbox: Sandbox, concurrency: number): Promise<{ ms: number; peakConnections: number; peakInFlight: number }> {
+	resetStats(sandbox);
+	const args = JSON.stringify({ url: sandbox.url, apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId, count: COUNT, concurrency });
+	const child = spawn(process.execPath, [join(__dirname, 'floor.js'), args], { stdio: ['ignore', 'pipe', 'inherit'] });
+	let stdout = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+	const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+	if (code !== 0) throw new Error(`floor client exited ${code}`);
+	const result = JSON.parse(stdout) as { ms: number; statuses: Record<string, number> };
+	if (result.statuses['200'] !== COUNT) throw new Error(`floor client: expected ${COUNT} answers 200, got ${JSON.stringify(result.statuses)}`);
+	return { ms: result.ms, peakConnections: sandbox.peakConnections, peakInFlight: sandbox.peakInFlight };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sends
+
+interface SendVariant {
+	key: string;
+	label: string;
+	workflowId: string;
+	/** Requests in flight (the HTTP Request node starts every item at once). */
+	concurrency: number;
+	hero: boolean;
+}
+
+interface SendFigure {
+	nodeMs: number[];
+	cpuMs: number[];
+	execMs: number[];
+	processMs: number[];
+	peakConnections: number[];
+	peakInFlight: number[];
+}
+
+/** Runs one send workflow and checks it did exactly the sends asked for, in order. */
+async function runSend(home: N8nHome, sandbox: Sandbox, variant: SendVariant, nodeArgs: string[] = []): Promise<Execution & { nodeMs: number; cpuMs: number; peakConnections: number; peakInFlight: number }> {
+	resetStats(sandbox);
+	const execution = await execute(home, variant.workflowId, nodeArgs);
+	const { ms, cpuMs, items } = nodeRun(execution, BENCH_NODE);
+	const sent = sandbox.received('POST', '/v1/messages/send');
+	const ok = sent.filter((r) => r.status === 200).length;
+	if (sent.length !== COUNT || ok !== COUNT) throw new Error(`${variant.label}: the sandbox received ${sent.length} sends (${ok} answered 200), expected ${COUNT}`);
+	if (items.length !== COUNT) throw new Error(`${variant.label}: ${items.length} output items, expected ${COUNT}`);
+	const bodies = new Set(sent.map((r) => (r.body as { message_string?: string })?.message_string));
+	if (bodies.size !== COUNT) throw new Error(`${variant.label}: ${COUNT - bodies.size} sends were duplicated`);
+	if (variant.hero) {
+		items.forEach((item, index) => {
+			const paired = (item.pairedItem as { item?: number } | undefined)?.item;
+			const message = (item.json as { message?: string }).message;
+			if (paired !== index || (message !== undefined && message !== benchItem(index).text)) {
+				throw new Error(`${variant.label}: output item ${index} is out of order (paired with ${paired})`);
+			}
+		});
+	}
+	return { ...execution, nodeMs: ms, cpuMs, peakConnections: sandbox.peakConnections, peakInFlight: sandbox.peakInFlight };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const results: Record<string, unknown> = {};
+	noteLoad('start');
+	const n8n = ONLY.has('sends') || ONLY.has('latency') || ONLY.has('paging') || PROFILE ? await ensureN8n(1) : undefined;
+
+	print('## Benchmark: Hero Health node vs n8n HTTP Request node');
+	print();
+	print(
+		`Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}` +
+			(n8n ? `, n8n ${n8n.version}` : '') +
+			`. Load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' / ')}. ` +
+			`Loopback figures are the median of ${REPEAT} run(s) (min–max beside).`,
+	);
+	print();
+
+	// -------------------------------------------------------------------- footprint (no n8n)
+	if (ONLY.has('footprint')) {
+		log('footprint: npm pack --dry-run, cold require');
+		const pack = await packInfo(REPO_ROOT);
+		const files = builtFiles(REPO_ROOT);
+		const times = [];
+		for (const file of files) times.push(await coldRequire(REPO_ROOT, file));
+		results.footprint = { pack, require: times };
+		print('### Package footprint');
+		print();
+		table(
+			['What', 'Figure', 'Target'],
+			[
+				['`npm pack` tarball', `${(pack.size / 1024).toFixed(1)} kB (${pack.entryCount} files, ${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked)`, `<= 150 kB: ${pack.size <= 150 * 1024 ? 'met' : 'NOT met'}`],
+				...times.map((t) => [
+					`cold \`require\` + \`new\` of \`${t.file}\``,
+					`${ms1(t.medianMs)} ms (min ${ms1(t.minMs)}, max ${ms1(t.maxMs)}; 7 fresh processes)`,
+					`<= 50 ms: ${t.medianMs <= 50 ? 'met' : 'NOT met'}`,
+				]),
+			],
+		);
+		if (times.length) print(`n8n-workflow is loaded first in each process (n8n has it loaded before any community node); loading it took ${ms1(median(times.map((t) => t.workflowMs)))} ms more.`);
+		if (!files.some((f) => /Trigger/.test(f))) print('No trigger node is declared in package.json yet: only the files above were timed.');
+		print();
+	}
+
+	const sandbox = await startSandbox({ port: 0, maxRecorded: Math.max(100_000, COUNT * 2) });
+	try {
+		// ---------------------------------------------------------------- floor
+		const floorResults: Record<number, { ms: number[]; peakConnections: number }> = {};
+		if (ONLY.has('floor') || ONLY.has('sends')) {
+			log('floor: plain keep-alive Node client');
+			for (const c of CONCURRENCIES) {
+				const runs = [];
+				for (let r = 0; r < REPEAT; r++) runs.push(await floor(sandbox, c));
+				floorResults[c] = { ms: runs.map((x) => x.ms), peakConnections: Math.max(...runs.map((x) => x.peakConnections)) };
+			}
+			results.floor = floorResults;
+			if (!ONLY.has('sends')) {
+				print(`### Floor: ${COUNT} message sends from a plain keep-alive Node client`);
+				print();
+				table(
+					['Client', 'In flight', 'Time, s', 'ms / send', 'Peak connections'],
+					CONCURRENCIES.map((c) => ['Plain Node keep-alive client', c, s(median(floorResults[c].ms)), ms1(median(floorResults[c].ms) / COUNT), floorResults[c].peakConnections]),
+				);
+			}
+		}
+
+		let home: N8nHome | undefined;
+		let credentialId = '';
+		const sendVariants: SendVariant[] = [
+			{ key: 'http', label: 'HTTP Request node (headers by hand)', workflowId: 'benchHttpSend', concurrency: COUNT, hero: false },
+			...CONCURRENCIES.map((c) => ({ key: `hero${c}`, label: `Hero Health node${c === DEFAULT_REQUESTS_IN_FLIGHT ? ' (default)' : ''}`, workflowId: `benchHeroSend${c}`, concurrency: c, hero: true })),
+		];
+		const slots: SlotBench | undefined = ONLY.has('paging') ? slotBench(resources) : undefined;
+
+		if (n8n) {
+			log('n8n: fresh home with the packed package, credential, workflows');
+			home = await createN8nHome({ n8n, tarball: flags.get('tarball') });
+			({ id: credentialId } = await importCredential(home, { sandboxUrl: sandbox.url, apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId }));
+			const headers = { apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId };
+			const workflows: WorkflowJson[] = [
+				httpSendWorkflow('benchHttpSend', COUNT, sandbox.url, headers),
+				...CONCURRENCIES.map((c) => heroSendWorkflow(`benchHeroSend${c}`, COUNT, c, credentialId)),
+				linearWorkflow('benchBaseline', 'Bench: baseline (trigger only)', [manualTriggerNode()]),
+			];
+			if (slots?.available) {
+				workflows.push(heroGetManyWorkflow('benchHeroSlots', slots.heroParameters, credentialId));
+				workflows.push(
+					httpPagingWorkflow('benchHttpSlots', slots.path, slots.query, { baseUrl: sandbox.url, headers, firstPageIndex: INFERRED.firstPageIndex, pageSize: INFERRED.pageSize }),
+				);
+			}
+			await importWorkflow(home, workflows);
+		}
+
+		// ---------------------------------------------------------------- loopback sends
+		if (home && ONLY.has('sends')) {
+			const figures = new Map<string, SendFigure>(sendVariants.map((v) => [v.key, { nodeMs: [], cpuMs: [], execMs: [], processMs: [], peakConnections: [], peakInFlight: [] }]));
+			for (let r = 0; r < REPEAT; r++) {
+				// Interleaved, so a noisy moment spreads over every variant instead of one.
+				for (const variant of r % 2 ? [...sendVariants].reverse() : sendVariants) {
+					log(`sends, loopback, run ${r + 1}/${REPEAT}: ${variant.label} @${variant.concurrency}`);
+					const result = await runSend(home, sandbox, variant);
+					const figure = figures.get(variant.key)!;
+					figure.nodeMs.push(result.nodeMs);
+					figure.cpuMs.push(result.cpuMs);
+					figure.execMs.push(result.execMs);
+					figure.processMs.push(result.processMs);
+					figure.peakConnections.push(result.peakConnections);
+					figure.peakInFlight.push(result.peakInFlight);
+				}
+			}
+			noteLoad('after loopback sends');
+			results.sends = Object.fromEntries(figures);
+			const httpMs = median(figures.get('http')!.nodeMs);
+			const httpCpu = median(figures.get('http')!.cpuMs);
+			const range = (values: number[]) => `${s(median(values))} (${s(Math.min(...values))}–${s(Math.max(...values))})`;
+			print(`### ${COUNT} message sends, loopback (sandbox answers at once)`);
+			print();
+			print(
+				"Node time = the node's own `executionTime` in the run data (median, min–max). CPU = CPU time of the n8n process while the node ran " +
+					'(steadier than wall time on a busy machine). Exec = the execution\'s start → stop; process = the whole `n8n execute` process (n8n start-up included).',
+			);
+			print();
+			table(
+				['Client', 'In flight', 'Node time, s', 'ms / send', 'Ratio vs HTTP Request', 'CPU, ms / send', 'CPU ratio', 'Exec, s', 'Process, s', 'Peak connections'],
+				[
+					...sendVariants.map((v) => {
+						const f = figures.get(v.key)!;
+						const node = median(f.nodeMs);
+						const cpu = median(f.cpuMs);
+						return [
+							v.label,
+							v.hero ? v.concurrency : `all (${COUNT})`,
+							range(f.nodeMs),
+							ms1(node / COUNT),
+							(node / httpMs).toFixed(2),
+							ms1(cpu / COUNT),
+							(cpu / httpCpu).toFixed(2),
+							s(median(f.execMs)),
+							s(median(f.processMs)),
+							Math.max(...f.peakConnections),
+						];
+					}),
+					...CONCURRENCIES.filter((c) => floorResults[c]).map((c) => [
+						'Floor: plain Node keep-alive client',
+						c,
+						range(floorResults[c].ms),
+						ms1(median(floorResults[c].ms) / COUNT),
+						(median(floorResults[c].ms) / httpMs).toFixed(2),
+						'–',
+						'–',
+						'–',
+						'–',
+						floorResults[c].peakConnections,
+					]),
+				],
+			);
+		}
+
+		// ---------------------------------------------------------------- latency
+		if (home && ONLY.has('latency')) {
+			sandbox.faults.add({ kind: 'latency', latencyMs: LATENCY_MS, path: '^/v1/messages/send$' });
+			const rows: Array<Array<string | number>> = [];
+			const latency: Record<string, unknown> = {};
+			for (const variant of [...sendVariants].reverse()) {
+				log(`sends, ${LATENCY_MS} ms latency: ${variant.label} @${variant.concurrency}`);
+				const result = await runSend(home, sandbox, variant);
+				const ideal = (COUNT / variant.concurrency) * LATENCY_MS;
+				latency[variant.key] = { nodeMs: result.nodeMs, idealMs: ideal, peakConnections: result.peakConnections };
+				rows.push([variant.label, variant.hero ? variant.concurrency : `all (${COUNT})`, s(ideal), s(result.nodeMs), (result.nodeMs / ideal).toFixed(2), ms1(result.cpuMs / COUNT), result.peakConnections, result.peakInFlight]);
+			}
+			for (const c of CONCURRENCIES.filter((c) => c > 1)) {
+				log(`floor, ${LATENCY_MS} ms latency @${c}`);
+				const result = await floor(sandbox, c);
+				const ideal = (COUNT / c) * LATENCY_MS;
+				latency[`floor${c}`] = { ms: result.ms, idealMs: ideal, peakConnections: result.peakConnections };
+				rows.push(['Floor: plain Node keep-alive client', c, s(ideal), s(result.ms), (result.ms / ideal).toFixed(2), '–', result.peakConnections, result.peakInFlight]);
+			}
+			sandbox.faults.clear();
+			noteLoad('after latency sends');
+			results.latency = latency;
+			print(`### ${COUNT} message sends, ${LATENCY_MS} ms sandbox latency`);
+			print();
+			print(`Ideal = ${COUNT} / in flight × ${LATENCY_MS} ms. One run each.`);
+			print();
+			table(['Client', 'In flight', 'Ideal, s', 'Node time, s', 'Measured / ideal', 'CPU, ms / send', 'Peak connections', 'Peak requests in flight'], rows);
+		}
+
+		// ---------------------------------------------------------------- paging
+		if (home && ONLY.has('paging')) {
+			print(`### Slot → Get Many, Return All over ${SLOTS} slots`);
+			print();
+			if (!slots?.available) {
+				print(`Not measured: ${slots?.reason ?? 'no Slot resource'}.`);
+				print();
+			} else {
+				await slots.generate(sandbox, SLOTS);
+				const baseline = await execute(home, 'benchBaseline');
+				type PagingRun = { ms: number; cpuMs: number; splitMs: number; splitCpuMs: number; pages: number; items: number; rss: number };
+				const hero: PagingRun[] = [];
+				const http: PagingRun[] = [];
+				for (let r = 0; r < REPEAT; r++) {
+					log(`paging, run ${r + 1}/${REPEAT}`);
+					resetStats(sandbox);
+					const h = await execute(home, 'benchHeroSlots');
+					const heroNode = nodeRun(h, BENCH_NODE);
+					hero.push({ ms: heroNode.ms, cpuMs: heroNode.cpuMs, splitMs: 0, splitCpuMs: 0, pages: sandbox.received('GET', slots.path).length, items: heroNode.items.length, rss: h.peakRssBytes });
+					resetStats(sandbox);
+					const p = await execute(home, 'benchHttpSlots');
+					const pageNode = nodeRun(p, BENCH_NODE);
+					const splitNode = nodeRun(p, SPLIT_NODE);
+					http.push({
+						ms: pageNode.ms,
+						cpuMs: pageNode.cpuMs,
+						splitMs: splitNode.ms,
+						splitCpuMs: splitNode.cpuMs,
+						pages: sandbox.received('GET', slots.path).length,
+						items: splitNode.items.length,
+						rss: p.peakRssBytes,
+					});
+				}
+				for (const [who, list] of [['Hero', hero], ['HTTP Request', http]] as const) {
+					const wrong = list.find((x) => x.items !== SLOTS);
+					if (wrong) throw new Error(`${who} paging returned ${wrong.items} slots, expected ${SLOTS}`);
+				}
+				noteLoad('after paging');
+				results.paging = { baselineRssBytes: baseline.peakRssBytes, hero, http };
+				const m = (list: PagingRun[], pick: (x: PagingRun) => number) => median(list.map(pick));
+				const heroMs = m(hero, (x) => x.ms);
+				const heroCpu = m(hero, (x) => x.cpuMs);
+				const loopMs = m(http, (x) => x.ms + x.splitMs);
+				const loopCpu = m(http, (x) => x.cpuMs + x.splitCpuMs);
+				const rss = (list: PagingRun[]) => m(list, (x) => x.rss);
+				table(
+					['Client', 'Node time, s', 'Ratio vs paging loop', 'CPU, s', 'CPU ratio', 'Pages requested', 'Items out', 'Peak RSS of n8n, MB', 'Over an empty run, MB'],
+					[
+						['Hero Health node, Return All', s(heroMs), (heroMs / loopMs).toFixed(2), s(heroCpu), (heroCpu / loopCpu).toFixed(2), hero[0].pages, hero[0].items, mb(rss(hero)), mb(rss(hero) - baseline.peakRssBytes)],
+						['HTTP Request pagination + Split Out (the paging loop)', s(loopMs), '1.00', s(loopCpu), '1.00', http[0].pages, http[0].items, mb(rss(http)), mb(rss(http) - baseline.peakRssBytes)],
+						['... of which HTTP Request alone (one item per page)', s(m(http, (x) => x.ms)), (m(http, (x) => x.ms) / loopMs).toFixed(2), s(m(http, (x) => x.cpuMs)), '–', http[0].pages, http[0].pages, '–', '–'],
+						['Empty run (Manual Trigger only)', '–', '–', '–', '–', 0, 0, mb(baseline.peakRssBytes), '0'],
+					],
+				);
+				print(`Page size ${INFERRED.pageSize} (the node's largest page, \`transport/inferred.ts\`); both stop at the first short page. Median of ${REPEAT} run(s).`);
+				print();
+			}
+		}
+
+		// ---------------------------------------------------------------- profile
+		if (home && PROFILE) {
+			const dir = mkdtempSync(join(tmpdir(), 'hero-prof-'));
+			try {
+				print('### CPU profile of one execution (`node --cpu-prof`, main n8n process)');
+				print();
+				for (const variant of sendVariants.filter((v) => v.key === 'http' || v.key === `hero${DEFAULT_REQUESTS_IN_FLIGHT}`)) {
+					log(`profile: ${variant.label}`);
+					const result = await runSend(home, sandbox, variant, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+					const file = readdirSync(dir).find((f) => f.includes(`.${result.pid}.`));
+					if (!file) throw new Error('no profile written');
+					const summary = summariseProfile(join(dir, file));
+					rmSync(join(dir, file));
+					print(`**${variant.label} @${variant.concurrency}** (node time ${s(result.nodeMs)} s under the profiler; our code on the stack: ${ms1(summary.heroInclusiveMs)} ms)`);
+					print();
+					table(['What', 'Self time, ms'], summary.areas.slice(0, 12).map((a) => [a.area, ms1(a.ms)]));
+					table(['What', 'Area', 'Self time, ms'], summary.functions.slice(0, 15).map((f) => [`\`${f.name}\``, f.area, ms1(f.ms)]));
+				}
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
+		}
+	} finally {
+		await sandbox.close();
+		await cleanupAll();
+	}
+
+	// -------------------------------------------------------------------- targets
+	noteLoad('end');
+	const sends = results.sends as Record<string, SendFigure> | undefined;
+	const latency = results.latency as Record<string, { nodeMs: number; idealMs: number }> | undefined;
+	const paging = results.paging as { hero: Array<{ ms: number }>; http: Array<{ ms: number; splitMs: number }> } | undefined;
+	const footprint = results.footprint as { pack: { size: number }; require: Array<{ file: string; medianMs: number }> } | undefined;
+	const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+	const targets: string[][] = [];
+	if (sends) {
+		const hero = sends[`hero${DEFAULT_REQUESTS_IN_FLIGHT}`];
+		const ratio = median(hero.nodeMs) / median(sends.http.nodeMs);
+		const conns = Math.max(...hero.peakConnections);
+		targets.push([`Default (${DEFAULT_REQUESTS_IN_FLIGHT} in flight), loopback: node time <= HTTP Request node`, `ratio ${ratio.toFixed(2)}`, verdict(ratio <= 1)]);
+		targets.push([`... with at most ${DEFAULT_REQUESTS_IN_FLIGHT} connections open`, `peak ${conns} connections`, verdict(conns <= DEFAULT_REQUESTS_IN_FLIGHT)]);
+	}
+	if (latency?.hero10) {
+		const ratio = latency.hero10.nodeMs / latency.hero10.idealMs;
+		targets.push([`${LATENCY_MS} ms latency, 10 in flight: within 1.2× of ideal`, `${ratio.toFixed(2)}×`, verdict(ratio <= 1.2)]);
+	}
+	if (paging) {
+		const ratio = median(paging.hero.map((x) => x.ms)) / median(paging.http.map((x) => x.ms + x.splitMs));
+		targets.push(['Return All <= 1.1× the paging loop', `${ratio.toFixed(2)}×`, verdict(ratio <= 1.1)]);
+	}
+	if (footprint) {
+		targets.push(['Tarball <= 150 kB', `${(footprint.pack.size / 1024).toFixed(1)} kB`, verdict(footprint.pack.size <= 150 * 1024)]);
+		for (const t of footprint.require) targets.push([`Cold require <= 50 ms: ${t.file.split('/').pop()}`, `${ms1(t.medianMs)} ms`, verdict(t.medianMs <= 50)]);
+	}
+	if (targets.length) {
+		print('### Targets');
+		print();
+		table(['Target', 'Measured', 'Verdict'], targets);
+	}
+	print(`Machine load (1 / 5 / 15 min averages; ${cpus().length} cores): ${loads.map((l) => `${l.at} ${l.load.join(' / ')}`).join('; ')}. Total bench time ${s(Date.now() - started)} s.`);
+
+	const jsonFile = flags.get('json');
+	if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ results, loads, output: out.join('\n') }, null, 2));
+}
+
+main().catch(async (error) => {
+	process.stderr.write(`[bench] failed: ${error?.stack ?? error}\n`);
+	await cleanupAll().catch(() => undefined);
+	process.exit(1);
+});

@@ -1,0 +1,158 @@
+/**
+ * The benchmark's inputs and workflows: the same message sends through the Hero Health node and
+ * through n8n's HTTP Request node with its headers set by hand (what a user would build instead),
+ * and Slot → Get Many (Return All) against an HTTP Request node paging loop.
+ */
+import { randomBytes } from 'node:crypto';
+
+import { heroNode, linearWorkflow, manualTriggerNode, type WorkflowJson, type WorkflowNode } from '../n8n/harness';
+
+/** One input item of the send benchmarks. Patients 2001-2005 are seeded by the sandbox. */
+export interface BenchItem {
+	patientId: string;
+	phone: string;
+	text: string;
+}
+
+export function benchItem(index: number): BenchItem {
+	return {
+		patientId: String(2001 + (index % 5)),
+		phone: `+447700${String(900000 + (index % 100000)).padStart(6, '0')}`,
+		text: `Dear patient, your flu jab is booked for 15 March at 09:30 (ref ${index + 1}).`,
+	};
+}
+
+/** The body both nodes and the floor client send for item `index` (the Hero node builds the same). */
+export function sendBody(index: number): Record<string, string> {
+	const item = benchItem(index);
+	return { patient_id: item.patientId, message_type: 'sms', message_string: item.text, recipient_contact_detail: item.phone };
+}
+
+const id = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+
+/** A Code node emitting `count` bench items (built here, so every run sends the same bodies). */
+export function inputNode(count: number): WorkflowNode {
+	const items = Array.from({ length: count }, (_, index) => benchItem(index));
+	return {
+		id: id('items'),
+		name: 'Input Items',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [0, 0],
+		parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
+	};
+}
+
+export const BENCH_NODE = 'Send';
+
+/** Manual Trigger → Input Items → Hero Health (Message → Send, SMS, `requestsInFlight`). */
+export function heroSendWorkflow(workflowId: string, count: number, requestsInFlight: number, credentialId: string): WorkflowJson {
+	const hero = heroNode(
+		{
+			resource: 'message',
+			operation: 'send',
+			patientId: '={{ $json.patientId }}',
+			messageType: 'sms',
+			message: '={{ $json.text }}',
+			additionalFields: { recipientContactDetail: '={{ $json.phone }}' },
+			requestOptions: { requestsInFlight },
+		},
+		{ credentialId, name: BENCH_NODE },
+	);
+	return linearWorkflow(workflowId, `Bench: Hero send x${count} @${requestsInFlight}`, [manualTriggerNode(), inputNode(count), hero]);
+}
+
+/** Headers a user copies into the HTTP Request node instead of using a credential. */
+export interface HandHeaders {
+	apiKey: string;
+	practiceGroupId: string;
+}
+
+function httpRequestNode(name: string, parameters: Record<string, unknown>): WorkflowNode {
+	return { id: id('http'), name, type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [0, 0], parameters };
+}
+
+function handHeaders(headers: HandHeaders) {
+	return {
+		sendHeaders: true,
+		specifyHeaders: 'keypair',
+		headerParameters: {
+			parameters: [
+				{ name: 'x-api-key', value: headers.apiKey },
+				{ name: 'x-practice-group-id', value: headers.practiceGroupId },
+			],
+		},
+	};
+}
+
+/** Manual Trigger → Input Items → HTTP Request (POST /v1/messages/send, JSON body, headers by hand). */
+export function httpSendWorkflow(workflowId: string, count: number, baseUrl: string, headers: HandHeaders): WorkflowJson {
+	const http = httpRequestNode(BENCH_NODE, {
+		method: 'POST',
+		url: `${baseUrl}/v1/messages/send`,
+		authentication: 'none',
+		...handHeaders(headers),
+		sendBody: true,
+		contentType: 'json',
+		specifyBody: 'keypair',
+		bodyParameters: {
+			parameters: [
+				{ name: 'patient_id', value: '={{ $json.patientId }}' },
+				{ name: 'message_type', value: 'sms' },
+				{ name: 'message_string', value: '={{ $json.text }}' },
+				{ name: 'recipient_contact_detail', value: '={{ $json.phone }}' },
+			],
+		},
+		options: {},
+	});
+	return linearWorkflow(workflowId, `Bench: HTTP Request send x${count}`, [manualTriggerNode(), inputNode(count), http]);
+}
+
+/** Manual Trigger → Hero Health (Slot → Get Many, Return All). `parameters` come from the Slot operation. */
+export function heroGetManyWorkflow(workflowId: string, parameters: Record<string, unknown>, credentialId: string): WorkflowJson {
+	return linearWorkflow(workflowId, 'Bench: Hero slots Return All', [manualTriggerNode(), heroNode(parameters, { credentialId, name: BENCH_NODE })]);
+}
+
+export const SPLIT_NODE = 'Split Out';
+
+/**
+ * Manual Trigger → HTTP Request with n8n's own pagination (`page_index` = page count, until a page
+ * has no records) → Split Out (`data`), so both sides end with one item per slot.
+ */
+export function httpPagingWorkflow(
+	workflowId: string,
+	path: string,
+	query: Record<string, string>,
+	options: { baseUrl: string; headers: HandHeaders; firstPageIndex: number; pageSize: number },
+): WorkflowJson {
+	const http = httpRequestNode(BENCH_NODE, {
+		method: 'GET',
+		url: `${options.baseUrl}${path}`,
+		authentication: 'none',
+		sendQuery: true,
+		specifyQuery: 'keypair',
+		queryParameters: {
+			parameters: [...Object.entries(query).map(([name, value]) => ({ name, value })), { name: 'page_size', value: String(options.pageSize) }],
+		},
+		...handHeaders(options.headers),
+		options: {
+			pagination: {
+				pagination: {
+					paginationMode: 'updateAParameterInEachRequest',
+					parameters: { parameters: [{ type: 'qs', name: 'page_index', value: `={{ $pageCount + ${options.firstPageIndex} }}` }] },
+					paginationCompleteWhen: 'other',
+					completeExpression: `={{ $response.body.data.length < ${options.pageSize} }}`,
+				},
+			},
+		},
+	});
+	const split: WorkflowNode = {
+		id: id('split'),
+		name: SPLIT_NODE,
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { fieldToSplitOut: 'data', include: 'noOtherFields', options: {} },
+	};
+	return linearWorkflow(workflowId, 'Bench: HTTP Request paging loop', [manualTriggerNode(), http, split]);
+}
