@@ -84,7 +84,9 @@ export class HeroHealthTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const envelope = parseEnvelope(rawBody);
+		// Hero posts JSON; anything else is not a Hero event even when signed.
+		const contentType = String(headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		const envelope = contentType === 'application/json' ? parseEnvelope(rawBody) : undefined;
 		if (!envelope) {
 			this.getResponseObject().status(400).json({ message: 'Expected a Hero event: {object, id, practice_group_id, event}' });
 			return { noWebhookResponse: true };
