@@ -116,8 +116,9 @@ export function heroGetManyWorkflow(workflowId: string, parameters: Record<strin
 export const SPLIT_NODE = 'Split Out';
 
 /**
- * Manual Trigger → HTTP Request with n8n's own pagination (`page_index` = page count, until a page
- * has no records) → Split Out (`data`), so both sides end with one item per slot.
+ * Manual Trigger → HTTP Request with n8n's own pagination (`page_index` = page count; done at a
+ * short page or once `count` records were read, the rule the Hero node follows) → Split Out
+ * (`data`), so both sides end with one item per slot.
  */
 export function httpPagingWorkflow(
 	workflowId: string,
@@ -141,7 +142,7 @@ export function httpPagingWorkflow(
 					paginationMode: 'updateAParameterInEachRequest',
 					parameters: { parameters: [{ type: 'qs', name: 'page_index', value: `={{ $pageCount + ${options.firstPageIndex} }}` }] },
 					paginationCompleteWhen: 'other',
-					completeExpression: `={{ $response.body.data.length < ${options.pageSize} }}`,
+					completeExpression: `={{ $response.body.data.length < ${options.pageSize} || $pageCount * ${options.pageSize} >= $response.body.count }}`,
 				},
 			},
 		},
