@@ -1,9 +1,11 @@
 /**
- * Preloaded into the benchmark's `n8n execute` processes (`node --require cpu-hook.js`): measures
- * the CPU time the n8n process spends while each node runs (`process.cpuUsage()` around n8n-core's
- * `WorkflowExecute.runNode`), and writes `{ [nodeName]: { cpuMs, wallMs } }` to
- * $HERO_BENCH_CPU_FILE at exit. CPU time is far less disturbed than wall time by other work on a
- * busy machine. Changes nothing else: the node runs exactly as without the hook.
+ * Preloaded into the benchmark's `n8n execute` processes (`node --require cpu-hook.js`). For each
+ * node it records the CPU time of the n8n process while the node ran (`process.cpuUsage()` around
+ * n8n-core's `WorkflowExecute.runNode`; far steadier than wall time on a busy machine), its wall
+ * time and window, and how many expressions n8n evaluated meanwhile (`Expression.renderExpression`,
+ * each one a round trip into n8n's expression sandbox). Writes
+ * `{ [nodeName]: { cpuMs, wallMs, startUs, endUs, expressions } }` to $HERO_BENCH_CPU_FILE at exit.
+ * Changes nothing else: the nodes run exactly as without the hook.
  */
 import { writeFileSync } from 'node:fs';
 import Module from 'node:module';
@@ -11,39 +13,63 @@ import Module from 'node:module';
 interface Totals {
 	cpuMs: number;
 	wallMs: number;
+	/** Monotonic clock (µs, the clock of V8's CPU profiles) when the node's first run started and its last run ended. */
+	startUs: number;
+	endUs: number;
+	expressions: number;
 }
 
-type RunNode = (this: unknown, workflow: unknown, executionData: { node: { name: string } }, ...rest: unknown[]) => Promise<unknown>;
+type AnyFunction = (this: unknown, ...args: any[]) => any;
+interface Patchable {
+	prototype: Record<string, unknown>;
+}
 
 const file = process.env.HERO_BENCH_CPU_FILE;
 const totals: Record<string, Totals> = {};
-const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+const loader = Module as unknown as { _load: AnyFunction };
 const originalLoad = loader._load;
+let running: Totals | undefined;
+let patchedRunNode = false;
+let patchedExpression = false;
 
-function patch(workflowExecute: { prototype: { runNode: RunNode } }): void {
-	const runNode = workflowExecute.prototype.runNode;
-	workflowExecute.prototype.runNode = async function (this: unknown, workflow, executionData, ...rest) {
+function patchRunNode(workflowExecute: Patchable): void {
+	const runNode = workflowExecute.prototype.runNode as AnyFunction;
+	workflowExecute.prototype.runNode = async function (this: unknown, workflow: unknown, executionData: { node: { name: string } }, ...rest: unknown[]) {
 		const cpu = process.cpuUsage();
 		const wall = process.hrtime.bigint();
+		const entry = (totals[executionData.node.name] ??= { cpuMs: 0, wallMs: 0, startUs: Number(wall / 1000n), endUs: 0, expressions: 0 });
+		running = entry;
 		try {
 			return await runNode.call(this, workflow, executionData, ...rest);
 		} finally {
 			const used = process.cpuUsage(cpu);
-			const entry = (totals[executionData.node.name] ??= { cpuMs: 0, wallMs: 0 });
+			const end = process.hrtime.bigint();
 			entry.cpuMs += (used.user + used.system) / 1000;
-			entry.wallMs += Number(process.hrtime.bigint() - wall) / 1e6;
+			entry.wallMs += Number(end - wall) / 1e6;
+			entry.endUs = Number(end / 1000n);
+			running = undefined;
 		}
 	};
+	patchedRunNode = true;
+}
+
+function patchExpression(expression: Patchable): void {
+	const render = expression.prototype.renderExpression as AnyFunction;
+	expression.prototype.renderExpression = function (this: unknown, ...args: unknown[]) {
+		if (running) running.expressions++;
+		return render.apply(this, args);
+	};
+	patchedExpression = true;
 }
 
 if (file) {
-	loader._load = function (this: unknown, ...args: [string, unknown, boolean]) {
-		const exported = originalLoad.apply(this, args) as { WorkflowExecute?: { prototype: { runNode?: RunNode } } } | undefined;
-		const candidate = exported?.WorkflowExecute;
-		if (candidate && typeof candidate.prototype?.runNode === 'function') {
-			patch(candidate as { prototype: { runNode: RunNode } });
-			loader._load = originalLoad;
-		}
+	loader._load = function (this: unknown, ...args: unknown[]) {
+		const exported = originalLoad.apply(this, args) as Record<string, Patchable | undefined> | undefined;
+		const workflowExecute = exported?.WorkflowExecute;
+		if (!patchedRunNode && typeof workflowExecute?.prototype?.runNode === 'function') patchRunNode(workflowExecute);
+		const expression = exported?.Expression;
+		if (!patchedExpression && typeof expression?.prototype?.renderExpression === 'function') patchExpression(expression);
+		if (patchedRunNode && patchedExpression) loader._load = originalLoad;
 		return exported;
 	};
 	process.on('exit', () => writeFileSync(file, JSON.stringify(totals)));

@@ -38,14 +38,21 @@ export function areaOf(url: string): string {
 	return match ? match[1] : url.replace(/^file:\/\//, '');
 }
 
-export function summariseProfile(file: string, topFunctions = 25): ProfileSummary {
+/** Self time by area and function; with `window` (µs, V8's clock), only the samples taken inside it. */
+export function summariseProfile(file: string, window?: { startUs: number; endUs: number }, topFunctions = 25): ProfileSummary {
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map<number, number>();
 	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
 	const self = new Map<number, number>();
-	profile.samples.forEach((nodeId, index) => self.set(nodeId, (self.get(nodeId) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000));
+	let at = profile.startTime;
+	profile.samples.forEach((nodeId, index) => {
+		const delta = profile.timeDeltas[index] ?? 0;
+		at += delta;
+		if (window && (at < window.startUs || at > window.endUs)) return;
+		self.set(nodeId, (self.get(nodeId) ?? 0) + delta / 1000);
+	});
 
 	const areas = new Map<string, number>();
 	const functions = new Map<string, { name: string; area: string; ms: number }>();
@@ -60,15 +67,15 @@ export function summariseProfile(file: string, topFunctions = 25): ProfileSummar
 		entry.ms += ms;
 		functions.set(key, entry);
 		// Inclusive time of our code: any sample with one of our frames on its stack.
-		for (let at: number | undefined = nodeId; at !== undefined; at = parent.get(at)) {
-			if (areaOf(byId.get(at)!.callFrame.url) === OURS) {
+		for (let frame: number | undefined = nodeId; frame !== undefined; frame = parent.get(frame)) {
+			if (areaOf(byId.get(frame)!.callFrame.url) === OURS) {
 				heroInclusiveMs += ms;
 				break;
 			}
 		}
 	}
 	return {
-		totalMs: (profile.endTime - profile.startTime) / 1000,
+		totalMs: window ? (window.endUs - window.startUs) / 1000 : (profile.endTime - profile.startTime) / 1000,
 		areas: [...areas].map(([area, ms]) => ({ area, ms })).sort((a, b) => b.ms - a.ms),
 		functions: [...functions.values()].filter((f) => f.area !== '(idle)').sort((a, b) => b.ms - a.ms).slice(0, topFunctions),
 		heroInclusiveMs,

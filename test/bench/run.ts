@@ -97,7 +97,7 @@ interface Execution {
 	peakRssBytes: number;
 	pid: number;
 	/** CPU time of the n8n process while each node ran (cpu-hook.ts), by node name. */
-	cpu: Record<string, { cpuMs: number; wallMs: number }>;
+	cpu: Record<string, { cpuMs: number; wallMs: number; startUs: number; endUs: number; expressions: number }>;
 }
 
 async function execute(home: N8nHome, workflowId: string, nodeArgs: string[] = []): Promise<Execution> {
@@ -147,7 +147,8 @@ async function execute(home: N8nHome, workflowId: string, nodeArgs: string[] = [
 function nodeRun(execution: Execution, node: string) {
 	const first = execution.run.data?.resultData.runData[node]?.[0];
 	if (!first) throw new Error(`node ${node} did not run`);
-	return { ms: first.executionTime ?? NaN, cpuMs: execution.cpu[node]?.cpuMs ?? NaN, items: first.data?.main?.[0] ?? [] };
+	const hooked = execution.cpu[node];
+	return { ms: first.executionTime ?? NaN, cpuMs: hooked?.cpuMs ?? NaN, expressions: hooked?.expressions ?? NaN, items: first.data?.main?.[0] ?? [] };
 }
 
 function resetStats(sandbox: Sandbox): void {
@@ -187,6 +188,7 @@ interface SendVariant {
 interface SendFigure {
 	nodeMs: number[];
 	cpuMs: number[];
+	expressions: number[];
 	execMs: number[];
 	processMs: number[];
 	peakConnections: number[];
@@ -194,10 +196,10 @@ interface SendFigure {
 }
 
 /** Runs one send workflow and checks it did exactly the sends asked for, in order. */
-async function runSend(home: N8nHome, sandbox: Sandbox, variant: SendVariant, nodeArgs: string[] = []): Promise<Execution & { nodeMs: number; cpuMs: number; peakConnections: number; peakInFlight: number }> {
+async function runSend(home: N8nHome, sandbox: Sandbox, variant: SendVariant, nodeArgs: string[] = []): Promise<Execution & { nodeMs: number; cpuMs: number; expressions: number; peakConnections: number; peakInFlight: number }> {
 	resetStats(sandbox);
 	const execution = await execute(home, variant.workflowId, nodeArgs);
-	const { ms, cpuMs, items } = nodeRun(execution, BENCH_NODE);
+	const { ms, cpuMs, expressions, items } = nodeRun(execution, BENCH_NODE);
 	const sent = sandbox.received('POST', '/v1/messages/send');
 	const ok = sent.filter((r) => r.status === 200).length;
 	if (sent.length !== COUNT || ok !== COUNT) throw new Error(`${variant.label}: the sandbox received ${sent.length} sends (${ok} answered 200), expected ${COUNT}`);
@@ -214,7 +216,7 @@ async function runSend(home: N8nHome, sandbox: Sandbox, variant: SendVariant, no
 			}
 		});
 	}
-	return { ...execution, nodeMs: ms, cpuMs, peakConnections: sandbox.peakConnections, peakInFlight: sandbox.peakInFlight };
+	return { ...execution, nodeMs: ms, cpuMs, expressions, peakConnections: sandbox.peakConnections, peakInFlight: sandbox.peakInFlight };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,7 +314,7 @@ async function main(): Promise<void> {
 
 		// ---------------------------------------------------------------- loopback sends
 		if (home && ONLY.has('sends')) {
-			const figures = new Map<string, SendFigure>(sendVariants.map((v) => [v.key, { nodeMs: [], cpuMs: [], execMs: [], processMs: [], peakConnections: [], peakInFlight: [] }]));
+			const figures = new Map<string, SendFigure>(sendVariants.map((v) => [v.key, { nodeMs: [], cpuMs: [], expressions: [], execMs: [], processMs: [], peakConnections: [], peakInFlight: [] }]));
 			for (let r = 0; r < REPEAT; r++) {
 				// Interleaved, so a noisy moment spreads over every variant instead of one.
 				for (const variant of r % 2 ? [...sendVariants].reverse() : sendVariants) {
@@ -321,6 +323,7 @@ async function main(): Promise<void> {
 					const figure = figures.get(variant.key)!;
 					figure.nodeMs.push(result.nodeMs);
 					figure.cpuMs.push(result.cpuMs);
+					figure.expressions.push(result.expressions);
 					figure.execMs.push(result.execMs);
 					figure.processMs.push(result.processMs);
 					figure.peakConnections.push(result.peakConnections);
@@ -336,11 +339,12 @@ async function main(): Promise<void> {
 			print();
 			print(
 				"Node time = the node's own `executionTime` in the run data (median, min–max). CPU = CPU time of the n8n process while the node ran " +
-					'(steadier than wall time on a busy machine). Exec = the execution\'s start → stop; process = the whole `n8n execute` process (n8n start-up included).',
+					"(steadier than wall time on a busy machine; all its threads). Expressions = n8n expression evaluations while the node ran, each a round trip into n8n's expression sandbox. " +
+					'Exec = the execution\'s start → stop; process = the whole `n8n execute` process (n8n start-up included).',
 			);
 			print();
 			table(
-				['Client', 'In flight', 'Node time, s', 'ms / send', 'Ratio vs HTTP Request', 'CPU, ms / send', 'CPU ratio', 'Exec, s', 'Process, s', 'Peak connections'],
+				['Client', 'In flight', 'Node time, s', 'ms / send', 'Ratio vs HTTP Request', 'CPU, ms / send', 'CPU ratio', 'Expressions / send', 'Exec, s', 'Process, s', 'Peak connections'],
 				[
 					...sendVariants.map((v) => {
 						const f = figures.get(v.key)!;
@@ -354,6 +358,7 @@ async function main(): Promise<void> {
 							(node / httpMs).toFixed(2),
 							ms1(cpu / COUNT),
 							(cpu / httpCpu).toFixed(2),
+							(median(f.expressions) / COUNT).toFixed(1),
 							s(median(f.execMs)),
 							s(median(f.processMs)),
 							Math.max(...f.peakConnections),
@@ -365,6 +370,7 @@ async function main(): Promise<void> {
 						range(floorResults[c].ms),
 						ms1(median(floorResults[c].ms) / COUNT),
 						(median(floorResults[c].ms) / httpMs).toFixed(2),
+						'–',
 						'–',
 						'–',
 						'–',
@@ -480,16 +486,16 @@ async function main(): Promise<void> {
 		if (home && PROFILE) {
 			const dir = mkdtempSync(join(tmpdir(), 'hero-prof-'));
 			try {
-				print('### CPU profile of one execution (`node --cpu-prof`, main n8n process)');
+				print('### Where the time goes: CPU profile of the send node (`node --cpu-prof`, main thread of the n8n process)');
 				print();
 				for (const variant of sendVariants.filter((v) => v.key === 'http' || v.key === `hero${DEFAULT_REQUESTS_IN_FLIGHT}`)) {
 					log(`profile: ${variant.label}`);
 					const result = await runSend(home, sandbox, variant, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 					const file = readdirSync(dir).find((f) => f.includes(`.${result.pid}.`));
 					if (!file) throw new Error('no profile written');
-					const summary = summariseProfile(join(dir, file));
+					const summary = summariseProfile(join(dir, file), result.cpu[BENCH_NODE]);
 					rmSync(join(dir, file));
-					print(`**${variant.label} @${variant.concurrency}** (node time ${s(result.nodeMs)} s under the profiler; our code on the stack: ${ms1(summary.heroInclusiveMs)} ms)`);
+					print(`**${variant.label} @${variant.concurrency}**: samples taken while the node ran (${s(summary.totalMs)} s under the profiler); on-CPU time with this package's code on the stack: ${ms1(summary.heroInclusiveMs)} ms.`);
 					print();
 					table(['What', 'Self time, ms'], summary.areas.slice(0, 12).map((a) => [a.area, ms1(a.ms)]));
 					table(['What', 'Area', 'Self time, ms'], summary.functions.slice(0, 15).map((f) => [`\`${f.name}\``, f.area, ms1(f.ms)]));
