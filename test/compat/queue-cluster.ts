@@ -47,6 +47,8 @@ export interface QueueClusterOptions {
 	workers?: number;
 	/** Queue settings for every process (lock and stalled timings). */
 	queueEnv?: Record<string, string>;
+	/** Extra env for the main process only. */
+	mainEnv?: Record<string, string>;
 	/** Extra env for the workers only. */
 	workerEnv?: Record<string, string>;
 	/** Log files go here when given (one per process). */
@@ -126,7 +128,7 @@ export class QueueCluster {
 		await this.stage('import workflows', () => importWorkflow(this.mainHome, options.workflows));
 		await this.stage('main + workers ready', async () => {
 			const workers = Array.from({ length: options.workers ?? 2 }, () => this.startWorker(options.workerEnv));
-			const [server] = await Promise.all([startN8nServer(this.mainHome, { logFile: this.logFile('main') }), ...workers]);
+			const [server] = await Promise.all([startN8nServer(this.mainHome, { logFile: this.logFile('main'), env: options.mainEnv }), ...workers]);
 			this.main = server;
 			await this.main.prepareApi();
 		});

@@ -17,9 +17,13 @@ import { cleanupAll, defaultN8nLine, ensureN8n, type ExecutionRun } from '../n8n
 import { messages as sandboxMessages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { QueueCluster, type QueueWorker } from './queue-cluster';
-import { messagesFor, SEND_PATH, SEND_WORKFLOW_ID, sendWorkflow } from './workflows';
+import { deliveries, deliveryPolicy, webhooks } from '../sandbox/routes/webhooks';
+import { messagesFor, SEND_PATH, SEND_WORKFLOW_ID, sendWorkflow, TRIGGER_EVENT, TRIGGER_WEBHOOK_ID, TRIGGER_WORKFLOW_ID, triggerWorkflow } from './workflows';
 
 const LINE = defaultN8nLine();
+const TRIGGER_TAG = `TRIG-L${LINE}`;
+/** Deliveries the sandbox has waiting on n8n at most at once in the trigger test. */
+const TRIGGER_IN_FLIGHT = 10;
 jest.setTimeout(600_000);
 
 /**
@@ -124,7 +128,8 @@ beforeAll(async () => {
 	const started = Date.now();
 	sandbox = await startSandbox({ port: 0 });
 	const n8n = await ensureN8n(LINE);
-	cluster = new QueueCluster({ n8n, sandbox, workflows: [sendWorkflow()], activate: [SEND_WORKFLOW_ID], queueEnv: QUEUE_TIMINGS, logDir });
+	cluster = new QueueCluster({ n8n, sandbox, workflows: [sendWorkflow(), triggerWorkflow(TRIGGER_TAG)],
+		activate: [SEND_WORKFLOW_ID, TRIGGER_WORKFLOW_ID], queueEnv: QUEUE_TIMINGS, logDir });
 	try {
 		await cluster.start();
 	} catch (error) {
@@ -185,6 +190,65 @@ test('500 sends through 20 webhook-started runs: exactly 500 messages in Hero, n
 	for (const id of ids) expect(cluster.workersOf(id)).toHaveLength(1);
 	expect(Object.values(spread).reduce((a, b) => a + b, 0)).toBe(runs);
 	for (const count of Object.values(spread)) expect(count).toBeGreaterThan(0);
+});
+
+test('200 Hero webhook deliveries to the trigger: 200 successful executions over both workers, one SMS each, none twice', async () => {
+	const count = 200;
+	// Activation (through the main process) registered the trigger's webhook with Hero.
+	const hooks = [...webhooks(sandbox.state).values()].filter((w) => w.url.includes(`/webhook/${TRIGGER_WEBHOOK_ID}/`));
+	expect(hooks.map((w) => w.event_type)).toEqual([TRIGGER_EVENT]);
+	expect(hooks[0].url.startsWith(cluster.main.baseUrl)).toBe(true);
+	// A delivery n8n does not answer with 2xx would be retried (and could start a second execution).
+	Object.assign(deliveryPolicy(sandbox.state), { baseDelayMs: 500, maxDelayMs: 2_000, maxAttempts: 5 });
+
+	const started = Date.now();
+	const ids = Array.from({ length: count }, (_, i) => String(700001 + i));
+	const ours = () => deliveries(sandbox.state).filter((d) => d.event === TRIGGER_EVENT && ids.includes(d.object_id));
+	for (const id of ids) {
+		// Hero delivers as events happen; here at most 10 deliveries wait on n8n at once.
+		await waitFor('a free delivery slot', () => ours().filter((d) => d.state === 'pending' || d.state === 'retrying').length < TRIGGER_IN_FLIGHT, 60_000, 5);
+		const response = await fetch(`${sandbox.url}/__sandbox/webhooks/emit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event: TRIGGER_EVENT, id }) });
+		expect(response.status).toBe(200);
+		await response.text();
+	}
+	await waitFor('every delivery to settle', () => ours().length === count && ours().every((d) => d.state === 'delivered' || d.state === 'failed'), 180_000, 250);
+	const executions = await cluster.main.waitForExecutions(TRIGGER_WORKFLOW_ID, count, 180_000);
+	await waitFor('the 200th SMS', () => total(deliveredCounts(TRIGGER_TAG)) >= count, 60_000);
+	const seconds = (Date.now() - started) / 1000;
+	await sleep(1000);
+
+	const settled = ours();
+	const executionIds = executions.map((e) => String(e.id));
+	const counts = deliveredCounts(TRIGGER_TAG);
+	const spread = byWorker(executionIds);
+	figures.trigger = {
+		deliveries: settled.length,
+		inFlight: TRIGGER_IN_FLIGHT,
+		delivered: settled.filter((d) => d.state === 'delivered').length,
+		httpAttempts: settled.reduce((n, d) => n + d.attempts.length, 0),
+		executions: executions.length,
+		successful: executions.filter((e) => e.status === 'success').length,
+		byWorker: spread,
+		smsInHero: total(counts),
+		distinct: counts.size,
+		deliveredTwice: [...counts.values()].filter((n) => n > 1).length,
+		seconds: Math.round(seconds * 10) / 10,
+		...executionSpan(executions),
+	};
+
+	expect(settled.filter((d) => d.state === 'delivered')).toHaveLength(count);
+	// Each delivery was answered 200 at the first attempt: n8n's main process took them all.
+	expect(settled.every((d) => d.attempts.length === 1 && d.attempts[0].status === 200)).toBe(true);
+	expect(executions).toHaveLength(count);
+	expect(executions.map((e) => e.status)).toEqual(Array(count).fill('success'));
+	// One execution per event id, each starting from the trigger's item for that event.
+	const eventIds = executions.map((e) => String(e.data?.resultData.runData['Hero Health Trigger']?.[0]?.data?.main?.[0]?.[0]?.json.id)).sort();
+	expect(eventIds).toEqual([...ids].sort());
+	for (const id of executionIds) expect(cluster.workersOf(id)).toHaveLength(1);
+	expect(Object.values(spread).reduce((a, b) => a + b, 0)).toBe(count);
+	for (const n of Object.values(spread)) expect(n).toBeGreaterThan(0);
+	expect(counts.size).toBe(count);
+	expect(total(counts)).toBe(count);
 });
 
 /**
@@ -296,7 +360,13 @@ function report(): void {
 				`Hero stored ${s.messagesInHero} (${s.distinct} distinct, ${s.deliveredTwice} twice), ${s.sendRequests} send requests; ${s.seconds} s from first POST to all recorded (n8n: first start to last end ${s.spanSeconds} s, slowest run ${s.slowestSeconds} s)`,
 		);
 	}
-	if (figures.trigger) lines.push(`trigger: ${JSON.stringify(figures.trigger)}`);
+	if (figures.trigger) {
+		const t = figures.trigger;
+		lines.push(
+			`trigger: ${t.deliveries} Hero deliveries, at most ${t.inFlight} at once (${t.delivered} delivered, ${t.httpAttempts} HTTP attempts) -> ${t.executions} executions (${t.successful} success), by worker ${JSON.stringify(t.byWorker)}; ` +
+				`Hero stored ${t.smsInHero} SMS (${t.distinct} distinct, ${t.deliveredTwice} twice); ${t.seconds} s (n8n: first start to last end ${t.spanSeconds} s)`,
+		);
+	}
 	for (const k of figures.kills) {
 		lines.push(
 			`kill [${k.settings}]: ${k.messagesInRun}-message run, ${k.killedWorker} SIGKILLed after ${k.sentWhenKilled} reached Hero -> ${k.outcome.toUpperCase()}` +
