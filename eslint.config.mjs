@@ -1,5 +1,7 @@
 // The rule set of `n8n-node lint` (@n8n/node-cli's exported config), composed from the same
 // plugins because @n8n/node-cli itself needs Node 24. Keep in step with node-cli's configs/eslint.
+// import-x is pinned to 4.6.1 (and its TS resolver to 3.8.7): later versions need native resolver
+// bindings whose packages this registry lacks for some platforms, which breaks `npm ci`.
 import eslint from '@eslint/js';
 import { globalIgnores } from 'eslint/config';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -15,7 +17,7 @@ export default tseslint.config(
 		extends: [
 			eslint.configs.recommended,
 			tseslint.configs.recommended,
-			importPlugin.configs['flat/recommended'],
+			importPlugin.flatConfigs.recommended,
 		],
 		rules: { 'prefer-spread': 'off' },
 	},
