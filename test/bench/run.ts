@@ -9,6 +9,7 @@
  *        --only=footprint,floor,sends,latency,paging   --profile (CPU profile of the sends, see profile.ts)
  *        --json=FILE (also write every figure as JSON)
  *        --tarball=FILE (benchmark this package tarball instead of packing the working tree)
+ *        --compare=FILE (also run the Hero sends from this tarball, interleaved: a candidate change vs the tree)
  *        --n8n-node-args='--require /path/hook.js' (extra Node flags for every n8n process, e.g. to instrument it)
  */
 import { spawn } from 'node:child_process';
@@ -183,6 +184,8 @@ interface SendVariant {
 	/** Requests in flight (the HTTP Request node starts every item at once). */
 	concurrency: number;
 	hero: boolean;
+	/** Runs in the home of the --compare tarball. */
+	compare?: boolean;
 }
 
 interface SendFigure {
@@ -286,11 +289,17 @@ async function main(): Promise<void> {
 		}
 
 		let home: N8nHome | undefined;
+		let compareHome: N8nHome | undefined;
 		let credentialId = '';
+		const compare = flags.get('compare');
 		const sendVariants: SendVariant[] = [
 			{ key: 'http', label: 'HTTP Request node (headers by hand)', workflowId: 'benchHttpSend', concurrency: COUNT, hero: false },
 			...CONCURRENCIES.map((c) => ({ key: `hero${c}`, label: `Hero Health node${c === DEFAULT_REQUESTS_IN_FLIGHT ? ' (default)' : ''}`, workflowId: `benchHeroSend${c}`, concurrency: c, hero: true })),
+			...(compare
+				? CONCURRENCIES.map((c) => ({ key: `compare${c}`, label: 'Hero Health node, --compare build', workflowId: `benchHeroSend${c}`, concurrency: c, hero: true, compare: true }))
+				: []),
 		];
+		const homeOf = (variant: SendVariant) => (variant.compare ? compareHome! : home!);
 		const slots: SlotBench | undefined = ONLY.has('paging') ? slotBench(resources) : undefined;
 
 		if (n8n) {
@@ -310,6 +319,12 @@ async function main(): Promise<void> {
 				);
 			}
 			await importWorkflow(home, workflows);
+			if (compare) {
+				log(`n8n: a second home with ${compare}`);
+				compareHome = await createN8nHome({ n8n, tarball: compare });
+				const { id } = await importCredential(compareHome, { sandboxUrl: sandbox.url, apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId });
+				await importWorkflow(compareHome, CONCURRENCIES.map((c) => heroSendWorkflow(`benchHeroSend${c}`, COUNT, c, id)));
+			}
 		}
 
 		// ---------------------------------------------------------------- loopback sends
@@ -319,7 +334,7 @@ async function main(): Promise<void> {
 				// Interleaved, so a noisy moment spreads over every variant instead of one.
 				for (const variant of r % 2 ? [...sendVariants].reverse() : sendVariants) {
 					log(`sends, loopback, run ${r + 1}/${REPEAT}: ${variant.label} @${variant.concurrency}`);
-					const result = await runSend(home, sandbox, variant);
+					const result = await runSend(homeOf(variant), sandbox, variant);
 					const figure = figures.get(variant.key)!;
 					figure.nodeMs.push(result.nodeMs);
 					figure.cpuMs.push(result.cpuMs);
@@ -388,7 +403,7 @@ async function main(): Promise<void> {
 			const latency: Record<string, unknown> = {};
 			for (const variant of [...sendVariants].reverse()) {
 				log(`sends, ${LATENCY_MS} ms latency: ${variant.label} @${variant.concurrency}`);
-				const result = await runSend(home, sandbox, variant);
+				const result = await runSend(homeOf(variant), sandbox, variant);
 				const ideal = (COUNT / variant.concurrency) * LATENCY_MS;
 				latency[variant.key] = { nodeMs: result.nodeMs, idealMs: ideal, peakConnections: result.peakConnections };
 				rows.push([variant.label, variant.hero ? variant.concurrency : `all (${COUNT})`, s(ideal), s(result.nodeMs), (result.nodeMs / ideal).toFixed(2), ms1(result.cpuMs / COUNT), result.peakConnections, result.peakInFlight]);
@@ -418,7 +433,9 @@ async function main(): Promise<void> {
 				print(`Not measured: ${slots?.reason ?? 'no Slot resource'}.`);
 				print();
 			} else {
-				const baseline = await execute(home, 'benchBaseline');
+				const baselines: Execution[] = [];
+				for (let r = 0; r < REPEAT; r++) baselines.push(await execute(home, 'benchBaseline'));
+				const baseline = { peakRssBytes: median(baselines.map((b) => b.peakRssBytes)) };
 				// Memory should grow with the records only: the same Return All over a tenth of the slots.
 				const smaller = Math.round(SLOTS / 10);
 				await slots.generate(sandbox, smaller);
@@ -474,7 +491,7 @@ async function main(): Promise<void> {
 						['HTTP Request pagination + Split Out (the paging loop)', s(loopMs), '1.00', s(loopCpu), '1.00', http[0].pages, http[0].items, mb(rss(http)), mb(rss(http) - baseline.peakRssBytes)],
 						['... of which HTTP Request alone (one item per page)', s(m(http, (x) => x.ms)), (m(http, (x) => x.ms) / loopMs).toFixed(2), s(m(http, (x) => x.cpuMs)), '–', http[0].pages, http[0].pages, '–', '–'],
 						[`Hero Health node, Return All over ${smaller} slots (one run)`, s(smallNode.ms), '–', s(smallNode.cpuMs), '–', smallPages, smallNode.items.length, mb(small.peakRssBytes), mb(small.peakRssBytes - baseline.peakRssBytes)],
-						['Empty run (Manual Trigger only)', '–', '–', '–', '–', 0, 0, mb(baseline.peakRssBytes), '0'],
+						[`Empty run (Manual Trigger only, median of ${REPEAT})`, '–', '–', '–', '–', 0, 0, mb(baseline.peakRssBytes), '0'],
 					],
 				);
 				print(`Page size ${INFERRED.pageSize} (the node's largest page, \`transport/inferred.ts\`); both stop at a short page or once \`count\` slots were read. Peak RSS = the n8n process's VmHWM. Median of ${REPEAT} run(s).`);
