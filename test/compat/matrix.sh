@@ -4,15 +4,15 @@
 #      trigger) against each n8n line: 1 = n8n 1.123.81 on this machine's Node, 2 = n8n 2.41.1 on
 #      node@24 (test/n8n/install-n8n.sh installs either into ~/.cache/n8n-nodes-hero-health);
 #   2. the queue-mode suite (test/compat/queue.test.ts: Redis, PostgreSQL, main + 2 workers) on each line.
-# Lines: HERO_COMPAT_LINES (default "1 2"), or HERO_COMPAT_E2E_LINES / HERO_COMPAT_QUEUE_LINES apart.
+# Lines: HERO_COMPAT_LINES (default "1 2"), or HERO_COMPAT_E2E_LINES / HERO_COMPAT_QUEUE_LINES apart (empty: skip).
 # Figures are printed at the end; reports and n8n logs stay in $HERO_COMPAT_REPORT_DIR.
 # Exit status: non-zero if any part failed.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
 lines="${HERO_COMPAT_LINES:-1 2}"
-e2e_lines="${HERO_COMPAT_E2E_LINES:-$lines}"
-queue_lines="${HERO_COMPAT_QUEUE_LINES:-$lines}"
+e2e_lines="${HERO_COMPAT_E2E_LINES-$lines}"
+queue_lines="${HERO_COMPAT_QUEUE_LINES-$lines}"
 export HERO_COMPAT_REPORT_DIR="${HERO_COMPAT_REPORT_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/hero-compat-XXXXXX")}"
 export HERO_COMPAT_LOG_DIR="${HERO_COMPAT_LOG_DIR:-$HERO_COMPAT_REPORT_DIR/logs}"
 out="$HERO_COMPAT_REPORT_DIR"

@@ -5,7 +5,8 @@
  * Shows: 500 sends through webhook-started runs arrive exactly once, spread over both workers;
  * 200 Hero webhook deliveries to the trigger give 200 successful executions on both workers;
  * a worker SIGKILLed in the middle of a run: what n8n does with the interrupted execution and how
- * many messages reach Hero twice (with n8n's defaults, and on 1.x with QUEUE_WORKER_MAX_STALLED_COUNT=0).
+ * many messages reach Hero twice (with n8n's defaults, and on 1.x with QUEUE_WORKER_MAX_STALLED_COUNT=0);
+ * a worker stopped with SIGTERM in the middle of a run finishes it first.
  *
  * Figures are printed at the end and written to $HERO_COMPAT_REPORT_DIR/queue-line<N>.json.
  */
@@ -35,11 +36,15 @@ const QUEUE_TIMINGS = { QUEUE_WORKER_LOCK_DURATION: '15000', QUEUE_WORKER_LOCK_R
 
 interface KillFigures {
 	settings: string;
+	/** How the worker was stopped. */
+	signal: 'SIGKILL' | 'SIGTERM';
 	messagesInRun: number;
 	sentWhenKilled: number;
 	killedWorker: string;
-	/** What n8n did with the interrupted execution. */
-	outcome: 'retried' | 'failed' | 'lost';
+	/** What n8n did with the interrupted execution: finished by the stopped worker, run again elsewhere, failed, or nothing. */
+	outcome: 'completed' | 'retried' | 'failed' | 'lost';
+	/** Nodes with run data in the execution n8n kept. */
+	nodesWithData: string[];
 	retriedBy: string[];
 	finalStatus: string;
 	errorMessage?: string;
@@ -112,12 +117,43 @@ function byWorker(executionIds: string[]): Record<string, number> {
 	return spread;
 }
 
+/** An execution as n8n stored it (PostgreSQL's execution_entity): the record of what ran. */
+interface StoredExecution {
+	id: string;
+	status: string;
+	startedAt: number;
+	stoppedAt: number;
+}
+
+function storedExecutions(workflowId: string): StoredExecution[] {
+	const sql =
+		`select id, status, coalesce(extract(epoch from "startedAt") * 1000, 0)::bigint, coalesce(extract(epoch from "stoppedAt") * 1000, 0)::bigint ` +
+		`from execution_entity where "workflowId" = '${workflowId}' order by id`;
+	return cluster.postgres.query(sql).map(([id, status, startedAt, stoppedAt]) => ({ id, status, startedAt: Number(startedAt), stoppedAt: Number(stoppedAt) }));
+}
+
+/**
+ * Waits until n8n has stored `count` finished executions of the workflow. Read from the database:
+ * n8n 1.x's public API leaves out of its list every execution the main process still counts as
+ * running; once, 199 of 200 finished executions were listed (`listedByApi` in the figures).
+ */
+async function finishedExecutions(workflowId: string, count: number, timeoutMs: number): Promise<StoredExecution[]> {
+	return waitFor(`${count} finished executions of ${workflowId}`, () => {
+		const done = storedExecutions(workflowId).filter((e) => e.stoppedAt > 0);
+		return done.length >= count && done;
+	}, timeoutMs, 250);
+}
+
+/** How many of the workflow's executions n8n's public API lists (see finishedExecutions). */
+async function listedByApi(workflowId: string): Promise<number> {
+	return (await cluster.main.listExecutions(workflowId, { includeData: false })).length;
+}
+
 /** From the first execution's start to the last one's end, and the slowest execution, per n8n's records. */
-function executionSpan(executions: ExecutionRun[]): { spanSeconds: number; slowestSeconds: number } {
-	const starts = executions.map((e) => Date.parse(e.startedAt ?? ''));
-	const stops = executions.map((e) => Date.parse(e.stoppedAt ?? ''));
-	const slowest = Math.max(...executions.map((_, i) => stops[i] - starts[i]));
-	return { spanSeconds: Math.round((Math.max(...stops) - Math.min(...starts)) / 100) / 10, slowestSeconds: Math.round(slowest / 100) / 10 };
+function executionSpan(executions: StoredExecution[]): { spanSeconds: number; slowestSeconds: number } {
+	const slowest = Math.max(...executions.map((e) => e.stoppedAt - e.startedAt));
+	const span = Math.max(...executions.map((e) => e.stoppedAt)) - Math.min(...executions.map((e) => e.startedAt));
+	return { spanSeconds: Math.round(span / 100) / 10, slowestSeconds: Math.round(slowest / 100) / 10 };
 }
 
 async function execution(id: string): Promise<ExecutionRun> {
@@ -160,9 +196,9 @@ test('500 sends through 20 webhook-started runs: exactly 500 messages in Hero, n
 	const statuses = await Promise.all(Array.from({ length: runs }, (_, r) => postWebhook(SEND_PATH, { messages: messagesFor(tag, perRun, r * perRun) })));
 	expect(statuses).toEqual(Array(runs).fill(200));
 
-	const executions = await cluster.main.waitForExecutions(SEND_WORKFLOW_ID, runs, 180_000);
+	const executions = await finishedExecutions(SEND_WORKFLOW_ID, runs, 180_000);
 	const seconds = (Date.now() - started) / 1000;
-	const ids = executions.map((e) => String(e.id));
+	const ids = executions.map((e) => e.id);
 	const counts = deliveredCounts(tag);
 	const spread = byWorker(ids);
 	figures.sends = {
@@ -176,13 +212,14 @@ test('500 sends through 20 webhook-started runs: exactly 500 messages in Hero, n
 		deliveredTwice: [...counts.values()].filter((n) => n > 1).length,
 		sendRequests: sendRequests(tag),
 		seconds: Math.round(seconds * 10) / 10,
+		listedByApi: await listedByApi(SEND_WORKFLOW_ID),
 		...executionSpan(executions),
 	};
 
 	expect(executions).toHaveLength(runs);
 	expect(executions.map((e) => e.status)).toEqual(Array(runs).fill('success'));
 	// Every run's Hero node returned one item per message.
-	for (const run of executions) expect(run.data?.resultData.runData['Send SMS']?.[0]?.data?.main?.[0]).toHaveLength(perRun);
+	for (const id of ids) expect((await execution(id)).data?.resultData.runData['Send SMS']?.[0]?.data?.main?.[0]).toHaveLength(perRun);
 	expect(total(counts)).toBe(runs * perRun);
 	expect(counts.size).toBe(runs * perRun);
 	expect(sendRequests(tag)).toBe(runs * perRun);
@@ -212,13 +249,13 @@ test('200 Hero webhook deliveries to the trigger: 200 successful executions over
 		await response.text();
 	}
 	await waitFor('every delivery to settle', () => ours().length === count && ours().every((d) => d.state === 'delivered' || d.state === 'failed'), 180_000, 250);
-	const executions = await cluster.main.waitForExecutions(TRIGGER_WORKFLOW_ID, count, 180_000);
+	const executions = await finishedExecutions(TRIGGER_WORKFLOW_ID, count, 180_000);
 	await waitFor('the 200th SMS', () => total(deliveredCounts(TRIGGER_TAG)) >= count, 60_000);
 	const seconds = (Date.now() - started) / 1000;
 	await sleep(1000);
 
 	const settled = ours();
-	const executionIds = executions.map((e) => String(e.id));
+	const executionIds = executions.map((e) => e.id);
 	const counts = deliveredCounts(TRIGGER_TAG);
 	const spread = byWorker(executionIds);
 	figures.trigger = {
@@ -233,6 +270,7 @@ test('200 Hero webhook deliveries to the trigger: 200 successful executions over
 		distinct: counts.size,
 		deliveredTwice: [...counts.values()].filter((n) => n > 1).length,
 		seconds: Math.round(seconds * 10) / 10,
+		listedByApi: await listedByApi(TRIGGER_WORKFLOW_ID),
 		...executionSpan(executions),
 	};
 
@@ -242,7 +280,9 @@ test('200 Hero webhook deliveries to the trigger: 200 successful executions over
 	expect(executions).toHaveLength(count);
 	expect(executions.map((e) => e.status)).toEqual(Array(count).fill('success'));
 	// One execution per event id, each starting from the trigger's item for that event.
-	const eventIds = executions.map((e) => String(e.data?.resultData.runData['Hero Health Trigger']?.[0]?.data?.main?.[0]?.[0]?.json.id)).sort();
+	const eventIds: string[] = [];
+	for (const id of executionIds) eventIds.push(String((await execution(id)).data?.resultData.runData['Hero Health Trigger']?.[0]?.data?.main?.[0]?.[0]?.json.id));
+	eventIds.sort();
 	expect(eventIds).toEqual([...ids].sort());
 	for (const id of executionIds) expect(cluster.workersOf(id)).toHaveLength(1);
 	expect(Object.values(spread).reduce((a, b) => a + b, 0)).toBe(count);
@@ -252,10 +292,10 @@ test('200 Hero webhook deliveries to the trigger: 200 successful executions over
 });
 
 /**
- * Starts a run of `count` slow sends (40 ms each in Hero), SIGKILLs the worker running it once a
- * quarter has reached Hero, then watches what n8n does with the execution.
+ * Starts a run of `count` slow sends (40 ms each in Hero), stops the worker running it with `signal`
+ * once a quarter has reached Hero, then watches what n8n does with the execution.
  */
-async function killMidRun(settings: string, count: number): Promise<KillFigures> {
+async function stopMidRun(settings: string, count: number, signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL'): Promise<KillFigures> {
 	const tag = `KILL-L${LINE}-${figures.kills.length + 1}`;
 	const known = new Set(cluster.workers.flatMap((w) => w.startedExecutions()));
 	sandbox.faults.add({ kind: 'latency', method: 'POST', path: '^/v1/messages/send$', latencyMs: 40 });
@@ -275,7 +315,9 @@ async function killMidRun(settings: string, count: number): Promise<KillFigures>
 		await waitFor('a quarter of the run to reach Hero', () => total(deliveredCounts(tag)) >= count / 4, 60_000, 10);
 		const sentWhenKilled = total(deliveredCounts(tag));
 		const killedAt = Date.now();
-		await victim.kill();
+		// SIGTERM: n8n's graceful shutdown (the worker finishes its runs, then exits; SIGKILL after 60 s).
+		if (signal === 'SIGKILL') await victim.kill();
+		else await victim.process.stop(60_000);
 
 		// The outcome: another worker starts the same execution (retried), or n8n records it as
 		// finished without a retry (failed), or nothing happens within 2 minutes (lost).
@@ -295,9 +337,11 @@ async function killMidRun(settings: string, count: number): Promise<KillFigures>
 		await sleep(1000);
 		const counts = deliveredCounts(tag);
 		const error = run?.data?.resultData.error as { message?: string } | undefined;
-		const outcome: KillFigures['outcome'] = retriedBy.length ? 'retried' : run?.stoppedAt ? 'failed' : 'lost';
+		const outcome: KillFigures['outcome'] = retriedBy.length ? 'retried' : run?.status === 'success' ? 'completed' : run?.stoppedAt ? 'failed' : 'lost';
 		const result: KillFigures = {
 			settings,
+			signal,
+			nodesWithData: Object.keys(run?.data?.resultData.runData ?? {}),
 			messagesInRun: count,
 			sentWhenKilled,
 			killedWorker: victim.name,
@@ -318,9 +362,22 @@ async function killMidRun(settings: string, count: number): Promise<KillFigures>
 	}
 }
 
+test('worker stopped with SIGTERM mid-run (graceful shutdown, n8n defaults): it finishes the run first, every message sent once', async () => {
+	const result = await stopMidRun('n8n defaults (N8N_GRACEFUL_SHUTDOWN_TIMEOUT=30)', 300, 'SIGTERM');
+	expect(result.outcome).toBe('completed');
+	expect(result.finalStatus).toBe('success');
+	expect(result.retriedBy).toEqual([]);
+	expect(result.distinctDelivered).toBe(result.messagesInRun);
+	expect(result.deliveredTwice).toBe(0);
+	expect(result.sendRequests).toBe(result.messagesInRun);
+	// Back to two workers for the next test.
+	await cluster.startWorker();
+	expect(cluster.live()).toHaveLength(2);
+});
+
 if (LINE === 1) {
 	test('worker SIGKILLed mid-run, n8n 1.x defaults (max stalled count 1): the execution is re-run on the other worker and the sends made before the kill reach Hero twice', async () => {
-		const result = await killMidRun('n8n 1.x defaults (QUEUE_WORKER_MAX_STALLED_COUNT=1)', 300);
+		const result = await stopMidRun('n8n 1.x defaults (QUEUE_WORKER_MAX_STALLED_COUNT=1)', 300);
 		expect(result.outcome).toBe('retried');
 		expect(result.finalStatus).toBe('success');
 		// The re-run starts from the first item: everything sent before the kill is sent again.
@@ -333,7 +390,7 @@ if (LINE === 1) {
 		const old = cluster.live();
 		await Promise.all([cluster.startWorker({ QUEUE_WORKER_MAX_STALLED_COUNT: '0' }), cluster.startWorker({ QUEUE_WORKER_MAX_STALLED_COUNT: '0' })]);
 		await Promise.all(old.map((w) => w.process.stop()));
-		const result = await killMidRun('QUEUE_WORKER_MAX_STALLED_COUNT=0', 300);
+		const result = await stopMidRun('QUEUE_WORKER_MAX_STALLED_COUNT=0', 300);
 		expect(result.outcome).toBe('failed');
 		expect(result.finalStatus).not.toBe('success');
 		expect(result.deliveredTwice).toBe(0);
@@ -341,7 +398,7 @@ if (LINE === 1) {
 	});
 } else {
 	test('worker SIGKILLed mid-run, n8n 2.x (max stalled count fixed at 0): the execution fails, nothing reaches Hero twice', async () => {
-		const result = await killMidRun('n8n 2.x defaults (max stalled count fixed at 0)', 300);
+		const result = await stopMidRun('n8n 2.x defaults (max stalled count fixed at 0)', 300);
 		expect(result.outcome).toBe('failed');
 		expect(result.finalStatus).not.toBe('success');
 		expect(result.deliveredTwice).toBe(0);
@@ -357,21 +414,21 @@ function report(): void {
 		const s = figures.sends;
 		lines.push(
 			`sends: ${s.runs} runs x ${s.messagesPerRun} = ${Number(s.runs) * Number(s.messagesPerRun)} messages -> ${s.executions} executions (${s.successful} success), by worker ${JSON.stringify(s.byWorker)}; ` +
-				`Hero stored ${s.messagesInHero} (${s.distinct} distinct, ${s.deliveredTwice} twice), ${s.sendRequests} send requests; ${s.seconds} s from first POST to all recorded (n8n: first start to last end ${s.spanSeconds} s, slowest run ${s.slowestSeconds} s)`,
+				`Hero stored ${s.messagesInHero} (${s.distinct} distinct, ${s.deliveredTwice} twice), ${s.sendRequests} send requests; public API listed ${s.listedByApi}; ${s.seconds} s from first POST to all recorded (n8n: first start to last end ${s.spanSeconds} s, slowest run ${s.slowestSeconds} s)`,
 		);
 	}
 	if (figures.trigger) {
 		const t = figures.trigger;
 		lines.push(
 			`trigger: ${t.deliveries} Hero deliveries, at most ${t.inFlight} at once (${t.delivered} delivered, ${t.httpAttempts} HTTP attempts) -> ${t.executions} executions (${t.successful} success), by worker ${JSON.stringify(t.byWorker)}; ` +
-				`Hero stored ${t.smsInHero} SMS (${t.distinct} distinct, ${t.deliveredTwice} twice); ${t.seconds} s (n8n: first start to last end ${t.spanSeconds} s)`,
+				`Hero stored ${t.smsInHero} SMS (${t.distinct} distinct, ${t.deliveredTwice} twice); public API listed ${t.listedByApi}; ${t.seconds} s (n8n: first start to last end ${t.spanSeconds} s)`,
 		);
 	}
 	for (const k of figures.kills) {
 		lines.push(
-			`kill [${k.settings}]: ${k.messagesInRun}-message run, ${k.killedWorker} SIGKILLed after ${k.sentWhenKilled} reached Hero -> ${k.outcome.toUpperCase()}` +
+			`${k.signal} [${k.settings}]: ${k.messagesInRun}-message run, ${k.signal} to ${k.killedWorker} after ${k.sentWhenKilled} reached Hero -> ${k.outcome.toUpperCase()}` +
 				`${k.retriedBy.length ? ` (re-run by ${k.retriedBy.join(', ')})` : ''}, execution status "${k.finalStatus}" after ${k.secondsToOutcome} s` +
-				`${k.errorMessage ? ` ("${k.errorMessage.slice(0, 90)}")` : ''}; Hero got ${k.distinctDelivered} distinct, ${k.deliveredTwice} twice, ${k.neverDelivered} never; ${k.sendRequests} send requests`,
+				`${k.errorMessage ? ` ("${k.errorMessage.slice(0, 90)}")` : ''}, run data kept for [${k.nodesWithData.join(', ')}]; Hero got ${k.distinctDelivered} distinct, ${k.deliveredTwice} twice, ${k.neverDelivered} never; ${k.sendRequests} send requests`,
 		);
 	}
 	lines.push(`logs: ${logDir}`, '');

@@ -115,6 +115,8 @@ export interface Postgres extends Service {
 	database: string;
 	/** DB_* settings for n8n. */
 	n8nEnv: Record<string, string>;
+	/** Runs one SQL statement with psql; returns the rows, columns split on tabs. */
+	query(sql: string): string[][];
 }
 
 /**
@@ -154,6 +156,11 @@ export async function startPostgres(database = 'n8n'): Promise<Postgres> {
 		...service,
 		user,
 		database,
+		query(sql: string): string[][] {
+			const result = spawnSync(join(bin!, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database, '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
+			if (result.status !== 0) throw new Error(`compat: psql failed: ${result.stderr}`);
+			return result.stdout.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
+		},
 		n8nEnv: {
 			DB_TYPE: 'postgresdb',
 			DB_POSTGRESDB_HOST: '127.0.0.1',
