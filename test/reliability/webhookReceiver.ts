@@ -9,64 +9,11 @@ import { Agent, createServer, request, type IncomingMessage, type Server, type S
 import type { AddressInfo } from 'node:net';
 
 import { WebhookContext } from 'n8n-core';
-import {
-	ICredentialsHelper,
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type ICredentials,
-	type IDataObject,
-	type IHttpRequestOptions,
-	type INode,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypes,
-	type IWebhookData,
-	type IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import { Workflow, type IDataObject, type INode, type INodeExecutionData } from 'n8n-workflow';
 
-import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
-import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
+import { additionalDataFor, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from '../harness/engine';
 import type { Sandbox } from '../sandbox/server';
 import { captureError, captured } from './capture';
-
-const trigger = new HeroHealthTrigger();
-const nodeTypes: INodeTypes = {
-	getByName: () => trigger as INodeType,
-	getByNameAndVersion: () => trigger as INodeType,
-	getKnownTypes: () => ({}),
-};
-const credentialType = new HeroHealthApi();
-
-/** Applies the credential type's `authenticate` headers, as n8n's CredentialsHelper does. */
-class SandboxCredentials extends ICredentialsHelper {
-	constructor(private data: ICredentialDataDecryptedObject) {
-		super();
-	}
-	getParentTypes(): string[] {
-		return [];
-	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const headers = { ...(options.headers ?? {}) } as IDataObject;
-		for (const [name, template] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
-			headers[name] = String(template).replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_m, key: string) => String(credentials[key] ?? ''));
-		}
-		return { ...options, headers };
-	}
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used');
-	}
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return { ...this.data };
-	}
-	async updateCredentials(): Promise<void> {}
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-	getCredentialsProperties() {
-		return credentialType.properties;
-	}
-}
 
 /** Express's `res.status(...).json(...)` and friends, on the real ServerResponse. */
 function expressLike(res: ServerResponse) {
@@ -102,17 +49,8 @@ export class WebhookReceiver {
 		readonly signingKey: string,
 		parameters: IDataObject,
 	) {
-		this.credentials = new SandboxCredentials({ apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId, environment: 'custom', baseUrl: sandbox.url });
-		this.node = {
-			id: 'trigger',
-			name: 'Hero Health Trigger',
-			type: 'n8n-nodes-hero-health.heroHealthTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: 'reliability-webhook',
-			parameters: parameters as INode['parameters'],
-			credentials: { heroHealthApi: { id: 'cred-1', name: 'Hero sandbox' } },
-		};
+		this.credentials = new SandboxCredentials(sandboxCredentialData(sandbox));
+		this.node = triggerNode('trigger', 'reliability-webhook', parameters);
 		// The activated trigger's static data: the signing key it registered its webhooks with.
 		this.workflow = new Workflow({
 			id: 'wf-reliability-trigger',
@@ -153,29 +91,8 @@ export class WebhookReceiver {
 		}
 		Object.assign(req, { rawBody, body, query: {}, params: {}, readRawBody: async () => {} });
 		const response = expressLike(res);
-		const additionalData = {
-			credentialsHelper: this.credentials,
-			httpRequest: req,
-			httpResponse: response,
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			userId: 'user-1',
-			variables: {},
-			executionId: 'exec-1',
-		} as unknown as IWorkflowExecuteAdditionalData;
-		const webhookData: IWebhookData = {
-			httpMethod: 'POST',
-			node: this.node.name,
-			path: 'reliability-webhook/webhook',
-			webhookDescription: trigger.description.webhooks![0],
-			workflowId: this.workflow.id,
-			workflowExecuteAdditionalData: additionalData,
-			webhookId: 'reliability-webhook',
-		};
+		const additionalData = additionalDataFor(this.credentials, { baseUrl: 'http://127.0.0.1', httpRequest: req, httpResponse: response, executionId: 'exec-1' });
+		const webhookData = triggerWebhookData(this.workflow.id, this.node, additionalData);
 		try {
 			const context = new WebhookContext(this.workflow, this.node, additionalData, 'webhook', webhookData, [], null);
 			const result = await trigger.webhook!.call(context);

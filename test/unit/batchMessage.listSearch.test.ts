@@ -3,27 +3,11 @@
  * run in n8n-core's own LoadOptionsContext (the context n8n gives listSearch methods in the editor),
  * with the real httpRequestWithAuthentication against the sandbox.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import {
-	ICredentialsHelper,
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type ICredentials,
-	type IDataObject,
-	type IHttpRequestOptions,
-	type ILoadOptionsFunctions,
-	type INode,
-	type INodeListSearchResult,
-	type INodeType,
-	type INodeTypes,
-	type IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
-import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
-import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
-import { listSearch } from '../../nodes/HeroHealth/methods';
 import { automatedMessageLabel } from '../../nodes/HeroHealth/methods/listSearch/searchAutomatedMessages';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
+import { searchList } from '../harness/listSearch';
 import { runHeroNode } from '../harness/runNode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -34,73 +18,8 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const credentialType = new HeroHealthApi();
-const heroNodeType = new HeroHealth();
-
-/** Applies the credential's generic headers, as n8n's CredentialsHelper does. */
-class Credentials extends ICredentialsHelper {
-	constructor(private data: ICredentialDataDecryptedObject) {
-		super();
-	}
-	getParentTypes(): string[] {
-		return [];
-	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const headers = { ...(options.headers ?? {}) } as IDataObject;
-		for (const [name, template] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
-			headers[name] = String(template).replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_m, key: string) => String(credentials[key] ?? ''));
-		}
-		return { ...options, headers };
-	}
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used');
-	}
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return { ...this.data };
-	}
-	async updateCredentials(): Promise<void> {}
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-	getCredentialsProperties() {
-		return credentialType.properties;
-	}
-}
-
-function loadOptionsContext(parameters: IDataObject): ILoadOptionsFunctions {
-	const node: INode = {
-		id: 'b',
-		name: 'Hero Health',
-		type: 'n8n-nodes-hero-health.heroHealth',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INode['parameters'],
-		credentials: { heroHealthApi: { id: 'cred-1', name: 'Hero sandbox' } },
-	};
-	const nodeTypes: INodeTypes = {
-		getByName: () => heroNodeType as INodeType,
-		getByNameAndVersion: () => heroNodeType as INodeType,
-		getKnownTypes: () => ({}),
-	};
-	const workflow = new Workflow({ id: 'wf', name: 'wf', nodes: [node], connections: {}, active: false, nodeTypes, settings: { timezone: 'Europe/London' } });
-	const additionalData = {
-		credentialsHelper: new Credentials({ apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId, environment: 'custom', baseUrl: sandbox.url }),
-		currentNodeParameters: parameters,
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		variables: {},
-		userId: 'user-1',
-	} as unknown as IWorkflowExecuteAdditionalData;
-	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-}
-
 async function search(method: string, parameters: IDataObject, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	return listSearch[method].call(loadOptionsContext(parameters), filter, token);
+	return searchList(sandbox, method, parameters, filter, token);
 }
 
 describe('Batch Message "From list"', () => {

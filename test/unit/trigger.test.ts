@@ -9,67 +9,23 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { HookContext, WebhookContext } from 'n8n-core';
-import {
-	ICredentialsHelper,
-	Workflow,
-	type ICredentialDataDecryptedObject,
-	type ICredentials,
-	type IDataObject,
-	type IHttpRequestOptions,
-	type INode,
-	type INodeType,
-	type INodeTypes,
-	type IWebhookData,
-	type IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import { Workflow, type ICredentialDataDecryptedObject, type IDataObject, type IHttpRequestOptions, type INode, type IWebhookData, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
-import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
+import { additionalDataFor, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from '../harness/engine';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { deliveries, deliveryPolicy, settledDeliveries, signDelivery, webhooks, type SandboxWebhook } from '../sandbox/routes/webhooks';
 
 // ---------------------------------------------------------------------------------------------
 // A stand-in for n8n's webhook server, built from n8n-core's contexts.
 
-const trigger = new HeroHealthTrigger();
-const nodeTypes: INodeTypes = {
-	getByName: () => trigger as INodeType,
-	getByNameAndVersion: () => trigger as INodeType,
-	getKnownTypes: () => ({}),
-};
-const credentialType = new HeroHealthApi();
-
-class Credentials extends ICredentialsHelper {
+class Credentials extends SandboxCredentials {
 	/** Requests to Hero seen by the credential layer, e.g. to refuse one of them. */
 	refuse?: (options: IHttpRequestOptions) => boolean;
-	constructor(private data: ICredentialDataDecryptedObject) {
-		super();
-	}
-	getParentTypes(): string[] {
-		return [];
-	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const headers = { ...(options.headers ?? {}) } as IDataObject;
-		for (const [name, template] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
-			headers[name] = String(template).replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_m, key: string) => String(credentials[key] ?? ''));
-		}
-		if (this.refuse?.(options)) headers['x-api-key'] = 'revoked-key';
-		return { ...options, headers };
-	}
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used');
-	}
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return { ...this.data };
-	}
-	async updateCredentials(): Promise<void> {}
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-	getCredentialsProperties() {
-		return credentialType.properties;
+	async authenticate(credentials: ICredentialDataDecryptedObject, type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const authenticated = await super.authenticate(credentials, type, options);
+		if (this.refuse?.(options)) (authenticated.headers as IDataObject)['x-api-key'] = 'revoked-key';
+		return authenticated;
 	}
 }
 
@@ -105,21 +61,12 @@ class MiniN8n {
 		private parameters: IDataObject,
 		readonly webhookId = `wh-${Math.random().toString(36).slice(2, 10)}`,
 	) {
-		this.credentials = new Credentials({ apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId, environment: 'custom', baseUrl: sandbox.url });
+		this.credentials = new Credentials(sandboxCredentialData(sandbox));
 		this.server = createServer((req, res) => void this.receive(req, res));
 	}
 
 	get node(): INode {
-		return {
-			id: 'trigger-node',
-			name: 'Hero Health Trigger',
-			type: 'n8n-nodes-hero-health.heroHealthTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: this.webhookId,
-			parameters: this.parameters as INode['parameters'],
-			credentials: { heroHealthApi: { id: 'cred-1', name: 'Hero sandbox' } },
-		};
+		return triggerNode('trigger-node', this.webhookId, this.parameters);
 	}
 
 	get webhookUrl(): string {
@@ -150,31 +97,11 @@ class MiniN8n {
 	}
 
 	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
-		return {
-			credentialsHelper: this.credentials,
-			webhookBaseUrl: `${this.baseUrl}/webhook`,
-			webhookTestBaseUrl: `${this.baseUrl}/webhook-test`,
-			webhookWaitingBaseUrl: `${this.baseUrl}/webhook-waiting`,
-			formWaitingBaseUrl: `${this.baseUrl}/form-waiting`,
-			restApiUrl: `${this.baseUrl}/rest`,
-			instanceBaseUrl: `${this.baseUrl}/`,
-			userId: 'user-1',
-			variables: {},
-			executionId: 'exec-1',
-			...extra,
-		} as unknown as IWorkflowExecuteAdditionalData;
+		return additionalDataFor(this.credentials, { baseUrl: this.baseUrl, executionId: 'exec-1', ...extra });
 	}
 
 	private webhookData(additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
-		return {
-			httpMethod: 'POST',
-			node: this.node.name,
-			path: `${this.webhookId}/webhook`,
-			webhookDescription: trigger.description.webhooks![0],
-			workflowId: 'wf-trigger',
-			workflowExecuteAdditionalData: additionalData,
-			webhookId: this.webhookId,
-		};
+		return triggerWebhookData('wf-trigger', this.node, additionalData);
 	}
 
 	private capture<T extends object>(context: T): T {

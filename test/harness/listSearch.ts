@@ -1,0 +1,27 @@
+/**
+ * Runs one of the Hero Health node's listSearch methods (a "From list" dropdown) in n8n-core's own
+ * LoadOptionsContext, the context n8n gives them in the editor, with the real
+ * httpRequestWithAuthentication against the sandbox.
+ */
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IDataObject, type INode, type INodeListSearchResult } from 'n8n-workflow';
+
+import { listSearch } from '../../nodes/HeroHealth/methods';
+import type { Sandbox } from '../sandbox/server';
+import { additionalDataFor, HERO_NODE_TYPE, nodeCredentials, nodeTypes, SandboxCredentials, sandboxCredentialData } from './engine';
+
+/** Calls `listSearch[method]` as the editor does for a node whose parameters are `parameters`. */
+export async function searchList(sandbox: Sandbox, method: string, parameters: IDataObject, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const node: INode = {
+		id: 'b',
+		name: 'Hero Health',
+		type: HERO_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: nodeCredentials(),
+	};
+	const workflow = new Workflow({ id: 'wf', name: 'wf', nodes: [node], connections: {}, active: false, nodeTypes, settings: { timezone: 'Europe/London' } });
+	const additionalData = additionalDataFor(new SandboxCredentials(sandboxCredentialData(sandbox)), { currentNodeParameters: parameters });
+	return listSearch[method].call(new LoadOptionsContext(workflow, node, additionalData, 'parameters'), filter, paginationToken);
+}
