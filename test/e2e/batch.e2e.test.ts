@@ -5,11 +5,9 @@
  */
 import {
 	cleanupAll,
-	createN8nHome,
-	ensureN8n,
+	createSandboxHome,
 	executeWorkflow,
 	heroNode,
-	importCredential,
 	importWorkflow,
 	linearWorkflow,
 	manualTriggerNode,
@@ -79,9 +77,8 @@ let home: N8nHome;
 beforeAll(async () => {
 	const started = Date.now();
 	sandbox = await startSandbox({ port: 0 });
-	const n8n = await ensureN8n(1);
-	home = await createN8nHome({ n8n });
-	const { id: credentialId } = await importCredential(home, { sandboxUrl: sandbox.url, apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId });
+	const { n8n, home: n8nHome, credentialId } = await createSandboxHome(sandbox);
+	home = n8nHome;
 	await importWorkflow(home, [batchWorkflow(credentialId), resendWorkflow(credentialId), templateWorkflow(credentialId)]);
 	timings.push(`setup ${Date.now() - started} ms, n8n ${n8n.version}`);
 }, 900_000);

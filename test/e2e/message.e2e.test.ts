@@ -4,10 +4,8 @@
  */
 import {
 	cleanupAll,
-	createN8nHome,
-	ensureN8n,
+	createSandboxHome,
 	executeWorkflow,
-	importCredential,
 	importWorkflow,
 	manualWorkflow,
 	nodeItems,
@@ -69,13 +67,8 @@ beforeAll(async () => {
 	const started = Date.now();
 	sandbox = await startSandbox({ port: 0 });
 	// Installs n8n only if the cache lacks it (npm test runs the installer first).
-	const n8n = await ensureN8n(1);
-	home = await createN8nHome({ n8n });
-	({ id: credentialId } = await importCredential(home, {
-		sandboxUrl: sandbox.url,
-		apiKey: sandbox.apiKey,
-		practiceGroupId: sandbox.practiceGroupId,
-	}));
+	const { n8n, ...setUp } = await createSandboxHome(sandbox);
+	({ home, credentialId } = setUp);
 	// Both workflows in one import: every n8n CLI call costs a few seconds of start-up.
 	await importWorkflow(home, [sendSmsWorkflow(credentialId), continueOnErrorWorkflow(credentialId)]);
 	timings.push(`setup (pack, install into .n8n/nodes, import credential and workflows) ${Date.now() - started} ms, n8n ${n8n.version}`);

@@ -11,10 +11,8 @@ import { createHmac } from 'node:crypto';
 
 import {
 	cleanupAll,
-	createN8nHome,
-	ensureN8n,
+	createSandboxHome,
 	heroType,
-	importCredential,
 	importWorkflow,
 	nodeItems,
 	startN8nServer,
@@ -109,9 +107,8 @@ const deliveredIds = (ids: string[]) => (d: Delivery) => ids.includes(d.id);
 beforeAll(async () => {
 	const started = Date.now();
 	sandbox = await startSandbox({ port: 0 });
-	const n8n = await ensureN8n(1);
-	home = await createN8nHome({ n8n });
-	({ id: credentialId } = await importCredential(home, { sandboxUrl: sandbox.url, apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId }));
+	const { n8n, ...setUp } = await createSandboxHome(sandbox);
+	({ home, credentialId } = setUp);
 	await importWorkflow(home, triggerWorkflow(credentialId));
 	figures.timings.push(`setup (pack, install, import) ${Date.now() - started} ms, n8n ${n8n.version}`);
 	await startServer();

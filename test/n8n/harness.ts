@@ -576,6 +576,20 @@ export async function importCredential(home: N8nHome, credential: SandboxCredent
 	return { id, name };
 }
 
+/**
+ * An e2e suite's usual set-up against a running sandbox: the n8n install (`ensureN8n(line)`), a
+ * fresh home with the packed package, and the sandbox's credential imported (default id and name).
+ */
+export async function createSandboxHome(
+	sandbox: { url: string; apiKey: string; practiceGroupId: string },
+	line: N8nLine = 1,
+): Promise<{ n8n: N8nInstall; home: N8nHome; credentialId: string }> {
+	const n8n = await ensureN8n(line);
+	const home = await createN8nHome({ n8n });
+	const { id: credentialId } = await importCredential(home, { sandboxUrl: sandbox.url, apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId });
+	return { n8n, home, credentialId };
+}
+
 /** Imports one workflow or several (`n8n import:workflow`; keeps their ids; stored inactive). */
 export async function importWorkflow(home: N8nHome, workflow: WorkflowJson | WorkflowJson[]): Promise<void> {
 	const list = (Array.isArray(workflow) ? workflow : [workflow]).map((w) => ({ active: false, settings: { executionOrder: 'v1' }, ...w }));
