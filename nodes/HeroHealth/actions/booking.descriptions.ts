@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkId, invalid } from './helpers';
+import { checkBoolean, checkId, invalid, readCollection } from './helpers';
 
 /**
  * Resource locators for the booking ids (appointment type, location, practitioner): "From list"
@@ -104,6 +104,54 @@ export function readLocatorIds(ctx: IExecuteFunctions, itemIndex: number, field:
 		if (id !== undefined && !ids.includes(id)) ids.push(id);
 	}
 	return ids;
+}
+
+/**
+ * The Filters of a booking list (Appointment Type, Location, Practitioner → Get Many), each with its
+ * description: Has Availability, and Appointment Types and Locations where the list takes them.
+ */
+export interface BookingListFilters {
+	appointmentTypes?: string;
+	hasAvailability: string;
+	locations?: string;
+}
+
+/** The Filters collection of a booking list. */
+export function bookingListFilters(filters: BookingListFilters): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			...(filters.appointmentTypes === undefined ? [] : [bookingLocatorList('appointmentType', { description: filters.appointmentTypes })]),
+			{
+				displayName: 'Has Availability',
+				name: 'hasAvailability',
+				type: 'boolean',
+				default: true,
+				description: filters.hasAvailability,
+			},
+			...(filters.locations === undefined ? [] : [bookingLocatorList('location', { description: filters.locations })]),
+		],
+	};
+}
+
+/** Hero's query for a booking list from its Filters: `location_ids`, `appointment_type_ids`, `has_availability`. */
+export function bookingListQuery(ctx: IExecuteFunctions, itemIndex: number, filters: BookingListFilters): IDataObject {
+	const values = readCollection(ctx, 'filters', itemIndex);
+	const qs: IDataObject = {};
+	if (filters.locations !== undefined) {
+		const locationIds = readLocatorIds(ctx, itemIndex, 'Locations', values.locations);
+		if (locationIds.length) qs.location_ids = locationIds;
+	}
+	if (filters.appointmentTypes !== undefined) {
+		const typeIds = readLocatorIds(ctx, itemIndex, 'Appointment Types', values.appointmentTypes);
+		if (typeIds.length) qs.appointment_type_ids = typeIds;
+	}
+	if (values.hasAvailability !== undefined) qs.has_availability = checkBoolean(ctx, itemIndex, 'Has Availability', values.hasAvailability);
+	return qs;
 }
 
 /** Date-window hint shared by the booking operations. */

@@ -32,8 +32,8 @@ export function isHeroId(input: string): boolean {
 	return /^\d+$/.test(input);
 }
 
-/** Offset of `timeZone` from UTC at `date`, in minutes. */
-function zoneOffsetMinutes(date: Date, timeZone: string): number {
+/** The wall-clock fields of `date` in `timeZone`: `year`, `month`, `day`, `hour` (00-23), `minute`, `second`, zero-padded. */
+export function zonedParts(date: Date, timeZone: string): Record<string, string> {
 	const parts = new Intl.DateTimeFormat('en-GB', {
 		timeZone,
 		hourCycle: 'h23',
@@ -44,7 +44,13 @@ function zoneOffsetMinutes(date: Date, timeZone: string): number {
 		minute: '2-digit',
 		second: '2-digit',
 	}).formatToParts(date);
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	return Object.fromEntries(parts.map((part) => [part.type, part.value]));
+}
+
+/** Offset of `timeZone` from UTC at `date`, in minutes. */
+function zoneOffsetMinutes(date: Date, timeZone: string): number {
+	const parts = zonedParts(date, timeZone);
+	const get = (type: string) => Number(parts[type]);
 	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 	return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
 }

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } fr
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf } from '../../transport';
-import { toIsoDateTime } from '../../validation';
+import { toIsoDateTime, zonedParts } from '../../validation';
 import { DATE_WINDOW_HINT, appointmentTypeLocator, bookingLocator, bookingLocatorList, readLocatorId, readLocatorIds } from '../booking.descriptions';
 import { patientIdField } from '../common.descriptions';
 import { checkBoolean, checkDate, checkNumber, invalid, readCollection, requireId } from '../helpers';
+import { reasonOption } from './fields';
 
 export const DEFAULT_WINDOW_DAYS = 28;
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -79,14 +80,7 @@ const properties: INodeProperties[] = [
 				default: DEFAULT_MAX_ATTEMPTS,
 				description: 'How many slots to try, earliest first, when someone else takes a slot before it can be reserved',
 			},
-			{
-				displayName: 'Reason',
-				name: 'reason',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Annual asthma review',
-				description: 'Why the patient is booking, shown to the practice',
-			},
+			reasonOption,
 			{
 				displayName: 'Suppress Mail',
 				name: 'suppressMail',
@@ -137,28 +131,15 @@ export interface BookingSearch {
 	suppressMail?: boolean;
 }
 
-function parts(date: Date, timeZone: string): Record<string, string> {
-	const formatted = new Intl.DateTimeFormat('en-GB', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-	}).formatToParts(date);
-	return Object.fromEntries(formatted.map((part) => [part.type, part.value]));
-}
-
 /** `YYYY-MM-DD` of `date` in `timeZone`. */
 export function localDate(date: Date, timeZone: string): string {
-	const p = parts(date, timeZone);
+	const p = zonedParts(date, timeZone);
 	return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** `HH:mm` of `date` in `timeZone`. */
 export function localTime(date: Date, timeZone: string): string {
-	const p = parts(date, timeZone);
+	const p = zonedParts(date, timeZone);
 	return `${p.hour}:${p.minute}`;
 }
 

@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkBoolean, checkDateTime, invalid, requireId } from '../helpers';
+import { checkBoolean, checkDateTime, invalid, readCollection, requireId } from '../helpers';
 
 /** Shared fields of the Appointment (and Slot → Check Availability) operations. */
 export const appointmentIdField: INodeProperties = {
@@ -49,6 +49,15 @@ export const suppressAvailabilityCheckOption: INodeProperties = {
 	description: "Whether to skip Hero's check that the practitioner is free at that time (admin override; may double-book)",
 };
 
+export const reasonOption: INodeProperties = {
+	displayName: 'Reason',
+	name: 'reason',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Annual asthma review',
+	description: 'Why the patient is booking, shown to the practice',
+};
+
 export function readStartTime(ctx: IExecuteFunctions, itemIndex: number, field = 'Start Time'): string {
 	const value = ctx.getNodeParameter('startTime', itemIndex, '');
 	if (value === '' || value === undefined || value === null) throw invalid(ctx, itemIndex, field, 'is required');
@@ -81,3 +90,27 @@ export function copyFlags(
 
 export const SUPPRESS_MAIL: [string, string, string] = ['suppressMail', 'Suppress Mail', 'suppress_mail'];
 export const SUPPRESS_AVAILABILITY_CHECK: [string, string, string] = ['suppressAvailabilityCheck', 'Suppress Availability Check', 'suppress_availability_check'];
+
+/** Additional Fields of the operations that move an appointment (Update, Reschedule): Hero's two flags. */
+export const moveAdditionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [suppressAvailabilityCheckOption, suppressMailOption],
+};
+
+/**
+ * The body that moves an appointment (Update, Reschedule): practitioner, duration and start time
+ * (`startTimeLabel` names the Start Time field in errors), plus the flags set in Additional Fields.
+ */
+export function readMoveBody(ctx: IExecuteFunctions, itemIndex: number, startTimeLabel?: string): IDataObject {
+	const body: IDataObject = {
+		practitioner_id: requireId(ctx, 'practitionerId', itemIndex, 'Practitioner'),
+		duration: readDuration(ctx, itemIndex),
+		start_time: readStartTime(ctx, itemIndex, startTimeLabel),
+	};
+	copyFlags(ctx, itemIndex, readCollection(ctx, 'additionalFields', itemIndex), body, [SUPPRESS_AVAILABILITY_CHECK, SUPPRESS_MAIL]);
+	return body;
+}

@@ -3,20 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { practitionerLocator } from '../booking.descriptions';
-import { readCollection, requireId } from '../helpers';
-import {
-	SUPPRESS_AVAILABILITY_CHECK,
-	SUPPRESS_MAIL,
-	appointmentIdField,
-	copyFlags,
-	durationField,
-	readAppointmentId,
-	readDuration,
-	readStartTime,
-	startTimeField,
-	suppressAvailabilityCheckOption,
-	suppressMailOption,
-} from './fields';
+import { appointmentIdField, durationField, moveAdditionalFields, readAppointmentId, readMoveBody, startTimeField } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'A booked (confirmed) appointment to move' },
@@ -28,14 +15,7 @@ const properties: INodeProperties[] = [
 			'When the appointment now starts, e.g. a free slot\'s start_time. Sent to Hero in UTC (ISO 8601); a time without offset is read in the workflow time zone. Hero shows times in Europe/London.',
 	},
 	durationField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [suppressAvailabilityCheckOption, suppressMailOption],
-	},
+	moveAdditionalFields,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['reschedule'] } }, properties);
@@ -45,11 +25,6 @@ export const parallel = false;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readAppointmentId(this, itemIndex);
-	const body: IDataObject = {
-		practitioner_id: requireId(this, 'practitionerId', itemIndex, 'Practitioner'),
-		duration: readDuration(this, itemIndex),
-		start_time: readStartTime(this, itemIndex, 'New Start Time'),
-	};
-	copyFlags(this, itemIndex, readCollection(this, 'additionalFields', itemIndex), body, [SUPPRESS_AVAILABILITY_CHECK, SUPPRESS_MAIL]);
+	const body = readMoveBody(this, itemIndex, 'New Start Time');
 	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/appointments/${id}/reschedule`, body, repeatable: false, itemIndex });
 }
