@@ -238,7 +238,7 @@ export class Sandbox {
 			}
 		}
 
-		const { status, body, headers } = await this.dispatch(method, path, query, rawBody, req);
+		const { status, body, headers } = await this.dispatch(method, path, query, rawBody, req, record);
 		record.status = status;
 		if (faults.some((f) => f.kind === 'reset-after')) {
 			req.socket.destroy();
@@ -259,7 +259,7 @@ export class Sandbox {
 		return undefined;
 	}
 
-	private async dispatch(method: string, path: string, query: Query, rawBody: string, req: IncomingMessage): Promise<Reply> {
+	private async dispatch(method: string, path: string, query: Query, rawBody: string, req: IncomingMessage, record: RecordedRequest): Promise<Reply> {
 		try {
 			if (req.headers['x-api-key'] !== this.apiKey) throw new HeroError(401, 'Unauthorised');
 			if (req.headers['x-practice-group-id'] !== this.practiceGroupId) throw new HeroError(403, 'Unauthorised for this practice group');
@@ -278,7 +278,7 @@ export class Sandbox {
 					throw badRequest([{ code: 'invalid_json', expected: 'a JSON body', path: [] }]);
 				}
 			}
-			this.requests[this.requests.length - 1].body = body;
+			record.body = body;
 			if (route.query) {
 				const issues = route.query(query, []);
 				if (issues.length) throw badRequest(issues);
