@@ -6,6 +6,11 @@
  * each one a round trip into n8n's expression sandbox). Writes
  * `{ [nodeName]: { cpuMs, wallMs, startUs, endUs, expressions } }` to $HERO_BENCH_CPU_FILE at exit.
  * Changes nothing else: the nodes run exactly as without the hook.
+ *
+ * With HERO_BENCH_MEMORY=1 and `node --expose-gc` (separate runs: the collections take time inside
+ * the node's measured window) it also records, per node, the heap above a collected start that the
+ * node reached at most (`heapPeakBytes`, sampled every 5 ms) and still held once collected again
+ * after it ran (`heapRetainedBytes`: its output, which n8n keeps).
  */
 import { writeFileSync } from 'node:fs';
 import Module from 'node:module';
@@ -17,6 +22,8 @@ interface Totals {
 	startUs: number;
 	endUs: number;
 	expressions: number;
+	heapPeakBytes?: number;
+	heapRetainedBytes?: number;
 }
 
 type AnyFunction = (this: unknown, ...args: any[]) => any;
@@ -25,6 +32,7 @@ interface Patchable {
 }
 
 const file = process.env.HERO_BENCH_CPU_FILE;
+const gc = process.env.HERO_BENCH_MEMORY === '1' ? (globalThis as { gc?: () => void }).gc : undefined;
 const totals: Record<string, Totals> = {};
 const loader = Module as unknown as { _load: AnyFunction };
 const originalLoad = loader._load;
@@ -35,6 +43,14 @@ let patchedExpression = false;
 function patchRunNode(workflowExecute: Patchable): void {
 	const runNode = workflowExecute.prototype.runNode as AnyFunction;
 	workflowExecute.prototype.runNode = async function (this: unknown, workflow: unknown, executionData: { node: { name: string } }, ...rest: unknown[]) {
+		let heapBase = 0;
+		let heapPeak = 0;
+		let sampler: NodeJS.Timeout | undefined;
+		if (gc) {
+			gc();
+			heapBase = heapPeak = process.memoryUsage().heapUsed;
+			sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5);
+		}
 		const cpu = process.cpuUsage();
 		const wall = process.hrtime.bigint();
 		const entry = (totals[executionData.node.name] ??= { cpuMs: 0, wallMs: 0, startUs: Number(wall / 1000n), endUs: 0, expressions: 0 });
@@ -48,6 +64,13 @@ function patchRunNode(workflowExecute: Patchable): void {
 			entry.wallMs += Number(end - wall) / 1e6;
 			entry.endUs = Number(end / 1000n);
 			running = undefined;
+			if (gc) {
+				clearInterval(sampler);
+				heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+				gc();
+				entry.heapPeakBytes = heapPeak - heapBase;
+				entry.heapRetainedBytes = process.memoryUsage().heapUsed - heapBase;
+			}
 		}
 	};
 	patchedRunNode = true;
