@@ -2,14 +2,19 @@
  * Message → Send in a real n8n 1.x: the packed package installed as a community package, a sandbox
  * credential, `n8n execute --id --rawOutput`, and what the in-process Hero sandbox received.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import {
 	cleanupAll,
 	createSandboxHome,
 	executeWorkflow,
 	importWorkflow,
+	lastNodeItems,
 	manualWorkflow,
 	nodeItems,
 	NODE_NAMES,
+	REPO_ROOT,
 	type N8nHome,
 	type WorkflowJson,
 } from '../n8n/harness';
@@ -59,6 +64,13 @@ const continueOnErrorWorkflow = (credentialId: string): WorkflowJson =>
 		},
 	);
 
+/** The demo's example workflows (`npm start`); they use the default sandbox credential id. */
+const EXAMPLES_FOLDER = join(REPO_ROOT, 'test/n8n/examples');
+const examples: WorkflowJson[] = readdirSync(EXAMPLES_FOLDER)
+	.filter((file) => file.endsWith('.json'))
+	.sort()
+	.map((file) => JSON.parse(readFileSync(join(EXAMPLES_FOLDER, file), 'utf8')) as WorkflowJson);
+
 let sandbox: Sandbox;
 let home: N8nHome;
 let credentialId: string;
@@ -69,8 +81,8 @@ beforeAll(async () => {
 	// Installs n8n only if the cache lacks it (npm test runs the installer first).
 	const { n8n, ...setUp } = await createSandboxHome(sandbox);
 	({ home, credentialId } = setUp);
-	// Both workflows in one import: every n8n CLI call costs a few seconds of start-up.
-	await importWorkflow(home, [sendSmsWorkflow(credentialId), continueOnErrorWorkflow(credentialId)]);
+	// One import for all workflows: every n8n CLI call costs a few seconds of start-up.
+	await importWorkflow(home, [sendSmsWorkflow(credentialId), continueOnErrorWorkflow(credentialId), ...examples]);
 	timings.push(`setup (pack, install into .n8n/nodes, import credential and workflows) ${Date.now() - started} ms, n8n ${n8n.version}`);
 }, 900_000);
 
@@ -138,4 +150,13 @@ test('On Error: Continue keeps the valid item and reports the invalid one withou
 		message_string: MESSAGE,
 		recipient_contact_detail: '+447700900123',
 	});
+});
+
+test.each(examples.map((workflow) => [workflow.name, workflow] as const))('example workflow "%s" runs against the sandbox', async (_name, workflow) => {
+	const { output, durationMs } = await executeWorkflow(home, workflow.id);
+	timings.push(`n8n execute (example ${workflow.id}) ${durationMs} ms`);
+	expect(lastNodeItems(output).length).toBeGreaterThan(0);
+	// Every call reached Hero and was accepted: bad input is stopped in the node, before any request.
+	expect(sandbox.requests.length).toBeGreaterThan(0);
+	expect(sandbox.requests.filter((r) => (r.status ?? 0) >= 400).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([]);
 });
