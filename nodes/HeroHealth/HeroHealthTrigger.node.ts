@@ -13,7 +13,7 @@ import { buildEventItem, parseEnvelope } from './trigger/records';
 import { registerWebhooks, registrationsExist, staticDataOf, unregisterWebhooks } from './trigger/registration';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyHeroSignature } from './trigger/signature';
 
-/** Each record read while Hero waits for our answer gets this long (Hero's own timeout is not documented). */
+/** Each record read gets this long; Hero has its answer by then (see webhook()). */
 const RECORD_FETCH_TIMEOUT_MS = 10_000;
 
 export class HeroHealthTrigger implements INodeType {
@@ -98,8 +98,13 @@ export class HeroHealthTrigger implements INodeType {
 		}
 
 		const fetchFullRecord = this.getNodeParameter('fetchFullRecord', true) as boolean;
+		if (!fetchFullRecord) return { workflowData: [this.helpers.returnJsonArray([await buildEventItem.call(this, envelope, false)])] };
+		// Acknowledge before reading the record: a slow Hero read must not outlast Hero's delivery
+		// timeout (undocumented), or Hero would deliver again and the workflow would run twice.
+		// n8n still starts the run from workflowData when the node has answered itself.
+		this.getResponseObject().status(200).json({ received: true });
 		setRequestTimeout(this, RECORD_FETCH_TIMEOUT_MS);
-		const item = await buildEventItem.call(this, envelope, fetchFullRecord);
-		return { workflowData: [this.helpers.returnJsonArray([item])] };
+		const withRecord = await buildEventItem.call(this, envelope, true);
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([withRecord])] };
 	}
 }

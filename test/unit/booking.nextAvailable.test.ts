@@ -242,6 +242,13 @@ describe('candidate slots', () => {
 		expect(result.map((s) => s.id)).toEqual(['1', '2', '5']);
 	});
 
+	it('drops a slot that names no practitioner, or no location when none is chosen (it could not be reserved)', () => {
+		const now = Date.parse('2026-01-01T00:00:00Z');
+		const loose = [slot('1', '2030-03-11T09:00:00Z', { practitioner_id: undefined }), slot('2', '2030-03-11T09:10:00Z', { location_id: undefined }), slot('3', '2030-03-11T09:20:00Z')];
+		expect(candidates(loose, { ...search, locationId: '3001' }, now).map((s) => s.id)).toEqual(['2', '3']);
+		expect(candidates(loose, search, now).map((s) => s.id)).toEqual(['3']);
+	});
+
 	it('reads British Summer Time: 09:00 London in July is 08:00 UTC', () => {
 		const result = candidates([slot('1', '2030-07-10T08:00:00Z'), slot('2', '2030-07-10T07:59:00Z')], { ...search, startDate: '2030-07-01', endDate: '2030-07-31' }, Date.parse('2026-01-01T00:00:00Z'));
 		expect(result.map((s) => s.id)).toEqual(['1']);

@@ -123,6 +123,47 @@ describe('paging', () => {
 	});
 });
 
+describe('paging: what count means', () => {
+	// A list of 250 records served by a handler that decides page size and what `count` says.
+	const serve = async (pageCap: number, count: (page: number, total: number) => number) => {
+		const total = 250;
+		const server = await startSandbox({
+			modules: [
+				{
+					routes: [
+						{
+							method: 'GET',
+							path: '/v1/batch_message/:id/messages',
+							query: () => [],
+							handler: ({ query }) => {
+								const size = Math.min(Number(query.page_size), pageCap);
+								const from = Number(query.page_index) * size;
+								const data = Array.from({ length: Math.max(0, Math.min(size, total - from)) }, (_, i) => ({ id: String(from + i) }));
+								return { data, count: count(data.length, total) };
+							},
+						},
+					],
+				},
+			],
+		});
+		try {
+			const result = await runHeroNode(server, { parameters: { resource: 'message', operation: 'getManyInBatch', batchId: '5001', returnAll: true } });
+			return { ids: result.json.map((r) => r.id), pages: server.received('GET', '/v1/batch_message/5001/messages').length };
+		} finally {
+			await server.close();
+		}
+	};
+	const all = Array.from({ length: 250 }, (_, i) => String(i));
+
+	it('walks past short pages while count (the total) says records remain: Hero may cap page_size below ours', async () => {
+		expect(await serve(40, (_page, total) => total)).toEqual({ ids: all, pages: 7 });
+	});
+
+	it('reads count as the page size when it only repeats the page length, and stops at the short page', async () => {
+		expect(await serve(100, (page) => page)).toEqual({ ids: all, pages: 3 });
+	});
+});
+
 describe('retry policy', () => {
 	it('backs off exponentially with jitter, bounded in count and total time', () => {
 		const delays = [0, 1, 2, 3].map((attempt) => decide({ status: 503 }, true, attempt, 0, () => 1));

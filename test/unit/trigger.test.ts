@@ -14,7 +14,7 @@ import { Workflow, type ICredentialDataDecryptedObject, type IDataObject, type I
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { additionalDataFor, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from '../harness/engine';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { deliveries, deliveryPolicy, settledDeliveries, signDelivery, webhooks, type SandboxWebhook } from '../sandbox/routes/webhooks';
+import { deliveries, deliveryPolicy, settledDeliveries, signDelivery, webhooks, type Delivery, type SandboxWebhook } from '../sandbox/routes/webhooks';
 
 // ---------------------------------------------------------------------------------------------
 // A stand-in for n8n's webhook server, built from n8n-core's contexts.
@@ -62,7 +62,18 @@ class MiniN8n {
 		readonly webhookId = `wh-${Math.random().toString(36).slice(2, 10)}`,
 	) {
 		this.credentials = new Credentials(sandboxCredentialData(sandbox));
-		this.server = createServer((req, res) => void this.receive(req, res));
+		this.server = createServer((req, res) => {
+			const handling = this.receive(req, res);
+			this.handling.add(handling);
+			void handling.finally(() => this.handling.delete(handling));
+		});
+	}
+
+	private handling = new Set<Promise<unknown>>();
+
+	/** Resolves once no delivery is being handled (the node may still be fetching after it answered). */
+	async idle(): Promise<void> {
+		while (this.handling.size) await Promise.allSettled([...this.handling]);
 	}
 
 	get node(): INode {
@@ -177,14 +188,13 @@ class MiniN8n {
 		const context = this.capture(new WebhookContext(this.workflow, this.node, additionalData, 'webhook', this.webhookData(additionalData), [], null));
 		try {
 			const result = await trigger.webhook!.call(context);
+			// As n8n's webhook helpers: workflowData starts a run even when the node answered itself.
+			if (result.workflowData) this.executions.push(result.workflowData[0].map((item) => item.json));
 			if (result.noWebhookResponse) {
 				if (!res.writableEnded) answer(500, { message: 'the node claimed to answer but did not' });
 				return;
 			}
-			if (result.workflowData) {
-				this.executions.push(result.workflowData[0].map((item) => item.json));
-				return answer(200, { message: 'Workflow was started' });
-			}
+			if (result.workflowData) return answer(200, { message: 'Workflow was started' });
 			return answer(200, result.webhookResponse ?? { message: 'Webhook call received' });
 		} catch (error) {
 			return answer(500, { message: `Workflow Webhook Error: ${(error as Error).message}` });
@@ -215,6 +225,13 @@ async function n8nWith(parameters: IDataObject, webhookId?: string): Promise<Min
 }
 
 const registeredAt = (url: string): SandboxWebhook[] => [...webhooks(sandbox.state).values()].filter((w) => w.url === url);
+
+/** Deliveries settled at the sandbox, and every receiver done with them (the trigger answers before it reads the record). */
+async function settled(count: number, filter?: (delivery: Delivery) => boolean): Promise<Delivery[]> {
+	const done = await settledDeliveries(sandbox.state, count, filter);
+	await Promise.all(instances.map((n8n) => n8n.idle()));
+	return done;
+}
 
 async function emit(event: string, id: string, object?: string): Promise<{ deliveries: string[] }> {
 	const response = await fetch(`${sandbox.url}/__sandbox/webhooks/emit`, {
@@ -444,7 +461,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		const messageId = await sentMessageId();
 		const { deliveries: started } = await emit('write-to-record.succeeded', messageId);
 		expect(started).toHaveLength(1);
-		const [delivery] = await settledDeliveries(sandbox.state, 1);
+		const [delivery] = await settled(1);
 		expect(delivery.state).toBe('delivered');
 		expect(delivery.attempts).toHaveLength(1);
 		expect(delivery.attempts[0].headers['X-Herohealth-Signature']).toMatch(/^[0-9a-f]{64}$/);
@@ -463,7 +480,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed', 'appointment.cancelled'] });
 		await n8n.activate();
 		const appointmentId = await bookAppointment();
-		await settledDeliveries(sandbox.state, 1);
+		await settled(1);
 		const confirmed = await heroGet(`/v1/appointments/${appointmentId}`);
 		expect(confirmed.body.booking_confirmed_at).toEqual(expect.any(String));
 		expect(n8n.executions).toEqual([
@@ -471,7 +488,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		]);
 
 		await heroSend('PATCH', `/v1/appointments/${appointmentId}/cancel`, { suppress_cancellation_policy: true });
-		await settledDeliveries(sandbox.state, 2);
+		await settled(2);
 		expect(n8n.executions).toHaveLength(2);
 		expect(n8n.executions[1][0]).toMatchObject({ event: 'appointment.cancelled', id: appointmentId, record: { id: appointmentId, can_be_cancelled: false } });
 		expect(sandbox.received('GET', `/v1/appointments/${appointmentId}`).filter((r) => r.headers['x-api-key'] === sandbox.apiKey)).toHaveLength(3);
@@ -481,7 +498,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		const n8n = await n8nWith({ events: ['patient.medical-record-updated'] });
 		await n8n.activate();
 		await emit('patient.medical-record-updated', '2001');
-		await settledDeliveries(sandbox.state, 1);
+		await settled(1);
 		const patient = await heroGet('/v2/patients/2001');
 		expect(patient.status).toBe(200);
 		expect(n8n.executions).toEqual([
@@ -494,7 +511,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		const n8n = await n8nWith({ events: ['appointment.cancelled'] });
 		await n8n.activate();
 		await emit('appointment.cancelled', '999999');
-		await settledDeliveries(sandbox.state, 1);
+		await settled(1);
 		expect(n8n.executions).toHaveLength(1);
 		expect(n8n.executions[0][0]).toEqual({
 			event: 'appointment.cancelled',
@@ -510,12 +527,25 @@ describe('Hero Health Trigger: deliveries', () => {
 		});
 	});
 
+	it('answers Hero before reading the record, so a slow read cannot make Hero deliver again', async () => {
+		const n8n = await n8nWith({ events: ['appointment.cancelled'] });
+		await n8n.activate();
+		sandbox.faults.add({ kind: 'latency', latencyMs: 1500, path: '^/v1/appointments/999998$' });
+		await emit('appointment.cancelled', '999998');
+		const [delivery] = await settled(1);
+		expect(delivery.state).toBe('delivered');
+		expect(delivery.attempts).toHaveLength(1);
+		expect(delivery.attempts[0].durationMs).toBeLessThan(1000);
+		expect(n8n.executions).toHaveLength(1);
+		expect(n8n.executions[0][0]).toMatchObject({ id: '999998', record: null, error: { httpCode: '404' } });
+	});
+
 	it('outputs record null with a note for objects Hero has no read endpoint for, and asks Hero nothing', async () => {
 		const n8n = await n8nWith({ events: ['prescription.issued', 'form-submission.created'] });
 		await n8n.activate();
 		await emit('prescription.issued', '8001');
 		await emit('form-submission.created', '8002');
-		await settledDeliveries(sandbox.state, 2);
+		await settled(2);
 		expect(n8n.executions.map(([item]) => item).sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual([
 			{ event: 'prescription.issued', practice_group_id: sandbox.practiceGroupId, object: 'Prescription', id: '8001', record: null, note: 'Hero documents no endpoint to read a Prescription record, so only its ID is given' },
 			{ event: 'form-submission.created', practice_group_id: sandbox.practiceGroupId, object: 'FormSubmission', id: '8002', record: null, note: 'Hero documents no endpoint to read a FormSubmission record, so only its ID is given' },
@@ -527,7 +557,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		const n8n = await n8nWith({ events: ['appointment.rescheduled'], fetchFullRecord: false });
 		await n8n.activate();
 		await emit('appointment.rescheduled', '7002');
-		await settledDeliveries(sandbox.state, 1);
+		await settled(1);
 		expect(n8n.executions).toEqual([[{ event: 'appointment.rescheduled', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: '7002' }]]);
 		expect(sandbox.received('GET', /^\/v1\/appointments/)).toEqual([]);
 	});
@@ -536,7 +566,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
 		await n8n.activate();
 		await emit('appointment.confirmed', '../../v1/webhooks');
-		await settledDeliveries(sandbox.state, 1);
+		await settled(1);
 		expect(n8n.executions[0][0]).toMatchObject({ record: null, note: 'The event id is not a numeric Hero ID, so the record was not fetched' });
 		expect(sandbox.received('GET').filter((r) => r.path !== '/v1/webhooks')).toEqual([]);
 	});
@@ -546,7 +576,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		n8n.lazyRawBody = true;
 		await n8n.activate();
 		await emit('appointment.confirmed', '7003');
-		const [delivery] = await settledDeliveries(sandbox.state, 1);
+		const [delivery] = await settled(1);
 		expect(delivery.state).toBe('delivered');
 		expect(n8n.executions).toHaveLength(1);
 	});
@@ -556,7 +586,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		await n8n.activate();
 		n8n.failNext = 2;
 		await emit('appointment.confirmed', '7004');
-		const [delivery] = await settledDeliveries(sandbox.state, 1);
+		const [delivery] = await settled(1);
 		expect(delivery.state).toBe('delivered');
 		expect(delivery.attempts.map((a) => a.status)).toEqual([503, 503, 200]);
 		const gaps = delivery.attempts.slice(1).map((a, i) => Date.parse(a.at) - Date.parse(delivery.attempts[i].at));
@@ -571,7 +601,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		Object.assign(deliveryPolicy(sandbox.state), { maxAttempts: 3 });
 		n8n.failNext = 10;
 		await emit('appointment.confirmed', '7005');
-		const [delivery] = await settledDeliveries(sandbox.state, 1);
+		const [delivery] = await settled(1);
 		expect(delivery.state).toBe('failed');
 		expect(delivery.attempts.map((a) => a.status)).toEqual([503, 503, 503]);
 		expect(n8n.executions).toEqual([]);
@@ -582,7 +612,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		await n8n.activate();
 		Object.assign(deliveryPolicy(sandbox.state), { encoding: 'base64', timestampUnit: 'milliseconds' });
 		await emit('appointment.confirmed', '7006');
-		const [delivery] = await settledDeliveries(sandbox.state, 1);
+		const [delivery] = await settled(1);
 		expect(delivery.attempts[0].headers['X-Herohealth-Timestamp']).toMatch(/^\d{13}$/);
 		expect(delivery.attempts[0].headers['X-Herohealth-Signature']).toMatch(/=$/);
 		expect(delivery.state).toBe('delivered');
@@ -658,7 +688,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		await emit('appointment.cancelled', '7011');
 		await emit('appointment.cancelled', '7012');
 		await emit('prescription.issued', '8003');
-		await settledDeliveries(sandbox.state, 2);
+		await settled(2);
 		expect(deliveries(sandbox.state).map((d) => [d.url, d.object_id])).toEqual([
 			[cancelled.webhookUrl, '7011'],
 			[cancelled.webhookUrl, '7012'],

@@ -9,6 +9,8 @@ export interface HeroFailure {
 	retryAfterSeconds?: number;
 	/** Set when a non-repeatable call (a send, a booking) may have reached Hero. */
 	ambiguous?: boolean;
+	/** How many times the call was retried before it failed. */
+	retries?: number;
 	method: string;
 	path: string;
 }
@@ -64,6 +66,8 @@ const NETWORK_MESSAGES: Record<string, string> = {
 	EPIPE: 'The connection to Hero closed while sending',
 };
 
+const retriedTimes = (retries: number) => (retries === 1 ? 'once' : `${retries} times`);
+
 export function humanMessage(failure: HeroFailure): { message: string; description: string } {
 	const { status, body } = failure;
 	const call = `${failure.method} ${failure.path}`;
@@ -114,15 +118,18 @@ export function humanMessage(failure: HeroFailure): { message: string; descripti
 				message: `Hero could not process the request: ${heroMessage(body) ?? 'unprocessable entity'}`,
 				description: describeValidationIssues(body) ?? 'The request was well formed but Hero could not act on it in its current state.',
 			};
-		case status === 429:
+		case status === 429: {
+			const wait = failure.retryAfterSeconds !== undefined ? `Hero asked to wait ${failure.retryAfterSeconds}s` : '';
+			const tried = failure.retries ? `Retried ${retriedTimes(failure.retries)} with backoff${wait ? `; ${wait}` : ''}` : `Not retried${wait ? `: ${wait}, longer than the node's retry budget` : ''}`;
 			return {
 				message: 'Hero is rate limiting requests (429)',
-				description: `Retries were used up${failure.retryAfterSeconds !== undefined ? `; Hero asked to wait ${failure.retryAfterSeconds}s` : ''}. Lower "Requests in Flight" or add a Wait node between batches.`,
+				description: `${tried}. Lower "Requests in Flight" or add a Wait node between batches.`,
 			};
+		}
 		case status >= 500:
 			return {
 				message: `Hero had a server error (${status})`,
-				description: `${call} failed on Hero's side. Reads were retried with backoff; try again later, and contact Hero support if it persists.`,
+				description: `${call} failed on Hero's side${failure.retries ? ` (retried ${retriedTimes(failure.retries)} with backoff)` : ''}. Try again later, and contact Hero support if it persists.`,
 			};
 		default:
 			return {

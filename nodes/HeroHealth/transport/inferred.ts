@@ -54,6 +54,12 @@ export const INFERRED = {
 	/** Lists whose answer was never captured, read like their documented siblings (`{ data, count }` or a bare array, paged by `page_index`/`page_size` where the docs list those). */
 	uncapturedListAnswers: ['GET /v1/batch_message', 'GET /v1/batch_message/{id}/messages', 'GET /v1/templates', 'GET /v2/automated_messages'] as const,
 
+	/**
+	 * A 429 is taken to mean Hero refused the request without acting on it, so even a send or a
+	 * booking is retried after one (transport/retry.ts). Hero documents no rate-limit behaviour.
+	 */
+	rateLimitedRequestNotCarriedOut: true as boolean,
+
 	/** Paging: whether `page_index` starts at 0 or 1 is not documented. */
 	firstPageIndex: 0,
 	/** Largest page we ask for; Hero's maximum is not documented. */

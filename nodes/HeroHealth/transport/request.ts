@@ -123,7 +123,7 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 		}
 		const verdict = decide(outcome, repeatable, attempt, Date.now() - started);
 		if (!verdict.retry) {
-			throw toNodeApiError(this.getNode(), { ...failure, ambiguous: verdict.ambiguous }, request.itemIndex);
+			throw toNodeApiError(this.getNode(), { ...failure, ambiguous: verdict.ambiguous, retries: attempt }, request.itemIndex);
 		}
 		await sleep(verdict.delayMs);
 	}
@@ -162,9 +162,12 @@ export async function heroApiRequestAllItems(
 			results.push(record);
 			if (limit !== undefined && results.length >= limit) return results;
 		}
-		// `count` may be the total or the page's own size (undocumented): trust it only when it
-		// says more than one page exists; otherwise a short or empty page ends the walk.
+		if (records.length === 0) return results;
+		// `count` may be the total or the page's own size (undocumented). A count above what was read
+		// can only be the total: keep walking, even past a short page (Hero may cap page_size below ours).
+		// Otherwise trust it only when it says more than one page exists, and let a short page end the walk.
 		const total = (page as { count?: unknown })?.count;
+		if (typeof total === 'number' && total > results.length) continue;
 		const seenAll = typeof total === 'number' && total > pageSize && results.length >= total;
 		if (records.length < pageSize || seenAll) return results;
 	}

@@ -1,9 +1,11 @@
+import { INFERRED } from './inferred';
+
 /**
  * The retry policy, in one place (README "Reliability" restates it).
  * - Repeatable calls (reads, PUT/DELETE, and writes marked idempotent) retry 429, 502, 503, 504,
  *   resets and timeouts.
  * - Non-repeatable calls (a message send, a booking) retry only what Hero cannot have received:
- *   a refused connection, an unresolvable host, or a 429. Anything else after the request left n8n
+ *   a refused connection, an unresolvable host, or a 429 (taken as not acted on: INFERRED). Anything else after the request left n8n
  *   fails the item as "may or may not have been carried out".
  * Backoff is exponential with full jitter in the upper half of each step (250 ms, 500 ms, 1 s, 2 s,
  * capped at 8 s). A `Retry-After` from Hero is a minimum: the wait is the larger of it and the
@@ -51,8 +53,9 @@ export function decide(outcome: Outcome, repeatable: boolean, attempt: number, e
 		retryable = notSent || (repeatable && TRANSIENT_CODES.has(outcome.networkCode));
 		ambiguous = !notSent && !repeatable;
 	} else {
-		retryable = outcome.status === 429 || (repeatable && RETRYABLE_STATUS.has(outcome.status));
-		ambiguous = !repeatable && outcome.status >= 500;
+		const refusedUnread = outcome.status === 429 && INFERRED.rateLimitedRequestNotCarriedOut;
+		retryable = refusedUnread || (repeatable && RETRYABLE_STATUS.has(outcome.status));
+		ambiguous = !repeatable && (outcome.status >= 500 || (outcome.status === 429 && !refusedUnread));
 		if (outcome.retryAfterSeconds !== undefined) retryAfterMs = Math.ceil(outcome.retryAfterSeconds * 1000);
 	}
 	if (!retryable || attempt >= RETRY_POLICY.maxRetries) return { retry: false, ambiguous };

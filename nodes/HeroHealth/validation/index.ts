@@ -4,10 +4,11 @@
  * Error texts elsewhere never repeat the rejected value: it may be a patient's phone or email.
  */
 
-/** UK mobile (07..., +447..., 447..., 00447...) to E.164 `+447XXXXXXXXX`. */
+/** UK mobile (07..., +447..., 447..., 00447..., +44 (0)7...) to E.164 `+447XXXXXXXXX`. */
 export function ukMobileToE164(input: string): string | undefined {
 	const compact = input.replace(/[\s\-().]/g, '');
-	const match = /^(?:\+44|0044|44|0)(7\d{9})$/.exec(compact);
+	// The trunk 0 after the country code ("+44 (0)7700 900123") is written but not dialled.
+	const match = /^(?:(?:\+44|0044|44)0?|0)(7\d{9})$/.exec(compact);
 	return match ? `+44${match[1]}` : undefined;
 }
 

@@ -209,6 +209,8 @@ export function candidates(slots: IDataObject[], search: BookingSearch, now = Da
 		.map((slot) => ({ slot, start: Date.parse(String(slot.start_time ?? '')) }))
 		.filter(({ slot, start }) => {
 			if (!Number.isFinite(start) || start <= now) return false;
+			// A reservation needs both ids: a slot that names neither (and no filter supplies them) cannot be booked.
+			if (slot.practitioner_id == null || (slot.location_id == null && !search.locationId)) return false;
 			// Hero filters these already; checked again so a loose answer can never book the wrong thing.
 			if (slot.appointment_type_id !== undefined && String(slot.appointment_type_id) !== search.appointmentTypeId) return false;
 			if (search.locationId && slot.location_id !== undefined && String(slot.location_id) !== search.locationId) return false;
