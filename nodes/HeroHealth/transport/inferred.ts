@@ -32,6 +32,8 @@ export const INFERRED = {
 	bookingLinkCreateRequired: ['appointment_type_id', 'location_id'] as const,
 	/** Update a Booking Link: the sample stops after from_date/to_date; these names come from the link object and the create body. */
 	bookingLinkUpdateFields: { active: 'active', expiryDate: 'expiry_date', maximumUseCount: 'maximum_use_count' } as const,
+	/** Create an Attachment Link: required flags never captured; a link is taken to belong to one patient. */
+	attachmentLinkCreateRequired: ['patient_id'] as const,
 	/** List Booking Links (`GET /v2/bookinglinks`): query and response never captured; paged like Hero's other lists. */
 	bookingLinksPaged: true,
 	/** Create or Update a Patient (no PDS): only `title` was captured; the rest are the patient record's names (GET /v2/patients/{id}); the answer is taken to carry `patient_id`. */

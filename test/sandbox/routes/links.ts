@@ -216,7 +216,7 @@ const attachmentLinkCreate = s.object(
 		patient_id: s.id(),
 		maximum_use_count: useCount,
 	},
-	{ required: ['patient_id'] },
+	{ required: [...INFERRED.attachmentLinkCreateRequired] },
 );
 
 const statusQuery = s.object({ url: s.string({ format: 'uri' }), id: s.string({ minLength: 1 }) });

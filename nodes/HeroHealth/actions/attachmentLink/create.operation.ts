@@ -76,6 +76,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 /** Builds and checks the body of POST /v1/attachment_links; throws before any request on bad input. */
 export async function buildAttachmentBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	// Required by our reading of the docs (INFERRED.attachmentLinkCreateRequired).
 	const body: IDataObject = { patient_id: requireId(ctx, 'patientId', itemIndex, 'Patient ID') };
 	const source = checkOneOf(ctx, itemIndex, 'File Source', ctx.getNodeParameter('fileSource', itemIndex, 'binary'), SOURCES);
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
