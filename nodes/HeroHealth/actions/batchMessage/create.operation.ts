@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { INFERRED, heroApiRequest } from '../../transport';
 import { normaliseNhsNumber, toIsoDate } from '../../validation';
 import { checkOneOf, invalid, requireString } from '../helpers';
+import { HERO_TIME_ZONE, todayIn } from '../link/common';
 import { BATCH_CHANNELS } from './fields';
 
 const RECIPIENT_KEYS = ['nhs_number', 'dob'];
@@ -142,7 +143,7 @@ function readRecipients(ctx: IExecuteFunctions, itemIndex: number): { field: str
 }
 
 /** Checks every recipient (valid, distinct NHS numbers; past dates of birth) before anything is sent. */
-export function buildRecipients(ctx: IExecuteFunctions, itemIndex: number, today = new Date().toISOString().slice(0, 10)): IDataObject[] {
+export function buildRecipients(ctx: IExecuteFunctions, itemIndex: number, today = todayIn(HERO_TIME_ZONE)): IDataObject[] {
 	const { field, list } = readRecipients(ctx, itemIndex);
 	if (list.length === 0) throw invalid(ctx, itemIndex, field, 'add at least one recipient');
 	const seen = new Map<string, number>();

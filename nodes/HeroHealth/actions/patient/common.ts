@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { INFERRED } from '../../transport';
 import { normaliseNhsNumber } from '../../validation';
 import { invalid } from '../helpers';
-import { checkCalendarDate } from '../link/common';
+import { HERO_TIME_ZONE, checkCalendarDate, todayIn } from '../link/common';
 
 /** Patient titles Hero accepts (Get a Patient / Create or Update a Patient), '' meaning none. */
 export const PATIENT_TITLES = [
@@ -49,9 +49,10 @@ export function checkNhsNumber(ctx: IExecuteFunctions, itemIndex: number, value:
 export function checkDateOfBirth(ctx: IExecuteFunctions, itemIndex: number, value: unknown, now = new Date()): string {
 	if (value === undefined || value === null || value === '') throw invalid(ctx, itemIndex, 'Date of Birth', 'is required');
 	const date = checkCalendarDate(ctx, itemIndex, 'Date of Birth', value);
-	const today = now.toISOString().slice(0, 10);
+	// Hero's calendar day (Europe/London), as for link expiry dates.
+	const today = todayIn(HERO_TIME_ZONE, now.getTime());
 	if (date > today) throw invalid(ctx, itemIndex, 'Date of Birth', 'cannot be in the future');
-	const oldest = `${now.getUTCFullYear() - 130}${today.slice(4)}`;
+	const oldest = `${Number(today.slice(0, 4)) - 130}${today.slice(4)}`;
 	if (date < oldest) throw invalid(ctx, itemIndex, 'Date of Birth', 'is more than 130 years ago');
 	return date;
 }
