@@ -282,6 +282,9 @@ export class Sandbox {
 			if (route.query) {
 				const issues = route.query(query, []);
 				if (issues.length) throw badRequest(issues);
+			} else if (Object.keys(query).length > 0) {
+				// A route whose docs list no query parameters takes none, as a route without a body spec takes no body.
+				throw badRequest(Object.keys(query).map((key) => ({ code: 'unrecognized_keys', expected: 'no query parameters', path: [key] })));
 			}
 			if (route.body) {
 				if (body === undefined && !route.bodyRequired) body = {};

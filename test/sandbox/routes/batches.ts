@@ -44,7 +44,8 @@ export function batches(state: SandboxState): Map<string, SandboxBatch> {
 	return state.slice('batches', () => new Map<string, SandboxBatch>());
 }
 
-const listQuery = s.object({ page_index: q.integer(0), page_size: q.integer(1), status: s.enum(BATCH_SEND_STATUSES) }, {});
+/** The documented query of the three batch lists (paging and the `status` filter). */
+export const listQuery = s.object({ page_index: q.integer(0), page_size: q.integer(1), status: s.enum(BATCH_SEND_STATUSES) }, {});
 
 const createBody = s.object(
 	{
