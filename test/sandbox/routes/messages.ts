@@ -2,6 +2,7 @@ import { badRequest, notFound } from '../errors';
 import { FORMATS, s } from '../schema';
 import type { SandboxState } from '../state';
 import type { RouteModule } from '../types';
+import { linkName, links, linkStatus, type SandboxLink } from './links';
 import { requirePatient } from './patients';
 
 export interface SandboxMessage {
@@ -18,7 +19,7 @@ export interface SandboxMessage {
 	short_link: { id: string; type: string; name: string; status: string } | null;
 	campaign: { id: string; name: string } | null;
 	sent_by_admin: { id: string; first_name: string; last_name: string } | null;
-	attachments: unknown[];
+	attachments: Array<{ uuid: string; file_name: string | null; attachment_link: string }>;
 	/** Everything the send request carried, for assertions. */
 	request: Record<string, unknown>;
 }
@@ -50,6 +51,29 @@ const sendBody = s.object(
 	{ required: ['patient_id', 'message_type', 'message_string'] },
 );
 
+/**
+ * `short_link_id` and `attachment_uuid` name links the practice made: a booking, form or video link
+ * (by its id) and an attachment link (by the `attachment_uuid` Create Attachment Link returned).
+ * One that names nothing is answered 404, as the sandbox answers an unknown `patient_id` in the same
+ * body, and as Hero documents 404 for ids that name nothing on Create Appointment; the body itself is
+ * well formed, so it is not a 400. Send Message documents no 404 (only 403 and 500): a guess.
+ */
+const SHORT_LINK_KINDS: readonly SandboxLink['kind'][] = ['booking', 'form', 'video'];
+
+function requireShortLink(state: SandboxState, id: string): SandboxLink {
+	const link = links(state).get(id);
+	if (!link || !SHORT_LINK_KINDS.includes(link.kind)) throw notFound('Short link');
+	return link;
+}
+
+function requireAttachment(state: SandboxState, uuid: string): SandboxLink {
+	const link = [...links(state).values()].find((candidate) => candidate.kind === 'attachment' && candidate.attachment?.uuid === uuid);
+	if (!link) throw notFound('Attachment');
+	return link;
+}
+
+const shortLinkView = (link: SandboxLink) => ({ id: link.id, type: link.kind, name: linkName(link), status: linkStatus(link) });
+
 /** Rules that span fields, checked after the schema. */
 function checkContact(type: string, value: unknown, field: string): void {
 	if (typeof value !== 'string') return;
@@ -79,6 +103,8 @@ export const messageRoutes: RouteModule = {
 					throw badRequest([{ code: 'too_small', expected: 'a date-time in the future', path: ['send_at'] }]);
 				}
 				const patient = requirePatient(state, body.patient_id);
+				const shortLink = body.short_link_id !== undefined ? requireShortLink(state, body.short_link_id) : undefined;
+				const attachment = body.attachment_uuid !== undefined ? requireAttachment(state, body.attachment_uuid) : undefined;
 				const now = new Date().toISOString();
 				const id = state.nextId();
 				const scheduled = Boolean(body.send_at);
@@ -94,10 +120,10 @@ export const messageRoutes: RouteModule = {
 					sent_at: scheduled ? null : now,
 					scheduled_at: body.send_at ?? null,
 					write_to_record: writeToRecord ? { write_to_record_at: null, status: 'pending_approval', failure_reason: null, snomed_code: body.snomed_code ?? '185087000' } : null,
-					short_link: body.short_link_id ? { id: body.short_link_id, type: 'booking', name: 'Booking link', status: 'unused' } : null,
+					short_link: shortLink ? shortLinkView(shortLink) : null,
 					campaign: null,
 					sent_by_admin: null,
-					attachments: body.attachment_uuid ? [{ uuid: body.attachment_uuid }] : [],
+					attachments: attachment ? [{ uuid: attachment.attachment!.uuid, file_name: attachment.attachment!.file_name, attachment_link: attachment.short_link }] : [],
 					request: body,
 				});
 				return {
@@ -120,7 +146,9 @@ export const messageRoutes: RouteModule = {
 				const message = messages(state).get(params.id);
 				if (!message) throw notFound('Message');
 				const { request: _request, ...view } = message;
-				return view;
+				// The link's status as it is now (a patient may have used it since the send).
+				const link = message.short_link ? links(state).get(message.short_link.id) : undefined;
+				return link ? { ...view, short_link: shortLinkView(link) } : view;
 			},
 		},
 	],
