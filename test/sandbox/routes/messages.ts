@@ -1,9 +1,25 @@
-import { badRequest, notFound } from '../errors';
+/**
+ * Messages: Send (`POST /v1/messages/send`) and Get (`GET /v1/messages/{id}`).
+ *
+ * A message sent with `write_to_record` waits for a practice admin to approve the write-back to the
+ * patient's record (`write_to_record.status` `pending_approval`). Control route (no auth), standing
+ * in for the admin and the EHR:
+ *   POST /__sandbox/messages/:id/write-to-record   {result: 'succeeded' | 'failed', failure_reason?}
+ *     → updates the message's write_to_record and emits `write-to-record.<result>` for the message
+ *       (object `INFERRED.writeToRecordObject.name`, id = message id), which the webhook module
+ *       delivers. 404 for an unknown message, 409 for one sent without write_to_record or already
+ *       resolved, 400 for a bad body.
+ * The words `succeeded` and `failed` for the resolved status are the sandbox's (Hero's statuses
+ * beyond the sample were not captured), taken from the event names.
+ */
+import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
+import { HeroError, badRequest, conflict, notFound } from '../errors';
 import { FORMATS, s } from '../schema';
 import type { SandboxState } from '../state';
-import type { RouteModule } from '../types';
+import { reply, type RouteModule } from '../types';
 import { linkName, links, linkStatus, type SandboxLink } from './links';
 import { requirePatient } from './patients';
+import { deliveries } from './webhooks';
 
 export interface SandboxMessage {
 	id: string;
@@ -15,7 +31,7 @@ export interface SandboxMessage {
 	created_at: string;
 	sent_at: string | null;
 	scheduled_at: string | null;
-	write_to_record: { write_to_record_at: string | null; status: string; failure_reason: string | null; snomed_code: string | null } | null;
+	write_to_record: { write_to_record_at: string | null; status: 'pending_approval' | 'succeeded' | 'failed'; failure_reason: string | null; snomed_code: string | null } | null;
 	short_link: { id: string; type: string; name: string; status: string } | null;
 	campaign: { id: string; name: string } | null;
 	sent_by_admin: { id: string; first_name: string; last_name: string } | null;
@@ -73,6 +89,27 @@ function requireAttachment(state: SandboxState, uuid: string): SandboxLink {
 }
 
 const shortLinkView = (link: SandboxLink) => ({ id: link.id, type: link.kind, name: linkName(link), status: linkStatus(link) });
+
+const writeToRecordBody = s.object({ result: s.enum(['succeeded', 'failed']), failure_reason: s.string({ minLength: 1 }) }, { required: ['result'] });
+
+/** Resolves a message's pending write-back and announces it, as Hero does once the EHR answers. */
+function resolveWriteToRecord(state: SandboxState, id: string, body: unknown): Record<string, unknown> {
+	const issues = writeToRecordBody(body ?? {}, []);
+	if (issues.length) throw badRequest(issues);
+	const { result, failure_reason: failureReason } = body as { result: 'succeeded' | 'failed'; failure_reason?: string };
+	if (failureReason !== undefined && result !== 'failed') throw badRequest([{ code: 'invalid_combination', expected: 'failure_reason only with result failed', path: ['failure_reason'] }]);
+	const message = messages(state).get(id);
+	if (!message) throw notFound('Message');
+	const record = message.write_to_record;
+	if (!record) throw conflict('Message was not sent with write_to_record');
+	if (record.status !== 'pending_approval') throw conflict(`Write to record already ${record.status}`);
+	record.status = result;
+	record.write_to_record_at = result === 'succeeded' ? new Date().toISOString() : null;
+	record.failure_reason = result === 'failed' ? (failureReason ?? 'The clinical system rejected the entry') : null;
+	const before = deliveries(state).length;
+	const event = state.emit(`write-to-record.${result}`, INFERRED.writeToRecordObject.name, message.id);
+	return { write_to_record: record, event, deliveries: deliveries(state).slice(before).map((d) => d.id) };
+}
 
 /** Rules that span fields, checked after the schema. */
 function checkContact(type: string, value: unknown, field: string): void {
@@ -149,6 +186,20 @@ export const messageRoutes: RouteModule = {
 				// The link's status as it is now (a patient may have used it since the send).
 				const link = message.short_link ? links(state).get(message.short_link.id) : undefined;
 				return link ? { ...view, short_link: shortLinkView(link) } : view;
+			},
+		},
+	],
+	control: [
+		{
+			method: 'POST',
+			path: '/__sandbox/messages/:id/write-to-record',
+			handler: ({ params, body, state }) => {
+				try {
+					return resolveWriteToRecord(state, params.id, body);
+				} catch (error) {
+					if (error instanceof HeroError) return reply(error.status, error.body);
+					throw error;
+				}
 			},
 		},
 	],
