@@ -134,7 +134,8 @@ export const messageRoutes: RouteModule = {
 					checkContact(body.fallback_message_type ?? body.message_type, body.fallback_contact_detail, 'fallback_contact_detail');
 				}
 				if ((body.snomed_code || body.snomed_term) && body.write_to_record !== true) {
-					throw badRequest([{ code: 'invalid_combination', expected: 'snomed fields only with write_to_record true', path: ['snomed_code'] }]);
+					const given = ['snomed_code', 'snomed_term'].filter((field) => body[field] !== undefined);
+					throw badRequest(given.map((field) => ({ code: 'invalid_combination', expected: 'snomed fields only with write_to_record true', path: [field] })));
 				}
 				if (body.send_at && Date.parse(body.send_at) <= Date.now()) {
 					throw badRequest([{ code: 'too_small', expected: 'a date-time in the future', path: ['send_at'] }]);
