@@ -234,7 +234,8 @@ export class Sandbox {
 				const status = fault.status ?? 503;
 				record.status = status;
 				const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-				return this.send(res, status, { error: true, statusCode: status, message: status === 429 ? 'Too many requests' : 'Service unavailable' }, headers);
+				const body = fault.body !== undefined ? fault.body : { error: true, statusCode: status, message: status === 429 ? 'Too many requests' : 'Service unavailable' };
+				return this.send(res, status, body, headers);
 			}
 		}
 

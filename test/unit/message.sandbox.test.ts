@@ -193,3 +193,18 @@ describe('POST /v1/messages/send', () => {
 		expect(messages(sandbox.state).size).toBe(2);
 	});
 });
+
+describe('fault injection with a body', () => {
+	it('a status fault answers the given body as is; a body on another kind of fault is refused', async () => {
+		const body = { error: true, statusCode: 400, message: [{ code: 'custom', expected: 'a reachable patient', path: ['patient_id'] }] };
+		sandbox.faults.add({ kind: 'status', status: 400, path: '^/v1/messages/send$', times: 1, body });
+		const answer = await hero('POST', '/v1/messages/send', { patient_id: '2001', message_type: 'hero', message_string: 'Hi' });
+		expect(answer).toEqual({ status: 400, body });
+		expect(messages(sandbox.state).size).toBe(0);
+		expect((await hero('POST', '/v1/messages/send', { patient_id: '2001', message_type: 'hero', message_string: 'Hi' })).status).toBe(200);
+		expect(() => sandbox.faults.add({ kind: 'latency', latencyMs: 1, body })).toThrow('body applies only to a status fault');
+		const put = await axios.put(`${sandbox.url}/__sandbox/faults`, { rules: [{ kind: 'reset-after', body }] }, { validateStatus: () => true });
+		expect(put.status).toBe(500);
+		expect(sandbox.faults.list().map((rule) => rule.kind)).toEqual(['status']);
+	});
+});

@@ -133,9 +133,33 @@ describe('Message → Send', () => {
 		expect(email.error?.message).not.toContain('jane.doe');
 	});
 
-	it('maps Hero validation errors to "field X: expected Y" (unknown patient → 404)', async () => {
+	it('maps a Hero 400 to "field X: expected Y", naming each field, and does not resend it', async () => {
+		// The node checks everything Hero documents before sending, so Hero's 400 is injected: its documented shape.
+		sandbox.faults.add({
+			kind: 'status',
+			status: 400,
+			method: 'POST',
+			path: '^/v1/messages/send$',
+			times: 1,
+			body: {
+				error: true,
+				statusCode: 400,
+				message: [
+					{ code: 'invalid_string', expected: 'UK mobile in E.164 (+447...)', path: ['recipient_contact_detail'] },
+					{ code: 'invalid_type', expected: 'number', path: ['assignee', 0, 'id'] },
+				],
+			},
+		});
+		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: '07700 900123' }) });
+		expect(result.error?.message).toBe('Hero rejected the request: field recipient_contact_detail: expected UK mobile in E.164 (+447...); field assignee.0.id: expected number');
+		expect((result.error as { httpCode?: string }).httpCode).toBe('400');
+		expect(sends()).toHaveLength(1);
+		expect(messages(sandbox.state).size).toBe(0);
+	});
+
+	it('maps an unknown patient (Hero answers 404) to "found nothing"', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({}, { patientId: '999999' }) });
-		expect(result.error?.message).toContain('Hero found nothing at POST /v1/messages/send');
+		expect(result.error?.message).toBe('Hero found nothing at POST /v1/messages/send');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 	});
 });
