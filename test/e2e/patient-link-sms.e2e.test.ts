@@ -123,4 +123,5 @@ test('registers the patient, creates their booking link and texts it to them', a
 	expect(allMessages[0].message).toContain(link.short_link as string);
 	expect(allMessages[0].message).toBe(`Dear patient, please book your GP appointment here: ${String(link.short_link)}`);
 	expect(allMessages[0].request).toMatchObject({ short_link_id: link.id });
+	expect(allMessages[0].short_link).toMatchObject({ id: link.id, type: 'booking' });
 });

@@ -69,6 +69,13 @@ async function startServer(): Promise<void> {
 	figures.timings.push(`n8n start to ready ${Date.now() - started} ms`);
 }
 
+/** Resolves a message's write-back in the sandbox (as the practice and the EHR would): Hero announces write-to-record.<result>. */
+async function resolveWriteToRecord(messageId: string, result: 'succeeded' | 'failed'): Promise<string[]> {
+	const response = await fetch(`${sandbox.url}/__sandbox/messages/${messageId}/write-to-record`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ result }) });
+	expect(response.status).toBe(200);
+	return ((await response.json()) as { deliveries: string[] }).deliveries;
+}
+
 async function emit(event: string, id: string): Promise<string[]> {
 	const response = await fetch(`${sandbox.url}/__sandbox/webhooks/emit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event, id }) });
 	expect(response.status).toBe(200);
@@ -148,11 +155,11 @@ test('activation (public API) registers one webhook per selected event at n8n’
 	expect(sandbox.received('POST', '/v1/webhooks').every((r) => r.headers['x-api-key'] === sandbox.apiKey)).toBe(true);
 });
 
-test('an event in the sandbox starts one execution whose output holds the full record', async () => {
+test('a write-back resolved in the sandbox starts one execution whose output holds the full record', async () => {
 	const sent = await heroApi('POST', '/v1/messages/send', { patient_id: '2001', message_type: 'sms', message_string: 'Your blood test results are normal.', write_to_record: true });
 	expect(sent.status).toBe(200);
 	const messageId = String(sent.body.message_id);
-	const started = await emit('write-to-record.succeeded', messageId);
+	const started = await resolveWriteToRecord(messageId, 'succeeded');
 	expect(started).toHaveLength(1);
 	const [delivery] = await settledDeliveries(sandbox.state, 1, deliveredIds(started), 30_000);
 	expect(delivery.state).toBe('delivered');
@@ -162,6 +169,7 @@ test('an event in the sandbox starts one execution whose output holds the full r
 	expect(executions).toHaveLength(1);
 	expect(executions[0].status).toBe('success');
 	const expected = await heroApi('GET', `/v1/messages/${messageId}`);
+	expect(expected.body.write_to_record).toMatchObject({ status: 'succeeded' });
 	expect(nodeItems(executions[0], NODE_NAME)).toEqual([
 		{ event: 'write-to-record.succeeded', practice_group_id: sandbox.practiceGroupId, object: INFERRED.writeToRecordObject.name, id: messageId, record: expected.body },
 	]);

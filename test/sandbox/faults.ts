@@ -5,7 +5,7 @@
  */
 export type FaultKind =
 	| 'latency' // answer normally, `latencyMs` later (past the node's timeout: a slow response)
-	| 'status' // answer `status` (e.g. 429 with `retryAfter`, 500-504) without handling the request
+	| 'status' // answer `status` (e.g. 429 with `retryAfter`, 500-504; `body` to choose the answer) without handling the request
 	| 'reset-before' // destroy the socket before the request is handled (Hero never saw it)
 	| 'reset-after' // handle the request (state changes), then destroy the socket without answering
 	| 'hang' // never answer (the client's timeout fires); the request is not handled
@@ -19,6 +19,8 @@ export interface FaultVariant {
 	status?: number;
 	retryAfter?: number | string;
 	latencyMs?: number;
+	/** For `status`: the JSON body to answer, e.g. Hero's 400 `{ error, statusCode, message: [{ code, expected, path }] }`. Default: `{ error: true, statusCode, message }` with a generic message. */
+	body?: unknown;
 }
 
 export interface FaultRule {
@@ -29,6 +31,8 @@ export interface FaultRule {
 	status?: number;
 	retryAfter?: number | string;
 	latencyMs?: number;
+	/** For `status`: the JSON body to answer (see `FaultVariant.body`). */
+	body?: unknown;
 	/** For `mix`: the faults to pick from, with equal chance. */
 	variants?: FaultVariant[];
 	/** Apply to this many matching requests, then stop. Default: unlimited. */
@@ -57,6 +61,7 @@ function checkVariant(fault: FaultVariant | FaultRule, where: string): void {
 	if (fault.kind === 'latency' && !(typeof fault.latencyMs === 'number' && fault.latencyMs >= 0)) {
 		throw new Error(`${where}: latency needs latencyMs >= 0`);
 	}
+	if (fault.body !== undefined && fault.kind !== 'status') throw new Error(`${where}: body applies only to a status fault`);
 }
 
 function activate(rule: FaultRule, index: number): ActiveRule {

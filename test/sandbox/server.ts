@@ -234,7 +234,8 @@ export class Sandbox {
 				const status = fault.status ?? 503;
 				record.status = status;
 				const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-				return this.send(res, status, { error: true, statusCode: status, message: status === 429 ? 'Too many requests' : 'Service unavailable' }, headers);
+				const body = fault.body !== undefined ? fault.body : { error: true, statusCode: status, message: status === 429 ? 'Too many requests' : 'Service unavailable' };
+				return this.send(res, status, body, headers);
 			}
 		}
 
@@ -282,6 +283,9 @@ export class Sandbox {
 			if (route.query) {
 				const issues = route.query(query, []);
 				if (issues.length) throw badRequest(issues);
+			} else if (Object.keys(query).length > 0) {
+				// A route whose docs list no query parameters takes none, as a route without a body spec takes no body.
+				throw badRequest(Object.keys(query).map((key) => ({ code: 'unrecognized_keys', expected: 'no query parameters', path: [key] })));
 			}
 			if (route.body) {
 				if (body === undefined && !route.bodyRequired) body = {};

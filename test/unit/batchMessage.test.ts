@@ -197,6 +197,39 @@ describe('Batch Message → Get, Get Many, Get Recipients, Get Sends', () => {
 		expect(lists[1].query).toEqual({ status: 'CREATED', page_index: '0', page_size: '10' });
 	});
 
+	it('Get Many: every documented status filter can match, a batch matching by its recipients\' statuses', async () => {
+		const send = (id: string) => runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id, 'id') } });
+		const mixed = await createBatch(); // Ada, Alan (QUEUED), a stranger (ENRICHMENT_ERROR)
+		await send(mixed);
+		// Rosalind (2005) has no email: matched, but nothing to queue.
+		const made = await runHeroNode(sandbox, { parameters: create({ channel: 'EMAIL', subject: 'Flu jabs' }, [{ nhsNumber: '943 476 5811', dateOfBirth: '1960-07-25' }, ADA]) });
+		const email = String(made.json[0].id);
+		await send(email);
+		// The node refuses a bad NHS number, so this batch is posted to the sandbox directly.
+		const response = await fetch(`${sandbox.url}/v1/batch_message`, {
+			method: 'POST',
+			headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId, 'content-type': 'application/json' },
+			body: JSON.stringify({ name: 'Typo', channel: 'SMS', content: 'Hello', recipients: [{ nhs_number: '123 456 7890', dob: null }] }),
+		});
+		const invalid = String(((await response.json()) as { id: string }).id);
+		await send(invalid);
+		const unsent = await createBatch([ALAN]);
+
+		const filtered = async (status: string) =>
+			(await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getMany', returnAll: true, filters: { status } } })).json.map((b) => b.id);
+		// Newest first; the seeded batch 5001 has QUEUED and ENRICHMENT_ERROR recipients.
+		expect(await filtered('CREATED')).toEqual([unsent]);
+		expect(await filtered('ENRICHMENT_ERROR')).toEqual([mixed, '5001']);
+		expect(await filtered('ENRICHED')).toEqual([email]);
+		expect(await filtered('INVALID_PAYLOAD')).toEqual([invalid]);
+		expect(await filtered('QUEUED')).toEqual([email, mixed, '5001']);
+		// The filter is not the batch's own status: a sent batch is COMPLETED, yet matches QUEUED.
+		const queued = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getMany', returnAll: true, filters: { status: 'QUEUED' } } });
+		expect(queued.json.map((b) => b.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+		expect(batches(sandbox.state).get(email)?.recipients.map((r) => r.status)).toEqual(['ENRICHED', 'QUEUED']);
+		expect(batches(sandbox.state).get(email)?.sends.map((s) => s.status)).toEqual(['ENRICHED', 'QUEUED']);
+	});
+
 	it('Get Recipients shows CREATED before the send and the matching result after it', async () => {
 		const id = await createBatch();
 		const params = { resource: 'batchMessage', operation: 'getRecipients', batchId: rl(id), returnAll: true };

@@ -1,4 +1,6 @@
 import { runHeroNode } from '../harness/runNode';
+import { links } from '../sandbox/routes/links';
+import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 let sandbox: Sandbox;
@@ -19,6 +21,19 @@ const send = (additionalFields: Record<string, unknown> = {}, fields: Record<str
 });
 const sends = () => sandbox.received('POST', '/v1/messages/send');
 
+/** Creates a link through the sandbox's API (as Hero's own links would be made), returning the answer. */
+async function createLink(path: string, body: Record<string, unknown>): Promise<Record<string, string>> {
+	const response = await fetch(`${sandbox.url}${path}`, {
+		method: 'POST',
+		headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId, 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	expect(response.status).toBe(200);
+	return (await response.json()) as Record<string, string>;
+}
+const bookingLink = () => createLink('/v1/booking_links', { appointment_type_id: '4001', location_id: '3001', patient_id: '2001' });
+const attachmentLink = () => createLink('/v1/attachment_links', { patient_id: '2001', file_data: Buffer.from('%PDF-1.4 results').toString('base64'), file_name: 'results.pdf' });
+
 describe('Message → Send', () => {
 	it('sends one request with both auth headers and a normalised phone', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: '07700 900123' }) });
@@ -38,6 +53,8 @@ describe('Message → Send', () => {
 
 	it('sends every documented field, converted to what Hero expects', async () => {
 		const sendAt = new Date(Date.now() + 86_400_000).toISOString();
+		const { id: shortLinkId } = await bookingLink();
+		const { attachment_uuid: attachmentUuid } = await attachmentLink();
 		const result = await runHeroNode(sandbox, {
 			parameters: send({
 				recipientContactDetail: '+44 7700 900 123',
@@ -49,8 +66,8 @@ describe('Message → Send', () => {
 				autoWriteToRecord: false,
 				encrypted: true,
 				taskId: '77',
-				attachmentUuid: 'b6f1c2d4-uuid',
-				shortLinkId: 'sl-9',
+				attachmentUuid,
+				shortLinkId,
 				assigneeId: '42',
 				assigneeType: 'AdminTeam',
 				sendAt,
@@ -70,8 +87,8 @@ describe('Message → Send', () => {
 			auto_write_to_record: false,
 			encrypted: true,
 			task_id: '77',
-			attachment_uuid: 'b6f1c2d4-uuid',
-			short_link_id: 'sl-9',
+			attachment_uuid: attachmentUuid,
+			short_link_id: shortLinkId,
 			assignee_id: 42,
 			assignee_type: 'AdminTeam',
 			send_at: sendAt,
@@ -116,10 +133,65 @@ describe('Message → Send', () => {
 		expect(email.error?.message).not.toContain('jane.doe');
 	});
 
-	it('maps Hero validation errors to "field X: expected Y" (unknown patient → 404)', async () => {
+	it('maps a Hero 400 to "field X: expected Y", naming each field, and does not resend it', async () => {
+		// The node checks everything Hero documents before sending, so Hero's 400 is injected: its documented shape.
+		sandbox.faults.add({
+			kind: 'status',
+			status: 400,
+			method: 'POST',
+			path: '^/v1/messages/send$',
+			times: 1,
+			body: {
+				error: true,
+				statusCode: 400,
+				message: [
+					{ code: 'invalid_string', expected: 'UK mobile in E.164 (+447...)', path: ['recipient_contact_detail'] },
+					{ code: 'invalid_type', expected: 'number', path: ['assignee', 0, 'id'] },
+				],
+			},
+		});
+		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: '07700 900123' }) });
+		expect(result.error?.message).toBe('Hero rejected the request: field recipient_contact_detail: expected UK mobile in E.164 (+447...); field assignee.0.id: expected number');
+		expect((result.error as { httpCode?: string }).httpCode).toBe('400');
+		expect(sends()).toHaveLength(1);
+		expect(messages(sandbox.state).size).toBe(0);
+	});
+
+	it('maps an unknown patient (Hero answers 404) to "found nothing"', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({}, { patientId: '999999' }) });
-		expect(result.error?.message).toContain('Hero found nothing at POST /v1/messages/send');
+		expect(result.error?.message).toBe('Hero found nothing at POST /v1/messages/send');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
+	});
+});
+
+describe('Message → Send with a link or an attachment', () => {
+	it('a short link and an attachment the practice made appear on the sent message', async () => {
+		const link = await bookingLink();
+		const file = await attachmentLink();
+		const sent = await runHeroNode(sandbox, { parameters: send({ shortLinkId: link.id, attachmentUuid: file.attachment_uuid }) });
+		expect(sent.error).toBeUndefined();
+		const got = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'get', messageId: sent.json[0].message_id } });
+		expect(got.json[0].short_link).toEqual({ id: link.id, type: 'booking', name: 'Booking link for patient 2001', status: 'unused' });
+		expect(got.json[0].attachments).toEqual([{ uuid: file.attachment_uuid, file_name: 'results.pdf', attachment_link: file.attachment_link }]);
+		// The patient books through the link: the message shows the link's status as it is now.
+		const used = await fetch(`${sandbox.url}/__sandbox/links/use`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: link.id }) });
+		expect(used.status).toBe(200);
+		const again = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'get', messageId: sent.json[0].message_id } });
+		expect(again.json[0].short_link).toMatchObject({ id: link.id, status: 'in_use' });
+	});
+
+	it.each([
+		['a short link id that names no link', async () => ({ shortLinkId: '999999' })],
+		// An attachment link is passed by its attachment_uuid, never as a short link.
+		['an attachment link id given as a short link', async () => (await attachmentLink(), { shortLinkId: [...links(sandbox.state).values()].find((l) => l.kind === 'attachment')!.id })],
+		['an attachment uuid that names no attachment', async () => (await attachmentLink(), { attachmentUuid: '00000000-0000-4000-8000-000000000000' })],
+		['a booking link id given as an attachment uuid', async () => ({ attachmentUuid: (await bookingLink()).id })],
+	])('is refused by Hero (404) for %s, and nothing is stored', async (_name, fields) => {
+		const result = await runHeroNode(sandbox, { parameters: send(await fields()) });
+		expect(result.error?.message).toBe('Hero found nothing at POST /v1/messages/send');
+		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
+		expect(sends()).toHaveLength(1);
+		expect(messages(sandbox.state).size).toBe(0);
 	});
 });
 

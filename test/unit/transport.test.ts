@@ -1,4 +1,5 @@
 import { runHeroNode } from '../harness/runNode';
+import { listQuery as batchListQuery } from '../sandbox/routes/batches';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { decide, parseRetryAfter, RETRY_POLICY } from '../../nodes/HeroHealth/transport/retry';
 import { describeValidationIssues, redactPatientData } from '../../nodes/HeroHealth/transport/errors';
@@ -107,6 +108,8 @@ describe('paging', () => {
 						{
 							method: 'GET',
 							path: '/v1/batch_message/:id/messages',
+							// The documented query (paging): this stand-in ignores it, but still checks it like Hero.
+							query: batchListQuery,
 							handler: () => ({ data: Array.from({ length: 100 }, (_, i) => ({ id: String(i) })), count: 1000 }),
 						},
 					],

@@ -205,3 +205,63 @@ describe('sandbox webhook deliveries', () => {
 		expect(emitted.body.deliveries).toEqual([]);
 	});
 });
+
+describe('sandbox write-to-record control', () => {
+	const sendMessage = async (extra: Record<string, unknown> = { write_to_record: true }): Promise<string> => {
+		const sent = await hero('POST', '/v1/messages/send', { patient_id: '2001', message_type: 'sms', message_string: 'Your blood test results are normal.', ...extra });
+		expect(sent.status).toBe(200);
+		return String(sent.body.message_id);
+	};
+	const resolve = (id: string, body: unknown) => control('POST', `/__sandbox/messages/${id}/write-to-record`, body);
+
+	it('a message sent with write_to_record is pending_approval and announces nothing by itself', async () => {
+		const id = await sendMessage();
+		expect((await hero('GET', `/v1/messages/${id}`)).body.write_to_record).toMatchObject({ status: 'pending_approval', write_to_record_at: null });
+		expect(sandbox.state.events).toEqual([]);
+	});
+
+	it('"succeeded" marks the write-back done and delivers write-to-record.succeeded for the message', async () => {
+		await hero('POST', '/v1/webhooks', { event_type: 'write-to-record.succeeded', url: receiverUrl, signing_key: 'k-w' });
+		await hero('POST', '/v1/webhooks', { event_type: 'write-to-record.failed', url: receiverUrl });
+		const id = await sendMessage();
+		const resolved = await resolve(id, { result: 'succeeded' });
+		expect(resolved.status).toBe(200);
+		expect(resolved.body.event).toMatchObject({ event: 'write-to-record.succeeded', object: INFERRED.writeToRecordObject.name, id, practice_group_id: sandbox.practiceGroupId });
+		expect(resolved.body.deliveries).toHaveLength(1);
+		await settledDeliveries(sandbox.state, 1);
+		expect(received.map((r) => r.body)).toEqual([`{"object":"Message","id":"${id}","practice_group_id":"${sandbox.practiceGroupId}","event":"write-to-record.succeeded"}`]);
+		// What the trigger reads back (INFERRED.writeToRecordObject.readPath) shows the outcome.
+		const got = await hero('GET', INFERRED.writeToRecordObject.readPath(id));
+		expect(got.body.write_to_record).toEqual({ status: 'succeeded', write_to_record_at: expect.any(String), failure_reason: null, snomed_code: '185087000' });
+		expect(Math.abs(Date.parse(got.body.write_to_record.write_to_record_at) - Date.now())).toBeLessThan(5_000);
+		expect(sandbox.state.events.map((e) => e.event)).toEqual(['write-to-record.succeeded']);
+	});
+
+	it('"failed" records the reason and emits write-to-record.failed only', async () => {
+		const id = await sendMessage();
+		const resolved = await resolve(id, { result: 'failed', failure_reason: 'Patient record locked' });
+		expect(resolved.status).toBe(200);
+		expect(resolved.body.write_to_record).toEqual({ status: 'failed', write_to_record_at: null, failure_reason: 'Patient record locked', snomed_code: '185087000' });
+		expect(sandbox.state.events).toEqual([expect.objectContaining({ event: 'write-to-record.failed', object: 'Message', id })]);
+		expect((await hero('GET', `/v1/messages/${id}`)).body.write_to_record).toMatchObject({ status: 'failed', failure_reason: 'Patient record locked' });
+	});
+
+	it('refuses a message sent without write_to_record, an unknown one, a second resolution and a bad body, emitting nothing', async () => {
+		const plain = await sendMessage({});
+		const refused = await resolve(plain, { result: 'succeeded' });
+		expect(refused.status).toBe(409);
+		expect(refused.body).toEqual({ error: true, statusCode: 409, message: 'Message was not sent with write_to_record' });
+		expect((await hero('GET', `/v1/messages/${plain}`)).body.write_to_record).toBeNull();
+		expect((await resolve('999999', { result: 'succeeded' })).status).toBe(404);
+		const id = await sendMessage();
+		for (const body of [{}, { result: 'approved' }, { result: 'succeeded', failure_reason: 'x' }, { result: 'failed', note: 'x' }]) {
+			expect((await resolve(id, body)).status).toBe(400);
+		}
+		expect(sandbox.state.events).toEqual([]);
+		expect((await resolve(id, { result: 'failed' })).status).toBe(200);
+		const again = await resolve(id, { result: 'succeeded' });
+		expect(again.status).toBe(409);
+		expect(again.body.message).toBe('Write to record already failed');
+		expect(sandbox.state.events.map((e) => e.event)).toEqual(['write-to-record.failed']);
+	});
+});

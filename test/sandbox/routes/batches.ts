@@ -6,7 +6,11 @@ import type { RouteModule } from '../types';
 import { messages } from './messages';
 import { patients } from './patients';
 
-/** The `status` query of the batch lists (documented; differs from a batch's own status). */
+/**
+ * The `status` query of the batch lists (documented; differs from a batch's own status). The docs
+ * give Get Recipients "the same enum", so these are the statuses of a batch's recipients (and of
+ * its sends): see `SandboxBatchRecipient.status`, and `batchHasStatus` for the list of batches.
+ */
 export const BATCH_SEND_STATUSES = ['CREATED', 'ENRICHMENT_ERROR', 'ENRICHED', 'INVALID_PAYLOAD', 'QUEUED'];
 export const BATCH_CHANNELS = ['SMS', 'EMAIL', 'NHS_APP'];
 
@@ -15,7 +19,12 @@ export interface SandboxBatchRecipient {
 	id?: string;
 	nhs_number: string;
 	dob: string | null;
-	/** CREATED until the batch is sent; then QUEUED (matched a patient), ENRICHMENT_ERROR or INVALID_PAYLOAD. */
+	/**
+	 * CREATED until the batch is sent; then INVALID_PAYLOAD (not an NHS number), ENRICHMENT_ERROR (no
+	 * patient matched), ENRICHED (matched, but the patient has no contact detail for the channel, so
+	 * nothing was queued) or QUEUED (matched and queued as a message). The words are Hero's query enum;
+	 * which condition leads to ENRICHED is the sandbox's own reading.
+	 */
 	status: string;
 }
 
@@ -44,7 +53,8 @@ export function batches(state: SandboxState): Map<string, SandboxBatch> {
 	return state.slice('batches', () => new Map<string, SandboxBatch>());
 }
 
-const listQuery = s.object({ page_index: q.integer(0), page_size: q.integer(1), status: s.enum(BATCH_SEND_STATUSES) }, {});
+/** The documented query of the three batch lists (paging and the `status` filter). */
+export const listQuery = s.object({ page_index: q.integer(0), page_size: q.integer(1), status: s.enum(BATCH_SEND_STATUSES) }, {});
 
 const createBody = s.object(
 	{
@@ -82,6 +92,16 @@ function settle(batch: SandboxBatch): SandboxBatch {
 	return batch;
 }
 
+/**
+ * `GET /v1/batch_message?status=X`: X is a recipient status, not the batch's own lifecycle status
+ * (CREATED, PENDING, SENDING, COMPLETED), so a batch matches when at least one of its recipients
+ * has status X. A batch not yet sent matches CREATED (all its recipients are), a sent one the
+ * outcome of each recipient. The docs state only the enum; this reading is the sandbox's.
+ */
+export function batchHasStatus(batch: SandboxBatch, status: string): boolean {
+	return batch.recipients.some((recipient) => recipient.status === status);
+}
+
 function requireBatch(state: SandboxState, id: string): SandboxBatch {
 	const batch = batches(state).get(id);
 	if (!batch) throw notFound('Batch message');
@@ -96,18 +116,21 @@ function sendBatch(state: SandboxState, batch: SandboxBatch): void {
 		const digits = nhsDigits(recipient.nhs_number);
 		const patient = digits ? byNhs.get(digits) : undefined;
 		const matched = patient && (recipient.dob === null || recipient.dob.slice(0, 10) === patient.dob);
-		recipient.status = !digits ? 'INVALID_PAYLOAD' : matched ? 'QUEUED' : 'ENRICHMENT_ERROR';
+		const type = batch.channel.toLowerCase();
+		const contact = !patient ? null : type === 'email' ? patient.email : type === 'sms' ? patient.mobile : null;
+		// NHS App messages need no contact detail (the patient record holds none for it).
+		const reachable = type === 'nhs_app' || contact !== null;
+		recipient.status = !digits ? 'INVALID_PAYLOAD' : !matched ? 'ENRICHMENT_ERROR' : reachable ? 'QUEUED' : 'ENRICHED';
 		const id = state.nextId();
 		batch.sends.push({ id, nhs_number: recipient.nhs_number, status: recipient.status, created_at: now });
-		if (!matched || !patient) continue;
+		if (!matched || !patient || !reachable) continue;
 		// A queued send is a message like any other: Message → Get finds it, with its campaign.
-		const type = batch.channel.toLowerCase();
 		messages(state).set(id, {
 			id,
 			patient: { id: patient.id, title: patient.title, first_name: patient.first_name, last_name: patient.last_name },
 			message_type: type,
 			message: batch.content,
-			recipient_contact_detail: type === 'email' ? patient.email : type === 'sms' ? patient.mobile : null,
+			recipient_contact_detail: contact,
 			status: 'delivered',
 			created_at: now,
 			sent_at: now,
@@ -185,7 +208,7 @@ export const batchRoutes: RouteModule = {
 			handler: ({ query, state }) => {
 				// Newest first.
 				const all = [...batches(state).values()].map(settle).reverse();
-				const result = page(query.status ? all.filter((b) => b.status === query.status) : all, query, INFERRED.firstPageIndex);
+				const result = page(query.status ? all.filter((b) => batchHasStatus(b, query.status as string)) : all, query, INFERRED.firstPageIndex);
 				return { data: result.data.map(view), count: result.count };
 			},
 		},

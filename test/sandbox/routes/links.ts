@@ -101,6 +101,15 @@ function newLink(state: SandboxState, kind: LinkKind, fields: Partial<SandboxLin
 	return link;
 }
 
+/** A link's display name (booking links: the `link_name` of the BookingLink object; the rest the sandbox's words). */
+export function linkName(link: SandboxLink): string {
+	const forPatient = link.patient_id ? ` for patient ${link.patient_id}` : '';
+	if (link.kind === 'booking') return link.patient_id ? `Booking link${forPatient}` : 'Generic booking link';
+	if (link.kind === 'form') return `Form link${forPatient}`;
+	if (link.kind === 'video') return `Video link${forPatient}`;
+	return link.attachment?.file_name ?? `Attachment${forPatient}`;
+}
+
 /** The BookingLink object of `GET /v1/booking_links/{id}`. */
 export function bookingLinkView(link: SandboxLink, practiceGroupId: string): Record<string, unknown> {
 	return {
@@ -119,7 +128,7 @@ export function bookingLinkView(link: SandboxLink, practiceGroupId: string): Rec
 			to_date: link.meta?.to_date ? `${link.meta.to_date}T23:59:59.000Z` : null,
 		},
 		created_at: link.created_at,
-		link_name: link.patient_id ? `Booking link for patient ${link.patient_id}` : 'Generic booking link',
+		link_name: linkName(link),
 		patient_id: link.patient_id,
 	};
 }
