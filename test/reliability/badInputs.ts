@@ -287,4 +287,31 @@ const booking: BadInput[] = [
 	{ op: 'slot.getAll', what: 'End Date on 31 April', kind: 'malformed date', field: 'End Date', parameters: slotFilters({ endDate: v }), good: { v: inDays(14) }, bad: { v: `${new Date().getUTCFullYear() + 1}-04-31` } },
 ];
 
-export const BAD_INPUTS: BadInput[] = [...message, ...messaging, ...linksAndPatients, ...booking];
+// ---- Webhooks ----------------------------------------------------------------------------------------
+const createWebhook = (extra: Record<string, unknown> = {}, additionalFields: Record<string, unknown> = {}) => ({
+	eventType: 'appointment.confirmed',
+	url: 'https://crm.example.com/hero-events',
+	signingKey: '',
+	additionalFields,
+	...extra,
+});
+/** A webhook registration that exists (made through the node before the counted run). */
+const existingWebhook = async (sandbox: Sandbox, n: number): Promise<IDataObject> => {
+	const made = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'create', ...createWebhook({ url: `https://crm.example.com/hook/${n}` }) } });
+	if (made.error) throw made.error;
+	return { v: String(made.json[0].id) };
+};
+
+const webhookCases: BadInput[] = [
+	{ op: 'webhook.create', what: 'URL without a scheme', kind: 'malformed id', field: 'URL', parameters: createWebhook({ url: v }), good: { v: 'https://crm.example.com/a' }, bad: { v: 'crm.example.com/hero-events' } },
+	{ op: 'webhook.create', what: 'URL with no host', kind: 'malformed id', field: 'URL', parameters: createWebhook({ url: v }), good: { v: 'http://crm.example.com:8080/b' }, bad: { v: 'http:///hero-events' } },
+	{ op: 'webhook.create', what: 'Event Type missing', kind: 'missing required field', field: 'Event Type', parameters: createWebhook({ eventType: v }), good: { v: 'appointment.cancelled' }, bad: {} },
+	{ op: 'webhook.create', what: 'Event Type not a Hero event', kind: 'wrong enum', field: 'Event Type', parameters: createWebhook({ eventType: v }), good: { v: 'prescription.issued' }, bad: { v: 'appointment.created' } },
+	{ op: 'webhook.create', what: 'Header value is an object', kind: 'wrong type from expression', field: 'Headers: Value', parameters: createWebhook({}, { headers: { header: [{ name: 'X-Api-Key', value: v }] } }), good: { v: 'static-value' }, bad: { v: { token: 'abc' } } },
+	{ op: 'webhook.getMany', what: 'Event Type filter not a Hero event', kind: 'wrong enum', field: 'Event Type', parameters: list({ filters: { eventType: v } }), good: async (sb, n) => (await existingWebhook(sb, n), { v: 'appointment.confirmed' }), bad: { v: 'appointment.booked' } },
+	{ op: 'webhook.getMany', what: 'Limit 0', kind: 'out of range', field: 'Limit', parameters: { returnAll: false, limit: v, filters: {} }, good: async (sb, n) => (await existingWebhook(sb, n), { v: 2 }), bad: { v: 0 } },
+	{ op: 'webhook.delete', what: 'Webhook ID with a slash', kind: 'malformed id', field: 'Webhook', parameters: { webhookId: byId(v) }, good: existingWebhook, bad: { v: 'hook/12' } },
+	{ op: 'webhook.delete', what: 'Webhook ID missing', kind: 'missing required field', field: 'Webhook', parameters: { webhookId: byId(v) }, good: existingWebhook, bad: {} },
+];
+
+export const BAD_INPUTS: BadInput[] = [...message, ...messaging, ...linksAndPatients, ...booking, ...webhookCases];

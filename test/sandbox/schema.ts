@@ -36,7 +36,16 @@ export const FORMATS = {
 	/** Hero's "ISO 8601 date format" fields take a date or a date-time. */
 	'date-or-date-time': (v: string) => (DATE.test(v) || DATE_TIME.test(v)) && realDate(v) && !Number.isNaN(Date.parse(v)),
 	email: (v: string) => EMAIL.test(v),
-	uri: (v: string) => /^https?:\/\/[^\s]+$/.test(v),
+	/** An absolute http(s) URL with a host (`http:///x`, `https://?q` and anything with spaces are not). */
+	uri: (v: string) => {
+		if (!/^https?:\/\/[^\s/?#\\]+(?:[/?#]\S*)?$/i.test(v)) return false;
+		try {
+			const url = new URL(v);
+			return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+		} catch {
+			return false;
+		}
+	},
 	'uk-mobile-e164': (v: string) => /^\+447\d{9}$/.test(v),
 	numeric: (v: string) => /^\d+$/.test(v),
 };

@@ -32,6 +32,7 @@ const resourceProperty: INodeProperties = {
 		{ name: 'Slot', value: 'slot', description: 'Bookable appointment slots: list, count, check availability' },
 		{ name: 'Task', value: 'task', description: 'Inbox tasks: get them, change status, priority or assignee' },
 		{ name: 'Video Link', value: 'videoLink', description: 'Links to Hero video consultations' },
+		{ name: 'Webhook', value: 'webhook', description: 'Register, list and remove the URLs Hero sends events to (the Hero Health Trigger manages its own)' },
 	],
 };
 

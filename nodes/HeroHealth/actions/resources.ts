@@ -21,6 +21,7 @@ import { appointmentType } from './appointmentType';
 import { location } from './location';
 import { practitioner } from './practitioner';
 import { slot } from './slot';
+import { webhook } from './webhook';
 
 /**
  * Every resource of the Hero Health node, keyed by its `resource` parameter value.
@@ -50,4 +51,5 @@ export const resources: Record<string, HeroResource> = {
 	location,
 	practitioner,
 	slot,
+	webhook,
 };

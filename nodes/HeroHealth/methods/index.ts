@@ -9,6 +9,7 @@ import { searchForms } from './listSearch/forms';
 import { searchAppointmentTypes } from './listSearch/appointmentTypes';
 import { searchLocations } from './listSearch/locations';
 import { searchPractitioners } from './listSearch/practitioners';
+import { searchWebhooks } from './listSearch/webhooks';
 
 type ListSearch = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
@@ -27,6 +28,7 @@ export const listSearch: Record<string, ListSearch> = {
 	searchBookingLinks,
 	searchForms,
 	searchMessageTemplates,
+	searchWebhooks,
 };
 
 /** Plain dropdowns (loadOptionsMethod), likewise one file each under methods/loadOptions/. */
