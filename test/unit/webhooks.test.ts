@@ -231,7 +231,7 @@ describe('Sandbox: POST /v1/webhooks is strict', () => {
 			headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId, 'content-type': 'application/json' },
 			body: JSON.stringify(body),
 		});
-		return { status: response.status, body: await response.json() };
+		return { status: response.status, body: (await response.json()) as { message: Array<{ path: string[] }> } };
 	}
 
 	it.each([
