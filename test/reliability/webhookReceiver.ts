@@ -62,8 +62,14 @@ export class WebhookReceiver {
 			staticData: { [`node:${this.node.name}`]: { signingKey, registrations: {} } },
 			settings: {},
 		});
-		this.server = createServer((req, res) => void this.receive(req, res));
+		this.server = createServer((req, res) => {
+			const handling = this.receive(req, res);
+			this.handling.add(handling);
+			void handling.finally(() => this.handling.delete(handling));
+		});
 	}
+
+	private handling = new Set<Promise<unknown>>();
 
 	async listen(): Promise<this> {
 		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -113,8 +119,17 @@ export class WebhookReceiver {
 		}
 	}
 
-	/** POSTs a delivery; `sign` signs it with the receiver's key (or another one) at `timestamp`. */
-	deliver(body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
+	/**
+	 * POSTs a delivery and resolves with the answer once the receiver is done with it: the trigger
+	 * answers Hero before it reads the record, so the execution may start after the answer.
+	 */
+	async deliver(body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
+		const answer = await this.post(body, headers);
+		while (this.handling.size) await Promise.allSettled([...this.handling]);
+		return answer;
+	}
+
+	private post(body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
 		const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 		return new Promise((resolve, reject) => {
 			const req = request(this.url, { method: 'POST', agent: this.agent, headers: { 'content-length': String(payload.length), ...headers } }, (res) => {
