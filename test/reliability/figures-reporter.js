@@ -7,7 +7,7 @@ const path = require('node:path');
 
 const OUT_DIR = path.join(__dirname, '.out');
 const FIGURES_FILE = path.join(__dirname, 'figures.json');
-const SECRETS = 'Secrets and patient data (whole suite)';
+const SECRETS = 'Secrets and patient data (whole reliability suite)';
 
 /** The figure files written by this run's reliability test files (never another run's: the tree is shared). */
 function outputsOf(results) {
