@@ -11,9 +11,10 @@
  *        --tarball=FILE (benchmark this package tarball instead of packing the working tree)
  *        --compare=FILE (also run the Hero sends from this tarball, interleaved: a candidate change vs the tree)
  *        --n8n-node-args='--require /path/hook.js' (extra Node flags for every n8n process, e.g. to instrument it)
+ *        --engine=legacy|vm (n8n's expression engine, N8N_EXPRESSION_ENGINE, for every run; default: n8n's own)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -55,6 +56,8 @@ const LATENCY_MS = Number(flags.get('latency') ?? 50);
 const ONLY = new Set((flags.get('only') ?? 'footprint,floor,sends,latency,paging').split(','));
 const PROFILE = flags.has('profile');
 const N8N_NODE_ARGS = (flags.get('n8n-node-args') ?? '').split(' ').filter(Boolean);
+/** n8n's expression engine for every run (`vm`, n8n 1.123's default, or `legacy`); unset = n8n's default. */
+const ENGINE_ENV: Record<string, string> = flags.has('engine') ? { N8N_EXPRESSION_ENGINE: String(flags.get('engine')) } : {};
 const CONCURRENCIES = [1, DEFAULT_REQUESTS_IN_FLIGHT, 10].filter((c, i, all) => all.indexOf(c) === i).sort((a, b) => a - b);
 
 // ---------------------------------------------------------------------------------------------
@@ -101,15 +104,18 @@ interface Execution {
 
 async function execute(home: N8nHome, workflowId: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<Execution> {
 	const cpuFile = join(scratch, `cpu-${workflowId}-${Date.now()}.json`);
-	const env = { ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), HERO_BENCH_CPU_FILE: cpuFile, ...extraEnv };
+	const env = { ...home.env, ...ENGINE_ENV, N8N_RUNNERS_BROKER_PORT: String(await freePort()), HERO_BENCH_CPU_FILE: cpuFile, ...extraEnv };
 	const started = Date.now();
 	const hook = ['--require', join(__dirname, 'cpu-hook.js')];
-	const child = spawn(home.n8n.nodeBin, [...hook, ...N8N_NODE_ARGS, ...nodeArgs, home.n8n.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'], { cwd: home.folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// stdout goes to a file: n8n exits right after printing, and a large run (10,000 slots) written
+	// to a pipe is cut short at exit, while writes to a file are synchronous.
+	const outFile = join(scratch, `out-${workflowId}-${Date.now()}.json`);
+	const outFd = openSync(outFile, 'w');
+	const child = spawn(home.n8n.nodeBin, [...hook, ...N8N_NODE_ARGS, ...nodeArgs, home.n8n.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'], { cwd: home.folder, env, stdio: ['ignore', outFd, 'pipe'] });
+	closeSync(outFd);
 	const pid = child.pid!;
-	const chunks: Buffer[] = [];
 	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-20_000)));
+	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-20_000)));
 	let peakRssBytes = 0;
 	const sample = () => {
 		try {
@@ -126,7 +132,8 @@ async function execute(home: N8nHome, workflowId: string, nodeArgs: string[] = [
 	process.removeListener('exit', onExit);
 	clearInterval(poller);
 	const processMs = Date.now() - started;
-	const stdout = Buffer.concat(chunks).toString('utf8');
+	const stdout = readFileSync(outFile, 'utf8');
+	rmSync(outFile, { force: true });
 	let run: ExecutionRun;
 	try {
 		run = parseExecutionOutput(stdout);

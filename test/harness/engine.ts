@@ -1,7 +1,7 @@
 /**
  * The n8n-core plumbing the in-process tests share: the node types registry (Hero Health, Hero
  * Health Trigger and an Items start node), a credentials helper that applies the credential type's
- * generic `authenticate` headers as n8n's CredentialsHelper does, and the `additionalData` n8n
+ * `authenticate` function as n8n's CredentialsHelper does, and the `additionalData` n8n
  * gives every execution context.
  */
 import {
@@ -119,11 +119,8 @@ export class SandboxCredentials extends ICredentialsHelper {
 		return [];
 	}
 	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const headers = { ...(options.headers ?? {}) } as IDataObject;
-		for (const [name, template] of Object.entries(credentialType.authenticate.properties.headers ?? {})) {
-			headers[name] = String(template).replace(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/, (_m, key: string) => String(credentials[key] ?? ''));
-		}
-		return { ...options, headers };
+		// As n8n's CredentialsHelper does with a function `authenticate`.
+		return await credentialType.authenticate(credentials, options);
 	}
 	async preAuthentication(): Promise<undefined> {
 		return undefined;

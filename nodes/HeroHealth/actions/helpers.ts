@@ -19,7 +19,11 @@ function asText(value: unknown): string {
 }
 
 export function requireString(ctx: IExecuteFunctions, name: string, itemIndex: number, field: string): string {
-	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return requireText(ctx, itemIndex, field, ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }));
+}
+
+/** The check of `requireString`, for a value already read (each read of an expression evaluates it again). */
+export function requireText(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
 	if (typeof value === 'object' && value !== null) throw invalid(ctx, itemIndex, field, 'expected text, got an object or list');
 	const text = asText(value);
 	if (!text) throw invalid(ctx, itemIndex, field, 'is required');

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { isEmail, ukMobileToE164 } from '../../validation';
-import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, readCollection, requireId, requireString } from '../helpers';
+import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, readCollection, requireId, requireText } from '../helpers';
 import { patientIdField } from '../common.descriptions';
 import { chosenTemplateId, templateLocator, textOfTemplate } from '../messageTemplate/template';
 
@@ -182,7 +182,7 @@ export function buildSendBody(ctx: IExecuteFunctions, itemIndex: number, now = D
 	// An empty Message with a Template chosen: execute() fills message_string from the template.
 	const typed = ctx.getNodeParameter('message', itemIndex, '');
 	if (!chosenTemplateId(ctx, itemIndex) || (typeof typed === 'string' ? typed.trim() !== '' : typed !== undefined && typed !== null)) {
-		body.message_string = requireString(ctx, 'message', itemIndex, 'Message');
+		body.message_string = requireText(ctx, itemIndex, 'Message', typed);
 	}
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
 	const text = (key: string) => (typeof extra[key] === 'string' ? (extra[key] as string).trim() : extra[key] === undefined ? '' : String(extra[key]));
