@@ -6,12 +6,18 @@ set -euo pipefail
 line="${1:-1}"
 cache="${HERO_N8N_CACHE:-$HOME/.cache/n8n-nodes-hero-health}"
 case "$line" in
-  1) version=1.123.81; overrides='{ "xlsx": "0.18.5", "isolated-vm": "5.0.4" }' ;;
+  # @langchain/langgraph-checkpoint >= 1.1.1 imports @langchain/core/utils/uuid, which the
+  # @langchain/core 1.1.8 that n8n 1.123.81 pins lacks: `n8n start` then fails ("Command start not found").
+  1) version=1.123.81; overrides='{ "xlsx": "0.18.5", "isolated-vm": "5.0.4", "@langchain/langgraph-checkpoint": "1.1.0" }' ;;
   2) version=2.41.1;   overrides='{ "linkedom": "0.18.14" }' ;;
   *) echo "unknown n8n line: $line" >&2; exit 2 ;;
 esac
 dir="$cache/n8n-$version"
-if [ -f "$dir/.installed" ]; then echo "$dir"; exit 0; fi
+# A finished install is reused only if it was made with the same overrides.
+if [ -f "$dir/.installed" ]; then
+  if [ "$(cat "$dir/.installed")" = "$overrides" ]; then echo "$dir"; exit 0; fi
+  rm -f "$dir/.installed" "$dir/.n8n-downloaded"
+fi
 mkdir -p "$dir"
 cd "$dir"
 export npm_config_yes=true npm_config_fund=false npm_config_audit=false
@@ -45,5 +51,5 @@ JSON
   ln -sfn ../../node24/node_modules/node/bin/node "$dir/node_modules/.bin/node"
   "$dir/node_modules/.bin/node" -e 'require("sqlite3"); require("isolated-vm")' >&2 || { echo "native modules do not load on Node 24" >&2; exit 1; }
 fi
-touch .installed
+printf '%s' "$overrides" > .installed
 echo "$dir"
