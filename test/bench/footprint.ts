@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -47,9 +47,14 @@ process.stdout.write(JSON.stringify({ workflowMs: Number(t1 - t0) / 1e6, fileMs:
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Cold require of a built file in `runs` fresh Node processes (cwd = repo root, so its n8n-workflow resolves). */
-export async function coldRequire(repoRoot: string, file: string, runs = 7): Promise<RequireTime> {
-	const path = join(repoRoot, file);
+/**
+ * Cold require of a built file in `runs` fresh Node processes. `cwd` is where the probe's own
+ * n8n-workflow resolves (the repo root for ours, the n8n install for n8n's nodes), so the file
+ * finds it already loaded; `file` is relative to `cwd` or absolute.
+ */
+export async function coldRequire(cwd: string, file: string, runs = 7): Promise<RequireTime> {
+	const path = isAbsolute(file) ? file : join(cwd, file);
+	const repoRoot = cwd;
 	const fileMs: number[] = [];
 	const workflowMs: number[] = [];
 	for (let i = 0; i < runs; i++) {

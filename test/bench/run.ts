@@ -266,6 +266,18 @@ async function main(): Promise<void> {
 				]),
 			],
 		);
+		// n8n's own nodes on this machine, for scale: the HTTP Request node and two of its broadest apps.
+		if (n8n) {
+			const base = join(n8n.dir, 'node_modules/n8n-nodes-base/dist/nodes');
+			const references = ['HttpRequest/HttpRequest.node.js', 'Hubspot/Hubspot.node.js', 'Salesforce/Salesforce.node.js'];
+			const referenceTimes = [];
+			for (const file of references) referenceTimes.push(await coldRequire(n8n.dir, join(base, file)));
+			results.footprintReferences = referenceTimes;
+			table(
+				["What: n8n's own node (n8n-nodes-base), same probe", 'Cold require + new'],
+				referenceTimes.map((t) => [`\`${t.file.split('/').pop()}\``, `${ms1(t.medianMs)} ms (min ${ms1(t.minMs)}, max ${ms1(t.maxMs)})`]),
+			);
+		}
 		if (times.length) print(`n8n-workflow is loaded first in each process (n8n has it loaded before any community node); loading it took ${ms1(median(times.map((t) => t.workflowMs)))} ms more.`);
 		if (!files.some((f) => /Trigger/.test(f))) print('No trigger node is declared in package.json yet: only the files above were timed.');
 		print();
