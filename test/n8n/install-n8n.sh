@@ -13,10 +13,12 @@ case "$line" in
   *) echo "unknown n8n line: $line" >&2; exit 2 ;;
 esac
 dir="$cache/n8n-$version"
-# A finished install is reused only if it was made with the same overrides.
+# A finished install is reused only if it was made with the same overrides. Otherwise it starts
+# again from an empty folder: npm applying new overrides over an old tree left a mix that n8n 1.x
+# could not start from ("Command start not found").
 if [ -f "$dir/.installed" ]; then
   if [ "$(cat "$dir/.installed")" = "$overrides" ]; then echo "$dir"; exit 0; fi
-  rm -f "$dir/.installed" "$dir/.n8n-downloaded"
+  rm -rf "$dir"
 fi
 mkdir -p "$dir"
 cd "$dir"
