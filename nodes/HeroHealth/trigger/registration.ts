@@ -1,9 +1,9 @@
-import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest, recordsOf } from '../transport';
 import { HERO_EVENT_NAMES } from './events';
+import { newSigningKey } from './signature';
 
 /**
  * The webhook lifecycle. Hero registers one event per webhook (`POST /v1/webhooks`), so one
@@ -142,7 +142,7 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 	if (notDeleted.length) data.staleRegistrations = notDeleted;
 	else delete data.staleRegistrations;
 
-	const signingKey = randomBytes(32).toString('hex');
+	const signingKey = newSigningKey();
 	const workflow = this.getWorkflow();
 	const registrations: Record<string, string> = {};
 	let failure: unknown;

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
 import { INFERRED } from '../transport/inferred';
 
@@ -9,6 +9,11 @@ import { INFERRED } from '../transport/inferred';
  * whether the timestamp is in seconds or milliseconds, and the replay window
  * (`INFERRED.signatureToleranceSeconds`).
  */
+/** A fresh signing key for a webhook registration: 32 random bytes, hex. */
+export function newSigningKey(): string {
+	return randomBytes(32).toString('hex');
+}
+
 export const TIMESTAMP_HEADER = 'x-herohealth-timestamp';
 export const SIGNATURE_HEADER = 'x-herohealth-signature';
 

@@ -1,9 +1,9 @@
-import { randomBytes } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../trigger/events';
+import { newSigningKey } from '../../trigger/signature';
 import { checkOneOf, invalid, readCollection, requireString } from '../helpers';
 import { hideSigningKey } from './common';
 
@@ -136,7 +136,7 @@ export function buildWebhookBody(ctx: IExecuteFunctions, itemIndex: number): { b
 	if (descriptionText === undefined) throw invalid(ctx, itemIndex, 'Description', 'expected text, got an object or list');
 
 	const generated = typedKey.trim() === '';
-	const body: IDataObject = { event_type: eventType, url, signing_key: generated ? randomBytes(32).toString('hex') : typedKey.trim() };
+	const body: IDataObject = { event_type: eventType, url, signing_key: generated ? newSigningKey() : typedKey.trim() };
 	if (headers) body.headers = headers;
 	if (descriptionText.trim()) body.description = descriptionText.trim();
 	return { body, generated };
