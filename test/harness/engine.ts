@@ -158,3 +158,20 @@ export function additionalDataFor(credentialsHelper: ICredentialsHelper, { baseU
 		...extra,
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
+
+/**
+ * The requests a stand-in webhook server is still handling. The trigger answers Hero before it
+ * reads the record, so a run may start after the answer: `idle()` waits for that.
+ */
+export class Handling {
+	private pending = new Set<Promise<unknown>>();
+
+	track(handling: Promise<unknown>): void {
+		this.pending.add(handling);
+		void handling.finally(() => this.pending.delete(handling));
+	}
+
+	async idle(): Promise<void> {
+		while (this.pending.size) await Promise.allSettled([...this.pending]);
+	}
+}

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { WebhookContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type INodeExecutionData } from 'n8n-workflow';
 
-import { additionalDataFor, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from '../harness/engine';
+import { additionalDataFor, Handling, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from '../harness/engine';
 import type { Sandbox } from '../sandbox/server';
 import { captureError, captured } from './capture';
 
@@ -62,14 +62,10 @@ export class WebhookReceiver {
 			staticData: { [`node:${this.node.name}`]: { signingKey, registrations: {} } },
 			settings: {},
 		});
-		this.server = createServer((req, res) => {
-			const handling = this.receive(req, res);
-			this.handling.add(handling);
-			void handling.finally(() => this.handling.delete(handling));
-		});
+		this.server = createServer((req, res) => this.handling.track(this.receive(req, res)));
 	}
 
-	private handling = new Set<Promise<unknown>>();
+	private handling = new Handling();
 
 	async listen(): Promise<this> {
 		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -125,7 +121,7 @@ export class WebhookReceiver {
 	 */
 	async deliver(body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
 		const answer = await this.post(body, headers);
-		while (this.handling.size) await Promise.allSettled([...this.handling]);
+		await this.handling.idle();
 		return answer;
 	}
 

@@ -12,7 +12,7 @@ import { HookContext, WebhookContext } from 'n8n-core';
 import { Workflow, type ICredentialDataDecryptedObject, type IDataObject, type IHttpRequestOptions, type INode, type IWebhookData, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
-import { additionalDataFor, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from '../harness/engine';
+import { additionalDataFor, Handling, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from '../harness/engine';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { deliveries, deliveryPolicy, settledDeliveries, signDelivery, webhooks, type Delivery, type SandboxWebhook } from '../sandbox/routes/webhooks';
 
@@ -62,18 +62,14 @@ class MiniN8n {
 		readonly webhookId = `wh-${Math.random().toString(36).slice(2, 10)}`,
 	) {
 		this.credentials = new Credentials(sandboxCredentialData(sandbox));
-		this.server = createServer((req, res) => {
-			const handling = this.receive(req, res);
-			this.handling.add(handling);
-			void handling.finally(() => this.handling.delete(handling));
-		});
+		this.server = createServer((req, res) => this.handling.track(this.receive(req, res)));
 	}
 
-	private handling = new Set<Promise<unknown>>();
+	private handling = new Handling();
 
 	/** Resolves once no delivery is being handled (the node may still be fetching after it answered). */
-	async idle(): Promise<void> {
-		while (this.handling.size) await Promise.allSettled([...this.handling]);
+	idle(): Promise<void> {
+		return this.handling.idle();
 	}
 
 	get node(): INode {
