@@ -36,6 +36,8 @@ async function control(path: string, body: unknown = {}): Promise<{ status: numb
 const allSlots = () => [...slots(sandbox.state).values()];
 /** The first seeded GP slot (type 4001) at least `hours` from now. */
 const gpSlot = (hours = 48): SandboxSlot => allSlots().find((s) => s.appointment_type_id === '4001' && Date.parse(s.start_time) > Date.now() + hours * 3_600_000)!;
+/** A GP slot a day or more after `slot`: "72 hours from now" is the same Monday slot as 48 when run on a Thursday. */
+const gpSlotAfter = (slot: SandboxSlot): SandboxSlot => gpSlot((Date.parse(slot.start_time) - Date.now()) / 3_600_000 + 24);
 const reserveBody = (slot: SandboxSlot, extra: Record<string, unknown> = {}) => ({
 	appointment_type_id: slot.appointment_type_id,
 	location_id: slot.location_id,
@@ -139,7 +141,7 @@ describe('appointments', () => {
 		expect((await reserve(slot, { patient_id: '2002' })).status).toBe(INFERRED.slotTakenStatus);
 
 		await control('/__sandbox/booking/config', { reservationSeconds: 0 });
-		const other = gpSlot(72);
+		const other = gpSlotAfter(slot);
 		const lapsed = await reserve(other, { patient_id: '2001' });
 		const again = await hero('GET', `/v1/slots?practitioner_id=${other.practitioner_id}&start_date=${londonDate(other.start_time)}&end_date=${londonDate(other.start_time)}`);
 		expect(again.body.data.map((s: { id: string }) => s.id)).toContain(other.id);
@@ -202,7 +204,8 @@ describe('appointments', () => {
 	});
 
 	it('reschedule moves a booked appointment to another free slot; a reservation is edited instead', async () => {
-		const [from, to] = [gpSlot(), gpSlot(96)];
+		const from = gpSlot();
+		const to = gpSlotAfter(from);
 		const created = await reserve(from, { patient_id: '2001' });
 		const move = { practitioner_id: to.practitioner_id, duration: 15, start_time: to.start_time };
 		expect((await hero('PATCH', `/v1/appointments/${created.body.id}/reschedule`, move)).status).toBe(409);
