@@ -23,6 +23,10 @@ if (!args.scanner || !args.tarball || !args.source) {
 	process.exit(2);
 }
 
+// eslint-plugin-n8n-nodes-base changes its file-name rules when NODE_ENV is "test" (as under Jest):
+// scan as n8n does, without it.
+delete process.env.NODE_ENV;
+
 const root = path.join(path.resolve(args.scanner), 'node_modules/@n8n/scan-community-package');
 const scannerFile = path.join(root, 'scanner/scanner.mjs');
 const scanner = await import(pathToFileURL(scannerFile).href);
