@@ -105,4 +105,17 @@ describe('issue 15: GitHub Actions workflows', () => {
 			expect(`${file}: ${read(file)}`).not.toMatch(/registry-url|registry\s*=|https?:\/\/registry\.|publishConfig/);
 		}
 	});
+
+	it("issue 15: package.json's homepage, bugs and author point at the GitHub repository in `repository`, the one publish.yml's provenance attests", () => {
+		const pkg = JSON.parse(read('package.json'));
+		// npm refuses a provenance publish whose repository.url is not the repository the workflow ran in.
+		const match = /^git\+(https:\/\/github\.com\/([\w.-]+)\/([\w.-]+?))\.git$/.exec(pkg.repository.url);
+		expect(match).not.toBeNull();
+		const [, repo, owner] = match!;
+		expect(pkg.homepage).toBe(`${repo}#readme`);
+		expect(pkg.bugs).toEqual({ url: `${repo}/issues` });
+		expect(pkg.author.url).toBe(`https://github.com/${owner}`);
+		// The README links users to the same issues page.
+		expect(read('README.md')).toContain(`${repo}/issues`);
+	});
 });
