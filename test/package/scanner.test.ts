@@ -21,13 +21,15 @@ interface Report {
 	legs: { leg: string; files: number; passed: boolean; message?: string; details?: string }[];
 	provenance: { checked: boolean; reason: string };
 }
-function scan(tarballFile: string, source: string): { status: number | null; stdout: string; report: Report } {
+function scan(tarballFile: string, source: string, label = 'scanner'): { status: number | null; stdout: string; report: Report } {
 	const node24 = join(cache, 'node24/node_modules/node/bin/node');
 	const run = spawnSync(node24, [join(root, 'test/scanner/scan.mjs'), '--scanner', join(cache, 'scanner'), '--tarball', tarballFile, '--source', source, '--json'], {
 		encoding: 'utf8',
 		timeout: 240_000,
 	});
-	process.stdout.write(run.stdout.split('\n').filter((line) => !line.startsWith('{')).join('\n')); // the scanner's summary, in the test log
+	// The scanner's summary, in the test log.
+	const summary = run.stdout.split('\n').filter((line) => line && !line.startsWith('{') && !line.startsWith(' ') && !line.startsWith('/'));
+	process.stdout.write(summary.map((line) => `${label}: ${line}\n`).join(''));
 	const json = run.stdout.split('\n').find((line) => line.startsWith('{'));
 	if (!json) throw new Error(`scan.mjs printed no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
 	return { status: run.status, stdout: run.stdout, report: JSON.parse(json) as Report };
@@ -74,7 +76,7 @@ describe("issue 15: n8n's community-package scanner", () => {
 		for (const part of ['package.json', 'nodes', 'credentials']) cpSync(join(root, part), join(source, part), { recursive: true });
 		appendFileSync(join(source, 'nodes/HeroHealth/HeroHealthTrigger.node.ts'), '\nconsole.log("debug");\n');
 
-		const { status, report } = scan(badTarball, source);
+		const { status, report } = scan(badTarball, source, 'control, expected to fail');
 		expect(status).toBe(1);
 		expect(leg(report, 'tarball')).toMatchObject({ passed: false, message: 'ESLint violations found' });
 		expect(leg(report, 'tarball').details).toMatch(/HeroHealth\.node\.js[\s\S]*no-console/);
