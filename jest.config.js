@@ -8,6 +8,8 @@ module.exports = {
 	projects: [
 		{ displayName: 'unit', testEnvironment: 'node', transform, setupFiles: ['<rootDir>/test/harness/env.ts'], testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{ displayName: 'reliability', testEnvironment: 'node', transform, setupFiles: ['<rootDir>/test/harness/env.ts'], testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
+		// What would be published, checked as n8n checks it (needs `npm run build` first).
+		{ displayName: 'package', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/package/**/*.test.ts'] },
 		{ displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], maxWorkers: 1 },
 	],
 };

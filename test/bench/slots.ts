@@ -20,12 +20,12 @@ export type SlotBench =
 	  };
 
 export function slotBench(resources: Record<string, HeroResource>): SlotBench {
-	if (!resources.slot?.operations.getAll) return { available: false, reason: 'this build has no Slot → Get Many operation' };
+	if (!resources.slot?.operations.getMany) return { available: false, reason: 'this build has no Slot → Get Many operation' };
 	return {
 		available: true,
 		path: '/v1/slots',
 		query: {},
-		heroParameters: { resource: 'slot', operation: 'getAll', returnAll: true, filters: {} },
+		heroParameters: { resource: 'slot', operation: 'getMany', returnAll: true, filters: {} },
 		async generate(sandbox, count) {
 			const response = await fetch(`${sandbox.url}/__sandbox/slots/generate`, {
 				method: 'POST',

@@ -39,14 +39,14 @@ function bookingFlow(credentialId: string, startDate: string): WorkflowJson {
 		manualTriggerNode(),
 		hero(NAMES.types, {
 			resource: 'appointmentType',
-			operation: 'getAll',
+			operation: 'getMany',
 			returnAll: false,
 			limit: 1,
 			filters: { hasAvailability: true, locations: { items: [{ locationId: fromList('3001') }] } },
 		}),
 		hero(NAMES.slots, {
 			resource: 'slot',
-			operation: 'getAll',
+			operation: 'getMany',
 			returnAll: false,
 			limit: 1,
 			filters: { appointmentTypeId: byId('={{ $json.id }}'), locationId: fromList('3001'), startDate },

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
-import { automatedMessageLabel } from '../../nodes/HeroHealth/methods/listSearch/searchAutomatedMessages';
+import { automatedMessageLabel } from '../../nodes/HeroHealth/methods/listSearch/automatedMessages';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { searchList } from '../harness/listSearch';
 import { runHeroNode } from '../harness/runNode';

@@ -24,7 +24,7 @@ const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 
 describe('Appointment Type "From list"', () => {
 	it('lists every type with its length, sorted by name, and filters by the typed text', async () => {
-		const all = await search('searchAppointmentTypes', { resource: 'slot', operation: 'getAll' });
+		const all = await search('searchAppointmentTypes', { resource: 'slot', operation: 'getMany' });
 		expect(all.results).toEqual([
 			{ name: 'Flu Vaccination (5 min)', value: '4004' },
 			{ name: 'GP Appointment (15 min)', value: '4001' },
@@ -41,7 +41,7 @@ describe('Appointment Type "From list"', () => {
 	it('narrows to the location already chosen (top level or in Filters)', async () => {
 		const top = await search('searchAppointmentTypes', { resource: 'appointment', operation: 'create', locationId: rl('3002') });
 		expect(top.results.map((r) => r.value)).toEqual(['4003', '4002']);
-		const inFilters = await search('searchAppointmentTypes', { resource: 'slot', operation: 'getAll', filters: { locationId: rl('3001', 'id') } });
+		const inFilters = await search('searchAppointmentTypes', { resource: 'slot', operation: 'getMany', filters: { locationId: rl('3001', 'id') } });
 		expect(inFilters.results.map((r) => r.value)).toEqual(['4001']);
 		expect(sandbox.received('GET', '/v1/appointment_types').map((r) => r.query)).toEqual([{ location_ids: '3002' }, { location_ids: '3001' }]);
 	});

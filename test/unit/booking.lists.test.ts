@@ -21,7 +21,7 @@ const gpSlots = () => [...slots(sandbox.state).values()].filter((s) => s.appoint
 describe('Appointment Type → Get Many', () => {
 	it('sends the location and availability filters as Hero documents them (repeated keys)', async () => {
 		const result = await runHeroNode(sandbox, {
-			parameters: { resource: 'appointmentType', operation: 'getAll', returnAll: true, filters: { hasAvailability: true, locations: many('locationId', '3001', '3002') } },
+			parameters: { resource: 'appointmentType', operation: 'getMany', returnAll: true, filters: { hasAvailability: true, locations: many('locationId', '3001', '3002') } },
 		});
 		expect(result.error).toBeUndefined();
 		const [request] = sandbox.received('GET', '/v1/appointment_types');
@@ -33,7 +33,7 @@ describe('Appointment Type → Get Many', () => {
 
 	it('one location chosen in the list sends location_ids once; Limit cuts the unpaged list', async () => {
 		const result = await runHeroNode(sandbox, {
-			parameters: { resource: 'appointmentType', operation: 'getAll', returnAll: false, limit: 1, filters: { locations: { items: [{ locationId: rl('3002') }] } } },
+			parameters: { resource: 'appointmentType', operation: 'getMany', returnAll: false, limit: 1, filters: { locations: { items: [{ locationId: rl('3002') }] } } },
 		});
 		expect(result.json).toHaveLength(1);
 		expect(sandbox.received('GET', '/v1/appointment_types')[0].query).toEqual({ location_ids: '3002' });
@@ -41,7 +41,7 @@ describe('Appointment Type → Get Many', () => {
 
 	it('rejects a location that is not an id, naming the field and sending nothing', async () => {
 		const result = await runHeroNode(sandbox, {
-			parameters: { resource: 'appointmentType', operation: 'getAll', returnAll: true, filters: { locations: many('locationId', 'Riverside') } },
+			parameters: { resource: 'appointmentType', operation: 'getMany', returnAll: true, filters: { locations: many('locationId', 'Riverside') } },
 		});
 		expect(result.error?.message).toBe('Locations: expected a numeric Hero ID such as 1234 [item 0]');
 		expect(sandbox.requests).toHaveLength(0);
@@ -51,7 +51,7 @@ describe('Appointment Type → Get Many', () => {
 describe('Location and Practitioner', () => {
 	it('Location → Get Many filters by appointment types', async () => {
 		const result = await runHeroNode(sandbox, {
-			parameters: { resource: 'location', operation: 'getAll', returnAll: true, filters: { appointmentTypes: many('appointmentTypeId', '4002') } },
+			parameters: { resource: 'location', operation: 'getMany', returnAll: true, filters: { appointmentTypes: many('appointmentTypeId', '4002') } },
 		});
 		expect(sandbox.received('GET', '/v1/locations')[0].query).toEqual({ appointment_type_ids: '4002' });
 		expect(result.json).toEqual([expect.objectContaining({ id: '3002', name: 'Hillside Branch Surgery' })]);
@@ -61,7 +61,7 @@ describe('Location and Practitioner', () => {
 		const result = await runHeroNode(sandbox, {
 			parameters: {
 				resource: 'practitioner',
-				operation: 'getAll',
+				operation: 'getMany',
 				returnAll: true,
 				filters: { locations: many('locationId', '3001'), appointmentTypes: many('appointmentTypeId', '4001'), hasAvailability: true },
 			},
@@ -86,7 +86,7 @@ describe('Slot → Get Many', () => {
 		const expected = gpSlots().length;
 		expect(expected).toBeGreaterThan(2 * INFERRED.pageSize);
 		const result = await runHeroNode(sandbox, {
-			parameters: { resource: 'slot', operation: 'getAll', returnAll: true, filters: { appointmentTypeId: rl('4001') } },
+			parameters: { resource: 'slot', operation: 'getMany', returnAll: true, filters: { appointmentTypeId: rl('4001') } },
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.json).toHaveLength(expected);
@@ -98,13 +98,13 @@ describe('Slot → Get Many', () => {
 
 	it('Return All also works with 10,000 slots', async () => {
 		await fetch(`${sandbox.url}/__sandbox/slots/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 10_000 }) });
-		const result = await runHeroNode(sandbox, { parameters: { resource: 'slot', operation: 'getAll', returnAll: true } });
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'slot', operation: 'getMany', returnAll: true } });
 		expect(result.json).toHaveLength(10_000);
 		expect(sandbox.received('GET', '/v1/slots')).toHaveLength(100);
 	}, 60_000);
 
 	it('Limit stops paging early', async () => {
-		const result = await runHeroNode(sandbox, { parameters: { resource: 'slot', operation: 'getAll', returnAll: false, limit: 7 } });
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'slot', operation: 'getMany', returnAll: false, limit: 7 } });
 		expect(result.json).toHaveLength(7);
 		const pages = sandbox.received('GET', '/v1/slots');
 		expect(pages).toHaveLength(1);
@@ -116,7 +116,7 @@ describe('Slot → Get Many', () => {
 		const result = await runHeroNode(sandbox, {
 			parameters: {
 				resource: 'slot',
-				operation: 'getAll',
+				operation: 'getMany',
 				returnAll: true,
 				filters: {
 					appointmentTypeId: rl('4001', 'id'),
@@ -141,7 +141,7 @@ describe('Slot → Get Many', () => {
 	});
 
 	it('one practitioner is sent as a plain value', async () => {
-		await runHeroNode(sandbox, { parameters: { resource: 'slot', operation: 'getAll', returnAll: false, limit: 1, filters: { practitioners: many('practitionerId', '5003') } } });
+		await runHeroNode(sandbox, { parameters: { resource: 'slot', operation: 'getMany', returnAll: false, limit: 1, filters: { practitioners: many('practitionerId', '5003') } } });
 		expect(sandbox.received('GET', '/v1/slots')[0].query.practitioner_id).toBe('5003');
 	});
 
@@ -151,7 +151,7 @@ describe('Slot → Get Many', () => {
 		['a practitioner that is not an id', { practitioners: many('practitionerId', 'Dr Shah') }, 'Practitioners: expected a numeric Hero ID'],
 		['a location expression giving an object', { locationId: rl('={{ { id: 1 } }}', 'id') }, 'Location: expected a numeric Hero ID'],
 	])('rejects %s before any request', async (_name, filters, message) => {
-		const result = await runHeroNode(sandbox, { parameters: { resource: 'slot', operation: 'getAll', returnAll: true, filters } });
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'slot', operation: 'getMany', returnAll: true, filters } });
 		expect(result.error?.message).toContain(message);
 		expect(result.error?.message).toContain('[item 0]');
 		expect(sandbox.requests).toHaveLength(0);

@@ -1,10 +1,10 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { searchBookingLinks } from './listSearch/bookingLinks';
-import { searchAdmins } from './listSearch/searchAdmins';
-import { searchAutomatedMessages } from './listSearch/searchAutomatedMessages';
-import { searchBatchMessages } from './listSearch/searchBatchMessages';
-import { searchMessageTemplates } from './listSearch/searchMessageTemplates';
+import { searchAdmins } from './listSearch/admins';
+import { searchAutomatedMessages } from './listSearch/automatedMessages';
+import { searchBatchMessages } from './listSearch/batchMessages';
+import { searchMessageTemplates } from './listSearch/messageTemplates';
 import { searchForms } from './listSearch/forms';
 import { searchAppointmentTypes } from './listSearch/appointmentTypes';
 import { searchLocations } from './listSearch/locations';

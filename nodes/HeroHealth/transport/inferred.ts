@@ -1,7 +1,7 @@
 /**
  * Facts about Hero's API that its public docs do not state. Each value is our best guess;
  * when Hero confirms otherwise, change it here and nowhere else (the sandbox reads this file too).
- * The README's "Inferred" table lists the same entries.
+ * docs/inferred.md lists the same entries for users.
  */
 export const INFERRED = {
 	/** Book (confirm) a reservation: by analogy with `/cancel` and `/reschedule`. */

@@ -1,7 +1,7 @@
 import { INFERRED } from './inferred';
 
 /**
- * The retry policy, in one place (README "Reliability" restates it).
+ * The retry policy, in one place (docs/reliability.md restates it for users).
  * - Repeatable calls (reads, PUT/DELETE, and writes marked idempotent) retry 429, 502, 503, 504,
  *   resets and timeouts.
  * - Non-repeatable calls (a message send, a booking) retry only what Hero cannot have received:

@@ -12,7 +12,7 @@ const filters: BookingListFilters = {
 
 const properties: INodeProperties[] = [...returnAllOrLimit, bookingListFilters(filters)];
 
-export const description = updateDisplayOptions({ show: { resource: ['appointmentType'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['appointmentType'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	// Hero does not page this list: one request, Limit applied here.

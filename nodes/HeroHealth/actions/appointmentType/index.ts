@@ -1,5 +1,5 @@
 import type { HeroResource } from '../types';
-import * as getAll from './getMany.operation';
+import * as getMany from './getMany.operation';
 
 export const appointmentType: HeroResource = {
 	operationProperty: {
@@ -8,15 +8,15 @@ export const appointmentType: HeroResource = {
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['appointmentType'] } },
-		default: 'getAll',
+		default: 'getMany',
 		options: [
 			{
 				name: 'Get Many',
-				value: 'getAll',
+				value: 'getMany',
 				action: 'Get many appointment types',
 				description: 'List the appointment types the practice offers, with their next free slot and slot count',
 			},
 		],
 	},
-	operations: { getAll },
+	operations: { getMany },
 };

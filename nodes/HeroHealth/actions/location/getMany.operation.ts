@@ -12,7 +12,7 @@ const filters: BookingListFilters = {
 
 const properties: INodeProperties[] = [...returnAllOrLimit, bookingListFilters(filters)];
 
-export const description = updateDisplayOptions({ show: { resource: ['location'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['location'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return getList(this, itemIndex, { method: 'GET', path: '/v1/locations', qs: bookingListQuery(this, itemIndex, filters) });

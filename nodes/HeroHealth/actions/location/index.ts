@@ -1,5 +1,5 @@
 import type { HeroResource } from '../types';
-import * as getAll from './getMany.operation';
+import * as getMany from './getMany.operation';
 
 export const location: HeroResource = {
 	operationProperty: {
@@ -8,15 +8,15 @@ export const location: HeroResource = {
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['location'] } },
-		default: 'getAll',
+		default: 'getMany',
 		options: [
 			{
 				name: 'Get Many',
-				value: 'getAll',
+				value: 'getMany',
 				action: 'Get many locations',
 				description: 'List the locations (surgeries, branch sites) configured for online booking',
 			},
 		],
 	},
-	operations: { getAll },
+	operations: { getMany },
 };

@@ -13,7 +13,7 @@ const filters: BookingListFilters = {
 
 const properties: INodeProperties[] = [...returnAllOrLimit, bookingListFilters(filters)];
 
-export const description = updateDisplayOptions({ show: { resource: ['practitioner'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['practitioner'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return getList(this, itemIndex, { method: 'GET', path: '/v1/practitioners', qs: bookingListQuery(this, itemIndex, filters) });

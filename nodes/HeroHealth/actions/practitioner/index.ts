@@ -1,6 +1,6 @@
 import type { HeroResource } from '../types';
 import * as get from './get.operation';
-import * as getAll from './getMany.operation';
+import * as getMany from './getMany.operation';
 
 export const practitioner: HeroResource = {
 	operationProperty: {
@@ -9,16 +9,16 @@ export const practitioner: HeroResource = {
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['practitioner'] } },
-		default: 'getAll',
+		default: 'getMany',
 		options: [
 			{ name: 'Get', value: 'get', action: 'Get a practitioner', description: 'Get one practitioner (GP, nurse...) by ID' },
 			{
 				name: 'Get Many',
-				value: 'getAll',
+				value: 'getMany',
 				action: 'Get many practitioners',
 				description: 'List practitioners, optionally only those at given locations or offering given appointment types',
 			},
 		],
 	},
-	operations: { get, getAll },
+	operations: { get, getMany },
 };

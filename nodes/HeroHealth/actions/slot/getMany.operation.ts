@@ -8,7 +8,7 @@ import { slotFilters, slotQuery } from './filters';
 
 const properties: INodeProperties[] = [...returnAllOrLimit, slotFilters('many')];
 
-export const description = updateDisplayOptions({ show: { resource: ['slot'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['slot'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = slotQuery(this, itemIndex, readCollection(this, 'filters', itemIndex));

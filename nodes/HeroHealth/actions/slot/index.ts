@@ -2,7 +2,7 @@ import type { HeroResource } from '../types';
 import * as checkAvailability from './checkAvailability.operation';
 import * as count from './count.operation';
 import * as get from './get.operation';
-import * as getAll from './getMany.operation';
+import * as getMany from './getMany.operation';
 
 export const slot: HeroResource = {
 	operationProperty: {
@@ -11,7 +11,7 @@ export const slot: HeroResource = {
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['slot'] } },
-		default: 'getAll',
+		default: 'getMany',
 		options: [
 			{
 				name: 'Check Availability',
@@ -23,11 +23,11 @@ export const slot: HeroResource = {
 			{ name: 'Get', value: 'get', action: 'Get a slot', description: 'Get one slot by ID' },
 			{
 				name: 'Get Many',
-				value: 'getAll',
+				value: 'getMany',
 				action: 'Get many slots',
 				description: 'List bookable slots, filtered by appointment type, location, practitioners and date window',
 			},
 		],
 	},
-	operations: { checkAvailability, count, get, getAll },
+	operations: { checkAvailability, count, get, getMany },
 };
