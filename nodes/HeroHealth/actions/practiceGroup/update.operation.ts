@@ -53,7 +53,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: "Password for the prescription partner's account (sent with the email)",
+				description:
+					"Password for the prescription partner's account (sent with the email). Typed here, it is stored in the workflow (masked on screen, readable in its export); a credential or an expression reading a secret (e.g. {{ $secrets.vault.rxPassword }}) is the safer way.",
 			},
 		],
 	},
