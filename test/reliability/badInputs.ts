@@ -76,8 +76,8 @@ const message: BadInput[] = [
 	{ op: 'message.send', what: 'Message Type not a channel', kind: 'wrong enum', field: 'Message Type', parameters: send({ messageType: v }), good: { v: 'sms' }, bad: { v: 'fax' } },
 	{ op: 'message.send', what: 'Message Type in the wrong case', kind: 'wrong enum', field: 'Message Type', parameters: send({ messageType: v }), good: { v: 'email' }, bad: { v: 'SMS' } },
 	{ op: 'message.send', what: 'SMS to a number one digit short', kind: 'bad phone', field: 'Recipient Contact Detail', parameters: send({}, { recipientContactDetail: v }), good: { v: '07700 900456' }, bad: { v: '07700 90045' }, patientData: true },
-	{ op: 'message.send', what: 'SMS to a landline', kind: 'bad phone', field: 'Recipient Contact Detail', parameters: send({}, { recipientContactDetail: v }), good: { v: '+44 7700 900457' }, bad: { v: '0113 496 0555' }, patientData: true },
-	{ op: 'message.send', what: 'SMS to a foreign mobile', kind: 'bad phone', field: 'Recipient Contact Detail', parameters: send({}, { recipientContactDetail: v }), good: { v: '447700900458' }, bad: { v: '+33 6 12 34 56 78' }, patientData: true },
+	{ op: 'message.send', what: 'SMS to a foreign number without + or 00', kind: 'bad phone', field: 'Recipient Contact Detail', parameters: send({}, { recipientContactDetail: v }), good: { v: '+44 7700 900457' }, bad: { v: '33 6 98 76 54 32' }, patientData: true },
+	{ op: 'message.send', what: 'SMS to a number longer than E.164 allows', kind: 'bad phone', field: 'Recipient Contact Detail', parameters: send({}, { recipientContactDetail: v }), good: { v: '+33 6 12 34 56 79' }, bad: { v: '+33 6 12 34 56 78 90 12 3' }, patientData: true },
 	{ op: 'message.send', what: 'email without a domain suffix', kind: 'bad email', field: 'Recipient Contact Detail', parameters: send({ messageType: 'email' }, { recipientContactDetail: v }), good: { v: 'ada@example.com' }, bad: { v: 'ada.lovelace@example' }, patientData: true },
 	{ op: 'message.send', what: 'email with a space', kind: 'bad email', field: 'Recipient Contact Detail', parameters: send({ messageType: 'email' }, { recipientContactDetail: v }), good: { v: 'alan@example.com' }, bad: { v: 'alan turing@example.com' }, patientData: true },
 	{ op: 'message.send', what: 'fallback email malformed', kind: 'bad email', field: 'Fallback Contact Detail', parameters: send({}, { fallbackMessageType: 'email', fallbackContactDetail: v }), good: { v: 'mary@example.com' }, bad: { v: 'mary.seacole.example.com' }, patientData: true },
@@ -92,7 +92,7 @@ const message: BadInput[] = [
 	{ op: 'message.send', what: 'Assignee ID not numeric', kind: 'malformed id', field: 'Assignee ID', parameters: send({}, { assigneeId: v }), good: { v: '42' }, bad: { v: 'dr-jones' } },
 	{ op: 'message.send', what: 'Assignee Type unknown', kind: 'wrong enum', field: 'Assignee Type', parameters: send({}, { assigneeId: '42', assigneeType: v }), good: { v: 'AdminTeam' }, bad: { v: 'Robot' } },
 	{ op: 'message.send', what: 'SNOMED Code with letters', kind: 'malformed id', field: 'SNOMED Code', parameters: send({}, { writeToRecord: true, snomedCode: v }), good: { v: '185087000' }, bad: { v: '18508X000' } },
-	{ op: 'message.send', what: 'SNOMED Code without Write to Record', kind: 'conflicting fields', field: 'SNOMED Code', parameters: send({}, { writeToRecord: v, snomedCode: '185087000' }), good: { v: true }, bad: { v: false } },
+	{ op: 'message.send', what: 'Assignee Type without an Assignee ID', kind: 'conflicting fields', field: 'Assignee Type', parameters: send({}, { assigneeId: v, assigneeType: 'Admin' }), good: { v: '42' }, bad: { v: '' } },
 	{ op: 'message.send', what: 'Write to Record is "yes"', kind: 'wrong type from expression', field: 'Write to Record', parameters: send({}, { writeToRecord: v }), good: { v: 'true' }, bad: { v: 'yes' } },
 	{ op: 'message.send', what: 'Encrypted is a number', kind: 'wrong type from expression', field: 'Encrypted', parameters: send({}, { encrypted: v }), good: { v: false }, bad: { v: 1 } },
 	{ op: 'message.get', what: 'Message ID missing', kind: 'missing required field', field: 'Message ID', parameters: { messageId: v }, good: existingMessage, bad: { v: null } },
@@ -201,7 +201,7 @@ const linksAndPatients: BadInput[] = [
 	{ op: 'patient.createOrUpdate', what: 'NHS number missing', kind: 'missing required field', field: 'NHS Number', parameters: createOrUpdate({ nhsNumber: v }), good: { v: '9434765919' }, bad: { v: null } },
 	{ op: 'patient.createOrUpdate', what: 'Date of Birth in the future', kind: 'malformed date', field: 'Date of Birth', parameters: createOrUpdate({ dateOfBirth: v }), good: { v: '1985-12-10' }, bad: { v: '2090-01-01' } },
 	{ op: 'patient.createOrUpdate', what: 'Date of Birth in US order', kind: 'malformed date', field: 'Date of Birth', parameters: createOrUpdate({ dateOfBirth: v }), good: { v: '1985-12-10' }, bad: { v: '12/10/1985' } },
-	{ op: 'patient.createOrUpdate', what: 'Mobile is a landline', kind: 'bad phone', field: 'Mobile', parameters: createOrUpdate({}, { mobile: v }), good: { v: '07700 900460' }, bad: { v: '020 7946 0018' }, patientData: true },
+	{ op: 'patient.createOrUpdate', what: 'Mobile too short to be a phone number', kind: 'bad phone', field: 'Mobile', parameters: createOrUpdate({}, { mobile: v }), good: { v: '07700 900460' }, bad: { v: '020 7946' }, patientData: true },
 	{ op: 'patient.createOrUpdate', what: 'Email with two @', kind: 'bad email', field: 'Email', parameters: createOrUpdate({}, { email: v }), good: { v: 'ada.l@example.com' }, bad: { v: 'ada@l@example.com' }, patientData: true },
 	{ op: 'patient.createOrUpdate', what: 'Title not in Hero\'s list', kind: 'wrong enum', field: 'Title', parameters: createOrUpdate({}, { title: v }), good: { v: 'Ms' }, bad: { v: 'Mrs.' } },
 	{ op: 'patient.createOrUpdate', what: 'Sex not in Hero\'s list', kind: 'wrong enum', field: 'Sex', parameters: createOrUpdate({}, { sex: v }), good: { v: 'Female' }, bad: { v: 'F' } },
@@ -315,3 +315,26 @@ const webhookCases: BadInput[] = [
 ];
 
 export const BAD_INPUTS: BadInput[] = [...message, ...messaging, ...linksAndPatients, ...booking, ...webhookCases];
+
+/**
+ * Inputs that were refused once but that Hero's docs allow (issue 13, findings 16 to 18): each must
+ * now reach Hero, with `sent` in the body of the one request to `path`.
+ */
+export interface AcceptedInput {
+	op: string;
+	what: string;
+	parameters: Parameters;
+	item: IDataObject;
+	path: string;
+	sent: IDataObject;
+	patientData?: boolean;
+}
+
+export const ACCEPTED_INPUTS: AcceptedInput[] = [
+	{ op: 'message.send', what: 'finding 18: SMS to a UK landline (was "SMS to a landline")', parameters: send({}, { recipientContactDetail: v }), item: { v: '0113 496 0555' }, path: '/v1/messages/send', sent: { recipient_contact_detail: '+441134960555' }, patientData: true },
+	{ op: 'message.send', what: 'finding 18: SMS to a foreign mobile (was "SMS to a foreign mobile")', parameters: send({}, { recipientContactDetail: v }), item: { v: '+33 6 98 76 54 31' }, path: '/v1/messages/send', sent: { recipient_contact_detail: '+33698765431' }, patientData: true },
+	{ op: 'message.send', what: 'finding 18: fallback SMS to a US number', parameters: send({ messageType: 'email' }, { fallbackMessageType: 'sms', fallbackContactDetail: v }), item: { v: '+1 415 555 0123' }, path: '/v1/messages/send', sent: { fallback_message_type: 'sms', fallback_contact_detail: '+14155550123' }, patientData: true },
+	{ op: 'message.send', what: 'finding 17: SNOMED Code without Write to Record (was "SNOMED Code without Write to Record")', parameters: send({}, { writeToRecord: v, snomedCode: '185087000' }), item: { v: false }, path: '/v1/messages/send', sent: { write_to_record: false, snomed_code: '185087000' } },
+	{ op: 'message.send', what: 'finding 16: NHS App message with an SMS fallback', parameters: send({ messageType: v }, { fallbackMessageType: 'sms', fallbackContactDetail: '07700 900461' }), item: { v: 'nhs_app' }, path: '/v1/messages/send', sent: { message_type: 'nhs_app', fallback_message_type: 'sms', fallback_contact_detail: '+447700900461' } },
+	{ op: 'patient.createOrUpdate', what: 'finding 18: Mobile is a landline (was "Mobile is a landline")', parameters: createOrUpdate({}, { mobile: v }), item: { v: '020 7946 0018' }, path: '/v1/patients/register', sent: { mobile: '+442079460018' }, patientData: true },
+];
