@@ -213,7 +213,6 @@ const linksAndPatients: BadInput[] = [
 	{ op: 'patient.listEhrCandidates', what: 'Patient ID negative', kind: 'malformed id', field: 'Patient ID', parameters: { patientId: v }, good: { v: '2001' }, bad: { v: '-2001' } },
 	{ op: 'patient.previewMerge', what: 'merging a patient with itself', kind: 'conflicting fields', field: 'Merge With Patient ID', parameters: { patientId: '2001', otherPatientId: v }, good: { v: '2002' }, bad: { v: '2001' } },
 	{ op: 'patient.previewMerge', what: 'Merge With Patient ID not numeric', kind: 'malformed id', field: 'Merge With Patient ID', parameters: { patientId: '2001', otherPatientId: v }, good: { v: '2003' }, bad: { v: 'duplicate' } },
-	{ op: 'practiceGroup.update', what: 'prescription partner email malformed', kind: 'bad email', field: 'Prescription Partner Email', parameters: { updateFields: { prescriptionPartnerEmail: v, prescriptionPartnerPassword: 'hunter2-example' } }, good: { v: 'rx@example.com' }, bad: { v: 'rx.example.com' } },
 	{ op: 'practiceGroup.update', what: 'Name emptied by an expression', kind: 'missing required field', field: 'Name', parameters: { updateFields: { name: v } }, good: { v: 'Riverside Surgery' }, bad: { v: ' ' } },
 	{ op: 'practiceGroup.update', what: 'Prescription Partner Enabled is "on"', kind: 'wrong type from expression', field: 'Prescription Partner Enabled', parameters: { updateFields: { prescriptionPartnerEnabled: v } }, good: { v: true }, bad: { v: 'on' } },
 ];
@@ -258,7 +257,6 @@ const booking: BadInput[] = [
 	{ op: 'appointment.create', what: 'Start Time malformed', kind: 'malformed date', field: 'Start Time', parameters: { ...fromSlot, additionalFields: {} }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { ...{ type: '4001', location: '3001', practitioner: '5001', duration: 15 }, start: 'next Tuesday 9am' } },
 	{ op: 'appointment.create', what: 'Start Time missing', kind: 'missing required field', field: 'Start Time', parameters: { ...fromSlot, additionalFields: {} }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { type: '4001', location: '3001', practitioner: '5001', duration: 15 } },
 	{ op: 'appointment.create', what: 'Duration 0', kind: 'out of range', field: 'Duration (Minutes)', parameters: { ...fromSlot, additionalFields: {} }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { type: '4001', location: '3001', practitioner: '5001', duration: 0, start: future(2) } },
-	{ op: 'appointment.create', what: 'Duration 7.5', kind: 'out of range', field: 'Duration (Minutes)', parameters: { ...fromSlot, additionalFields: {} }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { type: '4001', location: '3001', practitioner: '5001', duration: 7.5, start: future(2) } },
 	{ op: 'appointment.create', what: 'Practitioner not numeric', kind: 'malformed id', field: 'Practitioner', parameters: { ...fromSlot, additionalFields: {} }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { type: '4001', location: '3001', practitioner: 'Dr Shah', duration: 15, start: future(2) } },
 	{ op: 'appointment.create', what: 'Patient ID is an NHS number', kind: 'malformed id', field: 'Patient ID', parameters: { ...fromSlot, additionalFields: { patientId: '={{ $json.patient }}' } }, good: async (sb, n) => ({ ...slotItem(freeSlot(sb, n)), patient: '2002' }), bad: { type: '4001', location: '3001', practitioner: '5001', duration: 15, start: future(2), patient: '943-476-5870' }, patientData: true },
 	{ op: 'appointment.book', what: 'Appointment ID missing', kind: 'missing required field', field: 'Appointment ID', parameters: { appointmentId: v, additionalFields: { patientId: '2003' } }, good: async (sb, n) => ({ v: await reserved(sb, n) }), bad: {} },
@@ -317,16 +315,18 @@ const webhookCases: BadInput[] = [
 export const BAD_INPUTS: BadInput[] = [...message, ...messaging, ...linksAndPatients, ...booking, ...webhookCases];
 
 /**
- * Inputs that were refused once but that Hero's docs allow (issue 13, findings 16 to 18): each must
- * now reach Hero, with `sent` in the body of the one request to `path`.
+ * Inputs that were refused once but that Hero's docs allow (issue 13, findings 16 to 19): each must
+ * now reach Hero, with `sent` in the body (or `query` in the query) of the one `method` request to `path`.
  */
 export interface AcceptedInput {
 	op: string;
 	what: string;
 	parameters: Parameters;
-	item: IDataObject;
+	item: Good;
+	method?: 'GET' | 'POST' | 'PATCH';
 	path: string;
-	sent: IDataObject;
+	sent?: IDataObject;
+	query?: IDataObject;
 	patientData?: boolean;
 }
 
@@ -337,4 +337,10 @@ export const ACCEPTED_INPUTS: AcceptedInput[] = [
 	{ op: 'message.send', what: 'finding 17: SNOMED Code without Write to Record (was "SNOMED Code without Write to Record")', parameters: send({}, { writeToRecord: v, snomedCode: '185087000' }), item: { v: false }, path: '/v1/messages/send', sent: { write_to_record: false, snomed_code: '185087000' } },
 	{ op: 'message.send', what: 'finding 16: NHS App message with an SMS fallback', parameters: send({ messageType: v }, { fallbackMessageType: 'sms', fallbackContactDetail: '07700 900461' }), item: { v: 'nhs_app' }, path: '/v1/messages/send', sent: { message_type: 'nhs_app', fallback_message_type: 'sms', fallback_contact_detail: '+447700900461' } },
 	{ op: 'patient.createOrUpdate', what: 'finding 18: Mobile is a landline (was "Mobile is a landline")', parameters: createOrUpdate({}, { mobile: v }), item: { v: '020 7946 0018' }, path: '/v1/patients/register', sent: { mobile: '+442079460018' }, patientData: true },
+	{ op: 'message.send', what: 'finding 19: Fallback Contact Detail without a Fallback Message Type', parameters: send({ messageType: 'nhs_app' }, { fallbackContactDetail: v }), item: { v: '07700 900462' }, path: '/v1/messages/send', sent: { message_type: 'nhs_app', fallback_contact_detail: '+447700900462' }, patientData: true },
+	{ op: 'appointment.create', what: 'finding 19: Duration 7.5 (was "Duration 7.5"; Hero documents a number of at least 1)', parameters: { ...fromSlot, additionalFields: {} }, item: async (sb, n) => ({ ...slotItem(freeSlot(sb, n)), duration: 7.5 }), path: '/v1/appointments', sent: { duration: 7.5 } },
+	{ op: 'slot.checkAvailability', what: 'finding 19: Duration 7.5 (Hero documents a number)', parameters: { ...fromSlot }, item: async (sb, n) => ({ ...slotItem(freeSlot(sb, n)), duration: 7.5 }), path: '/v1/slots/availability', sent: { duration: 7.5 } },
+	{ op: 'automatedMessage.getMany', what: 'finding 19: Status of two words (Hero documents a string)', parameters: list({ filters: { status: v }, options: {} }), item: { v: 'NOT SENT' }, method: 'GET', path: '/v2/automated_messages', query: { status: 'NOT SENT' } },
+	{ op: 'automatedMessage.getMany', what: 'finding 19: Order By with an underscore and a space', parameters: list({ filters: {}, options: { orderBy: v } }), item: { v: 'created_at desc' }, method: 'GET', path: '/v2/automated_messages', query: { orderBy: 'created_at desc' } },
+	{ op: 'practiceGroup.update', what: 'finding 19: Prescription Partner Email that is a login name (was "prescription partner email malformed")', parameters: { updateFields: { prescriptionPartnerEmail: v, prescriptionPartnerPassword: 'hunter2-example' } }, item: { v: 'rx.example.com' }, method: 'PATCH', path: '/v1/me', sent: { prescription_partner_credentials: { email: 'rx.example.com', password: 'hunter2-example' } } },
 ];

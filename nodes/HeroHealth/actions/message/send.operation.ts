@@ -160,6 +160,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
 
+/** A phone (normalised to E.164) for SMS, an address for email; for other channels, as typed. */
 function contactFor(ctx: IExecuteFunctions, itemIndex: number, field: string, channel: string, value: string): string {
 	if (channel === 'sms') {
 		const phone = phoneToE164(value);
@@ -192,12 +193,13 @@ export function buildSendBody(ctx: IExecuteFunctions, itemIndex: number, now = D
 		body.recipient_contact_detail = contactFor(ctx, itemIndex, 'Recipient Contact Detail', messageType, text('recipientContactDetail'));
 	}
 	// Hero documents a fallback (sms or email) on any message type, e.g. NHS App falling back to SMS.
-	if (extra.fallbackMessageType !== undefined || text('fallbackContactDetail')) {
-		const fallbackType = checkOneOf(ctx, itemIndex, 'Fallback Message Type', extra.fallbackMessageType ?? '', FALLBACK_TYPES);
-		body.fallback_message_type = fallbackType;
-		if (text('fallbackContactDetail')) {
-			body.fallback_contact_detail = contactFor(ctx, itemIndex, 'Fallback Contact Detail', fallbackType, text('fallbackContactDetail'));
-		}
+	// Each fallback field is optional on its own; a detail without a type is checked as what it looks like.
+	const fallbackType = extra.fallbackMessageType === undefined ? undefined : checkOneOf(ctx, itemIndex, 'Fallback Message Type', extra.fallbackMessageType, FALLBACK_TYPES);
+	if (fallbackType) body.fallback_message_type = fallbackType;
+	const fallbackDetail = text('fallbackContactDetail');
+	if (fallbackDetail) {
+		const channel = fallbackType ?? (fallbackDetail.includes('@') ? 'email' : 'sms');
+		body.fallback_contact_detail = contactFor(ctx, itemIndex, 'Fallback Contact Detail', channel, fallbackDetail);
 	}
 	if (extra.writeToRecord !== undefined) body.write_to_record = checkBoolean(ctx, itemIndex, 'Write to Record', extra.writeToRecord);
 	// Passed through whatever Write to Record says: Hero's docs only say its defaults apply when it is on.

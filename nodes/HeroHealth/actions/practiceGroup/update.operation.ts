@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { isEmail } from '../../validation';
 import { checkBoolean, invalid, readCollection } from '../helpers';
 
 const ADDRESS_FIELDS: Array<[string, string, string]> = [
@@ -80,7 +79,6 @@ export function buildUpdateBody(ctx: IExecuteFunctions, itemIndex: number): IDat
 	if (email || password) {
 		if (!email) throw invalid(ctx, itemIndex, 'Prescription Partner Email', 'is required with the password');
 		if (!password) throw invalid(ctx, itemIndex, 'Prescription Partner Password', 'is required with the email');
-		if (!isEmail(email)) throw invalid(ctx, itemIndex, 'Prescription Partner Email', 'expected an email address such as name@example.com');
 		body.prescription_partner_credentials = { email, password };
 	}
 	const address: IDataObject = {};
