@@ -186,6 +186,7 @@ describe('POST /v1/messages/send', () => {
 		['finding 18: an SMS to a French mobile in E.164', { recipient_contact_detail: '+33612345678' }],
 		['finding 18: an SMS to a UK landline in E.164', { recipient_contact_detail: '+441134960000' }],
 		['finding 18: an email with an SMS fallback to a US number', { message_type: 'email', fallback_message_type: 'sms', fallback_contact_detail: '+14155550123' }],
+		['finding 19: an SMS with a fallback contact detail (an email) and no fallback_message_type', { fallback_contact_detail: 'ada@example.com' }],
 	])('accepts what openapi.yaml allows: %s', async (_name, extra) => {
 		const body = { ...base, ...extra };
 		const answer = await hero('POST', '/v1/messages/send', body);

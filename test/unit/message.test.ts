@@ -257,6 +257,14 @@ describe('issue 13: validation no stricter than Hero (Message → Send)', () => 
 		expect(field.description).toMatch(/NHS App/);
 	});
 
+	it('finding 19: an SMS with a Fallback Contact Detail that is an email and no Fallback Message Type sends the detail alone', async () => {
+		const result = await runHeroNode(sandbox, { parameters: send({ fallbackContactDetail: ' ada@example.com ' }) });
+		expect(result.error).toBeUndefined();
+		expect(sends()[0].body).toEqual({ patient_id: '2001', message_type: 'sms', message_string: 'Your appointment is confirmed.', fallback_contact_detail: 'ada@example.com' });
+		const bad = await runHeroNode(sandbox, { parameters: send({ fallbackContactDetail: 'ada@example' }) });
+		expect(bad.error?.message).toMatch(/^Fallback Contact Detail: expected an email address/);
+	});
+
 	it('finding 17: SNOMED code and term without Write to Record are passed through to Hero', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({ snomedCode: '185087000', snomedTerm: 'Appointment confirmed' }) });
 		expect(result.error).toBeUndefined();

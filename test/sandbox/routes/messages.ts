@@ -132,9 +132,8 @@ export const messageRoutes: RouteModule = {
 			handler: ({ body, state }) => {
 				checkContact(body.message_type, body.recipient_contact_detail, 'recipient_contact_detail');
 				// openapi.yaml allows a fallback on any message type, and SNOMED fields whatever write_to_record says.
-				if (body.fallback_message_type !== undefined || body.fallback_contact_detail !== undefined) {
-					checkContact(body.fallback_message_type ?? body.message_type, body.fallback_contact_detail, 'fallback_contact_detail');
-				}
+				// A fallback detail is checked against its own channel; without one, its channel is not known.
+				if (body.fallback_message_type !== undefined) checkContact(body.fallback_message_type, body.fallback_contact_detail, 'fallback_contact_detail');
 				if (body.send_at && Date.parse(body.send_at) <= Date.now()) {
 					throw badRequest([{ code: 'too_small', expected: 'a date-time in the future', path: ['send_at'] }]);
 				}

@@ -89,7 +89,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. patient@example.com',
 				description:
-					"Where to send the fallback: a phone number for SMS (UK numbers such as 07700 900123, or any number in international form such as +33 6 12 34 56 78; sent as +…), an address for email. Leave empty to use the patient's record.",
+					"Where to send the fallback: a phone number for SMS (UK numbers such as 07700 900123, or any number in international form such as +33 6 12 34 56 78; sent as +…), an address for email. Without a Fallback Message Type it is checked as what it looks like. Leave empty to use the patient's record.",
 			},
 			{
 				displayName: 'Fallback Message Type',
