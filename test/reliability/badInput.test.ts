@@ -10,7 +10,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { figure, runAndCapture, scanCapturedData, usesPatientData } from './capture';
-import { BAD_INPUTS, EXEMPT_OPERATIONS, type BadInput, type Parameters } from './badInputs';
+import { ACCEPTED_INPUTS, BAD_INPUTS, EXEMPT_OPERATIONS, type BadInput, type Parameters } from './badInputs';
 import { resources } from '../../nodes/HeroHealth/actions/resources';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -35,6 +35,7 @@ function rejectedValues(item: IDataObject): string[] {
 		.map((value) => String(value).trim());
 }
 
+for (const c of ACCEPTED_INPUTS) if (c.patientData && typeof c.item !== 'function') usesPatientData(...Object.values(c.item).filter((v): v is string => typeof v === 'string'));
 for (const c of BAD_INPUTS) {
 	if (c.patientData) usesPatientData(...[c.bad, ...(Array.isArray(c.good) ? c.good : [c.good])].flatMap((item) => Object.values(item).filter((v): v is string => typeof v === 'string')));
 }
@@ -110,6 +111,22 @@ describe(`${BAD_INPUTS.length} bad inputs across the operations`, () => {
 			'valid items in the same runs that succeeded': `${outcomes.reduce((n, o) => n + o.validSucceeded, 0)} of ${outcomes.length * 2}`,
 			'kinds': summariseKinds(),
 		});
+	});
+});
+
+describe(`${ACCEPTED_INPUTS.length} inputs once refused that Hero's docs allow (issue 13)`, () => {
+	it.each(ACCEPTED_INPUTS.map((c) => [`${c.op}: ${c.what}`, c] as const))('%s reaches Hero', async (_name, c) => {
+		sandbox.reset();
+		const [resource, operation] = c.op.split('.');
+		const item = typeof c.item === 'function' ? await c.item(sandbox, 0) : c.item;
+		const before = sandbox.received(c.method ?? 'POST', c.path).length;
+		const run = await runAndCapture(sandbox, { parameters: { resource, operation, ...c.parameters }, items: [item] });
+		expect(run.error).toBeUndefined();
+		expect(run.json.filter((json) => json.error !== undefined)).toEqual([]);
+		const calls = sandbox.received(c.method ?? 'POST', c.path).slice(before);
+		expect(calls).toHaveLength(1);
+		if (c.sent) expect(calls[0].body).toMatchObject(c.sent);
+		if (c.query) expect(calls[0].query).toMatchObject(c.query);
 	});
 });
 

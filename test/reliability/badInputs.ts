@@ -76,8 +76,8 @@ const message: BadInput[] = [
 	{ op: 'message.send', what: 'Message Type not a channel', kind: 'wrong enum', field: 'Message Type', parameters: send({ messageType: v }), good: { v: 'sms' }, bad: { v: 'fax' } },
 	{ op: 'message.send', what: 'Message Type in the wrong case', kind: 'wrong enum', field: 'Message Type', parameters: send({ messageType: v }), good: { v: 'email' }, bad: { v: 'SMS' } },
 	{ op: 'message.send', what: 'SMS to a number one digit short', kind: 'bad phone', field: 'Recipient Contact Detail', parameters: send({}, { recipientContactDetail: v }), good: { v: '07700 900456' }, bad: { v: '07700 90045' }, patientData: true },
-	{ op: 'message.send', what: 'SMS to a landline', kind: 'bad phone', field: 'Recipient Contact Detail', parameters: send({}, { recipientContactDetail: v }), good: { v: '+44 7700 900457' }, bad: { v: '0113 496 0555' }, patientData: true },
-	{ op: 'message.send', what: 'SMS to a foreign mobile', kind: 'bad phone', field: 'Recipient Contact Detail', parameters: send({}, { recipientContactDetail: v }), good: { v: '447700900458' }, bad: { v: '+33 6 12 34 56 78' }, patientData: true },
+	{ op: 'message.send', what: 'SMS to a foreign number without + or 00', kind: 'bad phone', field: 'Recipient Contact Detail', parameters: send({}, { recipientContactDetail: v }), good: { v: '+44 7700 900457' }, bad: { v: '33 6 98 76 54 32' }, patientData: true },
+	{ op: 'message.send', what: 'SMS to a number longer than E.164 allows', kind: 'bad phone', field: 'Recipient Contact Detail', parameters: send({}, { recipientContactDetail: v }), good: { v: '+33 6 12 34 56 79' }, bad: { v: '+33 6 12 34 56 78 90 12 3' }, patientData: true },
 	{ op: 'message.send', what: 'email without a domain suffix', kind: 'bad email', field: 'Recipient Contact Detail', parameters: send({ messageType: 'email' }, { recipientContactDetail: v }), good: { v: 'ada@example.com' }, bad: { v: 'ada.lovelace@example' }, patientData: true },
 	{ op: 'message.send', what: 'email with a space', kind: 'bad email', field: 'Recipient Contact Detail', parameters: send({ messageType: 'email' }, { recipientContactDetail: v }), good: { v: 'alan@example.com' }, bad: { v: 'alan turing@example.com' }, patientData: true },
 	{ op: 'message.send', what: 'fallback email malformed', kind: 'bad email', field: 'Fallback Contact Detail', parameters: send({}, { fallbackMessageType: 'email', fallbackContactDetail: v }), good: { v: 'mary@example.com' }, bad: { v: 'mary.seacole.example.com' }, patientData: true },
@@ -92,7 +92,7 @@ const message: BadInput[] = [
 	{ op: 'message.send', what: 'Assignee ID not numeric', kind: 'malformed id', field: 'Assignee ID', parameters: send({}, { assigneeId: v }), good: { v: '42' }, bad: { v: 'dr-jones' } },
 	{ op: 'message.send', what: 'Assignee Type unknown', kind: 'wrong enum', field: 'Assignee Type', parameters: send({}, { assigneeId: '42', assigneeType: v }), good: { v: 'AdminTeam' }, bad: { v: 'Robot' } },
 	{ op: 'message.send', what: 'SNOMED Code with letters', kind: 'malformed id', field: 'SNOMED Code', parameters: send({}, { writeToRecord: true, snomedCode: v }), good: { v: '185087000' }, bad: { v: '18508X000' } },
-	{ op: 'message.send', what: 'SNOMED Code without Write to Record', kind: 'conflicting fields', field: 'SNOMED Code', parameters: send({}, { writeToRecord: v, snomedCode: '185087000' }), good: { v: true }, bad: { v: false } },
+	{ op: 'message.send', what: 'Assignee Type without an Assignee ID', kind: 'conflicting fields', field: 'Assignee Type', parameters: send({}, { assigneeId: v, assigneeType: 'Admin' }), good: { v: '42' }, bad: { v: '' } },
 	{ op: 'message.send', what: 'Write to Record is "yes"', kind: 'wrong type from expression', field: 'Write to Record', parameters: send({}, { writeToRecord: v }), good: { v: 'true' }, bad: { v: 'yes' } },
 	{ op: 'message.send', what: 'Encrypted is a number', kind: 'wrong type from expression', field: 'Encrypted', parameters: send({}, { encrypted: v }), good: { v: false }, bad: { v: 1 } },
 	{ op: 'message.get', what: 'Message ID missing', kind: 'missing required field', field: 'Message ID', parameters: { messageId: v }, good: existingMessage, bad: { v: null } },
@@ -201,7 +201,7 @@ const linksAndPatients: BadInput[] = [
 	{ op: 'patient.createOrUpdate', what: 'NHS number missing', kind: 'missing required field', field: 'NHS Number', parameters: createOrUpdate({ nhsNumber: v }), good: { v: '9434765919' }, bad: { v: null } },
 	{ op: 'patient.createOrUpdate', what: 'Date of Birth in the future', kind: 'malformed date', field: 'Date of Birth', parameters: createOrUpdate({ dateOfBirth: v }), good: { v: '1985-12-10' }, bad: { v: '2090-01-01' } },
 	{ op: 'patient.createOrUpdate', what: 'Date of Birth in US order', kind: 'malformed date', field: 'Date of Birth', parameters: createOrUpdate({ dateOfBirth: v }), good: { v: '1985-12-10' }, bad: { v: '12/10/1985' } },
-	{ op: 'patient.createOrUpdate', what: 'Mobile is a landline', kind: 'bad phone', field: 'Mobile', parameters: createOrUpdate({}, { mobile: v }), good: { v: '07700 900460' }, bad: { v: '020 7946 0018' }, patientData: true },
+	{ op: 'patient.createOrUpdate', what: 'Mobile too short to be a phone number', kind: 'bad phone', field: 'Mobile', parameters: createOrUpdate({}, { mobile: v }), good: { v: '07700 900460' }, bad: { v: '020 7946' }, patientData: true },
 	{ op: 'patient.createOrUpdate', what: 'Email with two @', kind: 'bad email', field: 'Email', parameters: createOrUpdate({}, { email: v }), good: { v: 'ada.l@example.com' }, bad: { v: 'ada@l@example.com' }, patientData: true },
 	{ op: 'patient.createOrUpdate', what: 'Title not in Hero\'s list', kind: 'wrong enum', field: 'Title', parameters: createOrUpdate({}, { title: v }), good: { v: 'Ms' }, bad: { v: 'Mrs.' } },
 	{ op: 'patient.createOrUpdate', what: 'Sex not in Hero\'s list', kind: 'wrong enum', field: 'Sex', parameters: createOrUpdate({}, { sex: v }), good: { v: 'Female' }, bad: { v: 'F' } },
@@ -213,7 +213,6 @@ const linksAndPatients: BadInput[] = [
 	{ op: 'patient.listEhrCandidates', what: 'Patient ID negative', kind: 'malformed id', field: 'Patient ID', parameters: { patientId: v }, good: { v: '2001' }, bad: { v: '-2001' } },
 	{ op: 'patient.previewMerge', what: 'merging a patient with itself', kind: 'conflicting fields', field: 'Merge With Patient ID', parameters: { patientId: '2001', otherPatientId: v }, good: { v: '2002' }, bad: { v: '2001' } },
 	{ op: 'patient.previewMerge', what: 'Merge With Patient ID not numeric', kind: 'malformed id', field: 'Merge With Patient ID', parameters: { patientId: '2001', otherPatientId: v }, good: { v: '2003' }, bad: { v: 'duplicate' } },
-	{ op: 'practiceGroup.update', what: 'prescription partner email malformed', kind: 'bad email', field: 'Prescription Partner Email', parameters: { updateFields: { prescriptionPartnerEmail: v, prescriptionPartnerPassword: 'hunter2-example' } }, good: { v: 'rx@example.com' }, bad: { v: 'rx.example.com' } },
 	{ op: 'practiceGroup.update', what: 'Name emptied by an expression', kind: 'missing required field', field: 'Name', parameters: { updateFields: { name: v } }, good: { v: 'Riverside Surgery' }, bad: { v: ' ' } },
 	{ op: 'practiceGroup.update', what: 'Prescription Partner Enabled is "on"', kind: 'wrong type from expression', field: 'Prescription Partner Enabled', parameters: { updateFields: { prescriptionPartnerEnabled: v } }, good: { v: true }, bad: { v: 'on' } },
 ];
@@ -258,7 +257,6 @@ const booking: BadInput[] = [
 	{ op: 'appointment.create', what: 'Start Time malformed', kind: 'malformed date', field: 'Start Time', parameters: { ...fromSlot, additionalFields: {} }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { ...{ type: '4001', location: '3001', practitioner: '5001', duration: 15 }, start: 'next Tuesday 9am' } },
 	{ op: 'appointment.create', what: 'Start Time missing', kind: 'missing required field', field: 'Start Time', parameters: { ...fromSlot, additionalFields: {} }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { type: '4001', location: '3001', practitioner: '5001', duration: 15 } },
 	{ op: 'appointment.create', what: 'Duration 0', kind: 'out of range', field: 'Duration (Minutes)', parameters: { ...fromSlot, additionalFields: {} }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { type: '4001', location: '3001', practitioner: '5001', duration: 0, start: future(2) } },
-	{ op: 'appointment.create', what: 'Duration 7.5', kind: 'out of range', field: 'Duration (Minutes)', parameters: { ...fromSlot, additionalFields: {} }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { type: '4001', location: '3001', practitioner: '5001', duration: 7.5, start: future(2) } },
 	{ op: 'appointment.create', what: 'Practitioner not numeric', kind: 'malformed id', field: 'Practitioner', parameters: { ...fromSlot, additionalFields: {} }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { type: '4001', location: '3001', practitioner: 'Dr Shah', duration: 15, start: future(2) } },
 	{ op: 'appointment.create', what: 'Patient ID is an NHS number', kind: 'malformed id', field: 'Patient ID', parameters: { ...fromSlot, additionalFields: { patientId: '={{ $json.patient }}' } }, good: async (sb, n) => ({ ...slotItem(freeSlot(sb, n)), patient: '2002' }), bad: { type: '4001', location: '3001', practitioner: '5001', duration: 15, start: future(2), patient: '943-476-5870' }, patientData: true },
 	{ op: 'appointment.book', what: 'Appointment ID missing', kind: 'missing required field', field: 'Appointment ID', parameters: { appointmentId: v, additionalFields: { patientId: '2003' } }, good: async (sb, n) => ({ v: await reserved(sb, n) }), bad: {} },
@@ -315,3 +313,34 @@ const webhookCases: BadInput[] = [
 ];
 
 export const BAD_INPUTS: BadInput[] = [...message, ...messaging, ...linksAndPatients, ...booking, ...webhookCases];
+
+/**
+ * Inputs that were refused once but that Hero's docs allow (issue 13, findings 16 to 19): each must
+ * now reach Hero, with `sent` in the body (or `query` in the query) of the one `method` request to `path`.
+ */
+export interface AcceptedInput {
+	op: string;
+	what: string;
+	parameters: Parameters;
+	item: Good;
+	method?: 'GET' | 'POST' | 'PATCH';
+	path: string;
+	sent?: IDataObject;
+	query?: IDataObject;
+	patientData?: boolean;
+}
+
+export const ACCEPTED_INPUTS: AcceptedInput[] = [
+	{ op: 'message.send', what: 'finding 18: SMS to a UK landline (was "SMS to a landline")', parameters: send({}, { recipientContactDetail: v }), item: { v: '0113 496 0555' }, path: '/v1/messages/send', sent: { recipient_contact_detail: '+441134960555' }, patientData: true },
+	{ op: 'message.send', what: 'finding 18: SMS to a foreign mobile (was "SMS to a foreign mobile")', parameters: send({}, { recipientContactDetail: v }), item: { v: '+33 6 98 76 54 31' }, path: '/v1/messages/send', sent: { recipient_contact_detail: '+33698765431' }, patientData: true },
+	{ op: 'message.send', what: 'finding 18: fallback SMS to a US number', parameters: send({ messageType: 'email' }, { fallbackMessageType: 'sms', fallbackContactDetail: v }), item: { v: '+1 415 555 0123' }, path: '/v1/messages/send', sent: { fallback_message_type: 'sms', fallback_contact_detail: '+14155550123' }, patientData: true },
+	{ op: 'message.send', what: 'finding 17: SNOMED Code without Write to Record (was "SNOMED Code without Write to Record")', parameters: send({}, { writeToRecord: v, snomedCode: '185087000' }), item: { v: false }, path: '/v1/messages/send', sent: { write_to_record: false, snomed_code: '185087000' } },
+	{ op: 'message.send', what: 'finding 16: NHS App message with an SMS fallback', parameters: send({ messageType: v }, { fallbackMessageType: 'sms', fallbackContactDetail: '07700 900461' }), item: { v: 'nhs_app' }, path: '/v1/messages/send', sent: { message_type: 'nhs_app', fallback_message_type: 'sms', fallback_contact_detail: '+447700900461' } },
+	{ op: 'patient.createOrUpdate', what: 'finding 18: Mobile is a landline (was "Mobile is a landline")', parameters: createOrUpdate({}, { mobile: v }), item: { v: '020 7946 0018' }, path: '/v1/patients/register', sent: { mobile: '+442079460018' }, patientData: true },
+	{ op: 'message.send', what: 'finding 19: Fallback Contact Detail without a Fallback Message Type', parameters: send({ messageType: 'nhs_app' }, { fallbackContactDetail: v }), item: { v: '07700 900462' }, path: '/v1/messages/send', sent: { message_type: 'nhs_app', fallback_contact_detail: '+447700900462' }, patientData: true },
+	{ op: 'appointment.create', what: 'finding 19: Duration 7.5 (was "Duration 7.5"; Hero documents a number of at least 1)', parameters: { ...fromSlot, additionalFields: {} }, item: async (sb, n) => ({ ...slotItem(freeSlot(sb, n)), duration: 7.5 }), path: '/v1/appointments', sent: { duration: 7.5 } },
+	{ op: 'slot.checkAvailability', what: 'finding 19: Duration 7.5 (Hero documents a number)', parameters: { ...fromSlot }, item: async (sb, n) => ({ ...slotItem(freeSlot(sb, n)), duration: 7.5 }), path: '/v1/slots/availability', sent: { duration: 7.5 } },
+	{ op: 'automatedMessage.getMany', what: 'finding 19: Status of two words (Hero documents a string)', parameters: list({ filters: { status: v }, options: {} }), item: { v: 'NOT SENT' }, method: 'GET', path: '/v2/automated_messages', query: { status: 'NOT SENT' } },
+	{ op: 'automatedMessage.getMany', what: 'finding 19: Order By with an underscore and a space', parameters: list({ filters: {}, options: { orderBy: v } }), item: { v: 'created_at desc' }, method: 'GET', path: '/v2/automated_messages', query: { orderBy: 'created_at desc' } },
+	{ op: 'practiceGroup.update', what: 'finding 19: Prescription Partner Email that is a login name (was "prescription partner email malformed")', parameters: { updateFields: { prescriptionPartnerEmail: v, prescriptionPartnerPassword: 'hunter2-example' } }, item: { v: 'rx.example.com' }, method: 'PATCH', path: '/v1/me', sent: { prescription_partner_credentials: { email: 'rx.example.com', password: 'hunter2-example' } } },
+];

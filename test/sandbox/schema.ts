@@ -46,7 +46,8 @@ export const FORMATS = {
 			return false;
 		}
 	},
-	'uk-mobile-e164': (v: string) => /^\+447\d{9}$/.test(v),
+	/** A phone number in E.164: the sandbox's reading of Hero's "phone" (the docs give no format). */
+	'phone-e164': (v: string) => /^\+[1-9]\d{7,14}$/.test(v),
 	numeric: (v: string) => /^\d+$/.test(v),
 };
 

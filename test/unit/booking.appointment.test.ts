@@ -118,7 +118,7 @@ describe('Appointment → Create (reserve)', () => {
 	it.each([
 		['a missing start time', { startTime: '={{ $json.nothing }}' }, {}, 'Start Time: is required'],
 		['a start time that is not a date', { startTime: '31/12/2030 09:00' }, {}, 'Start Time: expected an ISO 8601 date-time'],
-		['a zero duration', { duration: 0 }, {}, 'Duration (Minutes): expected a whole number of minutes, at least 1'],
+		['a zero duration', { duration: 0 }, {}, 'Duration (Minutes): expected a number of minutes, at least 1'],
 		['a location expression that is not an id', { locationId: rl('={{ "Riverside" }}', 'id') }, {}, 'Location: expected a numeric Hero ID'],
 		['a patient that is not an id', {}, { patientId: '943 476 5919' }, 'Patient ID: expected a numeric Hero ID'],
 		['a billpayer that is not an id', {}, { billpayerId: 'me' }, 'Billpayer ID: expected a numeric Hero ID'],

@@ -212,8 +212,8 @@ describe('Slot → Get, Count, Check Availability', () => {
 	});
 
 	it.each([
-		['a zero duration', { duration: 0 }, 'Duration (Minutes): expected a whole number of minutes, at least 1'],
-		['a fractional duration', { duration: 7.5 }, 'Duration (Minutes): expected a whole number of minutes'],
+		['a zero duration', { duration: 0 }, 'Duration (Minutes): expected a number of minutes, at least 1'],
+		['a duration that is not a number', { duration: 'quarter hour' }, 'Duration (Minutes): expected a number of minutes'],
 		['a malformed start time', { startTime: 'tomorrow 9am' }, 'Start Time: expected an ISO 8601 date-time'],
 		['a practitioner expression that yields nothing', { practitionerId: rl('={{ $json.missing }}', 'id') }, 'Practitioner: is required'],
 	])('Check Availability rejects %s before sending', async (_name, override, message) => {

@@ -126,16 +126,12 @@ describe('POST /v1/messages/send', () => {
 		['a non-numeric patient_id', { patient_id: 'P-2001' }, ['patient_id'], 'invalid_string'],
 		['a numeric (not string) patient_id', { patient_id: 2001 }, ['patient_id'], 'invalid_type'],
 		['an SMS to a national-format number', { recipient_contact_detail: '07700900123' }, ['recipient_contact_detail'], 'invalid_string'],
-		['an SMS to a landline', { recipient_contact_detail: '+441134960000' }, ['recipient_contact_detail'], 'invalid_string'],
+		['an SMS to a number that is not a phone', { recipient_contact_detail: '+0113' }, ['recipient_contact_detail'], 'invalid_string'],
 		['an email to a malformed address', { message_type: 'email', recipient_contact_detail: 'ada@example' }, ['recipient_contact_detail'], 'invalid_string'],
 		['a fallback SMS to a bad number', { message_type: 'email', fallback_message_type: 'sms', fallback_contact_detail: '12345' }, ['fallback_contact_detail'], 'invalid_string'],
 		['a fallback email to a bad address', { fallback_message_type: 'email', fallback_contact_detail: 'mary.example.com' }, ['fallback_contact_detail'], 'invalid_string'],
-		['a fallback on an NHS App message', { message_type: 'nhs_app', fallback_message_type: 'sms', fallback_contact_detail: '+447700900001' }, ['fallback_message_type'], 'invalid_combination'],
-		['a fallback on a hero (record-only) message', { message_type: 'hero', fallback_message_type: 'email' }, ['fallback_message_type'], 'invalid_combination'],
 		['a fallback_message_type that is not a string', { fallback_message_type: 1 }, ['fallback_message_type'], 'invalid_enum_value'],
 		['a fallback_contact_detail that is not a string', { fallback_message_type: 'email', fallback_contact_detail: ['mary@example.com'] }, ['fallback_contact_detail'], 'invalid_type'],
-		['a snomed_code without write_to_record', { snomed_code: '185087000' }, ['snomed_code'], 'invalid_combination'],
-		['a snomed_term with write_to_record false', { write_to_record: false, snomed_term: 'Appointment confirmed' }, ['snomed_term'], 'invalid_combination'],
 		['a write_to_record that is a string', { write_to_record: 'true' }, ['write_to_record'], 'invalid_type'],
 		['a send_at in the past', { send_at: '2020-01-01T09:00:00Z' }, ['send_at'], 'too_small'],
 		['a send_at a second ago', { send_at: new Date(Date.now() - 1_000).toISOString() }, ['send_at'], 'too_small'],
@@ -180,6 +176,22 @@ describe('POST /v1/messages/send', () => {
 		expect(got.status).toBe(200);
 		expect(got.body).toMatchObject({ id: answer.body.message_id, message: base.message_string, patient: { id: '2001', first_name: 'Ada' } });
 		expect(got.body).not.toHaveProperty('request');
+	});
+
+	it.each<[string, Record<string, unknown>]>([
+		['finding 16: a fallback (sms) on an NHS App message', { message_type: 'nhs_app', fallback_message_type: 'sms', fallback_contact_detail: '+447700900001' }],
+		['finding 16: a fallback (email) on a hero (record-only) message', { message_type: 'hero', fallback_message_type: 'email' }],
+		['finding 17: a snomed_code without write_to_record', { snomed_code: '185087000' }],
+		['finding 17: a snomed_term with write_to_record false', { write_to_record: false, snomed_term: 'Appointment confirmed' }],
+		['finding 18: an SMS to a French mobile in E.164', { recipient_contact_detail: '+33612345678' }],
+		['finding 18: an SMS to a UK landline in E.164', { recipient_contact_detail: '+441134960000' }],
+		['finding 18: an email with an SMS fallback to a US number', { message_type: 'email', fallback_message_type: 'sms', fallback_contact_detail: '+14155550123' }],
+		['finding 19: an SMS with a fallback contact detail (an email) and no fallback_message_type', { fallback_contact_detail: 'ada@example.com' }],
+	])('accepts what openapi.yaml allows: %s', async (_name, extra) => {
+		const body = { ...base, ...extra };
+		const answer = await hero('POST', '/v1/messages/send', body);
+		expect(answer.status).toBe(200);
+		expect(messages(sandbox.state).get(answer.body.message_id)?.request).toEqual(body);
 	});
 
 	it('defaults the recipient to the patient record for the channel, and answers 404 for an unknown patient', async () => {

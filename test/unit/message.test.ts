@@ -1,4 +1,5 @@
 import { runHeroNode } from '../harness/runNode';
+import { description as sendDescription } from '../../nodes/HeroHealth/actions/message/send.operation';
 import { links } from '../sandbox/routes/links';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -103,11 +104,10 @@ describe('Message → Send', () => {
 	});
 
 	it.each([
-		['a landline for SMS', { recipientContactDetail: '0113 496 0000' }, 'Recipient Contact Detail: expected a UK mobile number'],
+		['a number too short to be a phone for SMS', { recipientContactDetail: '0113 496' }, 'Recipient Contact Detail: expected a phone number'],
 		['a malformed email', { recipientContactDetail: 'not-an-email' }, 'Recipient Contact Detail: expected an email address', { messageType: 'email' }],
-		['a fallback on an NHS App message', { fallbackMessageType: 'sms' }, 'Fallback Message Type: a fallback is only possible for SMS and email', { messageType: 'nhs_app' }],
-		['a bad fallback phone', { fallbackMessageType: 'sms', fallbackContactDetail: '12345' }, 'Fallback Contact Detail: expected a UK mobile number', { messageType: 'email' }],
-		['SNOMED without write to record', { snomedCode: '185087000' }, 'SNOMED Code: only applies when Write to Record is on'],
+		['a fallback type that is not sms or email', { fallbackMessageType: 'nhs_app' }, 'Fallback Message Type: expected one of sms, email', { messageType: 'nhs_app' }],
+		['a bad fallback phone', { fallbackMessageType: 'sms', fallbackContactDetail: '12345' }, 'Fallback Contact Detail: expected a phone number', { messageType: 'email' }],
 		['a non-numeric SNOMED code', { writeToRecord: true, snomedCode: 'abc' }, 'SNOMED Code: expected a SNOMED CT code'],
 		['a past send time', { sendAt: '2020-01-01T09:00:00Z' }, 'Send At: must be in the future'],
 		['a malformed send time', { sendAt: 'next tuesday' }, 'Send At: expected an ISO 8601 date-time'],
@@ -223,3 +223,114 @@ describe('Message → Get and Get Many in a Batch', () => {
 		expect(pages[0].query).toEqual({ status: 'ENRICHMENT_ERROR', page_index: '0', page_size: '5' });
 	});
 });
+
+describe('issue 13: validation no stricter than Hero (Message → Send)', () => {
+	it.each([
+		['nhs_app', 'sms', '07700 900123', '+447700900123'],
+		['nhs_app', 'email', 'ada@example.com', 'ada@example.com'],
+		['hero', 'sms', '+33 6 12 34 56 78', '+33612345678'],
+	])('finding 16: a %s message with an %s fallback is sent with fallback_message_type and the fallback contact detail', async (messageType, fallbackType, typed, sent) => {
+		const result = await runHeroNode(sandbox, { parameters: send({ fallbackMessageType: fallbackType, fallbackContactDetail: typed }, { messageType }) });
+		expect(result.error).toBeUndefined();
+		expect(result.json[0].message_id).toEqual(expect.any(String));
+		expect(sends()).toHaveLength(1);
+		expect(sends()[0].body).toEqual({
+			patient_id: '2001',
+			message_type: messageType,
+			message_string: 'Your appointment is confirmed.',
+			fallback_message_type: fallbackType,
+			fallback_contact_detail: sent,
+		});
+		expect(messages(sandbox.state).size).toBe(1);
+	});
+
+	it('finding 16: an NHS App message with only a fallback type (the patient record gives the contact) is sent', async () => {
+		const result = await runHeroNode(sandbox, { parameters: send({ fallbackMessageType: 'sms' }, { messageType: 'nhs_app' }) });
+		expect(result.error).toBeUndefined();
+		expect(sends()[0].body).toMatchObject({ message_type: 'nhs_app', fallback_message_type: 'sms' });
+		expect(sends()[0].body).not.toHaveProperty('fallback_contact_detail');
+	});
+
+	it('finding 16: the Fallback Message Type hint no longer limits it to SMS and email messages', () => {
+		const field = findOption('fallbackMessageType');
+		expect(field.description).not.toMatch(/only for SMS and email/i);
+		expect(field.description).toMatch(/NHS App/);
+	});
+
+	it('finding 19: an SMS with a Fallback Contact Detail that is an email and no Fallback Message Type sends the detail alone', async () => {
+		const result = await runHeroNode(sandbox, { parameters: send({ fallbackContactDetail: ' ada@example.com ' }) });
+		expect(result.error).toBeUndefined();
+		expect(sends()[0].body).toEqual({ patient_id: '2001', message_type: 'sms', message_string: 'Your appointment is confirmed.', fallback_contact_detail: 'ada@example.com' });
+		const bad = await runHeroNode(sandbox, { parameters: send({ fallbackContactDetail: 'ada@example' }) });
+		expect(bad.error?.message).toMatch(/^Fallback Contact Detail: expected an email address/);
+	});
+
+	it('finding 17: SNOMED code and term without Write to Record are passed through to Hero', async () => {
+		const result = await runHeroNode(sandbox, { parameters: send({ snomedCode: '185087000', snomedTerm: 'Appointment confirmed' }) });
+		expect(result.error).toBeUndefined();
+		expect(sends()).toHaveLength(1);
+		expect(sends()[0].body).toEqual({
+			patient_id: '2001',
+			message_type: 'sms',
+			message_string: 'Your appointment is confirmed.',
+			snomed_code: '185087000',
+			snomed_term: 'Appointment confirmed',
+		});
+	});
+
+	it('finding 17: SNOMED code and term with Write to Record off are passed through with write_to_record false', async () => {
+		const result = await runHeroNode(sandbox, { parameters: send({ writeToRecord: false, snomedTerm: 'Appointment confirmed' }) });
+		expect(result.error).toBeUndefined();
+		expect(sends()[0].body).toMatchObject({ write_to_record: false, snomed_term: 'Appointment confirmed' });
+	});
+
+	it('finding 17: the SNOMED hints say they have an effect when the message is written to the record', () => {
+		for (const name of ['snomedCode', 'snomedTerm']) {
+			const hint = String(findOption(name).description);
+			expect(hint).toMatch(/effect only when/i);
+			expect(hint).toMatch(/Write to Record/);
+		}
+	});
+
+	it.each([
+		['a French mobile', '+33 6 12 34 56 78', '+33612345678'],
+		['a US number', '+1 (415) 555-0123', '+14155550123'],
+		['an international number dialled with 00', '0033 612 345 678', '+33612345678'],
+		['a UK mobile in national form', '07700 900123', '+447700900123'],
+		['a UK number in E.164 that is a landline (Hero documents any phone)', '+44 113 496 0000', '+441134960000'],
+		['a UK landline in national form', '0113 496 0000', '+441134960000'],
+	])('finding 18: an SMS to %s is sent with the number in E.164', async (_name, typed, sent) => {
+		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: typed }) });
+		expect(result.error).toBeUndefined();
+		expect(sends()[0].body).toMatchObject({ message_type: 'sms', recipient_contact_detail: sent });
+	});
+
+	it('finding 18: an email message with an SMS fallback to a US number sends the fallback in E.164', async () => {
+		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: 'ada@example.com', fallbackMessageType: 'sms', fallbackContactDetail: '+1 415 555 0123' }, { messageType: 'email' }) });
+		expect(result.error).toBeUndefined();
+		expect(sends()[0].body).toMatchObject({ recipient_contact_detail: 'ada@example.com', fallback_message_type: 'sms', fallback_contact_detail: '+14155550123' });
+	});
+
+	it.each([
+		['a number that starts +0', '+0 612 345 678'],
+		['an E.164 number of 7 digits', '+1234567'],
+		['an E.164 number of 16 digits', '+1234567890123456'],
+		['a number with letters', '+33 6 12 AB 56 78'],
+		['an international number without + or 00', '33 612 345 678'],
+		['a UK mobile one digit short', '07700 90045'],
+		['a UK mobile one digit long in E.164', '+44 7700 9001234'],
+	])('finding 18: still refuses %s, without repeating it', async (_name, typed) => {
+		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: typed }) });
+		expect(result.error?.message).toMatch(/^Recipient Contact Detail: expected a phone number/);
+		expect(result.error?.message).toContain('[item 0]');
+		expect(result.error?.message).not.toContain(typed);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});
+
+function findOption(name: string): { description?: string; typeOptions?: Record<string, unknown> } {
+	const additional = sendDescription.find((p) => p.name === 'additionalFields') as { options: Array<{ name: string; description?: string }> };
+	const field = additional.options.find((o) => o.name === name);
+	if (!field) throw new Error(`no option ${name}`);
+	return field;
+}

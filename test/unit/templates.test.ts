@@ -89,8 +89,8 @@ describe('Message → Send with a Template', () => {
 	});
 
 	it('checks the other fields before reading templates: an invalid item makes no request at all', async () => {
-		const result = await runHeroNode(sandbox, { parameters: send({ additionalFields: { recipientContactDetail: '0113 496 0000' } }) });
-		expect(result.error?.message).toContain('Recipient Contact Detail: expected a UK mobile number');
+		const result = await runHeroNode(sandbox, { parameters: send({ additionalFields: { recipientContactDetail: '0113 496' } }) });
+		expect(result.error?.message).toContain('Recipient Contact Detail: expected a phone number');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

@@ -1,4 +1,4 @@
-import { isEmail, isHeroId, normaliseNhsNumber, toIsoDate, toIsoDateTime, ukMobileToE164 } from '../../nodes/HeroHealth/validation';
+import { isEmail, isHeroId, normaliseNhsNumber, phoneToE164, toIsoDate, toIsoDateTime } from '../../nodes/HeroHealth/validation';
 
 describe('UK mobile numbers', () => {
 	it.each([
@@ -9,11 +9,35 @@ describe('UK mobile numbers', () => {
 		['0044 7700-900-123', '+447700900123'],
 		['(07700) 900123', '+447700900123'],
 		['+44 (0)7700 900123', '+447700900123'],
-	])('%s → %s', (input, expected) => expect(ukMobileToE164(input)).toBe(expected));
+	])('%s → %s', (input, expected) => expect(phoneToE164(input)).toBe(expected));
 
-	it.each(['0113 496 0000', '+1 202 555 0100', '0770090012', '077009001234', '+447700900abc', '+44 (0)0770 0900123', '007700900123', ''])('rejects %p', (input) =>
-		expect(ukMobileToE164(input)).toBeUndefined(),
+	it.each(['0770090012', '077009001234', '+447700900abc', '+44 (0)0770 0900123', '44770090012', ''])('rejects %p', (input) =>
+		expect(phoneToE164(input)).toBeUndefined(),
 	);
+});
+
+describe('finding 18: phone numbers (UK formats normalised, any valid E.164 accepted)', () => {
+	it.each([
+		['07700900123', '+447700900123'],
+		['+44 (0)7700 900123', '+447700900123'],
+		['447700900123', '+447700900123'],
+		['0044 7700-900-123', '+447700900123'],
+		['0113 496 0000', '+441134960000'],
+		['+44 113 496 0000', '+441134960000'],
+		['+33 6 12 34 56 78', '+33612345678'],
+		['0033 6 12 34 56 78', '+33612345678'],
+		['+1 (415) 555-0123', '+14155550123'],
+		['+1.415.555.0123', '+14155550123'],
+		['+49 1512 3456789', '+4915123456789'],
+		['+86 138 0013 8000', '+8613800138000'],
+		['+12345678', '+12345678'],
+		['+123456789012345', '+123456789012345'],
+	])('%s → %s', (input, expected) => expect(phoneToE164(input)).toBe(expected));
+
+	it.each([
+		'', '+', '+0612345678', '+1234567', '+1234567890123456', '+33 6 12 AB 56 78', '33612345678', '612345678',
+		'07700 90012', '077009001234', '+44 7700 9001234', '+44 7700 90012', '+44 0113 496 0000 0', '00 0', '++447700900123',
+	])('refuses %p', (input) => expect(phoneToE164(input)).toBeUndefined());
 });
 
 describe('email', () => {

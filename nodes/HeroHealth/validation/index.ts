@@ -4,12 +4,28 @@
  * Error texts elsewhere never repeat the rejected value: it may be a patient's phone or email.
  */
 
-/** UK mobile (07..., +447..., 447..., 00447..., +44 (0)7...) to E.164 `+447XXXXXXXXX`. */
-export function ukMobileToE164(input: string): string | undefined {
+/**
+ * A phone number in E.164 (`+` then 8 to 15 digits, the first 1-9), or undefined.
+ * Hero documents contact details only as "phone", so any valid E.164 number is accepted, landlines
+ * included. UK forms are normalised: 07700 900123, 0113 496 0000, 447700900123, +44 (0)7700 900123.
+ * An international number needs `+` or `00`. A +44 number must fit the UK plan: 9 or 10 digits after
+ * 44, and exactly 10 for the 7 (mobile) range, so a UK mobile one digit short or long is refused.
+ */
+export function phoneToE164(input: string): string | undefined {
 	const compact = input.replace(/[\s\-().]/g, '');
+	let digits: string;
+	if (/^(?:\+|00)\d+$/.test(compact)) digits = compact.replace(/^(?:\+|00)/, '');
+	else if (/^0[1-9]\d+$/.test(compact)) digits = `44${compact.slice(1)}`;
+	else if (/^447\d{9}$/.test(compact)) digits = compact; // a UK mobile written without the +
+	else return undefined;
 	// The trunk 0 after the country code ("+44 (0)7700 900123") is written but not dialled.
-	const match = /^(?:(?:\+44|0044|44)0?|0)(7\d{9})$/.exec(compact);
-	return match ? `+44${match[1]}` : undefined;
+	if (digits.startsWith('440')) digits = `44${digits.slice(3)}`;
+	if (!/^[1-9]\d{7,14}$/.test(digits)) return undefined;
+	if (digits.startsWith('44')) {
+		const national = digits.slice(2);
+		if (!/^[1-9]\d{8,9}$/.test(national) || (national.startsWith('7') && national.length !== 10)) return undefined;
+	}
+	return `+${digits}`;
 }
 
 export function isEmail(input: string): boolean {

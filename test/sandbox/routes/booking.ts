@@ -493,7 +493,7 @@ const createBody = s.object(
 		appointment_type_id: s.id(),
 		location_id: s.id(),
 		practitioner_id: s.id(),
-		duration: s.number({ integer: true, min: 1 }),
+		duration: s.number({ min: 1 }),
 		start_time: s.string({ format: 'date-time', nullable: true }),
 		patient_id: s.id(),
 		billpayer_id: s.id(),
@@ -507,7 +507,7 @@ const createBody = s.object(
 const editBody = s.object(
 	{
 		start_time: s.string({ format: 'date-time', nullable: true }),
-		duration: s.number({ integer: true, min: 1 }),
+		duration: s.number({ min: 1 }),
 		practitioner_id: s.id(),
 		suppress_availability_check: s.boolean(),
 		suppress_mail: s.boolean(),
@@ -518,7 +518,7 @@ const editBody = s.object(
 const rescheduleBody = s.object(
 	{
 		practitioner_id: s.id(),
-		duration: s.number({ integer: true, min: 1 }),
+		duration: s.number({ min: 1 }),
 		start_time: s.string({ format: 'date-time' }),
 		suppress_mail: s.boolean(),
 		suppress_availability_check: s.boolean(),

@@ -111,10 +111,14 @@ function resolveWriteToRecord(state: SandboxState, id: string, body: unknown): R
 	return { write_to_record: record, event, deliveries: deliveries(state).slice(before).map((d) => d.id) };
 }
 
-/** Rules that span fields, checked after the schema. */
+/**
+ * The contact detail for the channel. Hero documents only "email / phone": the sandbox reads a phone
+ * as E.164 (any country, landlines included) and an email as an address, so a node that forgot to
+ * normalise is caught.
+ */
 function checkContact(type: string, value: unknown, field: string): void {
 	if (typeof value !== 'string') return;
-	if (type === 'sms' && !FORMATS['uk-mobile-e164'](value)) throw badRequest([{ code: 'invalid_string', expected: 'UK mobile in E.164 (+447...)', path: [field] }]);
+	if (type === 'sms' && !FORMATS['phone-e164'](value)) throw badRequest([{ code: 'invalid_string', expected: 'phone number in E.164 (+...)', path: [field] }]);
 	if (type === 'email' && !FORMATS.email(value)) throw badRequest([{ code: 'invalid_string', expected: 'email', path: [field] }]);
 }
 
@@ -127,16 +131,9 @@ export const messageRoutes: RouteModule = {
 			bodyRequired: true,
 			handler: ({ body, state }) => {
 				checkContact(body.message_type, body.recipient_contact_detail, 'recipient_contact_detail');
-				if (body.fallback_message_type !== undefined || body.fallback_contact_detail !== undefined) {
-					if (!['sms', 'email'].includes(body.message_type)) {
-						throw badRequest([{ code: 'invalid_combination', expected: 'fallback only with message_type sms or email', path: ['fallback_message_type'] }]);
-					}
-					checkContact(body.fallback_message_type ?? body.message_type, body.fallback_contact_detail, 'fallback_contact_detail');
-				}
-				if ((body.snomed_code || body.snomed_term) && body.write_to_record !== true) {
-					const given = ['snomed_code', 'snomed_term'].filter((field) => body[field] !== undefined);
-					throw badRequest(given.map((field) => ({ code: 'invalid_combination', expected: 'snomed fields only with write_to_record true', path: [field] })));
-				}
+				// openapi.yaml allows a fallback on any message type, and SNOMED fields whatever write_to_record says.
+				// A fallback detail is checked against its own channel; without one, its channel is not known.
+				if (body.fallback_message_type !== undefined) checkContact(body.fallback_message_type, body.fallback_contact_detail, 'fallback_contact_detail');
 				if (body.send_at && Date.parse(body.send_at) <= Date.now()) {
 					throw badRequest([{ code: 'too_small', expected: 'a date-time in the future', path: ['send_at'] }]);
 				}

@@ -162,7 +162,7 @@ const registerFieldSpecs: Record<(typeof INFERRED.registerPatientFields)[number]
 	last_name: s.string({ minLength: 1 }),
 	sex: s.enum(SEXES, { nullable: true }),
 	email: s.string({ format: 'email' }),
-	mobile: s.string({ format: 'uk-mobile-e164' }),
+	mobile: s.string({ format: 'phone-e164' }),
 	line_1: s.string({ minLength: 1 }),
 	line_2: s.string({ minLength: 1 }),
 	line_3: s.string({ minLength: 1 }),

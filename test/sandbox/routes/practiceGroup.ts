@@ -86,7 +86,7 @@ const updateBody = s.object({
 	name: s.string({ minLength: 1 }),
 	prescription_partner_enabled: s.boolean(),
 	prescription_partner: s.string({ minLength: 1 }),
-	prescription_partner_credentials: s.object({ email: s.string({ format: 'email' }), password: s.string({ minLength: 1 }) }, { required: ['email', 'password'] }),
+	prescription_partner_credentials: s.object({ email: s.string({ minLength: 1 }), password: s.string({ minLength: 1 }) }, { required: ['email', 'password'] }),
 	address,
 });
 

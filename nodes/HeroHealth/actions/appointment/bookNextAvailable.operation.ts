@@ -176,8 +176,8 @@ export function readSearch(ctx: IExecuteFunctions, itemIndex: number, now = new 
 
 	let duration: number | undefined;
 	if (options.duration !== undefined && options.duration !== '') {
+		// Hero documents a number of at least 1, not whole minutes.
 		duration = checkNumber(ctx, itemIndex, 'Duration (Minutes)', options.duration, 1);
-		if (!Number.isInteger(duration)) throw invalid(ctx, itemIndex, 'Duration (Minutes)', 'expected a whole number of minutes, at least 1');
 	}
 	const maxAttempts = options.maxAttempts === undefined ? DEFAULT_MAX_ATTEMPTS : checkNumber(ctx, itemIndex, 'Max Attempts', options.maxAttempts, 1);
 	if (!Number.isInteger(maxAttempts) || maxAttempts > MAX_ATTEMPTS_LIMIT) {

@@ -67,7 +67,8 @@ export function readStartTime(ctx: IExecuteFunctions, itemIndex: number, field =
 export function readDuration(ctx: IExecuteFunctions, itemIndex: number): number {
 	const value = ctx.getNodeParameter('duration', itemIndex, '');
 	const minutes = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-	if (!Number.isInteger(minutes) || minutes < 1) throw invalid(ctx, itemIndex, 'Duration (Minutes)', 'expected a whole number of minutes, at least 1');
+	// Hero documents a number (at least 1 on the Appointment): whole minutes are not required.
+	if (!Number.isFinite(minutes) || minutes < 1) throw invalid(ctx, itemIndex, 'Duration (Minutes)', 'expected a number of minutes, at least 1');
 	return minutes;
 }
 

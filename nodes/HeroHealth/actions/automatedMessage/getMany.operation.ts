@@ -69,9 +69,8 @@ export const description = updateDisplayOptions({ show: { resource: ['automatedM
 function optionalText(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') throw invalid(ctx, itemIndex, field, 'expected text');
-	const text = String(value).trim();
-	if (!/^[A-Za-z0-9_.-]+$/.test(text)) throw invalid(ctx, itemIndex, field, 'expected a single word such as INVALIDATED');
-	return text;
+	// Hero documents these as free strings (enums not captured): passed on as given, URL-encoded.
+	return String(value).trim() || undefined;
 }
 
 /** `GET /v2/automated_messages`, paged; `orderBy` is camelCase in Hero's docs, the rest snake_case. */

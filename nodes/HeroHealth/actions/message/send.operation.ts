@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { isEmail, ukMobileToE164 } from '../../validation';
+import { isEmail, phoneToE164 } from '../../validation';
 import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, readCollection, requireId, requireText } from '../helpers';
 import { patientIdField } from '../common.descriptions';
 import { chosenTemplateId, templateLocator, textOfTemplate } from '../messageTemplate/template';
@@ -88,7 +88,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. patient@example.com',
-				description: 'Where to send the fallback (phone for SMS, address for email)',
+				description:
+					"Where to send the fallback: a phone number for SMS (UK numbers such as 07700 900123, or any number in international form such as +33 6 12 34 56 78; sent as +…), an address for email. Without a Fallback Message Type it is checked as what it looks like. Leave empty to use the patient's record.",
 			},
 			{
 				displayName: 'Fallback Message Type',
@@ -99,7 +100,7 @@ const properties: INodeProperties[] = [
 					{ name: 'SMS', value: 'sms' },
 					{ name: 'Email', value: 'email' },
 				],
-				description: 'Channel to use if the main one cannot deliver (only for SMS and email messages)',
+				description: 'Channel Hero uses if the message cannot be delivered, on any message type (e.g. an NHS App message that falls back to SMS)',
 			},
 			{
 				displayName: 'Recipient Contact Detail',
@@ -108,7 +109,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. 07700 900123',
 				description:
-					"Phone (SMS, normalised to +44…) or email address. Leave empty to use the patient's record.",
+					"For SMS a phone number: UK numbers such as 07700 900123, or any number in international form such as +33 6 12 34 56 78 (sent as +…; SMS reaches mobiles only). For email an address. Leave empty to use the patient's record.",
 			},
 			{
 				displayName: 'Send At',
@@ -130,14 +131,14 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 185087000',
-				description: 'Code for the EHR entry (only with Write to Record; Hero applies a default if empty)',
+				description: "SNOMED CT code of the EHR entry. Has an effect only when the message is written to the patient's record (Write to Record on); Hero then applies a default if empty.",
 			},
 			{
 				displayName: 'SNOMED Term',
 				name: 'snomedTerm',
 				type: 'string',
 				default: '',
-				description: 'Term for the EHR entry (only with Write to Record)',
+				description: "SNOMED CT term of the EHR entry. Has an effect only when the message is written to the patient's record (Write to Record on); Hero then applies a default if empty.",
 			},
 			{
 				displayName: 'Task ID',
@@ -159,10 +160,11 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
 
+/** A phone (normalised to E.164) for SMS, an address for email; for other channels, as typed. */
 function contactFor(ctx: IExecuteFunctions, itemIndex: number, field: string, channel: string, value: string): string {
 	if (channel === 'sms') {
-		const phone = ukMobileToE164(value);
-		if (!phone) throw invalid(ctx, itemIndex, field, 'expected a UK mobile number such as 07700 900123 or +447700900123');
+		const phone = phoneToE164(value);
+		if (!phone) throw invalid(ctx, itemIndex, field, 'expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78');
 		return phone;
 	}
 	if (channel === 'email') {
@@ -190,21 +192,19 @@ export function buildSendBody(ctx: IExecuteFunctions, itemIndex: number, now = D
 	if (text('recipientContactDetail')) {
 		body.recipient_contact_detail = contactFor(ctx, itemIndex, 'Recipient Contact Detail', messageType, text('recipientContactDetail'));
 	}
-	if (extra.fallbackMessageType !== undefined || text('fallbackContactDetail')) {
-		if (messageType !== 'sms' && messageType !== 'email') {
-			throw invalid(ctx, itemIndex, 'Fallback Message Type', 'a fallback is only possible for SMS and email messages');
-		}
-		const fallbackType = checkOneOf(ctx, itemIndex, 'Fallback Message Type', extra.fallbackMessageType ?? '', FALLBACK_TYPES);
-		body.fallback_message_type = fallbackType;
-		if (text('fallbackContactDetail')) {
-			body.fallback_contact_detail = contactFor(ctx, itemIndex, 'Fallback Contact Detail', fallbackType, text('fallbackContactDetail'));
-		}
+	// Hero documents a fallback (sms or email) on any message type, e.g. NHS App falling back to SMS.
+	// Each fallback field is optional on its own; a detail without a type is checked as what it looks like.
+	const fallbackType = extra.fallbackMessageType === undefined ? undefined : checkOneOf(ctx, itemIndex, 'Fallback Message Type', extra.fallbackMessageType, FALLBACK_TYPES);
+	if (fallbackType) body.fallback_message_type = fallbackType;
+	const fallbackDetail = text('fallbackContactDetail');
+	if (fallbackDetail) {
+		const channel = fallbackType ?? (fallbackDetail.includes('@') ? 'email' : 'sms');
+		body.fallback_contact_detail = contactFor(ctx, itemIndex, 'Fallback Contact Detail', channel, fallbackDetail);
 	}
-	const writeToRecord = extra.writeToRecord === undefined ? false : checkBoolean(ctx, itemIndex, 'Write to Record', extra.writeToRecord);
-	if (extra.writeToRecord !== undefined) body.write_to_record = writeToRecord;
+	if (extra.writeToRecord !== undefined) body.write_to_record = checkBoolean(ctx, itemIndex, 'Write to Record', extra.writeToRecord);
+	// Passed through whatever Write to Record says: Hero's docs only say its defaults apply when it is on.
 	for (const [key, field, name] of [['snomedCode', 'SNOMED Code', 'snomed_code'], ['snomedTerm', 'SNOMED Term', 'snomed_term']] as const) {
 		if (!text(key)) continue;
-		if (!writeToRecord) throw invalid(ctx, itemIndex, field, 'only applies when Write to Record is on');
 		if (key === 'snomedCode' && !/^\d{6,18}$/.test(text(key))) throw invalid(ctx, itemIndex, field, 'expected a SNOMED CT code of 6 to 18 digits');
 		body[name] = text(key);
 	}

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
-import { isEmail, ukMobileToE164 } from '../../validation';
+import { isEmail, phoneToE164 } from '../../validation';
 import { checkOneOf, invalid, readCollection } from '../helpers';
 import { PATIENT_SEXES, PATIENT_TITLES, checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } from './common';
 
@@ -78,8 +78,8 @@ export function buildRegisterBody(ctx: IExecuteFunctions, itemIndex: number): ID
 		body.email = value('email');
 	}
 	if (value('mobile')) {
-		const mobile = ukMobileToE164(value('mobile'));
-		if (!mobile) throw invalid(ctx, itemIndex, 'Mobile', 'expected a UK mobile number such as 07700 900123 or +447700900123');
+		const mobile = phoneToE164(value('mobile'));
+		if (!mobile) throw invalid(ctx, itemIndex, 'Mobile', 'expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78');
 		body.mobile = mobile;
 	}
 	return body;

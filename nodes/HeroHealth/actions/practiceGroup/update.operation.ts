@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { isEmail } from '../../validation';
 import { checkBoolean, invalid, readCollection } from '../helpers';
 
 const ADDRESS_FIELDS: Array<[string, string, string]> = [
@@ -53,7 +52,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: "Password for the prescription partner's account (sent with the email)",
+				description:
+					"Password for the prescription partner's account (sent with the email). Typed here, it is stored in the workflow (masked on screen, readable in its export); a credential or an expression reading a secret (e.g. {{ $secrets.vault.rxPassword }}) is the safer way.",
 			},
 		],
 	},
@@ -79,7 +79,6 @@ export function buildUpdateBody(ctx: IExecuteFunctions, itemIndex: number): IDat
 	if (email || password) {
 		if (!email) throw invalid(ctx, itemIndex, 'Prescription Partner Email', 'is required with the password');
 		if (!password) throw invalid(ctx, itemIndex, 'Prescription Partner Password', 'is required with the email');
-		if (!isEmail(email)) throw invalid(ctx, itemIndex, 'Prescription Partner Email', 'expected an email address such as name@example.com');
 		body.prescription_partner_credentials = { email, password };
 	}
 	const address: IDataObject = {};

@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description:
-			'Secret Hero signs every delivery with (HMAC-SHA256, header X-Herohealth-Signature). Leave empty to have a random key generated: it is returned once, as signing_key in this output, so store it then. A key you type is not returned, and keys in Hero\'s answers are always shown as [hidden].',
+			'Secret Hero signs every delivery with (HMAC-SHA256, header X-Herohealth-Signature). Leave empty to have a random key generated: it is returned once, as signing_key in this output, so store it then. A key you type is not returned, and keys in Hero\'s answers are always shown as [hidden]. A key typed here is stored in the workflow: a credential or an expression reading a secret is the safer way.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -65,7 +65,14 @@ const properties: INodeProperties[] = [
 						name: 'header',
 						values: [
 							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. X-Api-Key' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								typeOptions: { password: true },
+								default: '',
+								description: 'Typed here, a secret value is stored in the workflow: a credential or an expression reading a secret is the safer way',
+							},
 						],
 					},
 				],
