@@ -1,0 +1,57 @@
+import { INFERRED } from '../transport/inferred';
+
+/**
+ * Deliveries this process accepted, remembered until their timestamp leaves the signature window
+ * (after that a repeat is refused as stale anyway). A repeat of an accepted delivery, same
+ * timestamp and same signed body, is answered 200 and starts nothing.
+ *
+ * The memory is per process: with several webhook processes (queue mode's webhook processors,
+ * several mains) a repeat that reaches another process is not recognised. It is bounded: at most
+ * `capacity` entries; past that the oldest are forgotten first.
+ */
+export class DeliveryMemory {
+	/** Delivery key → when it can be forgotten (epoch ms). Insertion order: oldest first. */
+	private entries = new Map<string, number>();
+
+	constructor(
+		readonly capacity: number,
+		readonly windowMs: number,
+	) {}
+
+	get size(): number {
+		return this.entries.size;
+	}
+
+	/**
+	 * True if `key` was accepted before and is still inside the window; otherwise remembers it and
+	 * answers false. Check and remember happen together, so repeats arriving at once count once.
+	 */
+	isRepeat(key: string, timestampMs: number, nowMs = Date.now()): boolean {
+		this.forgetExpired(nowMs);
+		const until = this.entries.get(key);
+		if (until !== undefined && until >= nowMs) return true;
+		if (this.entries.size >= this.capacity) this.sweep(nowMs);
+		while (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+		this.entries.set(key, timestampMs + this.windowMs);
+		return false;
+	}
+
+	/** Drops expired entries from the oldest end (cheap; most entries expire in insertion order). */
+	private forgetExpired(nowMs: number): void {
+		for (const [key, until] of this.entries) {
+			if (until >= nowMs) return;
+			this.entries.delete(key);
+		}
+	}
+
+	/** Drops every expired entry, wherever it is. */
+	private sweep(nowMs: number): void {
+		for (const [key, until] of this.entries) if (until < nowMs) this.entries.delete(key);
+	}
+}
+
+/** Most deliveries one process remembers (about 200 bytes each). */
+export const REPLAY_MEMORY_CAPACITY = 10_000;
+
+/** The process's memory of accepted deliveries, shared by every Hero Health Trigger it runs. */
+export const acceptedDeliveries = new DeliveryMemory(REPLAY_MEMORY_CAPACITY, INFERRED.signatureToleranceSeconds * 1000);
