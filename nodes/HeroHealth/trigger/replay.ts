@@ -12,6 +12,7 @@ import { INFERRED } from '../transport/inferred';
 export class DeliveryMemory {
 	/** Delivery key → when it can be forgotten (epoch ms). Insertion order: oldest first. */
 	private entries = new Map<string, number>();
+	private lastSweepMs = -Infinity;
 
 	constructor(
 		readonly capacity: number,
@@ -30,7 +31,8 @@ export class DeliveryMemory {
 		this.forgetExpired(nowMs);
 		const until = this.entries.get(key);
 		if (until !== undefined && until >= nowMs) return true;
-		if (this.entries.size >= this.capacity) this.sweep(nowMs);
+		// A full sweep costs one pass over the memory: at most once a second.
+		if (this.entries.size >= this.capacity && nowMs - this.lastSweepMs >= 1_000) this.sweep(nowMs);
 		while (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
 		this.entries.set(key, timestampMs + this.windowMs);
 		return false;
@@ -46,6 +48,7 @@ export class DeliveryMemory {
 
 	/** Drops every expired entry, wherever it is. */
 	private sweep(nowMs: number): void {
+		this.lastSweepMs = nowMs;
 		for (const [key, until] of this.entries) if (until < nowMs) this.entries.delete(key);
 	}
 }
