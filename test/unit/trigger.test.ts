@@ -786,4 +786,13 @@ describe('Hero Health Trigger: issue 13 (replays, timestamps, paging, unconfirme
 		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
 		expect(n8n.nodeStaticData).toEqual({});
 	});
+
+	it('finding 24: a 400 for a listed event names that event and quotes Hero, without calling it unconfirmed', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'prescription.issued'] });
+		sandbox.faults.add({ kind: 'status', status: 400, method: 'POST', path: '^/v1/webhooks$', times: 1, body: { error: true, statusCode: 400, message: 'Event not enabled for this practice group' } });
+		const failure = await n8n.activate().then(() => undefined, (error: Error & { description?: string }) => error);
+		expect(failure?.message).toBe('Hero refused the webhook for appointment.confirmed (400)');
+		expect(failure?.description).toMatch(/^Hero said: .*Event not enabled for this practice group/);
+		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
+	});
 });

@@ -195,10 +195,10 @@ function refusedEventError(ctx: IHookFunctions, event: string, error: unknown): 
 	const { httpCode, message } = error as { httpCode?: unknown; message?: unknown };
 	if (httpCode !== '400' && httpCode !== '422') return error;
 	const why = UNCONFIRMED_EVENTS.includes(event)
-		? `${event} is unconfirmed: Hero's event documentation (AsyncAPI) names it, but Hero's create-webhook API does not list it, so Hero may not offer it yet. Remove it from Events, or ask Hero to enable it.`
-		: `Check that ${event} is enabled for your practice group.`;
+		? `${event} is unconfirmed: Hero's event documentation (AsyncAPI) names it, but Hero's create-webhook API does not list it, so Hero may not offer it yet. Remove it from Events, or ask Hero to enable it. `
+		: '';
 	return new NodeOperationError(ctx.getNode(), `Hero refused the webhook for ${event} (${httpCode})`, {
-		description: `${why} Hero said: ${typeof message === 'string' ? message : 'nothing more'}`,
+		description: `${why}Hero said: ${typeof message === 'string' ? message : 'nothing more'}`,
 	});
 }
 

@@ -26,8 +26,8 @@ export class DeliveryMemory {
 	}
 
 	/**
-	 * True if `key` was accepted before and is still inside the window; otherwise remembers it and
-	 * answers false. Check and remember happen together, so repeats arriving at once count once.
+	 * True if `delivery` (a key naming it) was accepted before and is still inside the window;
+	 * otherwise remembers it and answers false. Check and remember happen together, so repeats arriving at once count once.
 	 */
 	isRepeat(delivery: string, timestampMs: number, nowMs = Date.now()): boolean {
 		// A short flat string per entry (about 120 bytes in memory, measured), whatever `delivery` is.
