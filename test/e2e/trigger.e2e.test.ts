@@ -4,8 +4,10 @@
  * API. The Hero sandbox registers the webhooks and delivers signed events to n8n's production URL.
  *
  * Shows: activation registers one webhook per event; an event in the sandbox starts an execution
- * whose output holds the full record; forged deliveries get 401 and start nothing; a restart finds
- * the registrations again; deactivation deletes them. Prints the figures at the end.
+ * whose output holds the full record; forged deliveries get 401 and start nothing; a replayed
+ * delivery runs once (finding 11); a restart finds the registrations again; "Listen for test event"
+ * and stopping it leave the production registrations alone (finding 15); deactivation deletes them.
+ * Prints the figures at the end.
  */
 import { createHmac } from 'node:crypto';
 
