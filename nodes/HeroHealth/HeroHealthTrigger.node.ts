@@ -11,9 +11,10 @@ import { setRequestTimeout } from './transport';
 import { HERO_EVENTS } from './trigger/events';
 import { buildEventItem, parseEnvelope } from './trigger/records';
 import { registerWebhooks, registrationsExist, staticDataOf, unregisterWebhooks } from './trigger/registration';
+import { acceptedDeliveries } from './trigger/replay';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyHeroSignature } from './trigger/signature';
 
-/** Each record read gets this long; Hero has its answer by then (see webhook()). */
+/** Each attempt at the record read gets this long; the whole read has its own deadline (trigger/records.ts). */
 const RECORD_FETCH_TIMEOUT_MS = 10_000;
 
 export class HeroHealthTrigger implements INodeType {
@@ -90,6 +91,12 @@ export class HeroHealthTrigger implements INodeType {
 		if (!envelope) {
 			this.getResponseObject().status(400).json({ message: 'Expected a Hero event: {object, id, practice_group_id, event}' });
 			return { noWebhookResponse: true };
+		}
+		// An exact repeat (same timestamp, same signed body) of a delivery accepted within the window:
+		// acknowledge, start nothing. Checked and remembered in one step, so repeats at once count once.
+		const deliveryKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${verdict.digest}`;
+		if (acceptedDeliveries.isRepeat(deliveryKey, verdict.timestampMs)) {
+			return { webhookResponse: { received: true, ignored: 'a repeat of a delivery already accepted' } };
 		}
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes(envelope.event)) {

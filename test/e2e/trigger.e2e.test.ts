@@ -4,8 +4,10 @@
  * API. The Hero sandbox registers the webhooks and delivers signed events to n8n's production URL.
  *
  * Shows: activation registers one webhook per event; an event in the sandbox starts an execution
- * whose output holds the full record; forged deliveries get 401 and start nothing; a restart finds
- * the registrations again; deactivation deletes them. Prints the figures at the end.
+ * whose output holds the full record; forged deliveries get 401 and start nothing; a replayed
+ * delivery runs once (finding 11); a restart finds the registrations again; "Listen for test event"
+ * and stopping it leave the production registrations alone (finding 15); deactivation deletes them.
+ * Prints the figures at the end.
  */
 import { createHmac } from 'node:crypto';
 
@@ -227,6 +229,30 @@ test('forged, unsigned and stale deliveries get 401 and start nothing', async ()
 	expect(server.logs()).not.toContain(key);
 });
 
+test('finding 11: the same signed delivery posted 5 times within the window starts one run and makes one record read', async () => {
+	const before = (await server.listExecutions(WORKFLOW_ID, { includeData: false })).length;
+	const body = JSON.stringify({ object: 'Appointment', id: '990005', practice_group_id: sandbox.practiceGroupId, event: 'appointment.cancelled' });
+	const now = String(Math.floor(Date.now() / 1000));
+	const key = registered()[0].signing_key!;
+	const headers = { 'content-type': 'application/json', 'X-Herohealth-Timestamp': now, 'X-Herohealth-Signature': createHmac('sha256', key).update(`${now}.${body}`).digest('hex') };
+	const answers: Array<{ status: number; body: string }> = [];
+	for (let i = 0; i < 5; i++) {
+		const response = await fetch(webhookUrl(), { method: 'POST', headers, body });
+		answers.push({ status: response.status, body: await response.text() });
+	}
+	expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+	expect(answers.slice(1).map((a) => JSON.parse(a.body))).toEqual(Array(4).fill({ received: true, ignored: 'a repeat of a delivery already accepted' }));
+	const executions = await server.waitForExecutions(WORKFLOW_ID, before + 1, 30_000);
+	// Give n8n time to have started the others, had it done so.
+	await new Promise((resolve) => setTimeout(resolve, 3_000));
+	const after = await server.listExecutions(WORKFLOW_ID, { includeData: false });
+	figures.timings.push(`replayed delivery: 5 posts, ${after.length - before} execution(s), ${sandbox.received('GET', '/v1/appointments/990005').length} record read(s)`);
+	expect(after).toHaveLength(before + 1);
+	expect(sandbox.received('GET', '/v1/appointments/990005')).toHaveLength(1);
+	expect(nodeItems(executions.at(-1) as ExecutionRun, NODE_NAME)[0]).toMatchObject({ event: 'appointment.cancelled', id: '990005', record: null });
+	figures.executionsSeen = after.length;
+});
+
 test('an event sent while n8n is down is retried until n8n is back; n8n finds its registrations again (no new ones)', async () => {
 	const ids = registered().map((w) => w.id).sort();
 	const posts = sandbox.received('POST', '/v1/webhooks').length;
@@ -253,13 +279,46 @@ test('an event sent while n8n is down is retried until n8n is back; n8n finds it
 	expect(nodeItems(executions.at(-1) as ExecutionRun, NODE_NAME)[0]).toMatchObject({ event: 'appointment.cancelled', id: '990003' });
 });
 
+test('finding 15: "Listen for test event" on the active workflow, then stopping it, leaves the production registrations at Hero, and production deliveries still start runs', async () => {
+	const production = registered().map((w) => ({ id: w.id, event_type: w.event_type, signing_key: w.signing_key })).sort((a, b) => a.id.localeCompare(b.id));
+	expect(production).toHaveLength(EVENTS.length);
+	const testUrl = `${server.baseUrl}/webhook-test/${WEBHOOK_ID}/webhook`;
+	const atTestUrl = () => [...webhooks(sandbox.state).values()].filter((w) => w.url === testUrl);
+
+	// The editor's "Listen for test event": a manual run from the trigger, which waits for a test webhook.
+	const workflow = await server.rest<Record<string, unknown>>('GET', `/workflows/${WORKFLOW_ID}`);
+	const run = await server.rest<{ waitingForWebhook?: boolean }>('POST', `/workflows/${WORKFLOW_ID}/run`, { workflowData: workflow, triggerToStartFrom: { name: NODE_NAME } });
+	expect(run).toEqual({ waitingForWebhook: true });
+	expect(atTestUrl().map((w) => w.event_type).sort()).toEqual([...EVENTS].sort());
+
+	// Stop listening, as the editor does.
+	expect(await server.rest('DELETE', `/test-webhook/${WORKFLOW_ID}`)).toBe(true);
+	const deadline = Date.now() + 20_000;
+	while (atTestUrl().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+	expect(atTestUrl()).toEqual([]);
+
+	// Production is untouched: the same registrations, with the same key.
+	expect(registered().map((w) => ({ id: w.id, event_type: w.event_type, signing_key: w.signing_key })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(production);
+	const before = (await server.listExecutions(WORKFLOW_ID, { includeData: false })).length;
+	const started = await emit('appointment.cancelled', '990006');
+	expect(started).toHaveLength(1);
+	const [delivery] = await settledDeliveries(sandbox.state, 1, deliveredIds(started), 30_000);
+	expect(delivery.attempts.map((a) => a.status)).toEqual([200]);
+	const executions = await server.waitForExecutions(WORKFLOW_ID, before + 1, 30_000);
+	expect(executions.at(-1)!.mode).toBe('webhook');
+	expect(nodeItems(executions.at(-1) as ExecutionRun, NODE_NAME)[0]).toMatchObject({ event: 'appointment.cancelled', id: '990006' });
+	figures.timings.push(`test listening: ${EVENTS.length} test registrations made and removed; production registrations kept ${registered().length}/${EVENTS.length}`);
+	figures.executionsSeen = executions.length;
+});
+
 test('deactivation (public API) deletes every registration; later events reach no workflow', async () => {
 	const ids = registered().map((w) => w.id);
 	const oldKey = registered()[0].signing_key!;
 	expect(ids).toHaveLength(EVENTS.length);
+	const deletesBefore = sandbox.received('DELETE', /^\/v1\/webhooks\//).length; // test listening deleted its own
 	await server.deactivateWorkflow(WORKFLOW_ID);
 	expect(registered()).toEqual([]);
-	expect(sandbox.received('DELETE', /^\/v1\/webhooks\//).map((r) => r.path).sort()).toEqual(ids.map((id) => INFERRED.webhookPath(id)).sort());
+	expect(sandbox.received('DELETE', /^\/v1\/webhooks\//).slice(deletesBefore).map((r) => r.path).sort()).toEqual(ids.map((id) => INFERRED.webhookPath(id)).sort());
 
 	const executions = (await server.listExecutions(WORKFLOW_ID, { includeData: false })).length;
 	// Hero has nothing left to deliver to; a delivery signed with the old key finds no webhook in n8n.

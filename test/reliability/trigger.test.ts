@@ -5,11 +5,14 @@
  * delivery starts exactly one execution.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 
 import { figure, scanCapturedData, usesSecret } from './capture';
 import { sign, WebhookReceiver, type Answer } from './webhookReceiver';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
+import { RECORD_READ_DEADLINE_MS } from '../../nodes/HeroHealth/trigger/records';
 
 const SIGNING_KEY = `whsec-${randomBytes(16).toString('hex')}`;
 const OTHER_KEY = `whsec-${randomBytes(16).toString('hex')}`;
@@ -167,3 +170,78 @@ describe('valid deliveries', () => {
 });
 
 scanCapturedData();
+
+/**
+ * A stand-in Hero whose record answer never finishes: 200 and headers at once, then one byte a
+ * second. Every other request gets 404.
+ */
+async function drippingHero(): Promise<{ url: string; apiKey: string; practiceGroupId: string; reads: string[]; close(): Promise<void> }> {
+	const sockets = new Set<Socket>();
+	const reads: string[] = [];
+	const timers = new Set<NodeJS.Timeout>();
+	const server = createServer((req, res) => {
+		if (req.method !== 'GET' || !/^\/v1\/appointments\/\d+$/.test(req.url ?? '')) {
+			res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":true,"statusCode":404,"message":"Not found"}');
+			return;
+		}
+		reads.push(String(req.url));
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.write('{"id":"');
+		const timer = setInterval(() => res.write('1'), 1_000);
+		timers.add(timer);
+		res.on('close', () => clearInterval(timer));
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		apiKey: 'stand-in-key',
+		practiceGroupId: '1001',
+		reads,
+		close: async () => {
+			for (const timer of timers) clearInterval(timer);
+			for (const socket of sockets) socket.destroy();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+describe('finding 12: a slow record read', () => {
+	it('finding 12: with the record answer dripping, Hero gets its 200 at once and the run starts within a bounded time, with record null and the error in the item', async () => {
+		const hero = await drippingHero();
+		usesSecret(hero.apiKey);
+		const slow = await new WebhookReceiver(hero as unknown as Sandbox, SIGNING_KEY, { events: ['appointment.confirmed'], fetchFullRecord: true }).listen();
+		// The run must start within the trigger's own deadline for the read, plus room for a busy machine.
+		const bound = RECORD_READ_DEADLINE_MS + 15_000;
+		try {
+			const body = envelope(424_242);
+			const started = Date.now();
+			const answer = await slow.post(body, signed(body));
+			const answeredMs = Date.now() - started;
+			expect(answer.status).toBe(200);
+			while (slow.executions.length === 0 && Date.now() - started < bound) await new Promise((resolve) => setTimeout(resolve, 100));
+			const runMs = Date.now() - started;
+			expect(slow.executions).toHaveLength(1);
+			expect(runMs).toBeLessThan(bound);
+			expect(answeredMs).toBeLessThan(5_000);
+			expect(hero.reads).toEqual(['/v1/appointments/424242']);
+			expect(slow.executions[0].map((item) => item.json)).toEqual([
+				{
+					event: 'appointment.confirmed',
+					practice_group_id: sandbox.practiceGroupId,
+					object: 'Appointment',
+					id: '424242',
+					record: null,
+					error: { message: `Hero did not answer GET /v1/appointments/424242 within ${RECORD_READ_DEADLINE_MS / 1000} s, so the run started without the record` , description: expect.stringContaining('Read it again') },
+				},
+			]);
+			figure('Trigger: record read dripping at 1 byte/s', { 'Hero answered 200 after (ms)': answeredMs, 'run started after (ms)': runMs, 'deadline for the read (ms)': RECORD_READ_DEADLINE_MS });
+		} finally {
+			await slow.close();
+			await hero.close();
+		}
+	}, 90_000);
+});

@@ -125,7 +125,8 @@ export class WebhookReceiver {
 		return answer;
 	}
 
-	private post(body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
+	/** POSTs a delivery and resolves with the answer, without waiting for the trigger to finish with it. */
+	post(body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
 		const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 		return new Promise((resolve, reject) => {
 			const req = request(this.url, { method: 'POST', agent: this.agent, headers: { 'content-length': String(payload.length), ...headers } }, (res) => {

@@ -23,7 +23,7 @@ const verify = (over: Partial<Parameters<typeof verifyHeroSignature>[0]> = {}) =
 
 describe('verifyHeroSignature', () => {
 	it('accepts a hex signature over "{timestamp}.{raw body}"', () => {
-		expect(verify()).toEqual({ valid: true, timestampMs: NOW_MS });
+		expect(verify()).toEqual({ valid: true, timestampMs: NOW_MS, digest: signed(NOW_S).toString('hex') });
 	});
 
 	it('accepts the same digest in base64, with or without padding, and with a sha256= prefix', () => {
@@ -58,8 +58,8 @@ describe('verifyHeroSignature', () => {
 	it('answers the same for the body as a Buffer or as a string, multi-byte characters included', () => {
 		const body = '{"object":"Patient","id":"2001","practice_group_id":"1001","event":"patient.medical-record-updated","note":"Zoë – café"}';
 		const signature = signed(NOW_S, body).toString('hex');
-		expect(verify({ rawBody: body, signature })).toEqual({ valid: true, timestampMs: NOW_MS });
-		expect(verify({ rawBody: Buffer.from(body, 'utf8'), signature })).toEqual({ valid: true, timestampMs: NOW_MS });
+		expect(verify({ rawBody: body, signature })).toEqual({ valid: true, timestampMs: NOW_MS, digest: signature });
+		expect(verify({ rawBody: Buffer.from(body, 'utf8'), signature })).toEqual({ valid: true, timestampMs: NOW_MS, digest: signature });
 		// Latin-1 bytes of the same text are other bytes: no match.
 		expect(verify({ rawBody: Buffer.from(body, 'latin1'), signature }).valid).toBe(false);
 	});
@@ -92,12 +92,12 @@ describe('verifyHeroSignature', () => {
 			const seconds = String(NOW_MS / 1000 - offsetS);
 			expect(verify({ timestamp: seconds, signature: signed(seconds).toString('hex') }).valid).toBe(true);
 			const millis = String(NOW_MS - offsetS * 1000);
-			expect(verify({ timestamp: millis, signature: signed(millis).toString('hex') })).toEqual({ valid: true, timestampMs: NOW_MS - offsetS * 1000 });
+			expect(verify({ timestamp: millis, signature: signed(millis).toString('hex') })).toEqual({ valid: true, timestampMs: NOW_MS - offsetS * 1000, digest: signed(millis).toString('hex') });
 		}
 	});
 
-	it('rejects timestamps that are not epoch digits', () => {
-		for (const timestamp of ['2026-01-01T00:00:00Z', '1767225600.5', '-1767225600', 'abc', '0x6955f000']) {
+	it('rejects timestamps that are neither epoch digits nor ISO-8601 with a zone', () => {
+		for (const timestamp of ['2026-01-01T00:00:00', '1767225600.5', '-1767225600', 'abc', '0x6955f000']) {
 			expect(verify({ timestamp, signature: signed(timestamp).toString('hex') })).toEqual({ valid: false, reason: 'malformed-timestamp' });
 		}
 		expect(parseTimestamp('1767225600')).toBe(NOW_MS);
@@ -122,5 +122,35 @@ describe('verifyHeroSignature', () => {
 		expect(verify({ timestamp, signature: sha1 })).toEqual({ valid: false, reason: 'malformed-signature' });
 		const sha512 = createHmac('sha512', KEY).update(`${timestamp}.${BODY}`).digest('base64');
 		expect(verify({ timestamp, signature: sha512 })).toEqual({ valid: false, reason: 'malformed-signature' });
+	});
+});
+
+describe('finding 13: timestamp formats', () => {
+	const iso = new Date(NOW_MS).toISOString(); // 2026-01-01T00:00:00.000Z
+
+	it('finding 13: parses epoch seconds, epoch milliseconds and ISO-8601 with a zone to the same instant', () => {
+		expect(parseTimestamp(NOW_S)).toBe(NOW_MS);
+		expect(parseTimestamp(String(NOW_MS))).toBe(NOW_MS);
+		expect(parseTimestamp(iso)).toBe(NOW_MS);
+		expect(parseTimestamp('2026-01-01T00:00:00Z')).toBe(NOW_MS);
+		expect(parseTimestamp('2026-01-01T01:00:00+01:00')).toBe(NOW_MS);
+		expect(parseTimestamp('2025-12-31T19:00:00.000-0500')).toBe(NOW_MS);
+	});
+
+	it('finding 13: refuses ISO-8601 without a zone, impossible dates and other text', () => {
+		for (const text of ['2026-01-01T00:00:00', '2026-01-01', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', 'Thu, 01 Jan 2026 00:00:00 GMT', 'yesterday', '']) {
+			expect(parseTimestamp(text)).toBeUndefined();
+		}
+	});
+
+	it('finding 13: verifies an ISO-8601 timestamp as sent (the raw header text is signed), with the same window', () => {
+		expect(verify({ timestamp: iso, signature: signed(iso).toString('hex') })).toMatchObject({ valid: true, timestampMs: NOW_MS });
+		// Signed over the seconds form, sent as ISO: the signed text differs.
+		expect(verify({ timestamp: iso, signature: signed(NOW_S).toString('hex') })).toEqual({ valid: false, reason: 'mismatch' });
+		const inWindow = new Date(NOW_MS - (INFERRED.signatureToleranceSeconds - 5) * 1000).toISOString();
+		const outOfWindow = new Date(NOW_MS - (INFERRED.signatureToleranceSeconds + 5) * 1000).toISOString();
+		expect(verify({ timestamp: inWindow, signature: signed(inWindow).toString('hex') }).valid).toBe(true);
+		expect(verify({ timestamp: outOfWindow, signature: signed(outOfWindow).toString('hex') })).toEqual({ valid: false, reason: 'stale-timestamp' });
+		expect(verify({ timestamp: '2026-01-01T00:00:00', signature: signed('2026-01-01T00:00:00').toString('hex') })).toEqual({ valid: false, reason: 'malformed-timestamp' });
 	});
 });

@@ -367,6 +367,7 @@ describe('Hero Health Trigger: registration', () => {
 		const oldIds = registeredAt(n8n.webhookUrl).map((w) => w.id);
 		const oldKey = n8n.nodeStaticData.signingKey;
 		// Edited while active, with no deactivation in between (e.g. n8n was stopped hard).
+		deliveryPolicy(sandbox.state).acceptUnconfirmedEvents = true; // a Hero that takes the unconfirmed event
 		n8n.load({ events: ['appointment.cancelled', 'prescription.issued', 'form-submission.created'] });
 		const { existed } = await n8n.activate();
 		expect(existed).toBe(false);
@@ -537,6 +538,7 @@ describe('Hero Health Trigger: deliveries', () => {
 	});
 
 	it('outputs record null with a note for objects Hero has no read endpoint for, and asks Hero nothing', async () => {
+		deliveryPolicy(sandbox.state).acceptUnconfirmedEvents = true; // a Hero that takes the unconfirmed event
 		const n8n = await n8nWith({ events: ['prescription.issued', 'form-submission.created'] });
 		await n8n.activate();
 		await emit('prescription.issued', '8001');
@@ -691,5 +693,106 @@ describe('Hero Health Trigger: deliveries', () => {
 		]);
 		expect(cancelled.executions.map(([item]) => item.id)).toEqual(['7011', '7012']);
 		expect(confirmed.executions).toEqual([]);
+	});
+});
+
+describe('Hero Health Trigger: issue 13 (replays, timestamps, paging, unconfirmed event)', () => {
+	it('finding 11: the same signed delivery posted again within the window gets 200 and starts nothing (one run, one record read)', async () => {
+		const n8n = await n8nWith({ events: ['appointment.cancelled'], fetchFullRecord: true });
+		await n8n.activate();
+		const key = String(n8n.nodeStaticData.signingKey);
+		const body = envelope('appointment.cancelled', '999990', 'Appointment');
+		const ts = nowSeconds();
+		const headers = { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) };
+		const answers: Array<{ status: number; text: string }> = [];
+		for (let i = 0; i < 5; i++) answers.push(await post(n8n, body, headers));
+		// The same digest written another way (base64, a sha256= prefix) is the same delivery.
+		answers.push(await post(n8n, body, { ...headers, 'X-Herohealth-Signature': `sha256=${signDelivery(key, ts, body, 'base64')}` }));
+		// And so are repeats that arrive at the same moment.
+		answers.push(...(await Promise.all([1, 2, 3].map(() => post(n8n, body, headers)))));
+		await n8n.idle();
+		expect(answers.map((a) => a.status)).toEqual(Array(9).fill(200));
+		expect(answers.slice(1).map((a) => JSON.parse(a.text))).toEqual(Array(8).fill({ received: true, ignored: 'a repeat of a delivery already accepted' }));
+		expect(n8n.executions).toHaveLength(1);
+		expect(sandbox.received('GET', '/v1/appointments/999990')).toHaveLength(1);
+
+		// A new delivery of the same event (new timestamp, so a new signature) is not a replay: it runs.
+		const later = String(Number(ts) + 1);
+		expect((await post(n8n, body, { 'X-Herohealth-Timestamp': later, 'X-Herohealth-Signature': signDelivery(key, later, body) })).status).toBe(200);
+		await n8n.idle();
+		expect(n8n.executions).toHaveLength(2);
+		expect(sandbox.received('GET', '/v1/appointments/999990')).toHaveLength(2);
+	});
+
+	it('finding 13: deliveries timestamped in ISO-8601 are accepted and start a run, with the same 5-minute window', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
+		await n8n.activate();
+		Object.assign(deliveryPolicy(sandbox.state), { timestampUnit: 'iso-8601' });
+		await emit('appointment.confirmed', '7020');
+		const [delivery] = await settled(1);
+		expect(delivery.attempts[0].headers['X-Herohealth-Timestamp']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+		expect(delivery.attempts.map((a) => a.status)).toEqual([200]);
+		expect(n8n.executions).toEqual([[{ event: 'appointment.confirmed', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: '7020' }]]);
+
+		// The same window as for epoch timestamps: 6 minutes old, correctly signed, is refused.
+		const key = String(n8n.nodeStaticData.signingKey);
+		const body = envelope('appointment.confirmed', '7021', 'Appointment');
+		const stale = new Date(Date.now() - (INFERRED.signatureToleranceSeconds + 60) * 1000).toISOString();
+		expect((await post(n8n, body, { 'X-Herohealth-Timestamp': stale, 'X-Herohealth-Signature': signDelivery(key, stale, body) })).status).toBe(401);
+		const offset = new Date(Date.now() + 3_600_000).toISOString().replace('Z', '+01:00'); // now, written in UTC+1
+		expect((await post(n8n, body, { 'X-Herohealth-Timestamp': offset, 'X-Herohealth-Signature': signDelivery(key, offset, body) })).status).toBe(200);
+		expect(n8n.executions).toHaveLength(2);
+	});
+
+	it('finding 14: activation pages through GET /v1/webhooks, so registrations beyond the first page are found and cleaned up', async () => {
+		// 30 registrations of other workflows come first: ours land beyond the first page (20 in the sandbox).
+		for (let i = 0; i < 30; i++) await heroSend('POST', '/v1/webhooks', { event_type: 'appointment.confirmed', url: `https://other.example/hook/${i}` });
+		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
+		// A registration of ours left over from before (n8n stopped hard), beyond the first page.
+		const leftover = await heroSend('POST', '/v1/webhooks', { event_type: 'appointment.cancelled', url: n8n.webhookUrl });
+		const firstPage = (await heroGet('/v1/webhooks')).body;
+		expect([firstPage.count, (firstPage.data as unknown[]).length]).toEqual([31, 20]);
+
+		await n8n.activate();
+		expect(webhooks(sandbox.state).has(String(leftover.id))).toBe(false);
+		expect(registeredAt(n8n.webhookUrl).map((w) => w.event_type)).toEqual(['appointment.confirmed']);
+
+		// After a restart, checkExists finds its registration on the second page: nothing is re-registered.
+		n8n.load();
+		expect((await n8n.activate()).existed).toBe(true);
+		expect(sandbox.received('POST', '/v1/webhooks').filter((r) => (r.body as IDataObject).url === n8n.webhookUrl)).toHaveLength(2); // the leftover, then ours
+		expect([...webhooks(sandbox.state).values()].filter((w) => w.url.startsWith('https://other.example/'))).toHaveLength(30);
+	});
+
+	it('finding 24: form-submission.created is offered as unconfirmed, and when Hero refuses it the activation error names the event and says why', async () => {
+		const option = (trigger.description.properties.find((p) => p.name === 'events')!.options as Array<{ name: string; value: string; description?: string }>).find((o) => o.value === 'form-submission.created')!;
+		expect(option.name).toMatch(/unconfirmed/i);
+		expect(option.description).toMatch(/not (listed|list)/i);
+
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'form-submission.created'] });
+		const failure = await n8n.activate().then(
+			() => undefined,
+			(error: Error & { description?: string; httpCode?: string }) => error,
+		);
+		expect(failure).toBeDefined();
+		expect(failure!.message).toContain('form-submission.created');
+		expect(`${failure!.message} ${failure!.description}`).toMatch(/does not list|not listed|unconfirmed/i);
+		expect(failure!.description).toMatch(/Remove it from Events/);
+		// Hero (the sandbox, as openapi.yaml) refused it with a 400; the registration made before it was rolled back.
+		expect(sandbox.received('POST', '/v1/webhooks').map((r) => [(r.body as IDataObject).event_type, r.status])).toEqual([
+			['appointment.confirmed', 200],
+			['form-submission.created', 400],
+		]);
+		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
+		expect(n8n.nodeStaticData).toEqual({});
+	});
+
+	it('finding 24: a 400 for a listed event names that event and quotes Hero, without calling it unconfirmed', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed', 'prescription.issued'] });
+		sandbox.faults.add({ kind: 'status', status: 400, method: 'POST', path: '^/v1/webhooks$', times: 1, body: { error: true, statusCode: 400, message: 'Event not enabled for this practice group' } });
+		const failure = await n8n.activate().then(() => undefined, (error: Error & { description?: string }) => error);
+		expect(failure?.message).toBe('Hero refused the webhook for appointment.confirmed (400)');
+		expect(failure?.description).toMatch(/^Hero said: .*Event not enabled for this practice group/);
+		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
 	});
 });

@@ -43,6 +43,8 @@ export const INFERRED = {
 
 	/** Webhook get/update/delete: only create and list are documented. */
 	webhookPath: (webhookId: string) => `/v1/webhooks/${webhookId}`,
+	/** List Webhooks: answer and paging never captured. When the first answer's `count` says there are more, the rest are read with `page_index`/`page_size` like Hero's other lists. */
+	webhookListPagedWhenCountExceeds: true as boolean,
 	/** write-to-record.* deliveries: their `object` was never captured; we take it to be the message written back, read with Get Message. */
 	writeToRecordObject: { name: 'Message', readPath: (id: string) => `/v1/messages/${id}` },
 

@@ -1,4 +1,5 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { sleepWithAbort } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../transport';
 import { isHeroId } from '../validation';
@@ -65,8 +66,28 @@ function describeFailure(error: unknown): IDataObject {
 }
 
 /**
+ * The whole record read (every attempt and retry) gets this long; then the run starts without it.
+ * Hero already has its 200, and will not deliver the event again: waiting longer risks losing it.
+ */
+export const RECORD_READ_DEADLINE_MS = 10_000;
+
+const LATE: unique symbol = Symbol('late');
+
+/** `work`'s result, or LATE once `ms` have passed (the work is left to end on its own timeout). */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
+	const stop = new AbortController();
+	const late = (): typeof LATE => LATE;
+	const deadline = sleepWithAbort(ms, stop.signal).then(late, late);
+	try {
+		return await Promise.race([work, deadline]);
+	} finally {
+		stop.abort();
+	}
+}
+
+/**
  * The output item of one delivery: the envelope plus, when `fetchFullRecord`, the record it names.
- * A failed fetch still produces the item (`record: null`, `error`), so no event is lost.
+ * A failed or late fetch still produces the item (`record: null`, `error`), so no event is lost.
  */
 export async function buildEventItem(this: IWebhookFunctions, envelope: HeroEnvelope, fetchFullRecord: boolean): Promise<IDataObject> {
 	const item: IDataObject = {
@@ -79,7 +100,16 @@ export async function buildEventItem(this: IWebhookFunctions, envelope: HeroEnve
 	const source = recordSource(envelope);
 	if ('note' in source) return { ...item, record: null, note: source.note };
 	try {
-		return { ...item, record: await heroApiRequest.call(this, { method: 'GET', path: source.path }) };
+		const record = await withinDeadline(heroApiRequest.call(this, { method: 'GET', path: source.path }), RECORD_READ_DEADLINE_MS);
+		if (record !== LATE) return { ...item, record };
+		return {
+			...item,
+			record: null,
+			error: {
+				message: `Hero did not answer GET ${source.path} within ${RECORD_READ_DEADLINE_MS / 1000} s, so the run started without the record`,
+				description: 'Read it again with the Hero Health node (the id is in this item) once Hero answers.',
+			},
+		};
 	} catch (error) {
 		return { ...item, record: null, error: describeFailure(error) };
 	}

@@ -1,8 +1,8 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, recordsOf } from '../transport';
-import { HERO_EVENT_NAMES } from './events';
+import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf } from '../transport';
+import { HERO_EVENT_NAMES, UNCONFIRMED_EVENTS } from './events';
 import { newSigningKey } from './signature';
 
 /**
@@ -55,10 +55,19 @@ export function selectedEvents(ctx: IHookFunctions): string[] {
 	return events;
 }
 
-/** `GET /v1/webhooks`: every registration of the practice group. */
+/**
+ * `GET /v1/webhooks`: every registration of the practice group. Paging is not documented for this
+ * list: page parameters are sent only when the first answer's `count` says it holds less than all.
+ */
 export async function listRegistrations(ctx: IHookFunctions): Promise<Registration[]> {
-	const page = await heroApiRequest.call(ctx, { method: 'GET', path: '/v1/webhooks' });
-	return recordsOf(page).map((record) => ({
+	const request = { method: 'GET' as const, path: '/v1/webhooks' };
+	const first = await heroApiRequest.call(ctx, request);
+	let records = recordsOf(first);
+	const count = (first as { count?: unknown })?.count;
+	if (INFERRED.webhookListPagedWhenCountExceeds && typeof count === 'number' && count > records.length) {
+		records = await heroApiRequestAllItems.call(ctx, request);
+	}
+	return records.map((record) => ({
 		id: String(record.id),
 		event_type: String(record.event_type),
 		url: String(record.url),
@@ -146,8 +155,9 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 	const workflow = this.getWorkflow();
 	const registrations: Record<string, string> = {};
 	let failure: unknown;
+	let event = '';
 	try {
-		for (const event of events) {
+		for (event of events) {
 			const created = await heroApiRequest.call(this, {
 				method: 'POST',
 				path: '/v1/webhooks',
@@ -164,7 +174,7 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 			registrations[event] = String(created.id);
 		}
 	} catch (error) {
-		failure = error;
+		failure = refusedEventError(this, event, error);
 	}
 	if (failure !== undefined) {
 		const leftOver = await deleteAll(this, Object.values(registrations), 'rolling back a failed activation');
@@ -175,6 +185,21 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 	data.registrations = registrations;
 	data.signingKey = signingKey;
 	return true;
+}
+
+/**
+ * Hero refusing the content of a registration (400/422) names the event and says why; anything
+ * else (key refused, Hero down) is about the request, not the event, and is passed on unchanged.
+ */
+function refusedEventError(ctx: IHookFunctions, event: string, error: unknown): unknown {
+	const { httpCode, message } = error as { httpCode?: unknown; message?: unknown };
+	if (httpCode !== '400' && httpCode !== '422') return error;
+	const why = UNCONFIRMED_EVENTS.includes(event)
+		? `${event} is unconfirmed: Hero's event documentation (AsyncAPI) names it, but Hero's create-webhook API does not list it, so Hero may not offer it yet. Remove it from Events, or ask Hero to enable it. `
+		: '';
+	return new NodeOperationError(ctx.getNode(), `Hero refused the webhook for ${event} (${httpCode})`, {
+		description: `${why}Hero said: ${typeof message === 'string' ? message : 'nothing more'}`,
+	});
 }
 
 /** delete: removes every registration this node made; failures are logged and kept for the next `create`. */

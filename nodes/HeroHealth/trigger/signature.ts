@@ -6,8 +6,8 @@ import { INFERRED } from '../transport/inferred';
  * Hero's documented webhook signature: HMAC-SHA256 keyed with the registration's signing key over
  * `"{X-Herohealth-Timestamp}.{raw body}"`, sent in X-Herohealth-Signature. Not documented, so kept
  * open here: the digest encoding (`INFERRED.signatureEncodings`), an optional `sha256=` prefix,
- * whether the timestamp is in seconds or milliseconds, and the replay window
- * (`INFERRED.signatureToleranceSeconds`).
+ * the timestamp's format (epoch seconds, epoch milliseconds or ISO-8601 are all accepted; the
+ * header text is signed as received), and the replay window (`INFERRED.signatureToleranceSeconds`).
  */
 /** A fresh signing key for a webhook registration: 32 random bytes, hex. */
 export function newSigningKey(): string {
@@ -26,7 +26,8 @@ export type SignatureFailure =
 	| 'malformed-signature'
 	| 'mismatch';
 
-export type SignatureVerdict = { valid: true; timestampMs: number } | { valid: false; reason: SignatureFailure };
+/** `digest`: the verified HMAC (hex), one per timestamp and body: what a replay repeats. */
+export type SignatureVerdict = { valid: true; timestampMs: number; digest: string } | { valid: false; reason: SignatureFailure };
 
 export interface SignedDelivery {
 	/** The registration's signing key (never logged). */
@@ -55,12 +56,23 @@ function single(value: string | string[] | undefined): string | undefined {
 	return value;
 }
 
-/** Epoch milliseconds from a seconds or milliseconds timestamp. */
+/** ISO-8601 date and time with a zone (`Z` or `±hh:mm`); without a zone the instant is unknown. */
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Epoch milliseconds from an epoch seconds, epoch milliseconds or ISO-8601 timestamp. */
 export function parseTimestamp(text: string): number | undefined {
-	if (!/^\d{1,16}$/.test(text)) return undefined;
-	const value = Number(text);
-	// 1e11 s is the year 5138, 1e11 ms is 1973: anything larger is milliseconds.
-	return value >= 1e11 ? value : value * 1000;
+	if (/^\d{1,16}$/.test(text)) {
+		const value = Number(text);
+		// 1e11 s is the year 5138, 1e11 ms is 1973: anything larger is milliseconds.
+		return value >= 1e11 ? value : value * 1000;
+	}
+	const iso = ISO_8601.exec(text);
+	if (!iso) return undefined;
+	const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+	// Date.parse rolls 30 February over to March: check the day exists in its month.
+	if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+	const ms = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	return Number.isNaN(ms) ? undefined : ms;
 }
 
 export function verifyHeroSignature(delivery: SignedDelivery): SignatureVerdict {
@@ -91,6 +103,6 @@ export function verifyHeroSignature(delivery: SignedDelivery): SignatureVerdict 
 		// Every candidate encoding is compared, so the time taken does not depend on which matched.
 		if (timingSafeEqual(candidate, expected)) matched = true;
 	}
-	if (matched) return { valid: true, timestampMs };
+	if (matched) return { valid: true, timestampMs, digest: expected.toString('hex') };
 	return { valid: false, reason: decodedAny ? 'mismatch' : 'malformed-signature' };
 }

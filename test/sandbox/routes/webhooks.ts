@@ -17,21 +17,22 @@
  *   POST   /__sandbox/webhooks/emit         {event, id, object?}  → state.emit(...) and the deliveries it started
  *   GET    /__sandbox/webhooks/deliveries   ?event=&webhook_id=&state=  → every delivery with its attempts
  *   DELETE /__sandbox/webhooks/deliveries   → forget them
- *   GET    /__sandbox/webhooks/policy       PUT (partial) to change retries, timeout, encoding, timestamp unit
+ *   GET    /__sandbox/webhooks/policy       PUT (partial) to change retries, timeout, encoding, timestamp format, unconfirmed events
  *   GET    /__sandbox/webhooks              → registrations as stored (signing keys included, for tests)
  */
 import { createHmac } from 'node:crypto';
 
 import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
 import { HeroError, badRequest, notFound } from '../errors';
-import { s, type Issue, type Spec } from '../schema';
-import type { SandboxEvent, SandboxState } from '../state';
+import { q, s, type Issue, type Spec } from '../schema';
+import { page, type SandboxEvent, type SandboxState } from '../state';
 import { reply, type RouteModule } from '../types';
 
 /**
- * Event types a registration may name. The older create enum lists the first six, the newer
+ * Event types a delivery may name. The older create enum lists the first six, the newer
  * description adds the two write-to-record events; form-submission.created appears only in the
- * AsyncAPI, and is accepted here so that every documented event can be exercised.
+ * AsyncAPI. As openapi.yaml, create refuses it (400 on event_type) unless the delivery policy's
+ * `acceptUnconfirmedEvents` is set, so that its deliveries can still be exercised.
  */
 export const WEBHOOK_EVENTS = [
 	'appointment.confirmed',
@@ -44,6 +45,10 @@ export const WEBHOOK_EVENTS = [
 	'write-to-record.failed',
 	'form-submission.created',
 ] as const;
+
+/** Events Hero's create-webhook enums do not list (openapi.yaml `WebhookEventType`). */
+export const UNCONFIRMED_EVENTS: readonly string[] = ['form-submission.created'];
+const CONFIRMED_EVENTS = WEBHOOK_EVENTS.filter((event) => !UNCONFIRMED_EVENTS.includes(event));
 
 /** The payload's `object` per event, as the AsyncAPI gives it (write-to-record: `INFERRED`). */
 export function objectForEvent(event: string): string {
@@ -102,7 +107,10 @@ export interface DeliveryPolicy {
 	/** How long one attempt may take. */
 	timeoutMs: number;
 	encoding: (typeof INFERRED.signatureEncodings)[number];
-	timestampUnit: 'seconds' | 'milliseconds';
+	/** X-Herohealth-Timestamp: epoch seconds, epoch milliseconds or ISO-8601 (Hero documents no format). */
+	timestampUnit: 'seconds' | 'milliseconds' | 'iso-8601';
+	/** Whether create accepts events openapi.yaml does not list (form-submission.created). */
+	acceptUnconfirmedEvents: boolean;
 }
 
 export const DEFAULT_POLICY: DeliveryPolicy = {
@@ -112,6 +120,7 @@ export const DEFAULT_POLICY: DeliveryPolicy = {
 	timeoutMs: 5_000,
 	encoding: INFERRED.signatureEncodings[0],
 	timestampUnit: 'seconds',
+	acceptUnconfirmedEvents: false,
 };
 
 export function webhooks(state: SandboxState): Map<string, SandboxWebhook> {
@@ -171,7 +180,7 @@ async function attempt(state: SandboxState, runtime: Runtime, log: Delivery[], d
 	const policy = deliveryPolicy(state);
 	const number = delivery.attempts.length + 1;
 	const now = Date.now();
-	const timestamp = policy.timestampUnit === 'milliseconds' ? String(now) : String(Math.floor(now / 1000));
+	const timestamp = policy.timestampUnit === 'milliseconds' ? String(now) : policy.timestampUnit === 'iso-8601' ? new Date(now).toISOString() : String(Math.floor(now / 1000));
 	// The registration's own headers are echoed (inferred: the docs only show the field).
 	const headers: Record<string, string> = {
 		'user-agent': 'HeroHealth-Webhooks-Sandbox/1.0',
@@ -249,7 +258,8 @@ const policyBody = s.object({
 	maxDelayMs: s.number({ min: 0 }),
 	timeoutMs: s.number({ min: 1 }),
 	encoding: s.enum(INFERRED.signatureEncodings),
-	timestampUnit: s.enum(['seconds', 'milliseconds']),
+	timestampUnit: s.enum(['seconds', 'milliseconds', 'iso-8601']),
+	acceptUnconfirmedEvents: s.boolean(),
 });
 const emitBody = s.object({ event: s.string({ minLength: 1 }), id: s.string({ minLength: 1 }), object: s.string({ minLength: 1 }) }, { required: ['event', 'id'] });
 
@@ -271,6 +281,11 @@ export const webhookRoutes: RouteModule = {
 			body: createBody,
 			bodyRequired: true,
 			handler: ({ body, state }) => {
+				// openapi.yaml's enum: an event only the AsyncAPI names is refused like any unknown one.
+				if (!deliveryPolicy(state).acceptUnconfirmedEvents) {
+					const issues = s.enum(CONFIRMED_EVENTS)(body.event_type, ['event_type']);
+					if (issues.length) throw badRequest(issues);
+				}
 				const now = new Date().toISOString();
 				const webhook: SandboxWebhook = { id: state.nextId(), ...body, created_at: now, updated_at: now };
 				webhooks(state).set(webhook.id, webhook);
@@ -280,11 +295,12 @@ export const webhookRoutes: RouteModule = {
 		{
 			method: 'GET',
 			path: '/v1/webhooks',
-			query: s.object({ event_type: s.enum(WEBHOOK_EVENTS) }),
+			query: s.object({ event_type: s.enum(WEBHOOK_EVENTS), page_index: q.integer(0), page_size: q.integer(1) }),
 			handler: ({ query, state }) => {
-				// Response not captured: the `{data, count}` envelope of Hero's other lists (inferred).
+				// Response and paging not captured: paged `{data, count}` like Hero's other lists (inferred),
+				// 20 a page unless page_size says otherwise.
 				const list = [...webhooks(state).values()].filter((w) => query.event_type === undefined || w.event_type === query.event_type).map(view);
-				return { data: list, count: list.length };
+				return page(list, query, INFERRED.firstPageIndex);
 			},
 		},
 		{
