@@ -18,6 +18,10 @@ import { decide, parseRetryAfter, type Outcome } from './retry';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Largest answer read from Hero (README "Reliability"); a larger one fails the call. */
+export const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
+/** Most pages Return All reads in one call, whatever Hero's `count` says. */
+export const MAX_PAGES = 1_000;
 
 export type HeroContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
