@@ -1,5 +1,3 @@
-import { pathId } from './paths';
-
 /**
  * Facts about Hero's API that its public docs do not state. Each value is our best guess;
  * when Hero confirms otherwise, change it here and nowhere else (the sandbox reads this file too).
@@ -7,7 +5,7 @@ import { pathId } from './paths';
  */
 export const INFERRED = {
 	/** Book (confirm) a reservation: by analogy with `/cancel` and `/reschedule`. */
-	bookAppointmentPath: (appointmentId: string) => `/v1/appointments/${pathId(appointmentId)}/book`,
+	bookAppointmentPath: (appointmentId: string) => `/v1/appointments/${appointmentId}/book`,
 	bookAppointmentMethod: 'PATCH' as const,
 	/** Book body: not captured. Only `patient_id`, for a reservation made without a patient. */
 	bookAppointmentBodyFields: ['patient_id'] as const,
