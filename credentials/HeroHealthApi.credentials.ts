@@ -84,6 +84,8 @@ export class HeroHealthApi implements ICredentialType {
 				'={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.environment}}',
 			url: '/v1/me',
 			method: 'GET',
+			// As in the node's transport: a redirect must not carry the key to another host.
+			disableFollowRedirect: true,
 		},
 	};
 }

@@ -2,7 +2,8 @@ import { runHeroNode } from '../harness/runNode';
 import { listQuery as batchListQuery } from '../sandbox/routes/batches';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { decide, parseRetryAfter, RETRY_POLICY } from '../../nodes/HeroHealth/transport/retry';
-import { describeValidationIssues, redactPatientData } from '../../nodes/HeroHealth/transport/errors';
+import { describeValidationIssues, redact, redactPatientData } from '../../nodes/HeroHealth/transport/errors';
+import { pathId, unsafePathPrefix } from '../../nodes/HeroHealth/transport/paths';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -24,9 +25,11 @@ describe('authentication errors', () => {
 		expect(JSON.stringify(result.run)).not.toContain(sandbox.apiKey);
 	});
 
-	it('403: a wrong practice group says to check the practice group and key scope', async () => {
+	it("finding 21: 403 (a wrong practice group) quotes Hero's text and names every likely cause: scope, practice group, key", async () => {
 		const result = await runHeroNode(sandbox, { parameters: sendSms, credentials: { practiceGroupId: '9999' } });
-		expect(result.error?.message).toBe('Hero refused access for this practice group or key scope');
+		expect(result.error?.message).toMatch(/^Hero refused the request \(403\)(: ".+")?$/);
+		expect(result.error?.description).toContain('scope');
+		expect(result.error?.description).toContain('practice group ID');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('403');
 	});
 });
@@ -215,6 +218,31 @@ describe('retry policy', () => {
 		expect(redactPatientData('ada.l@example.co.uk is taken')).toBe('[redacted] is taken');
 		expect(redactPatientData('slot 600001 at 2026-03-15T09:30:00Z (2026-03-15 09:30) is taken')).toBe('slot 600001 at 2026-03-15T09:30:00Z (2026-03-15 09:30) is taken');
 		expect(describeValidationIssues({ message: [{ path: ['email'], message: 'ada@example.com is invalid' }] })).toBe('field email: [redacted] is invalid');
+	});
+
+	it('finding 3: masks phones and NHS numbers written field:value or field=value', () => {
+		expect(redactPatientData('recipient_contact_detail:+447700900123 is not a mobile')).toBe('recipient_contact_detail:[redacted] is not a mobile');
+		expect(redactPatientData('nhs_number:9434765919 unknown; phone=07700900123')).toBe('nhs_number:[redacted] unknown; phone=[redacted]');
+		expect(redactPatientData('"recipient_contact_detail":"+447700900123"')).toBe('"recipient_contact_detail":"[redacted]"');
+		expect(redactPatientData('at 09:30:00 on slot 600001')).toBe('at 09:30:00 on slot 600001');
+	});
+
+	it('finding 2: redact masks the credential key and practice group as whole tokens, then patient data', () => {
+		expect(redact('key SeCrEt-123 for group 42 (not 423 or 2042), call 07700900123', ['secret-123', '42'])).toBe(
+			'key [redacted] for group [redacted] (not 423 or 2042), call [redacted]',
+		);
+		expect(redact('nothing to hide', ['', 'abc'])).toBe('nothing to hide');
+	});
+
+	it('finding 7: a path segment that is not a plain id is refused; pathId encodes an id into one segment', () => {
+		for (const path of ['/v1/appointments/../../v1/messages/send?evil=/book', '/v1/messages/1?x=1', '/v1/messages/1#x', '/v1/messages/..', '/v1/messages/.', '/v1/messages/%2e%2e', '/v1/a/%2F', '/v1/a/%5c', '/v1/messages/', '/v1//messages', 'v1/messages', '/v1/a b']) {
+			expect(unsafePathPrefix(path)).toBeDefined();
+		}
+		expect(unsafePathPrefix('/v1/appointments/../../v1/messages/send?evil=/book')).toBe('/v1/appointments');
+		for (const path of ['/v1/messages/123', '/v2/patients/9/ehr/candidates', '/v1/webhooks/7f0c-11aa_b.c~d', '/v1/a/%20b']) expect(unsafePathPrefix(path)).toBeUndefined();
+		expect(pathId('../../v1/messages/send?evil=')).toBe('..%2F..%2Fv1%2Fmessages%2Fsend%3Fevil%3D');
+		expect(unsafePathPrefix(`/v1/appointments/${pathId('../../v1/messages/send?evil=')}/book`)).toBe('/v1/appointments');
+		expect(unsafePathPrefix(`/v1/appointments/${pathId('600001')}/book`)).toBeUndefined();
 	});
 
 	it('turns Hero 400 bodies into "field X: expected Y"', () => {

@@ -98,7 +98,7 @@ export async function getMany(ctx: IExecuteFunctions, itemIndex: number, request
 export async function getList(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
-	const page = await heroApiRequest.call(ctx, { ...request, itemIndex });
+	const page = await heroApiRequest.call(ctx, { ...request, itemIndex, expect: 'list' });
 	const records = Array.isArray(page) ? (page as IDataObject[]) : (((page as IDataObject).data as IDataObject[]) ?? []);
 	return limit === undefined ? records : records.slice(0, limit);
 }

@@ -11,8 +11,31 @@ export interface HeroFailure {
 	ambiguous?: boolean;
 	/** How many times the call was retried before it failed. */
 	retries?: number;
+	/** A 3xx: where it pointed (`host:port (scheme)`), `null` without a Location. Never followed. */
+	redirectTo?: string | null;
+	/** A 2xx whose body cannot be used, or an answer over the size cap (what was wrong with it). */
+	answerProblem?: string;
+	/** Not to be retried whatever the policy says (a redirect, an unusable 2xx). */
+	final?: boolean;
 	method: string;
 	path: string;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The one redaction of text built from Hero's answers: the credential's own values (API key,
+ * practice group ID; matched whole, case-insensitively) and then patient data. `secrets` are
+ * the credential values the request used.
+ */
+export function redact(text: string, secrets: readonly string[] = []): string {
+	let clean = text;
+	for (const secret of secrets) {
+		if (!secret) continue;
+		// Whole tokens only, so a short practice group ID such as 12 does not mask 123 or 2012.
+		clean = clean.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(secret)}(?![A-Za-z0-9])`, 'gi'), '[redacted]');
+	}
+	return redactPatientData(clean);
 }
 
 /**
@@ -21,9 +44,12 @@ export interface HeroFailure {
  * n8n error, so no error repeats a patient's contact details. Dates and times are left alone.
  */
 export function redactPatientData(text: string): string {
-	return text
-		.replace(/[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+\.[^\s@"'<>(),;:[\]]+/g, '[redacted]')
-		.replace(/(?<![\w:.+-])\+?\d(?:[ -]?\d){8,13}(?![\w:-]|\.\d)/g, '[redacted]');
+	return (
+		text
+			.replace(/[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+\.[^\s@"'<>(),;:[\]]+/g, '[redacted]')
+			// `field:value` and `field=value` forms too (recipient_contact_detail:+447700900123).
+			.replace(/(?<![\w.+-]|\d:)\+?\d(?:[ -]?\d){8,13}(?![\w:-]|\.\d)/g, '[redacted]')
+	);
 }
 
 interface HeroValidationIssue {
@@ -34,7 +60,7 @@ interface HeroValidationIssue {
 }
 
 /** Hero's documented 400 body: `{ error, statusCode, message: [{ code, expected, path }] }`. */
-export function describeValidationIssues(body: unknown): string | undefined {
+export function describeValidationIssues(body: unknown, secrets: readonly string[] = []): string | undefined {
 	if (!body || typeof body !== 'object') return undefined;
 	const issues = (body as { message?: unknown }).message;
 	if (!Array.isArray(issues) || issues.length === 0) return undefined;
@@ -45,13 +71,13 @@ export function describeValidationIssues(body: unknown): string | undefined {
 			return `field ${field}: ${expected}`;
 		})
 		.join('; ');
-	return redactPatientData(text);
+	return redact(text, secrets);
 }
 
-function heroMessage(body: unknown): string | undefined {
+function heroMessage(body: unknown, secrets: readonly string[]): string | undefined {
 	if (body && typeof body === 'object') {
 		const message = (body as { message?: unknown }).message;
-		if (typeof message === 'string' && message.length < 300) return redactPatientData(message);
+		if (typeof message === 'string' && message.length < 300) return redact(message, secrets);
 	}
 	return undefined;
 }
@@ -68,14 +94,33 @@ const NETWORK_MESSAGES: Record<string, string> = {
 
 const retriedTimes = (retries: number) => (retries === 1 ? 'once' : `${retries} times`);
 
-export function humanMessage(failure: HeroFailure): { message: string; description: string } {
+/**
+ * Builds the message and description of a failed call. Everything taken from Hero's answer
+ * (its texts, a redirect's target) goes through `redact` with the credential's `secrets`.
+ */
+export function humanMessage(failure: HeroFailure, secrets: readonly string[] = []): { message: string; description: string } {
 	const { status, body } = failure;
 	const call = `${failure.method} ${failure.path}`;
+	if (failure.redirectTo !== undefined) {
+		const target = failure.redirectTo === null ? 'without a target' : `to ${redact(failure.redirectTo, secrets)}`;
+		return {
+			message: `Hero's address answered with a redirect (${status}) ${target}; the request was not repeated there`,
+			description: `${call} was answered with a redirect. Redirects are never followed, so the API key, the practice group and the request body only go to the base URL of the credential. Check the credential's environment or base URL (for example https rather than http, or a proxy that redirects).`,
+		};
+	}
 	if (failure.ambiguous) {
-		const what = failure.networkCode ? (NETWORK_MESSAGES[failure.networkCode] ?? failure.networkCode) : `Hero answered ${status}`;
+		const what =
+			failure.answerProblem ??
+			(failure.networkCode ? (NETWORK_MESSAGES[failure.networkCode] ?? failure.networkCode) : `Hero answered ${status}`);
 		return {
 			message: `${what}; the request may or may not have been carried out by Hero: check before resending`,
-			description: `${call} was not retried automatically, because repeating it could send a message or book twice. Look it up in Hero (message or appointment lists) before running this item again.`,
+			description: `Outcome unknown: ${call} was not retried automatically, because repeating it could send a message or book twice. Look it up in Hero (message or appointment lists) before running this item again.`,
+		};
+	}
+	if (failure.answerProblem) {
+		return {
+			message: failure.answerProblem,
+			description: `${call} reached Hero, but its answer cannot be used. Try again later; if it persists, check the credential's base URL (a proxy or a wrong host may answer instead of Hero).`,
 		};
 	}
 	if (status === undefined) {
@@ -85,11 +130,12 @@ export function humanMessage(failure: HeroFailure): { message: string; descripti
 			description: `${call} got no HTTP answer. Check the environment or base URL in the credential and the network between n8n and Hero.`,
 		};
 	}
+	const said = heroMessage(body, secrets);
 	switch (true) {
 		case status === 400: {
-			const issues = describeValidationIssues(body);
+			const issues = describeValidationIssues(body, secrets);
 			return {
-				message: issues ? `Hero rejected the request: ${issues}` : `Hero rejected the request: ${heroMessage(body) ?? 'bad request'}`,
+				message: issues ? `Hero rejected the request: ${issues}` : `Hero rejected the request: ${said ?? 'bad request'}`,
 				description: `${call} failed validation at Hero. Correct the named field(s) and run again.`,
 			};
 		}
@@ -99,24 +145,25 @@ export function humanMessage(failure: HeroFailure): { message: string; descripti
 				description: 'Check the API key in the Hero Health API credential, and that it belongs to the chosen environment (staging and production keys differ).',
 			};
 		case status === 403:
+			// Hero documents 403 as "Unauthorised" without saying why: name every likely cause, quote Hero.
 			return {
-				message: 'Hero refused access for this practice group or key scope',
-				description: 'Check the practice group ID in the credential and that the key has the scope this operation needs (messaging, booking or booking links). Cross-practice calls need a Hero-configured network.',
+				message: `Hero refused the request (403)${said ? `: "${said}"` : ''}`,
+				description: `Hero did not authorise ${call} for this API key. Likely causes: the key lacks the scope this operation needs (messaging, booking or booking links); the practice group ID in the credential is not the key's own or in its Hero-configured network; or the key is not allowed this call at all. Check the credential, and the key's scopes with Hero.`,
 			};
 		case status === 404:
 			return {
 				message: `Hero found nothing at ${call}`,
-				description: heroMessage(body) ?? 'Check the ID given to this operation; it may belong to another practice group or have been removed.',
+				description: said ?? 'Check the ID given to this operation; it may belong to another practice group or have been removed.',
 			};
 		case status === 409:
 			return {
-				message: `Hero reported a conflict: ${heroMessage(body) ?? 'the resource changed or is already taken'}`,
+				message: `Hero reported a conflict: ${said ?? 'the resource changed or is already taken'}`,
 				description: 'Another change got there first (for example, the slot was booked by someone else). Refresh and try again.',
 			};
 		case status === 422:
 			return {
-				message: `Hero could not process the request: ${heroMessage(body) ?? 'unprocessable entity'}`,
-				description: describeValidationIssues(body) ?? 'The request was well formed but Hero could not act on it in its current state.',
+				message: `Hero could not process the request: ${said ?? 'unprocessable entity'}`,
+				description: describeValidationIssues(body, secrets) ?? 'The request was well formed but Hero could not act on it in its current state.',
 			};
 		case status === 429: {
 			const wait = failure.retryAfterSeconds !== undefined ? `Hero asked to wait ${failure.retryAfterSeconds}s` : '';
@@ -134,14 +181,14 @@ export function humanMessage(failure: HeroFailure): { message: string; descripti
 		default:
 			return {
 				message: `Hero answered ${status}`,
-				description: heroMessage(body) ?? `${call} returned an unexpected status.`,
+				description: said ?? `${call} returned an unexpected status.`,
 			};
 	}
 }
 
 /** A NodeApiError built only from the sanitised failure, so no header or request body can leak. */
-export function toNodeApiError(node: INode, failure: HeroFailure, itemIndex?: number): NodeApiError {
-	const { message, description } = humanMessage(failure);
+export function toNodeApiError(node: INode, failure: HeroFailure, itemIndex?: number, secrets: readonly string[] = []): NodeApiError {
+	const { message, description } = humanMessage(failure, secrets);
 	const response: JsonObject = {
 		message,
 		...(failure.status !== undefined ? { httpCode: String(failure.status) } : {}),

@@ -1,4 +1,5 @@
-export { heroApiRequest, heroApiRequestAllItems, recordsOf, setRequestTimeout, resolveBaseUrl, CREDENTIAL_TYPE } from './request';
-export type { HeroRequest, HeroContext } from './request';
+export { heroApiRequest, heroApiRequestAllItems, recordsOf, setRequestTimeout, resolveBaseUrl, CREDENTIAL_TYPE, MAX_ANSWER_BYTES, MAX_PAGES } from './request';
+export { pathId } from './paths';
+export type { HeroRequest, HeroContext, AnswerShape } from './request';
 export { INFERRED } from './inferred';
 export { RETRY_POLICY } from './retry';

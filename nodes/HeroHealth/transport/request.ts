@@ -9,15 +9,20 @@ import type {
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep, sleepWithAbort } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/HeroHealthApi.credentials';
 import { toNodeApiError, type HeroFailure } from './errors';
 import { INFERRED } from './inferred';
+import { unsafePathPrefix } from './paths';
 import { decide, parseRetryAfter, type Outcome } from './retry';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Largest answer read from Hero (README "Reliability"); a larger one fails the call. */
+export const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
+/** Most pages Return All reads in one call, whatever Hero's `count` says. */
+export const MAX_PAGES = 1_000;
 
 export type HeroContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -32,8 +37,16 @@ export interface HeroRequest {
 	 * bookings and other POST/PATCH calls are only retried when Hero cannot have received them.
 	 */
 	repeatable?: boolean;
+	/**
+	 * What a 2xx answer must be: `object` (the default, except for DELETE) a JSON object; `list` a
+	 * JSON object or array (paged lists, `recordsOf`); `json` any JSON value; `optional` any JSON
+	 * value or no body (the default for DELETE). Anything else fails the call, never turning into items.
+	 */
+	expect?: AnswerShape;
 	itemIndex?: number;
 }
+
+export type AnswerShape = 'object' | 'list' | 'json' | 'optional';
 
 interface Settings {
 	baseUrl: string;
@@ -82,14 +95,154 @@ function networkCodeOf(error: unknown): string {
 	const named = /\b(E[A-Z]{3,}[A-Z_]*)\b/.exec(text);
 	if (named) return named[1];
 	if (/timeout|timed out/i.test(text)) return 'ETIMEDOUT';
-	if (/socket hang up|reset/i.test(text)) return 'ECONNRESET';
+	if (/socket hang up|reset|aborted/i.test(text)) return 'ECONNRESET';
 	return 'EUNKNOWN';
 }
 
-/** One call to Hero: auth through the credential, retry by policy, errors mapped to NodeApiError. */
+/** What the transport read of one answer. */
+interface Answer {
+	status: number;
+	headers: Record<string, unknown>;
+	bytes: Buffer;
+}
+
+/** The body n8n hands back with `encoding: 'stream'` (a Node readable stream). */
+interface BodyStream {
+	on(event: string, listener: (...args: never[]) => void): unknown;
+	destroy(): unknown;
+}
+
+/** The answer took longer than the Timeout, or was larger than MAX_ANSWER_BYTES. */
+class AnswerLimit extends Error {
+	constructor(readonly kind: 'timeout' | 'too-large') {
+		super(kind);
+	}
+}
+
+const isStream = (body: unknown): body is BodyStream => typeof (body as BodyStream | undefined)?.on === 'function';
+
+/** Reads a body to its end, or fails as soon as it passes `limit` bytes (the stream is then destroyed). */
+function readCapped(body: unknown, limit: number, declaredLength: unknown): Promise<Buffer> {
+	if (!isStream(body)) {
+		// Not a stream (another n8n version): the bytes are already in memory; still apply the cap.
+		const bytes = Buffer.from(typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body));
+		return bytes.length > limit ? Promise.reject(new AnswerLimit('too-large')) : Promise.resolve(bytes);
+	}
+	return new Promise((resolve, reject) => {
+		if (Number(declaredLength) > limit) {
+			body.destroy();
+			return reject(new AnswerLimit('too-large'));
+		}
+		const chunks: Buffer[] = [];
+		let size = 0;
+		body.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= limit) return void chunks.push(chunk);
+			body.destroy();
+			reject(new AnswerLimit('too-large'));
+		});
+		body.on('end', () => resolve(Buffer.concat(chunks)));
+		body.on('error', (error: Error) => reject(error));
+		// Closed before its end (reset, or destroyed at the deadline): a reset unless already settled.
+		body.on('close', () => reject(Object.assign(new Error('The answer ended early'), { code: 'ECONNRESET' })));
+	});
+}
+
+/**
+ * One attempt: the request through n8n's helper (auth from the credential, no redirects), then the
+ * body read here. `timeoutMs` bounds the whole attempt, from connecting to the last byte: n8n's own
+ * `timeout` only notices a silent socket, not an answer dripped byte by byte.
+ */
+async function exchange(this: HeroContext, options: IHttpRequestOptions, credentials: ICredentialDataDecryptedObject, timeoutMs: number): Promise<Answer> {
+	const clock = new AbortController();
+	let body: unknown;
+	let expire: (reason: AnswerLimit) => void = () => undefined;
+	const deadline = new Promise<never>((_resolve, reject) => (expire = reject));
+	deadline.catch(() => undefined);
+	void sleepWithAbort(timeoutMs, clock.signal).then(
+		() => {
+			if (isStream(body)) body.destroy();
+			expire(new AnswerLimit('timeout'));
+		},
+		() => undefined,
+	);
+	let done = false;
+	const sent = this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+		credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: credentials },
+	}) as Promise<IN8nHttpFullResponse>;
+	// An answer that comes after the deadline is dropped unread, so its socket closes.
+	sent.then(
+		(late) => done && isStream(late.body) && late.body.destroy(),
+		() => undefined,
+	);
+	try {
+		const response = await Promise.race([sent, deadline]);
+		body = response.body;
+		const bytes = await Promise.race([readCapped(body, MAX_ANSWER_BYTES, response.headers?.['content-length']), deadline]);
+		return { status: response.statusCode, headers: response.headers ?? {}, bytes };
+	} finally {
+		done = true;
+		clock.abort();
+	}
+}
+
+const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value);
+
+/** A 2xx body as the caller expects it, or what is wrong with it. */
+function parse(answer: Answer, shape: AnswerShape): { value: IDataObject } | { problem: string } {
+	const said = `Hero answered ${answer.status}`;
+	const text = answer.bytes.toString('utf8');
+	if (text.trim() === '') return shape === 'optional' ? { value: {} } : { problem: `${said} with an empty body` };
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		const type = String(answer.headers['content-type'] ?? 'no content type').split(';')[0];
+		return { problem: `${said} with a body that is not JSON (${type})` };
+	}
+	if (shape === 'json' || shape === 'optional') return { value: value as IDataObject };
+	if (Array.isArray(value)) return shape === 'list' ? { value: value as unknown as IDataObject } : { problem: `${said} with a list where one record is documented` };
+	if (value === null || typeof value !== 'object') return { problem: `${said} with JSON that is not a JSON object (${typeOf(value)})` };
+	return { value: value as IDataObject };
+}
+
+function errorBody(bytes: Buffer): unknown {
+	try {
+		return JSON.parse(bytes.toString('utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+/** `host:port (scheme)` of a redirect's Location, as the error names it. */
+function redirectTarget(location: unknown, base: string): string | null {
+	if (typeof location !== 'string' || location === '') return null;
+	try {
+		const url = new URL(location, base);
+		return `${url.host} (${url.protocol.replace(':', '')})`;
+	} catch {
+		return 'an address that is not a URL';
+	}
+}
+
+/**
+ * One call to Hero: auth through the credential, retry by policy, errors mapped to NodeApiError.
+ * Only a 2xx is success; a redirect is never followed; the Timeout bounds each attempt to its last
+ * byte; answers over MAX_ANSWER_BYTES fail; ids in `path` must be plain (see `pathId`).
+ */
 export async function heroApiRequest(this: HeroContext, request: HeroRequest): Promise<IDataObject> {
+	const refusedAt = unsafePathPrefix(request.path);
+	if (refusedAt !== undefined) {
+		throw new NodeOperationError(this.getNode(), `Refused to call Hero: an ID in ${request.method} ${refusedAt}/… is not a plain ID`, {
+			itemIndex: request.itemIndex,
+			description:
+				'IDs put into a request path may hold only letters, digits and - _ . ~, and may not be "." or "..". The ID came from this node\'s parameters or from an earlier answer of Hero. Nothing was sent.',
+		});
+	}
 	const settings = await settingsFor(this);
 	const repeatable = request.repeatable ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
+	const shape = request.expect ?? (request.method === 'DELETE' ? 'optional' : 'object');
+	const timeout = timeouts.get(this) ?? settings.timeout;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${settings.baseUrl}${request.path}`,
@@ -98,33 +251,48 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: timeouts.get(this) ?? settings.timeout,
+		// Hero documents no redirects; following one would carry the key (and a send's body) elsewhere.
+		disableFollowRedirect: true,
+		// The body is read by `exchange`, under the Timeout and the size cap.
+		encoding: 'stream',
+		timeout,
 		// Hero documents array filters as repeated keys: location_id=1&location_id=2.
 		arrayFormat: 'repeat',
 	};
-	const credentialsDecrypted = { id: '', name: '', type: CREDENTIAL_TYPE, data: settings.credentials };
+	const secrets = [settings.credentials.apiKey, settings.credentials.practiceGroupId].map((value) => String(value ?? ''));
+	const base = { method: request.method, path: request.path };
+	const fail = (failure: HeroFailure) => toNodeApiError(this.getNode(), failure, request.itemIndex, secrets);
 
 	const started = Date.now();
 	for (let attempt = 0; ; attempt++) {
 		let outcome: Outcome;
 		let failure: HeroFailure;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
-				credentialsDecrypted,
-			})) as IN8nHttpFullResponse;
-			if (response.statusCode < 400) return response.body as IDataObject;
-			const retryAfterSeconds = parseRetryAfter(response.headers?.['retry-after']);
-			outcome = { status: response.statusCode, retryAfterSeconds };
-			failure = { status: response.statusCode, body: response.body, retryAfterSeconds, method: request.method, path: request.path };
+			const answer = await exchange.call(this, options, settings.credentials, timeout);
+			const { status } = answer;
+			const parsed = status >= 200 && status < 300 ? parse(answer, shape) : undefined;
+			if (parsed && 'value' in parsed) return parsed.value;
+			outcome = { status, retryAfterSeconds: parseRetryAfter(answer.headers['retry-after']) };
+			if (parsed) {
+				// A 2xx whose body is unusable: never retried; for a send or booking the outcome is unknown.
+				failure = { ...base, status, answerProblem: parsed.problem, final: true };
+			} else if (status < 400) {
+				failure = { ...base, status, redirectTo: redirectTarget(answer.headers.location, String(options.url)), final: true };
+			} else {
+				failure = { ...base, status, body: errorBody(answer.bytes), retryAfterSeconds: outcome.retryAfterSeconds };
+			}
 		} catch (error) {
-			const networkCode = networkCodeOf(error);
+			if (error instanceof AnswerLimit && error.kind === 'too-large') {
+				const size = `Hero's answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`;
+				throw fail({ ...base, answerProblem: repeatable ? `${size}; it was not read further` : size, ambiguous: !repeatable, retries: attempt });
+			}
+			const networkCode = error instanceof AnswerLimit ? 'ETIMEDOUT' : networkCodeOf(error);
 			outcome = { networkCode };
-			failure = { networkCode, method: request.method, path: request.path };
+			failure = { ...base, networkCode };
 		}
+		if (failure.final) throw fail({ ...failure, ambiguous: !repeatable && failure.redirectTo === undefined, retries: attempt });
 		const verdict = decide(outcome, repeatable, attempt, Date.now() - started);
-		if (!verdict.retry) {
-			throw toNodeApiError(this.getNode(), { ...failure, ambiguous: verdict.ambiguous, retries: attempt }, request.itemIndex);
-		}
+		if (!verdict.retry) throw fail({ ...failure, ambiguous: verdict.ambiguous, retries: attempt });
 		await sleep(verdict.delayMs);
 	}
 }
@@ -139,6 +307,8 @@ export function recordsOf(page: unknown): IDataObject[] {
 /**
  * Walks `page_index`/`page_size` pages until `limit` records (or every record, when no limit)
  * have been read. Stops on a short or empty page, or once `count` records have been seen.
+ * Never more than MAX_PAGES pages, and Return All fails at once when `count` says the list is
+ * longer than that: a Hero that keeps sending full pages fails the call instead of looping.
  */
 export async function heroApiRequestAllItems(
 	this: HeroContext,
@@ -148,10 +318,17 @@ export async function heroApiRequestAllItems(
 	const results: IDataObject[] = [];
 	let previousFirst: string | undefined;
 	const pageSize = limit !== undefined ? Math.min(limit, INFERRED.pageSize) : INFERRED.pageSize;
-	for (let pageIndex = INFERRED.firstPageIndex; ; pageIndex++) {
+	const endless = (why: string) =>
+		new NodeOperationError(this.getNode(), `Return All stopped: ${why}`, {
+			itemIndex: request.itemIndex,
+			description: `${request.method} ${request.path} was read page by page (${pageSize} records a page, at most ${MAX_PAGES} pages). Use Limit, or narrow the list with the operation's filters.`,
+		});
+	for (let pageIndex = INFERRED.firstPageIndex, pagesRead = 0; ; pageIndex++, pagesRead++) {
+		if (pagesRead >= MAX_PAGES) throw endless(`Hero kept sending full pages for more than ${MAX_PAGES} pages`);
 		const page = await heroApiRequest.call(this, {
 			...request,
 			qs: { ...request.qs, page_index: pageIndex, page_size: pageSize },
+			expect: 'list',
 		});
 		const records = recordsOf(page);
 		// A server that ignores page_index would send the same page forever: stop at a repeat.
@@ -163,10 +340,14 @@ export async function heroApiRequestAllItems(
 			if (limit !== undefined && results.length >= limit) return results;
 		}
 		if (records.length === 0) return results;
+		const total = (page as { count?: unknown })?.count;
+		// A count beyond what MAX_PAGES pages hold fails at once rather than after MAX_PAGES requests.
+		if (limit === undefined && typeof total === 'number' && total > MAX_PAGES * pageSize) {
+			throw endless(`Hero counts ${total} records, more than ${MAX_PAGES} pages of ${pageSize}`);
+		}
 		// `count` may be the total or the page's own size (undocumented). A count above what was read
 		// can only be the total: keep walking, even past a short page (Hero may cap page_size below ours).
 		// Otherwise trust it only when it says more than one page exists, and let a short page end the walk.
-		const total = (page as { count?: unknown })?.count;
 		if (typeof total === 'number' && total > results.length) continue;
 		const seenAll = typeof total === 'number' && total > pageSize && results.length >= total;
 		if (records.length < pageSize || seenAll) return results;

@@ -26,7 +26,7 @@ export function templateText(record: IDataObject): string | undefined {
 
 /** One read of `GET /v1/templates` (Hero documents no paging for it). */
 export async function fetchTemplates(this: HeroContext, qs: IDataObject = {}, itemIndex?: number): Promise<IDataObject[]> {
-	return recordsOf(await heroApiRequest.call(this, { method: 'GET', path: '/v1/templates', qs, itemIndex }));
+	return recordsOf(await heroApiRequest.call(this, { method: 'GET', path: '/v1/templates', qs, expect: 'list', itemIndex }));
 }
 
 /** A template, picked from Hero's list or typed. Used by Message → Send. */

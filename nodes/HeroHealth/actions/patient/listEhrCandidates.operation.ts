@@ -12,6 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['patient'],
 /** One output item per EHR record that may be this patient; connect one with Connect to EHR Record. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');
-	const page = await heroApiRequest.call(this, { method: 'GET', path: `/v1/patients/${id}/ehr/candidates`, itemIndex });
+	const page = await heroApiRequest.call(this, { method: 'GET', path: `/v1/patients/${id}/ehr/candidates`, expect: 'list', itemIndex });
 	return recordsOf(page);
 }

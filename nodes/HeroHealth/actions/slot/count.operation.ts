@@ -11,7 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['slot'], op
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const qs = slotQuery(this, itemIndex, readCollection(this, 'filters', itemIndex));
-	const answer: unknown = await heroApiRequest.call(this, { method: 'GET', path: '/v1/slots/count', qs, itemIndex });
+	const answer: unknown = await heroApiRequest.call(this, { method: 'GET', path: '/v1/slots/count', qs, expect: 'json', itemIndex });
 	// The answer's shape was not captured (see INFERRED.slotCountField): `{ count }` or a bare number.
 	const count = typeof answer === 'number' ? answer : (answer as IDataObject | undefined)?.[INFERRED.slotCountField];
 	if (typeof count !== 'number') {

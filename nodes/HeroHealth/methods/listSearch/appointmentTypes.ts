@@ -37,6 +37,7 @@ export async function searchAppointmentTypes(this: ILoadOptionsFunctions, filter
 		method: 'GET',
 		path: '/v1/appointment_types',
 		qs: locationId ? { location_ids: [locationId] } : undefined,
+		expect: 'list',
 	});
 	const entries = recordsOf(page).map((type) => {
 		const minutes = typeof type.duration === 'number' ? ` (${type.duration} min)` : '';

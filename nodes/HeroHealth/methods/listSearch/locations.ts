@@ -10,6 +10,7 @@ export async function searchLocations(this: ILoadOptionsFunctions, filter?: stri
 		method: 'GET',
 		path: '/v1/locations',
 		qs: appointmentTypeId ? { appointment_type_ids: [appointmentTypeId] } : undefined,
+		expect: 'list',
 	});
 	const entries = recordsOf(page).map((location) => ({ name: String(location.name ?? `Location ${location.id}`), value: String(location.id) }));
 	return toResults(entries, filter);

@@ -24,7 +24,7 @@ export function toSearchItems(records: IDataObject[], label: (record: IDataObjec
 export async function searchHeroList(this: ILoadOptionsFunctions, source: SearchSource, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const pageIndex = paginationToken ? Number(paginationToken) : INFERRED.firstPageIndex;
 	const qs = source.paged ? { ...source.qs, page_index: pageIndex, page_size: INFERRED.pageSize } : source.qs;
-	const records = recordsOf(await heroApiRequest.call(this, { method: 'GET', path: source.path, qs }));
+	const records = recordsOf(await heroApiRequest.call(this, { method: 'GET', path: source.path, qs, expect: 'list' }));
 	const more = source.paged && records.length >= INFERRED.pageSize;
 	return { results: toSearchItems(records, source.label, filter), paginationToken: more ? String(pageIndex + 1) : undefined };
 }

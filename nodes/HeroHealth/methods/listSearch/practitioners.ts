@@ -18,7 +18,7 @@ export async function searchPractitioners(this: ILoadOptionsFunctions, filter?: 
 	const qs: IDataObject = {};
 	if (locationId) qs.location_ids = [locationId];
 	if (appointmentTypeId) qs.appointment_type_ids = [appointmentTypeId];
-	const page = await heroApiRequest.call(this, { method: 'GET', path: '/v1/practitioners', qs });
+	const page = await heroApiRequest.call(this, { method: 'GET', path: '/v1/practitioners', qs, expect: 'list' });
 	const entries = recordsOf(page).map((practitioner) => ({ name: practitionerName(practitioner), value: String(practitioner.id) }));
 	return toResults(entries, filter);
 }
