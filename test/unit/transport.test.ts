@@ -227,6 +227,12 @@ describe('retry policy', () => {
 		expect(redactPatientData('at 09:30:00 on slot 600001')).toBe('at 09:30:00 on slot 600001');
 	});
 
+	it('finding 18: masks every phone the node now accepts, the shortest and longest E.164 numbers included', () => {
+		expect(redactPatientData('+49301234 (8 digits) and +123456789012345 (15 digits) are not reachable')).toBe('[redacted] (8 digits) and [redacted] (15 digits) are not reachable');
+		expect(redactPatientData('recipient_contact_detail:+33612345678')).toBe('recipient_contact_detail:[redacted]');
+		expect(redactPatientData('booked for 2026-12-03, slot 20261203')).toBe('booked for 2026-12-03, slot 20261203');
+	});
+
 	it('finding 2: redact masks the credential key and practice group as whole tokens, then patient data', () => {
 		expect(redact('key SeCrEt-123 for group 42 (not 423 or 2042), call 07700900123', ['secret-123', '42'])).toBe(
 			'key [redacted] for group [redacted] (not 423 or 2042), call [redacted]',

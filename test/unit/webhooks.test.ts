@@ -115,6 +115,14 @@ describe('Webhook → Get Many', () => {
 		expect(sandbox.received('GET', '/v1/webhooks').map((r) => r.query)).toEqual([{}, { event_type: 'appointment.cancelled' }]);
 	});
 
+	it('finding 14: Return All reads the registrations beyond the first page, as the trigger does', async () => {
+		const made = seed(45);
+		const all = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'getMany', returnAll: true } });
+		expect(all.json.map((w) => w.id)).toEqual(made.map((w) => w.id));
+		const limited = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'getMany', returnAll: false, limit: 30 } });
+		expect(limited.json.map((w) => w.id)).toEqual(made.slice(0, 30).map((w) => w.id));
+	});
+
 	it('refuses an unknown Event Type filter without calling Hero', async () => {
 		const result = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'getMany', returnAll: true, filters: { eventType: '={{ "appointment.created" }}' } } });
 		expect(result.error?.message).toMatch(/^Event Type: expected one of .* \[item 0\]$/);

@@ -94,10 +94,15 @@ export async function getMany(ctx: IExecuteFunctions, itemIndex: number, request
 	return heroApiRequestAllItems.call(ctx, { ...request, itemIndex }, limit);
 }
 
+/** Return All / Limit: the Limit, or undefined for all. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? undefined : checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
+}
+
 /** A list that Hero does not page: one request, Return All / Limit applied to its records. */
 export async function getList(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
+	const limit = readLimit(ctx, itemIndex);
 	const page = await heroApiRequest.call(ctx, { ...request, itemIndex, expect: 'list' });
 	const records = Array.isArray(page) ? (page as IDataObject[]) : (((page as IDataObject).data as IDataObject[]) ?? []);
 	return limit === undefined ? records : records.slice(0, limit);

@@ -40,7 +40,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 
 /**
  * Hero's own error texts may quote what they rejected. Anything shaped like an email address, a
- * phone number or an NHS number (9 to 14 digits, spaced or dashed) is masked before it reaches an
+ * phone number (E.164 with +, or 9 to 14 digits) or an NHS number, spaced or dashed, is masked before it reaches an
  * n8n error, so no error repeats a patient's contact details. Dates and times are left alone.
  */
 export function redactPatientData(text: string): string {
@@ -48,7 +48,8 @@ export function redactPatientData(text: string): string {
 		text
 			.replace(/[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+\.[^\s@"'<>(),;:[\]]+/g, '[redacted]')
 			// `field:value` and `field=value` forms too (recipient_contact_detail:+447700900123).
-			.replace(/(?<![\w.+-]|\d:)\+?\d(?:[ -]?\d){8,13}(?![\w:-]|\.\d)/g, '[redacted]')
+			// With a + any E.164 length (8 to 15 digits); without, 9 to 14, so that 8-digit dates stay.
+			.replace(/(?<![\w.+-]|\d:)(?:\+\d(?:[ -]?\d){7,14}|\d(?:[ -]?\d){8,13})(?![\w:-]|\.\d)/g, '[redacted]')
 	);
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf } from '../transport';
+import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf, type HeroContext } from '../transport';
 import { HERO_EVENT_NAMES, UNCONFIRMED_EVENTS } from './events';
 import { newSigningKey } from './signature';
 
@@ -56,17 +56,24 @@ export function selectedEvents(ctx: IHookFunctions): string[] {
 }
 
 /**
- * `GET /v1/webhooks`: every registration of the practice group. Paging is not documented for this
- * list: page parameters are sent only when the first answer's `count` says it holds less than all.
+ * `GET /v1/webhooks`: the practice group's registrations (the action node's Webhook → Get Many
+ * reads them here too). Paging is not documented for this list: page parameters are sent only when
+ * the first answer's `count` says it holds less than all (`INFERRED.webhookListPagedWhenCountExceeds`).
  */
-export async function listRegistrations(ctx: IHookFunctions): Promise<Registration[]> {
-	const request = { method: 'GET' as const, path: '/v1/webhooks' };
+export async function listWebhooks(ctx: HeroContext, qs?: IDataObject, limit?: number, itemIndex?: number): Promise<IDataObject[]> {
+	const request = { method: 'GET' as const, path: '/v1/webhooks', qs, itemIndex, expect: 'list' as const };
 	const first = await heroApiRequest.call(ctx, request);
-	let records = recordsOf(first);
+	const records = recordsOf(first);
 	const count = (first as { count?: unknown })?.count;
-	if (INFERRED.webhookListPagedWhenCountExceeds && typeof count === 'number' && count > records.length) {
-		records = await heroApiRequestAllItems.call(ctx, request);
+	const enough = limit !== undefined && records.length >= limit;
+	if (!enough && INFERRED.webhookListPagedWhenCountExceeds && typeof count === 'number' && count > records.length) {
+		return heroApiRequestAllItems.call(ctx, request, limit);
 	}
+	return limit === undefined ? records : records.slice(0, limit);
+}
+
+export async function listRegistrations(ctx: IHookFunctions): Promise<Registration[]> {
+	const records = await listWebhooks(ctx);
 	return records.map((record) => ({
 		id: String(record.id),
 		event_type: String(record.event_type),

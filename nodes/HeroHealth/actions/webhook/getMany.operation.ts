@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../trigger/events';
 import { returnAllOrLimit } from '../common.descriptions';
-import { checkOneOf, getList, readCollection } from '../helpers';
+import { listWebhooks } from '../../trigger/registration';
+import { checkOneOf, readCollection, readLimit } from '../helpers';
 import { hideSigningKey } from './common';
 
 const properties: INodeProperties[] = [
@@ -30,8 +31,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['getMany'] } }, properties);
 
 /**
- * `GET /v1/webhooks` (one request: Hero documents no paging for it, only the `event_type` filter;
- * Limit applies to what it returns). Signing keys in the answer are shown as `[hidden]`.
+ * `GET /v1/webhooks` with the `event_type` filter, read as the trigger reads it (pages only when
+ * Hero's count says there are more). Signing keys in the answer are shown as `[hidden]`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = readCollection(this, 'filters', itemIndex);
@@ -39,6 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.eventType !== undefined && filters.eventType !== '') {
 		qs.event_type = checkOneOf(this, itemIndex, 'Event Type', filters.eventType, HERO_EVENT_NAMES);
 	}
-	const records = await getList(this, itemIndex, { method: 'GET', path: '/v1/webhooks', qs });
+	const limit = readLimit(this, itemIndex);
+	const records = await listWebhooks(this, qs, limit, itemIndex);
 	return records.map(hideSigningKey);
 }
