@@ -1,4 +1,4 @@
-export { heroApiRequest, heroApiRequestAllItems, recordsOf, setRequestTimeout, resolveBaseUrl, CREDENTIAL_TYPE } from './request';
+export { heroApiRequest, heroApiRequestAllItems, recordsOf, setRequestGate, setRequestTimeout, resolveBaseUrl, CREDENTIAL_TYPE } from './request';
 export type { HeroRequest, HeroContext } from './request';
 export { INFERRED } from './inferred';
 export { RETRY_POLICY } from './retry';
