@@ -4,6 +4,8 @@
  * already sent, a booking that went through is never reported as failed, and Requests in Flight
  * is checked.
  */
+import { Expression } from 'n8n-workflow';
+
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { runHeroNode } from '../harness/runNode';
 import { appointments } from '../sandbox/routes/booking';
@@ -153,6 +155,23 @@ describe('finding 10: Requests in Flight is checked', () => {
 			const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: value }), items: [item(0), item(1)] });
 			expect(result.error).toBeUndefined();
 			expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
+		}
+	});
+});
+
+describe('finding 8: the check pass costs no second evaluation', () => {
+	it('finding 8: each expression is evaluated once per item, though every item is checked before the sends', async () => {
+		const expressions = new Set(Object.values({ ...sendFromItems(), ...sendFromItems().additionalFields }).filter((v) => typeof v === 'string' && v.startsWith('=')));
+		const spy = jest.spyOn(Expression.prototype, 'resolveSimpleParameterValue');
+		try {
+			const items = Array.from({ length: 10 }, (_, n) => item(n));
+			const result = await runHeroNode(sandbox, { parameters: sendFromItems(), items });
+			expect(result.json).toHaveLength(10);
+			const evaluated = spy.mock.calls.filter(([value]) => expressions.has(value as string));
+			expect(expressions.size).toBe(3);
+			expect(evaluated).toHaveLength(3 * 10);
+		} finally {
+			spy.mockRestore();
 		}
 	});
 });
