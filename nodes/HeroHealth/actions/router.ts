@@ -163,9 +163,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				outputs[itemIndex] = [{ json: errorJson(error as Error), pairedItem: { item: itemIndex } }];
 				continue;
 			}
-			const failure = itemError(this, error, itemIndex);
-			failure.description = [failure.description, 'No item was sent: every item is checked before the first request of the run.'].filter(Boolean).join('\n');
-			throw failure;
+			throw itemError(this, error, itemIndex);
 		}
 	}
 	checking = false;
