@@ -93,6 +93,15 @@ describe('finding 8: every item is validated before the first request of the run
 		expect(sent.length).toBeGreaterThanOrEqual(2);
 		for (const id of sent) expect(result.error?.description).toContain(`(message_id ${id})`);
 	});
+
+	it('finding 8: another item in flight that failed after its send went out is named too, to be checked in Hero', async () => {
+		const items = [item(0, '07700900123', '424242'), item(1, '07700900123', '434343'), item(2)];
+		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 2 }), items });
+		const stopped = (result.error?.context as { itemIndex?: number }).itemIndex;
+		expect([0, 1]).toContain(stopped);
+		expect(result.error?.description).toContain(`check them in Hero: it may have been carried out): item ${stopped === 0 ? 1 : 0}.`);
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
+	});
 });
 
 describe('finding 9: a booking that went through is never reported as failed', () => {

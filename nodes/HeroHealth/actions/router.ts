@@ -96,9 +96,13 @@ function noteDone(error: ItemError, done: number[], unknown: number[], outputs: 
 		lines.push(`Already sent to Hero before the run stopped (${done.length}): ${listed.join(', ')}.`);
 	}
 	if (unknown.length) {
-		lines.push(`Also failed after a request that changes data had started, so their outcome at Hero is not known: ${unknown.map((i) => `item ${i}`).join(', ')}.`);
+		lines.push(`Also failed after a request that changes data was sent (check them in Hero: it may have been carried out): ${unknown.map((i) => `item ${i}`).join(', ')}.`);
 	}
-	lines.push('Running this execution again (or Retry On Fail) will send them again: take those items out, or check Hero, first.');
+	lines.push(
+		done.length
+			? 'Running this execution again (or Retry On Fail) will send them again: take those items out, or check Hero, first.'
+			: 'Check these items in Hero before running this execution again (or using Retry On Fail).',
+	);
 	error.description = [error.description, ...lines].filter(Boolean).join('\n');
 	error.message = done.length
 		? `${error.message} (${done.length} other item${done.length === 1 ? ' was' : 's were'} already sent: running the execution again will send them again; see the details)`
