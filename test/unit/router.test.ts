@@ -59,10 +59,19 @@ describe('router', () => {
 	});
 
 	it('without Continue On Fail, the first failure stops the run and starts no new item', async () => {
+		// Item 1 is valid but Hero refuses it (unknown patient): item 0 was sent, items 2 and 3 never start.
+		const items = [item(0), { ...item(1), patient: '424242' }, item(2), item(3)];
+		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 1 }), items });
+		expect(result.error?.message).toContain('Hero found nothing');
+		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(1);
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
+	});
+
+	it('without Continue On Fail, an invalid item stops the run before any request (finding 8)', async () => {
 		const items = [item(0), item(1, 'bad'), item(2), item(3)];
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 1 }), items });
 		expect(result.error?.message).toContain('[item 1]');
 		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(1);
-		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+		expect(sandbox.requests).toHaveLength(0);
 	});
 });

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export const DEFAULT_REQUESTS_IN_FLIGHT = 5;
+export const MAX_REQUESTS_IN_FLIGHT = 20;
 
 /** Return All + Limit, for every Get Many. */
 export const returnAllOrLimit: INodeProperties[] = [
@@ -45,7 +46,7 @@ export const requestOptions: INodeProperties = {
 			displayName: 'Requests in Flight',
 			name: 'requestsInFlight',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 20 },
+			typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_IN_FLIGHT },
 			default: DEFAULT_REQUESTS_IN_FLIGHT,
 			description:
 				'How many items may wait on Hero at the same time (1 = one after another). Output order is kept. Booking operations always run one at a time.',

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { setRequestTimeout } from '../transport';
-import { DEFAULT_REQUESTS_IN_FLIGHT } from './common.descriptions';
+import { setRequestGate, setRequestTimeout } from '../transport';
+import { DEFAULT_REQUESTS_IN_FLIGHT, MAX_REQUESTS_IN_FLIGHT } from './common.descriptions';
 import { resources } from './resources';
 
-interface RequestOptions {
-	requestsInFlight?: number;
-	timeout?: number;
-}
+type ItemError = NodeApiError | NodeOperationError;
+
+/** Thrown by the request gate during the check pass: the item got as far as its first request. */
+class WouldSend extends Error {}
 
 function errorJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
@@ -19,9 +19,104 @@ function errorJson(error: Error): IDataObject {
 	return json;
 }
 
+/** The item's error as n8n shows it: tied to the item, Hero's errors kept as they are. */
+function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
+	if (error instanceof NodeApiError) {
+		error.context.itemIndex ??= itemIndex;
+		// The constructor hands back the same instance: the error keeps its message and code.
+		return new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+	}
+	const wrapped = new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	wrapped.context.itemIndex ??= itemIndex;
+	return wrapped;
+}
+
+function requestsInFlight(ctx: IExecuteFunctions, value: unknown): number {
+	if (value === undefined || value === null || value === '') return DEFAULT_REQUESTS_IN_FLIGHT;
+	const count = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_REQUESTS_IN_FLIGHT) {
+		throw new NodeOperationError(ctx.getNode(), `Requests in Flight: expected a whole number from 1 to ${MAX_REQUESTS_IN_FLIGHT}`, {
+			description: 'Set Request Options → Requests in Flight (typed or from an expression) to a whole number in that range. Nothing was sent to Hero.',
+		});
+	}
+	return count;
+}
+
+/** A copy of plain objects and lists, so an operation that changes what it read cannot change the memo. */
+function copyPlain<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(copyPlain) as T;
+	if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, copyPlain(entry)])) as T;
+	}
+	return value;
+}
+
+/**
+ * The execute context with `getNodeParameter` remembered per call: the check pass and the run pass
+ * read the same parameters, and each read of an expression costs an evaluation (about 1 ms).
+ */
+function rememberingParameters(ctx: IExecuteFunctions): IExecuteFunctions {
+	const memo = new Map<string, unknown>();
+	const getNodeParameter = (...args: Parameters<IExecuteFunctions['getNodeParameter']>) => {
+		const key = JSON.stringify(args);
+		if (!memo.has(key)) memo.set(key, (ctx.getNodeParameter as (...a: unknown[]) => unknown)(...args));
+		return copyPlain(memo.get(key));
+	};
+	return new Proxy(ctx, {
+		get(target, property) {
+			if (property === 'getNodeParameter') return getNodeParameter;
+			const value: unknown = Reflect.get(target, property, target);
+			return typeof value === 'function' ? value.bind(target) : value;
+		},
+	});
+}
+
+/** `message_id 123`, `appointment_id 45`, `id 6`: how the output of a done item is found at Hero. */
+function referenceOf(output: INodeExecutionData[] | undefined): string | undefined {
+	const json = output?.[0]?.json;
+	for (const key of ['message_id', 'appointment_id', 'id']) {
+		const value = json?.[key];
+		if (typeof value === 'string' || typeof value === 'number') return `${key} ${value}`;
+	}
+	return undefined;
+}
+
+const LISTED = 50;
+
+/** Adds to a run-stopping error what had already been done at Hero, so nobody re-runs blindly. */
+function noteDone(error: ItemError, done: number[], unknown: number[], outputs: INodeExecutionData[][]): ItemError {
+	if (done.length === 0 && unknown.length === 0) return error;
+	const lines: string[] = [];
+	if (done.length) {
+		const listed = done.slice(0, LISTED).map((index) => {
+			const reference = referenceOf(outputs[index]);
+			return reference ? `item ${index} (${reference})` : `item ${index}`;
+		});
+		if (done.length > LISTED) listed.push(`and ${done.length - LISTED} more`);
+		lines.push(`Already sent to Hero before the run stopped (${done.length}): ${listed.join(', ')}.`);
+	}
+	if (unknown.length) {
+		lines.push(`Also failed after a request that changes data was sent (check them in Hero: it may have been carried out): ${unknown.map((i) => `item ${i}`).join(', ')}.`);
+	}
+	lines.push(
+		done.length
+			? 'Running this execution again (or Retry On Fail) will send them again: take those items out, or check Hero, first.'
+			: 'Check these items in Hero before running this execution again (or using Retry On Fail).',
+	);
+	error.description = [error.description, ...lines].filter(Boolean).join('\n');
+	error.message = done.length
+		? `${error.message} (${done.length} other item${done.length === 1 ? ' was' : 's were'} already sent: running the execution again will send them again; see the details)`
+		: `${error.message} (other items may have been sent: see the details before running again)`;
+	return error;
+}
+
 /**
  * Runs the chosen operation once per input item, at most `Requests in Flight` items at a time,
  * and returns the outputs in input order, each paired with its input item.
+ *
+ * Two passes. The check pass runs every item's `execute` up to its first request to Hero (the
+ * request gate stops it there), so an invalid item is found before any item is sent. The run pass
+ * then runs the items for real; parameters are read once for both passes.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -32,45 +127,76 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for "${resource}"`);
 	}
 
-	const options = this.getNodeParameter('requestOptions', 0, {}) as RequestOptions;
-	setRequestTimeout(this, options.timeout);
-	const inFlight = operation.parallel === false ? 1 : Math.max(1, Math.floor(options.requestsInFlight ?? DEFAULT_REQUESTS_IN_FLIGHT));
+	const options = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const requested = requestsInFlight(this, options.requestsInFlight);
+	const inFlight = operation.parallel === false ? 1 : requested;
+	const ctx = rememberingParameters(this);
+	setRequestTimeout(ctx, options.timeout as number | undefined);
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	const continueOnFail = this.continueOnFail();
-	let next = 0;
-	let stopError: NodeApiError | NodeOperationError | undefined;
+	const toOutput = (result: IDataObject | IDataObject[], itemIndex: number) =>
+		this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
 
-	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+	// Check pass: one item at a time (no request is made, so this is quick).
+	let checking = true;
+	let reachedRequest = false;
+	const wrote = new Set<number>();
+	setRequestGate(ctx, (request, repeatable) => {
+		if (checking) {
+			reachedRequest = true;
+			throw new WouldSend();
+		}
+		if (!repeatable && request.itemIndex !== undefined) wrote.add(request.itemIndex);
+	});
+	const pending: number[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		reachedRequest = false;
 		try {
-			const result = await operation.execute.call(this, itemIndex);
-			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
+			const result = await operation.execute.call(ctx, itemIndex);
+			// An operation that needs no request (e.g. an access token made locally) is done already.
+			if (reachedRequest) pending.push(itemIndex);
+			else outputs[itemIndex] = toOutput(result, itemIndex);
 		} catch (error) {
-			if (continueOnFail) return [{ json: errorJson(error as Error), pairedItem: { item: itemIndex } }];
-			if (error instanceof NodeApiError) {
-				error.context.itemIndex ??= itemIndex;
-				// The constructor hands back the same instance: the error keeps its message and code.
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			// Whatever happens once the first request is reached is the run pass's business.
+			if (reachedRequest) {
+				pending.push(itemIndex);
+				continue;
 			}
-			const wrapped = new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			wrapped.context.itemIndex ??= itemIndex;
-			throw wrapped;
+			if (continueOnFail) {
+				outputs[itemIndex] = [{ json: errorJson(error as Error), pairedItem: { item: itemIndex } }];
+				continue;
+			}
+			throw itemError(this, error, itemIndex);
 		}
-	};
+	}
+	checking = false;
 
-	// Workers take the next item until none is left; after a failure no new item starts, and the
-	// ones already in flight finish before the error is raised, so no started send goes unreported.
+	// Run pass. Workers take the next item until none is left; after a failure no new item starts, and
+	// the ones already in flight finish before the error is raised, so no started send goes unreported.
+	let next = 0;
+	let stopError: ItemError | undefined;
+	const failedAfterWrite: number[] = [];
 	const worker = async () => {
-		while (next < items.length && !stopError) {
-			const itemIndex = next++;
+		while (next < pending.length && !stopError) {
+			const itemIndex = pending[next++];
 			try {
-				outputs[itemIndex] = await runItem(itemIndex);
+				outputs[itemIndex] = toOutput(await operation.execute.call(ctx, itemIndex), itemIndex);
 			} catch (error) {
-				stopError ??= error as NodeApiError | NodeOperationError;
+				if (continueOnFail) {
+					outputs[itemIndex] = [{ json: errorJson(error as Error), pairedItem: { item: itemIndex } }];
+				} else if (stopError) {
+					if (wrote.has(itemIndex)) failedAfterWrite.push(itemIndex);
+				} else {
+					stopError = itemError(this, error, itemIndex);
+				}
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, worker));
-	if (stopError) throw stopError;
+	await Promise.all(Array.from({ length: Math.min(inFlight, pending.length) }, worker));
+	if (stopError) {
+		const done = pending.filter((index) => outputs[index] !== undefined && wrote.has(index));
+		throw noteDone(stopError, done, failedAfterWrite, outputs);
+	}
 	return [outputs.flat()];
 }

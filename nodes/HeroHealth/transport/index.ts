@@ -1,4 +1,4 @@
-export { heroApiRequest, heroApiRequestAllItems, recordsOf, setRequestTimeout, resolveBaseUrl, CREDENTIAL_TYPE, MAX_ANSWER_BYTES, MAX_PAGES } from './request';
+export { heroApiRequest, heroApiRequestAllItems, recordsOf, setRequestGate, setRequestTimeout, resolveBaseUrl, CREDENTIAL_TYPE, MAX_ANSWER_BYTES, MAX_PAGES } from './request';
 export { pathId } from './paths';
 export type { HeroRequest, HeroContext, AnswerShape } from './request';
 export { INFERRED } from './inferred';

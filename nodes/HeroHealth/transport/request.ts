@@ -57,10 +57,17 @@ interface Settings {
 // Credentials are decrypted once per execution context, not once per item or per request.
 const settingsCache = new WeakMap<object, Promise<Settings>>();
 const timeouts = new WeakMap<object, number>();
+// Per-context check run before each request: lets the router validate every item before any is sent.
+const requestGates = new WeakMap<object, (request: HeroRequest, repeatable: boolean) => void>();
 
 /** Called by the router once per execution with the node's Request Options. */
 export function setRequestTimeout(context: HeroContext, timeoutMs: number | undefined): void {
 	if (timeoutMs && timeoutMs > 0) timeouts.set(context, timeoutMs);
+}
+
+/** Called by the router: `gate` sees every request of `context` before it is made, and may throw to stop it. */
+export function setRequestGate(context: HeroContext, gate: (request: HeroRequest, repeatable: boolean) => void): void {
+	requestGates.set(context, gate);
 }
 
 export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -239,8 +246,9 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 				'IDs put into a request path may hold only letters, digits and - _ . ~, and may not be "." or "..". The ID came from this node\'s parameters or from an earlier answer of Hero. Nothing was sent.',
 		});
 	}
-	const settings = await settingsFor(this);
 	const repeatable = request.repeatable ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
+	requestGates.get(this)?.(request, repeatable);
+	const settings = await settingsFor(this);
 	const shape = request.expect ?? (request.method === 'DELETE' ? 'optional' : 'object');
 	const timeout = timeouts.get(this) ?? settings.timeout;
 	const options: IHttpRequestOptions = {

@@ -255,7 +255,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = { appointment_type_id: search.appointmentTypeId, start_date: search.startDate, end_date: search.endDate };
 	if (search.locationId) qs.location_id = search.locationId;
 	if (search.practitionerIds.length) qs.practitioner_id = search.practitionerIds.length === 1 ? search.practitionerIds[0] : search.practitionerIds;
-	const listRequest = { method: 'GET' as const, path: '/v1/slots', qs, itemIndex };
+	const listRequest = { method: 'GET' as const, path: '/v1/slots', qs, itemIndex, expect: 'list' as const };
 	// Hero's slot order is not documented: read the whole window, then sort.
 	const slots = INFERRED.slotsArePaged
 		? await heroApiRequestAllItems.call(this, listRequest)
@@ -265,6 +265,34 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { booked: false, reason: `No free slot matched (${describeSearch(search)})`, attempts: 0, slots_matched: 0 };
 	}
 
+	const reservations: Reservation[] = [];
+	try {
+		return await bookFirstFree.call(this, itemIndex, search, queue, reservations);
+	} catch (error) {
+		throw namingReservations(error as Error, reservations);
+	}
+}
+
+/** An appointment this item reserved, and what became of it. */
+interface Reservation {
+	id: string;
+	outcome: string;
+}
+
+/**
+ * Once a reservation exists, a retry of the item would reserve (and book) another slot: every
+ * error from then on says which appointments were made and what became of them.
+ */
+function namingReservations(error: Error, reservations: Reservation[]): Error {
+	if (reservations.length === 0) return error;
+	const named = reservations.map((reservation) => `appointment ${reservation.id} (${reservation.outcome})`).join(', ');
+	error.message = `${error.message} (after reserving ${named})`;
+	const advice = 'Check these appointments in Hero (Appointment → Get) before running the item again: a new run books another slot.';
+	(error as NodeApiError).description = [(error as NodeApiError).description, advice].filter(Boolean).join('\n');
+	return error;
+}
+
+async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, search: BookingSearch, queue: IDataObject[], reservations: Reservation[]): Promise<IDataObject> {
 	const tried: IDataObject[] = [];
 	for (const slot of queue.slice(0, search.maxAttempts)) {
 		const start = Date.parse(String(slot.start_time));
@@ -294,6 +322,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			continue;
 		}
 		const appointmentId = String(reservation.value.id);
+		const made: Reservation = { id: appointmentId, outcome: 'reserved; whether it was booked is not known' };
+		reservations.push(made);
 		const booking = await settle(
 			heroApiRequest.call(this, {
 				method: INFERRED.bookAppointmentMethod,
@@ -306,7 +336,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			if (!isTaken(booking.error)) throw booking.error;
 			// The reservation could not be confirmed (it lapsed and the slot went): release it, try the next slot.
 			// Best effort: an unconfirmed reservation lapses at reserved_until anyway.
-			await settle(
+			const release = await settle(
 				heroApiRequest.call(this, {
 					method: 'PATCH',
 					path: `/v1/appointments/${appointmentId}/cancel`,
@@ -315,11 +345,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					itemIndex,
 				}),
 			);
+			made.outcome = release.ok ? 'reserved but could not be booked; released' : 'reserved but could not be booked; not released, it lapses at reserved_until';
 			tried.push({ slot_id: slot.id, start_time: slot.start_time, appointment_id: appointmentId, outcome: 'reserved but could not be booked' });
 			continue;
 		}
-		const appointment = await heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${appointmentId}`, itemIndex });
-		return { booked: true, attempts: tried.length + 1, appointment, slot, ...(tried.length ? { skipped: tried } : {}) };
+		made.outcome = 'booked';
+		// The booking went through: a failed read-back must not fail the item (a retry would book again).
+		const readBack = await settle(heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${appointmentId}`, itemIndex }));
+		return {
+			booked: true,
+			appointment_id: appointmentId,
+			attempts: tried.length + 1,
+			appointment: readBack.ok ? readBack.value : { id: appointmentId },
+			slot,
+			...(tried.length ? { skipped: tried } : {}),
+			...(readBack.ok
+				? {}
+				: {
+						warning: `Appointment ${appointmentId} is booked, but reading it back from Hero failed (${readBack.error.message}): only its id is in this output. Do not book again; read it with Appointment → Get.`,
+					}),
+		};
 	}
 	const reason =
 		tried.length < queue.length

@@ -75,7 +75,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const link = await heroApiRequest.call(this, { method: 'POST', path: '/v1/booking_links', body, repeatable: false, itemIndex });
 	// The create response was never captured: if it lacks the shareable link, read the link back.
 	if (typeof link?.short_link !== 'string' && link?.id !== undefined && link?.id !== null) {
-		return heroApiRequest.call(this, { method: 'GET', path: `/v1/booking_links/${encodeURIComponent(String(link.id))}`, itemIndex });
+		const id = String(link.id);
+		try {
+			return await heroApiRequest.call(this, { method: 'GET', path: `/v1/booking_links/${encodeURIComponent(id)}`, itemIndex });
+		} catch (error) {
+			// The link exists at Hero: failing the item would invite a retry that creates a second one.
+			return {
+				...link,
+				warning: `Booking link ${id} was created, but reading it back from Hero failed (${(error as Error).message}): its shareable link is not in this output. Do not create it again; read it with Booking Link → Get.`,
+			};
+		}
 	}
 	return link;
 }
