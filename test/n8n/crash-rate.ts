@@ -13,10 +13,14 @@
  * - readme-legacy: the same home and workflow with N8N_EXPRESSION_ENGINE=legacy;
  * - no-package: no package; Manual Trigger → Code → Edit Fields with an expression;
  * - second-n8n-workflow: the package plus its own n8n-workflow (1.120.14, the dev dependency)
- *   beside it in .n8n/nodes, what the README's old command aimed at (two copies loaded).
+ *   beside it in .n8n/nodes, what the README's old command aimed at (two copies loaded);
+ * - engine-only (not in the default set): no n8n process and no workflow, only n8n's exit path:
+ *   a Node script that starts n8n-workflow's vm expression engine the way n8n's base command does,
+ *   evaluates one expression, disposes the engine and calls process.exit() (ENGINE_EXIT_SCRIPT).
  * Each run is classified: clean exit 0, SIGSEGV after a complete run saved as success (checked in
  * n8n's database, as the harness does), SIGSEGV before that, or another failure.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -60,9 +64,33 @@ interface Config {
 }
 
 const ALL = ['readme', 'readme-legacy', 'no-package', 'second-n8n-workflow'];
+const OPTIONAL = ['engine-only'];
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const RUNS = Number(args.get('runs') ?? 40);
 const WANTED = (args.get('configs') ?? ALL.join(',')).split(',');
+for (const name of WANTED) if (!ALL.includes(name) && !OPTIONAL.includes(name)) throw new Error(`unknown configuration ${name}`);
+
+/**
+ * n8n's `exitSuccessFully` without n8n: n8n-workflow (from the n8n install) starts the vm
+ * expression engine as n8n's base command does, one expression is evaluated, the engine is
+ * disposed and process.exit() follows at once. argv[1]: the n8n install folder.
+ */
+const ENGINE_EXIT_SCRIPT = `
+const { Expression, Workflow } = require(process.argv[1] + '/node_modules/n8n-workflow');
+(async () => {
+  await Expression.initExpressionEngine({ engine: 'vm', poolSize: 1, maxCodeCacheSize: 1024, bridgeTimeout: 5000, bridgeMemoryLimit: 128 });
+  const type = { description: { properties: [] } };
+  const workflow = new Workflow({ nodes: [{ id: '1', name: 'A', type: 'x.noOp', typeVersion: 1, position: [0, 0], parameters: {} }], connections: {}, active: false,
+    nodeTypes: { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) } });
+  await workflow.expression.acquireIsolate();
+  const value = workflow.expression.getParameterValue('={{ 1 + 2 }}', null, 0, 0, 'A', [{ json: {} }], 'manual', {});
+  if (String(value) !== '3') throw new Error('unexpected value ' + value);
+  await workflow.expression.releaseIsolate();
+  await Expression.disposeExpressionEngine();
+  if (process.env.DELAY_MS) await new Promise((r) => setTimeout(r, Number(process.env.DELAY_MS)));
+  process.exit();
+})().catch((e) => { console.error(e); process.exit(3); });
+`;
 
 const heroWorkflow = (credentialId: string): WorkflowJson =>
 	linearWorkflow('crashRateHero1', 'Crash rate: Hero send', [
@@ -175,6 +203,22 @@ async function main(): Promise<void> {
 			config.counts[outcome]++;
 			if (note) config.notes.push(`round ${round}: ${note}`);
 			process.stdout.write(`round ${round}/${RUNS} ${config.name}: ${outcome} (${result.durationMs} ms)${note ? ` ${note}` : ''}\n`);
+		}
+	}
+
+	if (WANTED.includes('engine-only')) {
+		for (const delay of ['0', '200']) {
+			const counts = { clean: 0, segv: 0, other: 0 };
+			for (let i = 0; i < RUNS; i++) {
+				const result = spawnSync(process.execPath, ['-e', ENGINE_EXIT_SCRIPT, n8n.dir], { env: { PATH: process.env.PATH, DELAY_MS: delay }, encoding: 'utf8' });
+				if (result.status === 0) counts.clean++;
+				else if (isExitCrash(result.status, result.signal)) counts.segv++;
+				else {
+					counts.other++;
+					console.log(`engine-only: exit ${result.status ?? result.signal}: ${result.stderr.slice(-300)}`);
+				}
+			}
+			console.log(`engine-only, ${delay} ms between dispose and process.exit(): ${RUNS} runs, ${counts.clean} clean, ${counts.segv} SIGSEGV, ${counts.other} other`);
 		}
 	}
 
