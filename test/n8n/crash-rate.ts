@@ -222,8 +222,10 @@ async function main(): Promise<void> {
 		}
 	}
 
-	console.log('\n| Configuration | Runs | Clean exit | SIGSEGV after a complete saved run | SIGSEGV before | Other failure |');
-	console.log('|---|---|---|---|---|---|');
+	if (configs.length) {
+		console.log('\n| Configuration | Runs | Clean exit | SIGSEGV after a complete saved run | SIGSEGV before | Other failure |');
+		console.log('|---|---|---|---|---|---|');
+	}
 	for (const c of configs) {
 		const total = Object.values(c.counts).reduce((a, b) => a + b, 0);
 		console.log(`| ${c.name} | ${total} | ${c.counts.clean} | ${c.counts['segv-after-save']} | ${c.counts['segv-before-save']} | ${c.counts.failed} |`);
