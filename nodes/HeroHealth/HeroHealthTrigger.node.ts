@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { setRequestTimeout } from './transport';
 import { HERO_EVENTS } from './trigger/events';
+import { minimalOutputField } from './privacy/minimalOutput';
 import { buildEventItem, parseEnvelope } from './trigger/records';
 import { registerWebhooks, registrationsExist, staticDataOf, unregisterWebhooks } from './trigger/registration';
 import { acceptedDeliveries } from './trigger/replay';
@@ -49,6 +50,7 @@ export class HeroHealthTrigger implements INodeType {
 				description:
 					"Whether to read the appointment, patient or message the event names and output it as 'record'. Hero's payload carries only the object type and ID.",
 			},
+			{ ...minimalOutputField, displayOptions: { show: { fetchFullRecord: [true] } } },
 		],
 	};
 
@@ -111,7 +113,8 @@ export class HeroHealthTrigger implements INodeType {
 		// n8n still starts the run from workflowData when the node has answered itself.
 		this.getResponseObject().status(200).json({ received: true });
 		setRequestTimeout(this, RECORD_FETCH_TIMEOUT_MS);
-		const withRecord = await buildEventItem.call(this, envelope, true);
+		const minimal = this.getNodeParameter('minimalOutput', false) === true;
+		const withRecord = await buildEventItem.call(this, envelope, true, minimal);
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([withRecord])] };
 	}
 }

@@ -664,6 +664,8 @@ export interface SavedExecution {
 	/** Milliseconds since the epoch (UTC). */
 	startedAt: number | null;
 	stoppedAt: number | null;
+	/** With `withData`: the execution's saved run data, as n8n stores it (`execution_data.data`). */
+	data?: string;
 }
 
 export type ExecuteExitVerdict = { accepted: true; note: string } | { accepted: false; reason: string };
@@ -720,7 +722,7 @@ export function judgeExecuteExit(input: {
  * read by a separate process on n8n's own Node with n8n's `sqlite3` (native, built for that Node).
  * Undefined when the workflow has no execution. Rejects for another database type.
  */
-export async function readSavedExecution(home: N8nHome, workflowId: string): Promise<SavedExecution | undefined> {
+export async function readSavedExecution(home: N8nHome, workflowId: string, { withData = false } = {}): Promise<SavedExecution | undefined> {
 	if (home.env.DB_TYPE && home.env.DB_TYPE !== 'sqlite') throw new Error(`harness: reading executions from DB_TYPE=${home.env.DB_TYPE} is not supported`);
 	const database = join(home.folder, '.n8n/database.sqlite');
 	if (!existsSync(database)) throw new Error(`harness: no database at ${database}`);
@@ -730,18 +732,22 @@ export async function readSavedExecution(home: N8nHome, workflowId: string): Pro
 		'const [sqliteModule, file, workflowId, table] = process.argv.slice(1);',
 		'const sqlite3 = require(sqliteModule);',
 		'const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => { if (error) { console.error(error.message); process.exit(2); } });',
-		'db.all(`SELECT id, status, finished, startedAt, stoppedAt FROM ${table} WHERE workflowId = ? ORDER BY CAST(id AS INTEGER) DESC LIMIT 1`, [workflowId], (error, rows) => {',
+		'const [dataTable, withData] = process.argv.slice(5);',
+		'const columns = withData === "1" ? `e.id, e.status, e.finished, e.startedAt, e.stoppedAt, d.data` : `e.id, e.status, e.finished, e.startedAt, e.stoppedAt`;',
+		'const join = withData === "1" ? `LEFT JOIN ${dataTable} d ON d.executionId = e.id` : ``;',
+		'db.all(`SELECT ${columns} FROM ${table} e ${join} WHERE e.workflowId = ? ORDER BY CAST(e.id AS INTEGER) DESC LIMIT 1`, [workflowId], (error, rows) => {',
 		'  if (error) { console.error(error.message); process.exit(2); }',
 		'  process.stdout.write(JSON.stringify(rows));',
 		'  db.close();',
 		'});',
 	].join('\n');
 	const sqliteModule = join(home.n8n.dir, 'node_modules/sqlite3');
-	const result = await run(home.n8n.nodeBin, ['-e', script, sqliteModule, database, workflowId, `${prefix}execution_entity`], { cwd: home.folder, env: { PATH: process.env.PATH }, timeoutMs: 60_000 });
+	const result = await run(home.n8n.nodeBin, ['-e', script, sqliteModule, database, workflowId, `${prefix}execution_entity`, `${prefix}execution_data`, withData ? '1' : '0'], { cwd: home.folder, env: { PATH: process.env.PATH }, timeoutMs: 60_000 });
 	if (result.exitCode !== 0) throw new CommandError('harness: reading the saved execution failed', result);
-	const [row] = JSON.parse(result.stdout) as Array<{ id: number | string; status: string; finished: number | boolean; startedAt: string | null; stoppedAt: string | null }>;
+	const [row] = JSON.parse(result.stdout) as Array<{ id: number | string; status: string; finished: number | boolean; startedAt: string | null; stoppedAt: string | null; data?: string | null }>;
 	if (!row) return undefined;
-	return { id: String(row.id), status: row.status, finished: Boolean(row.finished), startedAt: sqliteTime(row.startedAt), stoppedAt: sqliteTime(row.stoppedAt) };
+	const saved: SavedExecution = { id: String(row.id), status: row.status, finished: Boolean(row.finished), startedAt: sqliteTime(row.startedAt), stoppedAt: sqliteTime(row.stoppedAt) };
+	return withData ? { ...saved, data: row.data ?? '' } : saved;
 }
 
 /** n8n's SQLite dates are UTC text, `2026-12-03 08:01:02.345`. */

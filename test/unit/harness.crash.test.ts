@@ -41,7 +41,7 @@ const fs = require('fs');
 class Database {
   constructor(file, mode, callback) { this.file = file; setImmediate(() => callback && callback(null)); }
   all(sql, params, callback) {
-    if (!/FROM execution_entity WHERE workflowId = \\?/.test(sql)) return callback(new Error('unexpected query: ' + sql));
+    if (!/FROM execution_entity e\\s+WHERE e\\.workflowId = \\?/.test(sql)) return callback(new Error('unexpected query: ' + sql));
     const rows = JSON.parse(fs.readFileSync(this.file, 'utf8')).filter((r) => r.workflowId === params[0]).sort((a, b) => b.id - a.id).slice(0, 1);
     setImmediate(() => callback(null, rows));
   }

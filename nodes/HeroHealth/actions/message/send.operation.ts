@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { minimalOutput, minimalOutputField } from '../../privacy/minimalOutput';
 import { heroApiRequest } from '../../transport';
 import { isEmail, phoneToE164 } from '../../validation';
 import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, readCollection, requireId, requireText } from '../helpers';
@@ -156,6 +157,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	minimalOutputField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
@@ -229,7 +231,9 @@ export function buildSendBody(ctx: IExecuteFunctions, itemIndex: number, now = D
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildSendBody(this, itemIndex);
+	const minimal = this.getNodeParameter('minimalOutput', itemIndex, false) === true;
 	if (body.message_string === undefined) body.message_string = await textOfTemplate(this, itemIndex, chosenTemplateId(this, itemIndex));
 	// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
-	return heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex });
+	const sent = await heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex });
+	return minimal ? minimalOutput(sent) : sent;
 }
