@@ -20,6 +20,16 @@ function errorJson(error: Error): IDataObject {
 }
 
 /**
+ * True when an AI Agent called this node as its tool and n8n's engine runs the call (the input item
+ * carries the agent's `toolCallId`). There a thrown error stops the whole workflow and the model never
+ * learns why; answered as the tool's result instead, the model can correct its input or tell the user.
+ * (Over MCP the tool is called directly, and n8n already turns a thrown error into an error result.)
+ */
+function calledByAgent(ctx: IExecuteFunctions, items: INodeExecutionData[]): boolean {
+	return ctx.getNode().type.endsWith('Tool') && items.length > 0 && typeof items[0].json.toolCallId === 'string';
+}
+
+/**
  * Runs the chosen operation once per input item, at most `Requests in Flight` items at a time,
  * and returns the outputs in input order, each paired with its input item.
  */
@@ -37,7 +47,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const inFlight = operation.parallel === false ? 1 : Math.max(1, Math.floor(options.requestsInFlight ?? DEFAULT_REQUESTS_IN_FLIGHT));
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
-	const continueOnFail = this.continueOnFail();
+	const continueOnFail = this.continueOnFail() || calledByAgent(this, items);
 	let next = 0;
 	let stopError: NodeApiError | NodeOperationError | undefined;
 

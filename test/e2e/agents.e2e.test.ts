@@ -1,0 +1,152 @@
+/**
+ * Issue 16: Hero Health as tools of n8n's AI Agent, in a real n8n (the packed package installed as a
+ * community package). The model is the scripted OpenAI-compatible server (test/agents/scriptedModel.ts):
+ * it makes the tool calls of its script and records what the agent sent, so the tests check what n8n
+ * passed through (tool definitions, arguments, tool results) and what the Hero sandbox ended with.
+ */
+import { Conversation, startScriptedModel, type RecordedChatRequest, type ScriptedModel } from '../agents/scriptedModel';
+import { AGENT, TOOLS, agentWorkflow, bookTool, findSlotsTool, importScriptedModelCredential, sendSmsTool, toolName } from '../agents/workflows';
+import { cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome } from '../n8n/harness';
+import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
+import { messages } from '../sandbox/routes/messages';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+jest.setTimeout(240_000);
+
+const WORKFLOW = 'heroE2eAgentBooking1';
+const BAD_ARGS_WORKFLOW = 'heroE2eAgentBadArgs1';
+/** Three days ahead: clear of the 24-hour cancellation policy, whatever the time of day. */
+const firstDay = () => addDays(londonDate(Date.now()), 3);
+
+/** "09:20 on 2026-12-07" in UK time, as the scripted model writes it in the SMS. */
+export function ukTime(iso: string): string {
+	const time = new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+	return `${time} on ${londonDate(iso)}`;
+}
+
+/** The tool messages of a request: [tool_call_id, parsed content]. */
+function toolMessages(request: RecordedChatRequest): Array<{ id?: string; content: unknown }> {
+	return (request.body.messages ?? [])
+		.filter((m) => m.role === 'tool')
+		.map((m) => {
+			const text = Conversation.text(m);
+			try {
+				return { id: m.tool_call_id, content: JSON.parse(text) };
+			} catch {
+				return { id: m.tool_call_id, content: text };
+			}
+		});
+}
+
+let sandbox: Sandbox;
+let model: ScriptedModel;
+let home: N8nHome;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0 });
+	model = await startScriptedModel();
+	const created = await createSandboxHome(sandbox);
+	home = created.home;
+	await importScriptedModelCredential(home, model.baseUrl);
+	await importWorkflow(home, [
+		agentWorkflow({
+			id: WORKFLOW,
+			name: 'E2E agent: book and text',
+			prompt: 'Please book the next available GP appointment (type 4001) for patient 2001 from ' + firstDay() + ' and text them the time.',
+			tools: [findSlotsTool(), bookTool(), sendSmsTool()],
+		}),
+		agentWorkflow({ id: BAD_ARGS_WORKFLOW, name: 'E2E agent: bad arguments', prompt: 'Text patient Ada that her results are ready.', tools: [sendSmsTool()] }),
+	]);
+}, 900_000);
+
+afterAll(async () => {
+	await home?.cleanup();
+	await cleanupAll();
+	await model?.close();
+	await sandbox?.close();
+});
+
+beforeEach(() => sandbox.reset());
+
+/** The booking script: find slots, book the next available, text the booked time, then answer. */
+function bookingScript(day: string) {
+	return [
+		{ toolCalls: [{ name: toolName(TOOLS.findSlots), arguments: { appointmentTypeId: '4001', startDate: day } }] },
+		() => ({ toolCalls: [{ name: toolName(TOOLS.book), arguments: { patientId: '2001', appointmentTypeId: '4001', startDate: day } }] }),
+		(conversation: Conversation) => {
+			const [booked] = conversation.lastToolResult() as Array<{ booked: boolean; appointment: { start_time: string } }>;
+			if (!booked?.booked) return { content: `Could not book: ${JSON.stringify(booked)}` };
+			const when = ukTime(booked.appointment.start_time);
+			return { toolCalls: [{ name: toolName(TOOLS.send), arguments: { patientId: '2001', message: `Your GP appointment is booked for ${when}. Reply to this number to change it.` } }] };
+		},
+		(conversation: Conversation) => ({ content: `Done: booked and texted. Last tool said ${JSON.stringify(conversation.lastToolResult())}` }),
+	];
+}
+
+test('issue 16: an AI Agent with Hero Health tools finds slots, books one appointment and sends one SMS with its time', async () => {
+	const day = firstDay();
+	model.reset(bookingScript(day));
+	const { output } = await executeWorkflow(home, WORKFLOW);
+
+	// The agent's final answer is the script's last message.
+	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
+	expect(answer.output).toMatch(/^Done: booked and texted/);
+
+	// Sandbox final state: one confirmed appointment for 2001, one SMS to 2001 naming its time.
+	const booked = [...appointments(sandbox.state).values()];
+	expect(booked).toHaveLength(1);
+	expect(booked[0]).toMatchObject({ patient_id: '2001', appointment_type_id: '4001', status: 'confirmed' });
+	const sent = [...messages(sandbox.state).values()];
+	expect(sent).toHaveLength(1);
+	expect(sent[0]).toMatchObject({ message_type: 'sms', patient: { id: '2001' } });
+	expect(sent[0].message).toContain(ukTime(booked[0].start_time!));
+	expect(londonDate(booked[0].start_time!) >= day).toBe(true);
+
+	// What the agent sent the model: four requests, the Hero tools offered with JSON schemas.
+	const requests = model.chatRequests();
+	expect(requests).toHaveLength(4);
+	const tools = requests[0].body.tools ?? [];
+	expect(tools.map((t) => t.function.name).sort()).toEqual([toolName(TOOLS.book), toolName(TOOLS.findSlots), toolName(TOOLS.send)].sort());
+	const schema = (name: string) => tools.find((t) => t.function.name === toolName(name))!.function.parameters!;
+	expect(Object.keys(schema(TOOLS.findSlots).properties).sort()).toEqual(['appointmentTypeId', 'startDate']);
+	expect(Object.keys(schema(TOOLS.book).properties).sort()).toEqual(['appointmentTypeId', 'patientId', 'startDate']);
+	expect(Object.keys(schema(TOOLS.send).properties).sort()).toEqual(['message', 'patientId']);
+	expect(schema(TOOLS.send).properties.patientId).toMatchObject({ type: 'string', description: 'Hero patient ID (digits)' });
+
+	// The tool answers the model received are well formed: JSON, tied to the tool call ids, with the records.
+	const [slotsResult] = toolMessages(requests[1]);
+	expect(slotsResult.id).toBe('call_scripted_1');
+	const slotList = slotsResult.content as Array<Record<string, unknown>>;
+	expect(Array.isArray(slotList)).toBe(true);
+	expect(slotList.length).toBeGreaterThan(0);
+	expect(slotList.length).toBeLessThanOrEqual(5);
+	for (const slot of slotList) expect(slot).toMatchObject({ id: expect.stringMatching(/^\d+$/), appointment_type_id: '4001', start_time: expect.any(String) });
+	const bookResult = toolMessages(requests[2])[1];
+	expect(bookResult.content).toEqual([expect.objectContaining({ booked: true, appointment: expect.objectContaining({ id: booked[0].id, patient_id: '2001' }) })]);
+	const sendResult = toolMessages(requests[3])[2];
+	expect(sendResult.content).toEqual([expect.objectContaining({ message_id: sent[0].id, content: sent[0].message })]);
+
+	// The arguments the model chose reached Hero unchanged.
+	expect(sandbox.received('GET', '/v1/slots')[0].query).toMatchObject({ appointment_type_id: '4001', start_date: day });
+	expect(sandbox.received('POST', '/v1/messages').map((r) => (r.body as Record<string, unknown>).patient_id)).toEqual(['2001']);
+});
+
+test('issue 16: a tool call with an invalid patient ID comes back to the model as a clear error, and nothing is sent', async () => {
+	model.reset([
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: { patientId: 'Ada Lovelace', message: 'Your results are ready.' } }] },
+		(conversation) => ({ content: `The tool refused: ${JSON.stringify(conversation.lastToolResult())}` }),
+	]);
+	const { output } = await executeWorkflow(home, BAD_ARGS_WORKFLOW);
+
+	const requests = model.chatRequests();
+	expect(requests).toHaveLength(2);
+	const [result] = toolMessages(requests[1]);
+	expect(result.content).toEqual({ error: expect.stringMatching(/^Patient ID: expected a numeric Hero ID/), errorType: expect.any(String) });
+	// The error names the field and never repeats the rejected value.
+	expect(JSON.stringify(result.content)).not.toContain('Ada Lovelace');
+	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
+	expect(answer.output).toContain('Patient ID: expected a numeric Hero ID');
+
+	expect(messages(sandbox.state).size).toBe(0);
+	expect(sandbox.received('POST', '/v1/messages')).toHaveLength(0);
+});
