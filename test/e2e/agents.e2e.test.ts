@@ -10,6 +10,7 @@ import { cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeIte
 import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { writeFileSync } from 'node:fs';
 
 jest.setTimeout(240_000);
 
@@ -104,6 +105,8 @@ test('issue 16: an AI Agent with Hero Health tools finds slots, books one appoin
 
 	// What the agent sent the model: four requests, the Hero tools offered with JSON schemas.
 	const requests = model.chatRequests();
+	// HERO_AGENT_TRANSCRIPT=<file> keeps the conversation (tools as the model sees them, messages) for reading.
+	if (process.env.HERO_AGENT_TRANSCRIPT) writeFileSync(process.env.HERO_AGENT_TRANSCRIPT, JSON.stringify(requests, null, 2));
 	expect(requests).toHaveLength(4);
 	const tools = requests[0].body.tools ?? [];
 	expect(tools.map((t) => t.function.name).sort()).toEqual([toolName(TOOLS.book), toolName(TOOLS.findSlots), toolName(TOOLS.send)].sort());
@@ -128,7 +131,7 @@ test('issue 16: an AI Agent with Hero Health tools finds slots, books one appoin
 
 	// The arguments the model chose reached Hero unchanged.
 	expect(sandbox.received('GET', '/v1/slots')[0].query).toMatchObject({ appointment_type_id: '4001', start_date: day });
-	expect(sandbox.received('POST', '/v1/messages').map((r) => (r.body as Record<string, unknown>).patient_id)).toEqual(['2001']);
+	expect(sandbox.received('POST', '/v1/messages/send').map((r) => (r.body as Record<string, unknown>).patient_id)).toEqual(['2001']);
 });
 
 test('issue 16: a tool call with an invalid patient ID comes back to the model as a clear error, and nothing is sent', async () => {
@@ -141,12 +144,14 @@ test('issue 16: a tool call with an invalid patient ID comes back to the model a
 	const requests = model.chatRequests();
 	expect(requests).toHaveLength(2);
 	const [result] = toolMessages(requests[1]);
-	expect(result.content).toEqual({ error: expect.stringMatching(/^Patient ID: expected a numeric Hero ID/), errorType: expect.any(String) });
+	expect(result.content).toEqual([
+		{ error: expect.stringMatching(/^Patient ID: expected a numeric Hero ID/), description: 'Item 0 was not sent to Hero. Correct "Patient ID" and run again.' },
+	]);
 	// The error names the field and never repeats the rejected value.
 	expect(JSON.stringify(result.content)).not.toContain('Ada Lovelace');
 	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
 	expect(answer.output).toContain('Patient ID: expected a numeric Hero ID');
 
 	expect(messages(sandbox.state).size).toBe(0);
-	expect(sandbox.received('POST', '/v1/messages')).toHaveLength(0);
+	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(0);
 });
