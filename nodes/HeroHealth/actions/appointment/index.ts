@@ -26,13 +26,14 @@ export const appointment: HeroResource = {
 			{
 				name: 'Book Next Available',
 				value: 'bookNextAvailable',
-				action: 'Book the next available appointment',
-				description: 'Find the earliest free slot matching the filters, reserve it and book it for the patient, in one step',
+				action: 'Book the next available appointment for a patient and return the booked appointment with its start time in UTC',
+				description:
+					'Changes a booking: finds the earliest free slot matching the filters, reserves it and books it for the patient, in one step (patient and type IDs are digits, dates YYYY-MM-DD). Returns { booked, appointment, slot } with times in ISO-8601 UTC, or booked = false and a reason.',
 			},
 			{
 				name: 'Cancel',
 				value: 'cancel',
-				action: 'Cancel an appointment',
+				action: 'Cancel an appointment and free its slot',
 				description: 'Cancel a booked appointment or release a reservation; the slot becomes free again',
 			},
 			{
@@ -46,7 +47,7 @@ export const appointment: HeroResource = {
 			{
 				name: 'Reschedule',
 				value: 'reschedule',
-				action: 'Reschedule an appointment',
+				action: 'Reschedule a booked appointment to another time',
 				description: 'Move a booked appointment to another time or practitioner',
 			},
 			{
