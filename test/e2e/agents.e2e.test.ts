@@ -16,6 +16,7 @@ jest.setTimeout(240_000);
 
 const WORKFLOW = 'heroE2eAgentBooking1';
 const BAD_ARGS_WORKFLOW = 'heroE2eAgentBadArgs1';
+const REPEAT_WORKFLOW = 'heroE2eAgentRepeat1';
 /** Three days ahead: clear of the 24-hour cancellation policy, whatever the time of day. */
 const firstDay = () => addDays(londonDate(Date.now()), 3);
 
@@ -57,6 +58,7 @@ beforeAll(async () => {
 			tools: [findSlotsTool(), bookTool(), sendSmsTool()],
 		}),
 		agentWorkflow({ id: BAD_ARGS_WORKFLOW, name: 'E2E agent: bad arguments', prompt: 'Text patient Ada that her results are ready.', tools: [sendSmsTool()] }),
+		agentWorkflow({ id: REPEAT_WORKFLOW, name: 'E2E agent: repeated send', prompt: 'Text patient 2001 that her results are ready.', tools: [sendSmsTool()] }),
 	]);
 }, 900_000);
 
@@ -154,4 +156,33 @@ test('issue 16: a tool call with an invalid patient ID comes back to the model a
 
 	expect(messages(sandbox.state).size).toBe(0);
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(0);
+});
+
+test('issue 16: exactly once under agents: the model calling Send twice with the same arguments sends one SMS; the repeat is refused with a clear answer', async () => {
+	const args = { patientId: '2001', message: 'Your test results are ready. Please call the practice.' };
+	model.reset([
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] },
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] },
+		// A different text to the same patient is a new message, not a repeat.
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: { ...args, message: 'Sorry, one more thing: bring your repeat prescription.' } }] },
+		{ content: 'Sent.' },
+	]);
+	await executeWorkflow(home, REPEAT_WORKFLOW);
+
+	const requests = model.chatRequests();
+	expect(requests).toHaveLength(4);
+	const [first, repeat, other] = toolMessages(requests[3]);
+	expect(first.content).toEqual([expect.objectContaining({ message_id: expect.any(String), content: args.message })]);
+	const firstId = (first.content as Array<{ message_id: string }>)[0].message_id;
+	expect(repeat.content).toEqual([
+		{
+			error: `Refused: this message was already sent to this patient in this execution (message_id ${firstId}); it was not sent again [item 0]`,
+			description: expect.stringContaining('Refuse Repeat Send'),
+		},
+	]);
+	expect(other.content).toEqual([expect.objectContaining({ content: 'Sorry, one more thing: bring your repeat prescription.' })]);
+
+	const sent = [...messages(sandbox.state).values()];
+	expect(sent.map((m) => m.message)).toEqual([args.message, 'Sorry, one more thing: bring your repeat prescription.']);
+	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 });

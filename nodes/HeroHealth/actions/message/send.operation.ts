@@ -6,6 +6,7 @@ import { isEmail, ukMobileToE164 } from '../../validation';
 import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, readCollection, requireId, requireText } from '../helpers';
 import { patientIdField } from '../common.descriptions';
 import { chosenTemplateId, templateLocator, textOfTemplate } from '../messageTemplate/template';
+import { claimSend, refuseRepeatSendField } from './repeatGuard';
 
 export const MESSAGE_TYPES = ['sms', 'email', 'nhs_app', 'hero'] as const;
 const FALLBACK_TYPES = ['sms', 'email'] as const;
@@ -155,6 +156,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	refuseRepeatSendField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
@@ -230,6 +232,14 @@ export function buildSendBody(ctx: IExecuteFunctions, itemIndex: number, now = D
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildSendBody(this, itemIndex);
 	if (body.message_string === undefined) body.message_string = await textOfTemplate(this, itemIndex, chosenTemplateId(this, itemIndex));
-	// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
-	return heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex });
+	const claim = claimSend(this, itemIndex, body);
+	let result: IDataObject | undefined;
+	try {
+		// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
+		result = await heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex });
+		return result;
+	} finally {
+		if (result) claim?.sent(result);
+		else claim?.failed();
+	}
 }
