@@ -108,7 +108,16 @@ export interface ScriptedModel {
 /** Text the server answers with once the script is used up, so a runaway agent is easy to spot. */
 export const SCRIPT_EXHAUSTED = 'SCRIPT EXHAUSTED: the scripted model has no more steps';
 
-export async function startScriptedModel(script: ScriptStep[] = [], options: { port?: number } = {}): Promise<ScriptedModel> {
+export interface ScriptedModelOptions {
+	port?: number;
+	/**
+	 * Answers every request from the conversation alone, instead of the script's next step: for a
+	 * server that serves many conversations (the demo). The script is then unused.
+	 */
+	respond?: (conversation: Conversation) => ScriptedReply;
+}
+
+export async function startScriptedModel(script: ScriptStep[] = [], options: ScriptedModelOptions = {}): Promise<ScriptedModel> {
 	let steps = [...script];
 	let nextStep = 0;
 	let callSeq = 0;
@@ -134,7 +143,10 @@ export async function startScriptedModel(script: ScriptStep[] = [], options: { p
 
 		const step = steps[nextStep];
 		let reply: ScriptedReply;
-		if (step === undefined) {
+		if (options.respond) {
+			reply = options.respond(new Conversation(record));
+			record.reply = reply;
+		} else if (step === undefined) {
 			reply = { content: SCRIPT_EXHAUSTED };
 		} else {
 			nextStep++;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CommandError, DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroType, runN8n, type N8nHome, type WorkflowNode } from '../n8n/harness';
 
 export const HERO_TOOL_TYPE = heroType('heroHealthTool');
-export const OPENAI_CREDENTIAL = { id: 'scriptedModelCred1', name: 'Scripted model (tests)' } as const;
+export const OPENAI_CREDENTIAL = { id: 'scriptedModelCred1', name: 'Scripted model (sandbox)' } as const;
 
 /** Tool node names; the agent offers each as a tool named after it (spaces → underscores). */
 export const TOOLS = {

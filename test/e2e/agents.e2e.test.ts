@@ -4,9 +4,13 @@
  * it makes the tool calls of its script and records what the agent sent, so the tests check what n8n
  * passed through (tool definitions, arguments, tool results) and what the Hero sandbox ended with.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { bookingAssistant, ukTime } from '../agents/bookingAssistant';
 import { Conversation, startScriptedModel, type RecordedChatRequest, type ScriptedModel } from '../agents/scriptedModel';
 import { AGENT, TOOLS, agentWorkflow, bookTool, findSlotsTool, importScriptedModelCredential, sendSmsTool, toolName } from '../agents/workflows';
-import { cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome } from '../n8n/harness';
+import { REPO_ROOT, cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome, type WorkflowJson } from '../n8n/harness';
 import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -20,11 +24,8 @@ const REPEAT_WORKFLOW = 'heroE2eAgentRepeat1';
 /** Three days ahead: clear of the 24-hour cancellation policy, whatever the time of day. */
 const firstDay = () => addDays(londonDate(Date.now()), 3);
 
-/** "09:20 on 2026-12-07" in UK time, as the scripted model writes it in the SMS. */
-export function ukTime(iso: string): string {
-	const time = new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-	return `${time} on ${londonDate(iso)}`;
-}
+/** The "Booking assistant" example that `npm start` imports. */
+const example = JSON.parse(readFileSync(join(REPO_ROOT, 'test/n8n/examples/booking-assistant.json'), 'utf8')) as WorkflowJson;
 
 /** The tool messages of a request: [tool_call_id, parsed content]. */
 function toolMessages(request: RecordedChatRequest): Array<{ id?: string; content: unknown }> {
@@ -58,6 +59,7 @@ beforeAll(async () => {
 			tools: [findSlotsTool(), bookTool(), sendSmsTool()],
 		}),
 		agentWorkflow({ id: BAD_ARGS_WORKFLOW, name: 'E2E agent: bad arguments', prompt: 'Text patient Ada that her results are ready.', tools: [sendSmsTool()] }),
+		example,
 		agentWorkflow({ id: REPEAT_WORKFLOW, name: 'E2E agent: repeated send', prompt: 'Text patient 2001 that her results are ready.', tools: [sendSmsTool()] }),
 	]);
 }, 900_000);
@@ -185,4 +187,21 @@ test('issue 16: exactly once under agents: the model calling Send twice with the
 	const sent = [...messages(sandbox.state).values()];
 	expect(sent.map((m) => m.message)).toEqual([args.message, 'Sorry, one more thing: bring your repeat prescription.']);
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
+});
+
+test('issue 16: the example workflow "Booking assistant" books the next available appointment and texts the patient its time', async () => {
+	// The same conversation-driven fixture `npm start` serves (test/agents/bookingAssistant.ts).
+	model.reset([bookingAssistant, bookingAssistant, bookingAssistant, bookingAssistant]);
+	const { output } = await executeWorkflow(home, example.id);
+
+	const booked = [...appointments(sandbox.state).values()];
+	expect(booked).toHaveLength(1);
+	expect(booked[0]).toMatchObject({ patient_id: '2001', appointment_type_id: '4001', status: 'confirmed' });
+	const sent = [...messages(sandbox.state).values()];
+	expect(sent).toHaveLength(1);
+	expect(sent[0]).toMatchObject({ message_type: 'sms', patient: { id: '2001' } });
+	expect(sent[0].message).toContain(ukTime(booked[0].start_time!));
+	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
+	expect(answer.output).toBe(`Booked and texted patient 2001: "${sent[0].message}" (message ${sent[0].id}).`);
+	expect(model.chatRequests()).toHaveLength(4);
 });
