@@ -115,9 +115,25 @@ export interface AgentWorkflowOptions {
 	modelVersion?: number;
 }
 
-/** Manual Trigger → AI Agent (OpenAI Chat Model + the given tools). */
-export function agentWorkflow(options: AgentWorkflowOptions) {
-	const trigger: WorkflowNode = { id: 'agent-trigger', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300], parameters: {} };
+/**
+ * Chat Trigger (public webhook, answers by streaming) in place of the Manual Trigger: the agent then
+ * calls the model with `stream: true`. POST `/webhook/<webhookId>/chat` with `{ action: 'sendMessage', sessionId, chatInput }`.
+ */
+export function chatTriggerNode(webhookId: string): WorkflowNode {
+	return {
+		id: 'agent-chat-trigger',
+		name: 'When chat message received',
+		type: '@n8n/n8n-nodes-langchain.chatTrigger',
+		typeVersion: 1.4,
+		position: [0, 300],
+		webhookId,
+		parameters: { public: true, mode: 'webhook', authentication: 'none', options: { responseMode: 'streaming' } },
+	};
+}
+
+/** Manual Trigger (or the given trigger) → AI Agent (OpenAI Chat Model + the given tools). */
+export function agentWorkflow(options: AgentWorkflowOptions & { trigger?: WorkflowNode }) {
+	const trigger: WorkflowNode = options.trigger ?? { id: 'agent-trigger', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300], parameters: {} };
 	const agent: WorkflowNode = {
 		id: 'agent-agent',
 		name: AGENT,
@@ -125,8 +141,8 @@ export function agentWorkflow(options: AgentWorkflowOptions) {
 		typeVersion: 3,
 		position: [260, 300],
 		parameters: {
-			promptType: 'define',
-			text: options.prompt,
+			// With a Chat Trigger the prompt is the chat message.
+			...(options.trigger ? { promptType: 'auto' } : { promptType: 'define', text: options.prompt }),
 			options: { systemMessage: options.systemMessage ?? BOOKING_SYSTEM_MESSAGE, maxIterations: 10 },
 		},
 	};

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 
 import { bookingAssistant, ukTime } from '../agents/bookingAssistant';
 import { Conversation, startScriptedModel, type RecordedChatRequest, type ScriptedModel } from '../agents/scriptedModel';
-import { AGENT, TOOLS, agentWorkflow, bookTool, findSlotsTool, importScriptedModelCredential, sendSmsTool, toolName } from '../agents/workflows';
-import { REPO_ROOT, cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome, type WorkflowJson } from '../n8n/harness';
+import { AGENT, TOOLS, agentWorkflow, chatTriggerNode, bookTool, findSlotsTool, importScriptedModelCredential, sendSmsTool, toolName } from '../agents/workflows';
+import { REPO_ROOT, activateWorkflowOffline, startN8nServer, cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome, type WorkflowJson } from '../n8n/harness';
 import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -21,6 +21,8 @@ jest.setTimeout(240_000);
 const WORKFLOW = 'heroE2eAgentBooking1';
 const BAD_ARGS_WORKFLOW = 'heroE2eAgentBadArgs1';
 const REPEAT_WORKFLOW = 'heroE2eAgentRepeat1';
+const CHAT_WORKFLOW = 'heroE2eAgentChatStream1';
+const CHAT_WEBHOOK_ID = '6f1d2c3b-8a4e-4b7f-9e21-3c5d7a9b0c11';
 /** Three days ahead: clear of the 24-hour cancellation policy, whatever the time of day. */
 const firstDay = () => addDays(londonDate(Date.now()), 3);
 
@@ -60,6 +62,13 @@ beforeAll(async () => {
 		}),
 		agentWorkflow({ id: BAD_ARGS_WORKFLOW, name: 'E2E agent: bad arguments', prompt: 'Text patient Ada that her results are ready.', tools: [sendSmsTool()] }),
 		example,
+		agentWorkflow({
+			id: CHAT_WORKFLOW,
+			name: 'E2E agent: chat, streaming',
+			prompt: '',
+			trigger: chatTriggerNode(CHAT_WEBHOOK_ID),
+			tools: [findSlotsTool(), bookTool(), sendSmsTool()],
+		}),
 		agentWorkflow({ id: REPEAT_WORKFLOW, name: 'E2E agent: repeated send', prompt: 'Text patient 2001 that her results are ready.', tools: [sendSmsTool()] }),
 	]);
 }, 900_000);
@@ -204,4 +213,32 @@ test('issue 16: the example workflow "Booking assistant" books the next availabl
 	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
 	expect(answer.output).toBe(`Booked and texted patient 2001: "${sent[0].message}" (message ${sent[0].id}).`);
 	expect(model.chatRequests()).toHaveLength(4);
+});
+
+test('issue 16: through a Chat Trigger that streams, the agent asks the model with stream: true (server-sent events) and the booking and SMS still happen once', async () => {
+	model.reset([bookingAssistant, bookingAssistant, bookingAssistant, bookingAssistant]);
+	await activateWorkflowOffline(home, CHAT_WORKFLOW);
+	const server = await startN8nServer(home);
+	try {
+		const response = await fetch(`${server.baseUrl}/webhook/${CHAT_WEBHOOK_ID}/chat`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-session-1', chatInput: 'Book the next available GP appointment for patient 2002 and text them the time.' }),
+		});
+		const streamed = await response.text();
+		expect(response.status).toBe(200);
+
+		const requests = model.chatRequests();
+		expect(requests).toHaveLength(4);
+		expect(requests.every((r) => r.body.stream === true && r.streamed)).toBe(true);
+		const booked = [...appointments(sandbox.state).values()];
+		expect(booked.map((a) => [a.patient_id, a.status])).toEqual([['2002', 'confirmed']]);
+		const sent = [...messages(sandbox.state).values()];
+		expect(sent).toHaveLength(1);
+		expect(sent[0].message).toContain(ukTime(booked[0].start_time!));
+		// The chat client received the final answer in the stream.
+		expect(streamed).toContain('Booked and texted patient 2002');
+	} finally {
+		await server.stop();
+	}
 });
