@@ -123,3 +123,15 @@ test('issue 16 (MCP): a refused input comes back as an MCP error result naming t
 	const { tools } = await client.listTools();
 	expect(tools.length).toBe(3);
 });
+
+test('issue 16 (MCP): exactly once over MCP: an identical second Send in the same session is refused as an MCP error result; the patient gets one SMS', async () => {
+	const args = { patientId: '2001', message: 'Your prescription is ready to collect.' };
+	const first = (await client.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
+	expect(first.isError).toBeFalsy();
+	const [{ message_id: firstId }] = JSON.parse(textOf(first)) as Array<{ message_id: string }>;
+	const second = (await client.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
+	expect(second.isError).toBe(true);
+	expect(textOf(second)).toContain(`Refused: this message was already sent to this patient in this execution (message_id ${firstId}); it was not sent again`);
+	expect([...messages(sandbox.state).values()].map((m) => m.message)).toEqual([args.message]);
+	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+});
