@@ -20,7 +20,7 @@ export const appointment: HeroResource = {
 			{
 				name: 'Book',
 				value: 'book',
-				action: 'Book an appointment',
+				action: 'Book a reserved appointment for the patient and confirm it in the diary',
 				description: 'Confirm a reservation made with Create, for the patient',
 			},
 			{
@@ -39,10 +39,10 @@ export const appointment: HeroResource = {
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create an appointment reservation',
+				action: 'Create an appointment reservation that holds a slot for a patient until it is booked',
 				description: 'Reserve a slot (held until reserved_until); confirm it with Book',
 			},
-			{ name: 'Get', value: 'get', action: 'Get an appointment', description: 'Get one appointment with its times and booking state' },
+			{ name: 'Get', value: 'get', action: 'Get an appointment with its start time in UTC and booking state', description: 'Get one appointment with its times and booking state' },
 			{ name: 'Get Status', value: 'getStatus', action: 'Get the status of an appointment', description: "Get an appointment's current status" },
 			{
 				name: 'Reschedule',
@@ -53,7 +53,7 @@ export const appointment: HeroResource = {
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update an appointment reservation',
+				action: 'Update an appointment reservation that is not booked yet',
 				description: 'Change the time, length or practitioner of a reservation that is not booked yet',
 			},
 		],
