@@ -7,6 +7,7 @@ import { isEmail, phoneToE164 } from '../../validation';
 import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, readCollection, requireId, requireText } from '../helpers';
 import { patientIdField } from '../common.descriptions';
 import { chosenTemplateId, templateLocator, textOfTemplate } from '../messageTemplate/template';
+import { claimSend, refuseRepeatSendField } from './repeatGuard';
 
 export const MESSAGE_TYPES = ['sms', 'email', 'nhs_app', 'hero'] as const;
 const FALLBACK_TYPES = ['sms', 'email'] as const;
@@ -158,6 +159,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	minimalOutputField,
+	refuseRepeatSendField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
@@ -233,7 +235,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = buildSendBody(this, itemIndex);
 	const minimal = this.getNodeParameter('minimalOutput', itemIndex, false) === true;
 	if (body.message_string === undefined) body.message_string = await textOfTemplate(this, itemIndex, chosenTemplateId(this, itemIndex));
-	// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
-	const sent = await heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex });
-	return minimal ? minimalOutput(sent) : sent;
+	const claim = claimSend(this, itemIndex, body);
+	let result: IDataObject | undefined;
+	try {
+		// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
+		result = await heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex });
+		return minimal ? minimalOutput(result) : result;
+	} finally {
+		if (result) claim?.sent(result);
+		else claim?.failed();
+	}
 }
