@@ -40,7 +40,7 @@ export function bookingLocator(kind: BookingLocatorKind, options: LocatorOptions
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${label.toLowerCase()}...`,
+				placeholder: `Select ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label.toLowerCase()}...`,
 				typeOptions: { searchListMethod, searchable: true },
 			},
 			{

@@ -51,7 +51,7 @@ export const requestOptions: INodeProperties = {
 				'How many items may wait on Hero at the same time (1 = one after another). Output order is kept. Booking operations always run one at a time.',
 		},
 		{
-			displayName: 'Timeout (Ms)',
+			displayName: 'Timeout (Milliseconds)',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
