@@ -52,8 +52,8 @@ export interface EditorSession {
 }
 
 export interface EditorSessionOptions {
-	/** Workflows imported before n8n starts. */
-	workflows?: WorkflowJson[];
+	/** Workflows imported before n8n starts, given the sandbox credential's id. */
+	workflows?: (credentialId: string) => WorkflowJson[];
 	viewport?: { width: number; height: number };
 }
 
@@ -66,7 +66,7 @@ export async function startEditorSession(options: EditorSessionOptions = {}): Pr
 	let browser: Browser | undefined;
 	try {
 		const { home, credentialId } = await createSandboxHome(sandbox);
-		if (options.workflows?.length) await importWorkflow(home, options.workflows);
+		if (options.workflows) await importWorkflow(home, options.workflows(credentialId));
 		server = await startN8nServer(home);
 		await server.setupOwner();
 
