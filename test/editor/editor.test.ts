@@ -5,10 +5,13 @@
  *
  * Run: `npm run test:editor` (builds, installs Debian's Chromium if missing, then this suite).
  */
+import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
 
 import { HERO_APP_DESCRIPTION } from '../../nodes/HeroHealth/nodeDescription';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
+import { REPO_ROOT } from '../n8n/harness';
 import { deliveries, settledDeliveries, webhooks } from '../sandbox/routes/webhooks';
 import { templates } from '../sandbox/routes/templates';
 import {
@@ -55,7 +58,12 @@ beforeEach(() => {
 	testStarted = Date.now();
 	session?.sandbox.reset();
 });
-afterEach(() => timings.push(`${expect.getState().currentTestName}: ${Date.now() - testStarted} ms`));
+afterEach(async () => {
+	const name = expect.getState().currentTestName ?? 'test';
+	timings.push(`${name}: ${Date.now() - testStarted} ms`);
+	// What the page showed at the end of each test, to read when one fails (git-ignored folder).
+	await page?.screenshot({ path: join(REPO_ROOT, '.n8n-runs/editor', `${name.replace(/[^\w-]+/g, '_').slice(0, 80)}.png`) }).catch(() => undefined);
+});
 
 const SEARCHES = ['sms', 'send sms', 'text message', 'appointment', 'book appointment', 'nhs', 'patient'];
 
@@ -97,12 +105,13 @@ describe('node creator', () => {
 		const json = await executeStep(page, 'message_id');
 		const messageId = /"message_id":\s*"([^"]+)"/.exec(json)?.[1];
 		expect(messageId).toBeTruthy();
+		// The one send Hero received carries the chosen template's text, and Hero knows the id shown.
 		const sent = session.sandbox.received('POST', '/v1/messages/send');
 		expect(sent).toHaveLength(1);
-		expect(sent[0]).toMatchObject({ status: 200, body: expect.objectContaining({ patient_id: '2001', message_type: 'sms' }) });
-		const stored = await heroGet(`/v1/messages/${messageId}`);
-		expect(stored.status).toBe(200);
-		expect(json).toContain(String((stored.body as { content?: string }).content));
+		const template = sandboxTemplates.find((t) => t[nameField] === 'Appointment reminder')!;
+		const textField = INFERRED.templateTextFields[0] as keyof typeof template;
+		expect(sent[0]).toMatchObject({ status: 200, body: expect.objectContaining({ patient_id: '2001', message_type: 'sms', message_string: template[textField] }) });
+		expect((await heroGet(`/v1/messages/${messageId}`)).status).toBe(200);
 	});
 });
 
@@ -138,6 +147,7 @@ describe('credential dialog', () => {
 		await dialog.getByTestId('parameter-input-apiKey').locator('input').fill(wrongKey);
 		await page.getByTestId('credential-save-button').click();
 		await dialog.getByText('Couldn’t connect with these settings').waitFor({ state: 'visible' });
+		await dialog.getByText('More details').click();
 		await dialog.getByText('Authorization failed - please check your credentials').waitFor({ state: 'visible' });
 		expect(await page.locator('body').innerText()).not.toContain(wrongKey);
 		expect(session.sandbox.received('GET', '/v1/me').map((c) => c.status)).toContain(401);

@@ -119,13 +119,13 @@ export async function executeStep(page: Page, expected: string, timeoutMs = 60_0
 	return outputJson(page, expected, timeoutMs);
 }
 
-/** Switches the output panel to JSON and returns its text once it contains `expected`. */
+/** Switches the output panel to JSON and returns its text (white space collapsed: `"id": "2001"`) once it contains `expected`. */
 export async function outputJson(page: Page, expected: string, timeoutMs = 30_000): Promise<string> {
 	const output = page.getByTestId('output-panel');
 	await output.getByTestId('radio-button-json').click();
 	const data = output.getByTestId('ndv-data-container');
 	await data.getByText(expected).first().waitFor({ state: 'visible', timeout: timeoutMs });
-	return data.innerText();
+	return (await data.innerText()).replace(/\s+/g, ' ');
 }
 
 /** Opens the credential chosen in the open NDV (the pencil next to it) and returns its dialog. */
