@@ -38,8 +38,12 @@ const OUT = join(REPO_ROOT, 'docs/images');
 /** Smaller than the test window: the pictures are read at README width. */
 const VIEWPORT = { width: 1200, height: 720 };
 
-async function shoot(target: Page | Locator, file: string): Promise<void> {
+async function shoot(page: Page, target: Page | Locator, file: string): Promise<void> {
 	const path = join(OUT, file);
+	// No toasts ("Node executed successfully") or hover effects over the picture.
+	for (const close of await page.locator('.el-notification__closeBtn').filter({ visible: true }).all()) await close.click().catch(() => undefined);
+	await page.mouse.move(0, 0);
+	await page.waitForTimeout(400);
 	await target.screenshot({ path, animations: 'disabled', caret: 'hide' });
 	process.stdout.write(`[screenshots] ${file} ${Math.round(statSync(path).size / 1024)} kB\n`);
 }
@@ -55,8 +59,7 @@ async function main(): Promise<void> {
 		await searchNodes(page, 'hero', 'Hero Health');
 		await nodeItem(page, 'Hero Health').click();
 		await nodeItem(page, 'Send a message').waitFor({ state: 'visible' });
-		await page.mouse.move(0, 0);
-		await shoot(page.getByTestId('node-creator'), 'actions-list.png');
+		await shoot(page, page.getByTestId('node-creator'), 'actions-list.png');
 
 		// 2. Message → Send: template from Hero's list, run.
 		await nodeItem(page, 'Send a message').click();
@@ -66,22 +69,22 @@ async function main(): Promise<void> {
 		await listEntry(page, 'Appointment reminder').click();
 		await executeStep(page, 'message_id');
 		await page.getByTestId('output-panel').getByTestId('radio-button-table').click();
-		await page.mouse.move(0, 0);
-		await shoot(page, 'message-send.png');
+		await shoot(page, page, 'message-send.png');
 
 		// 3. Book Next Available and its output.
 		await pressEscape(page, 2);
 		await session.openWorkflow(WORKFLOW_IDS.bookNext);
 		await openNode(page, BOOK_NEXT_NODE);
 		await executeStep(page, 'booked');
-		await page.mouse.move(0, 0);
-		await shoot(page, 'book-next-available.png');
+		await shoot(page, page, 'book-next-available.png');
 
 		// 4. The credential dialog, tested against the sandbox.
 		const dialog = await openCredentialDialog(page);
 		await dialog.getByText('Connection tested successfully').waitFor({ state: 'visible' });
-		await page.mouse.move(0, 0);
-		await shoot(dialog, 'credential.png');
+		// The Environment list open: each option shows its URL.
+		await dialog.getByTestId('parameter-input-environment').click();
+		await page.getByRole('option', { name: /Hero Mock Server/ }).filter({ visible: true }).waitFor({ state: 'visible' });
+		await shoot(page, page, 'credential.png');
 		await pressEscape(page, 3);
 
 		// 5. The trigger, after a test event.
@@ -95,8 +98,7 @@ async function main(): Promise<void> {
 			body: JSON.stringify({ event: 'patient.medical-record-updated', id: '2001' }),
 		});
 		await outputJson(page, 'patient.medical-record-updated');
-		await page.mouse.move(0, 0);
-		await shoot(page, 'trigger.png');
+		await shoot(page, page, 'trigger.png');
 	} finally {
 		await session.close();
 	}
