@@ -33,12 +33,21 @@ export const patientIdField: INodeProperties = {
 	description: 'The Hero patient ID (numeric). Get it from Patient → Register via PDS.',
 };
 
+/**
+ * A calendar date (Hero wants YYYY-MM-DD). n8n's only date type, `dateTime`, opens a date-and-time
+ * picker on the current month; a text field takes a typed date, an ISO string or an expression
+ * (a Luxon DateTime too), all read by checkDate / checkCalendarDate.
+ */
+export function calendarDateField(field: Omit<INodeProperties, 'type' | 'default'> & { default?: string }): INodeProperties {
+	return { placeholder: 'e.g. 2026-03-15', ...field, type: 'string', default: field.default ?? '' };
+}
+
 /** Shown for every operation; read once per execution by the router. */
 export const requestOptions: INodeProperties = {
 	displayName: 'Request Options',
 	name: 'requestOptions',
 	type: 'collection',
-	placeholder: 'Add Option',
+	placeholder: 'Add Request Option',
 	default: {},
 	options: [
 		{
