@@ -16,8 +16,10 @@ import { deliveries, settledDeliveries, webhooks } from '../sandbox/routes/webho
 import { templates } from '../sandbox/routes/templates';
 import {
 	BOOK_NEXT_NODE,
+	SLOTS_NODE,
 	TRIGGER_WEBHOOK_ID,
 	WORKFLOW_IDS,
+	addCollectionOption,
 	editorWorkflows,
 	executeStep,
 	listEntry,
@@ -126,6 +128,21 @@ describe('parameters', () => {
 		await page.getByTestId('parameter-input-patientId').locator('input').click();
 		const tip = await tooltipOf(page, locator.getByTestId('parameter-issues'));
 		expect(tip).toContain('Not a valid Appointment Type ID: Hero IDs are digits, e.g. 42');
+	});
+});
+
+describe('filters', () => {
+	test('finding 6: an empty Practitioners filter stays when another filter is added', async () => {
+		await pressEscape(page, 2);
+		await session.openWorkflow(WORKFLOW_IDS.slots);
+		await openNode(page, SLOTS_NODE);
+		const parameters = page.getByTestId('node-parameters');
+		await addCollectionOption(page, 'Add Filter', /^Practitioner/);
+		const practitioners = parameters.getByText('Practitioners', { exact: true }).or(parameters.getByText('Practitioner Names or IDs', { exact: true })).first();
+		await practitioners.waitFor({ state: 'visible' });
+		await addCollectionOption(page, 'Add Filter', 'Location');
+		await parameters.getByTestId('resource-locator-locationId').waitFor({ state: 'visible' });
+		expect(await practitioners.isVisible()).toBe(true);
 	});
 });
 

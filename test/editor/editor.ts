@@ -8,7 +8,8 @@ import type { Locator, Page } from 'playwright-core';
 import { DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroNode, heroType, linearWorkflow, manualTriggerNode, type WorkflowJson } from '../n8n/harness';
 
 /** Workflows the editor suite and the screenshots import before n8n starts. */
-export const WORKFLOW_IDS = { start: 'heroEditorStart1', bookNext: 'heroEditorBookNext1', trigger: 'heroEditorTrigger1' } as const;
+export const WORKFLOW_IDS = { start: 'heroEditorStart1', bookNext: 'heroEditorBookNext1', trigger: 'heroEditorTrigger1', slots: 'heroEditorSlots1' } as const;
+export const SLOTS_NODE = 'Find free slots';
 export const TRIGGER_WEBHOOK_ID = '8d0c2f3e-6a1b-4c5d-9e7f-0a1b2c3d4e5f';
 export const BOOK_NEXT_NODE = 'Book next nurse appointment';
 
@@ -30,6 +31,10 @@ export function editorWorkflows(credentialId: string): WorkflowJson[] {
 				},
 				{ credentialId, name: BOOK_NEXT_NODE },
 			),
+		]),
+		linearWorkflow(WORKFLOW_IDS.slots, 'Editor: slots', [
+			manualTriggerNode(),
+			heroNode({ resource: 'slot', operation: 'getAll', returnAll: false, limit: 5 }, { credentialId, name: SLOTS_NODE }),
 		]),
 		{
 			id: WORKFLOW_IDS.trigger,
@@ -134,6 +139,12 @@ export async function openCredentialDialog(page: Page): Promise<Locator> {
 	const dialog = page.getByTestId('credential-edit-dialog');
 	await dialog.waitFor({ state: 'visible' });
 	return dialog;
+}
+
+/** Adds an option to a collection ("Add Filter", "Add Field"...) of the open NDV by the option's name. */
+export async function addCollectionOption(page: Page, addLabel: string, option: string | RegExp): Promise<void> {
+	await page.getByTestId('node-parameters').getByPlaceholder(addLabel, { exact: true }).click();
+	await page.getByRole('option', { name: option }).filter({ visible: true }).first().click();
 }
 
 /** Closes whatever modal or panel is open. */

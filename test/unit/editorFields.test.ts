@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { properties } from '../../nodes/HeroHealth/actions/description';
 import { requestOptions } from '../../nodes/HeroHealth/actions/common.descriptions';
+import { loadOptionsList } from '../harness/listSearch';
 import { runHeroNode } from '../harness/runNode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -74,6 +75,31 @@ describe('issue 14 point 4: related fields sit together', () => {
 		const result = await runHeroNode(sandbox, { parameters: { resource: 'slot', operation: 'count', filters: { startDate: '2030-03-15', endDate: '2030-03-14' } } });
 		expect(result.error?.message).toContain('Date To: must be on or after Date From');
 		expect(sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('issue 14 point 6: the Practitioners filter', () => {
+	it('finding 6: Slot → Get Many takes practitioners as a multi-select listed from Hero (an empty one stays in the collection)', () => {
+		const practitioners = field('slot', 'getAll', 'filters.practitioners');
+		expect(practitioners).toMatchObject({ displayName: 'Practitioner Names or IDs', type: 'multiOptions', default: [], typeOptions: { loadOptionsMethod: 'loadPractitioners' } });
+	});
+
+	it('finding 6: the list holds the practitioners Hero returns, narrowed by the chosen location', async () => {
+		const all = await loadOptionsList(sandbox, 'loadPractitioners', { resource: 'slot', operation: 'getAll', filters: {} });
+		expect(all.map((o) => o.value)).toEqual(['5001', '5002', '5004', '5003']);
+		expect(all[0]).toEqual({ name: 'Dr Priya Shah (GP)', value: '5001' });
+		const atHillside = await loadOptionsList(sandbox, 'loadPractitioners', { resource: 'slot', operation: 'getAll', filters: { locationId: { __rl: true, mode: 'list', value: '3002' } } });
+		expect(sandbox.received('GET', '/v1/practitioners')[1].query).toEqual({ location_ids: '3002' });
+		expect(atHillside.length).toBeGreaterThan(0);
+	});
+
+	it.each([
+		['the multi-select’s list of ids', ['5001', '5002']],
+		['the list of pickers saved by earlier versions', { items: [{ practitionerId: { __rl: true, mode: 'id', value: '5001' } }, { practitionerId: { __rl: true, mode: 'list', value: '5002' } }] }],
+	])('finding 6: Slot → Get Many sends both practitioners from %s', async (_name, practitioners) => {
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'slot', operation: 'getAll', returnAll: false, limit: 1, filters: { practitioners } } });
+		expect(result.error).toBeUndefined();
+		expect(sandbox.received('GET', '/v1/slots')[0].query.practitioner_id).toEqual(['5001', '5002']);
 	});
 });
 
