@@ -2,7 +2,9 @@
  * Issue 14, phase 2: how fields are laid out in the editor (date-only fields, related fields
  * together, collection names). The runs go through n8n-core's WorkflowExecute against the sandbox.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeHelpers, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+
+import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 
 import { properties } from '../../nodes/HeroHealth/actions/description';
 import { requestOptions } from '../../nodes/HeroHealth/actions/common.descriptions';
@@ -104,6 +106,14 @@ describe('issue 14 point 6: the Practitioners filter', () => {
 });
 
 describe('issue 14 point 7: collections named for what they hold', () => {
+	it('finding 7: Request Options is not shown in the AI tool panel (n8n’s own display rule for the Hero Health Tool)', () => {
+		const node = new HeroHealth().description;
+		const asTool: INodeTypeDescription = { ...node, name: `${node.name}Tool` };
+		const values = { resource: 'message', operation: 'send' };
+		expect(NodeHelpers.displayParameter(values, requestOptions, { typeVersion: 1 }, node)).toBe(true);
+		expect(NodeHelpers.displayParameter(values, requestOptions, { typeVersion: 1 }, asTool)).toBe(false);
+	});
+
 	it('finding 7: Request Options opens with "Add Request Option", not a second "Add Option"', () => {
 		expect(requestOptions.placeholder).toBe('Add Request Option');
 	});

@@ -48,6 +48,8 @@ export const requestOptions: INodeProperties = {
 	name: 'requestOptions',
 	type: 'collection',
 	placeholder: 'Add Request Option',
+	// An AI agent has no use for them; n8n treats a node type named "...Tool" as the tool variant.
+	displayOptions: { hide: { '@tool': [true] } },
 	default: {},
 	options: [
 		{
