@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { HERO_APP_DESCRIPTION } from '../../nodes/HeroHealth/nodeDescription';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { REPO_ROOT } from '../n8n/harness';
+import { londonDate } from '../sandbox/routes/booking';
 import { deliveries, settledDeliveries, webhooks } from '../sandbox/routes/webhooks';
 import { templates } from '../sandbox/routes/templates';
 import {
@@ -143,6 +144,19 @@ describe('filters', () => {
 		await addCollectionOption(page, 'Add Filter', 'Location');
 		await parameters.getByTestId('resource-locator-locationId').waitFor({ state: 'visible' });
 		expect(await practitioners.isVisible()).toBe(true);
+	});
+
+	test('finding 3: Date From is a text box for a calendar date: a typed date is sent to Hero as start_date', async () => {
+		const { data } = (await heroGet('/v1/slots?page_size=1')).body as { data: Array<{ start_time: string }> };
+		const day = londonDate(data[0].start_time);
+		await addCollectionOption(page, 'Add Filter', 'Date From');
+		const dateFrom = page.getByTestId('parameter-input-startDate').locator('input');
+		expect(await dateFrom.getAttribute('placeholder')).toBe('e.g. 2026-03-15');
+		await dateFrom.fill(day);
+		await page.getByTestId('node-parameters').getByText('Filters', { exact: true }).click();
+		const json = await executeStep(page, 'start_time');
+		expect(session.sandbox.received('GET', '/v1/slots').at(-1)?.query).toMatchObject({ start_date: day });
+		expect(json).toContain(`"start_time": "${day}`);
 	});
 });
 
