@@ -56,9 +56,13 @@ export function editorWorkflows(credentialId: string): WorkflowJson[] {
 	];
 }
 
-/** Opens the node creator (the canvas's "+" button) and returns its search box. */
-export async function openNodeCreator(page: Page): Promise<Locator> {
-	await page.getByTestId('node-creator-plus-button').click();
+/**
+ * Opens the node creator and returns its search box: from the "+" after the canvas's last node
+ * (the node added is connected to it), or from the canvas's own "+" button.
+ */
+export async function openNodeCreator(page: Page, from: 'lastNode' | 'canvas' = 'lastNode'): Promise<Locator> {
+	if (from === 'lastNode') await page.getByTestId('canvas-handle-plus').last().click();
+	else await page.getByTestId('node-creator-plus-button').click();
 	const search = page.getByTestId('node-creator-search-bar');
 	await search.waitFor({ state: 'visible' });
 	return search;

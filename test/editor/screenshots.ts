@@ -43,6 +43,16 @@ async function shoot(page: Page, target: Page | Locator, file: string): Promise<
 	// No toasts ("Node executed successfully") or hover effects over the picture.
 	for (const close of await page.locator('.el-notification__closeBtn').filter({ visible: true }).all()) await close.click().catch(() => undefined);
 	await page.mouse.move(0, 0);
+	// The node's parameters from the top (credential first), as a user opening it sees them.
+	await page
+		.getByTestId('node-parameters')
+		.filter({ visible: true })
+		.evaluateAll((panels) => {
+			// Runs in the page: the elements are DOM nodes there.
+			type Scrollable = { scrollTop: number; parentElement: Scrollable | null };
+			for (const panel of panels as unknown as Scrollable[]) for (let el: Scrollable | null = panel; el; el = el.parentElement) el.scrollTop = 0;
+		})
+		.catch(() => undefined);
 	await page.waitForTimeout(400);
 	await target.screenshot({ path, animations: 'disabled', caret: 'hide' });
 	process.stdout.write(`[screenshots] ${file} ${Math.round(statSync(path).size / 1024)} kB\n`);
