@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { HERO_APP_DESCRIPTION } from './nodeDescription';
 import { setRequestTimeout } from './transport';
 import { HERO_EVENTS } from './trigger/events';
 import { minimalOutputField } from './privacy/minimalOutput';
@@ -26,7 +27,8 @@ export class HeroHealthTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Hero Health reports an appointment, patient, prescription, form or write-to-record event',
+		// n8n shows the trigger's description for the whole app in the node creator (see nodeDescription.ts).
+		description: HERO_APP_DESCRIPTION,
 		defaults: { name: 'Hero Health Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
