@@ -9,12 +9,13 @@ import type {
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep, sleepWithAbort } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/HeroHealthApi.credentials';
 import { toNodeApiError, type HeroFailure } from './errors';
 import { INFERRED } from './inferred';
 import { unsafePathPrefix } from './paths';
+import { abortableSleep } from './timer';
 import { decide, parseRetryAfter, type Outcome } from './retry';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
@@ -166,7 +167,7 @@ async function exchange(this: HeroContext, options: IHttpRequestOptions, credent
 	let expire: (reason: AnswerLimit) => void = () => undefined;
 	const deadline = new Promise<never>((_resolve, reject) => (expire = reject));
 	deadline.catch(() => undefined);
-	void sleepWithAbort(timeoutMs, clock.signal).then(
+	void abortableSleep(timeoutMs, clock.signal).then(
 		() => {
 			if (isStream(body)) body.destroy();
 			expire(new AnswerLimit('timeout'));

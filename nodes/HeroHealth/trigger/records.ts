@@ -1,8 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
-import { sleepWithAbort } from 'n8n-workflow';
 
 import { minimalOutput } from '../privacy/minimalOutput';
-import { INFERRED, heroApiRequest } from '../transport';
+import { INFERRED, abortableSleep, heroApiRequest } from '../transport';
 import { isHeroId } from '../validation';
 
 /** Hero's delivery payload: a thin envelope naming the object (webhooks.md §4). */
@@ -78,7 +77,7 @@ const LATE: unique symbol = Symbol('late');
 async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
 	const stop = new AbortController();
 	const late = (): typeof LATE => LATE;
-	const deadline = sleepWithAbort(ms, stop.signal).then(late, late);
+	const deadline = abortableSleep(ms, stop.signal).then(late, late);
 	try {
 		return await Promise.race([work, deadline]);
 	} finally {
