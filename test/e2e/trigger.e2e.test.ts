@@ -291,8 +291,8 @@ test('finding 15: "Listen for test event" on the active workflow, then stopping 
 	expect(run).toEqual({ waitingForWebhook: true });
 	expect(atTestUrl().map((w) => w.event_type).sort()).toEqual([...EVENTS].sort());
 
-	// Stop listening, as the editor does.
-	expect(await server.rest('DELETE', `/test-webhook/${WORKFLOW_ID}`)).toBe(true);
+	// Stop listening, as the editor does (n8n 1.x answers true, 2.x an empty object: the effect is what counts).
+	await server.rest('DELETE', `/test-webhook/${WORKFLOW_ID}`);
 	const deadline = Date.now() + 20_000;
 	while (atTestUrl().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
 	expect(atTestUrl()).toEqual([]);
