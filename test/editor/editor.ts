@@ -12,6 +12,8 @@ export const WORKFLOW_IDS = { start: 'heroEditorStart1', bookNext: 'heroEditorBo
 export const SLOTS_NODE = 'Find free slots';
 export const TRIGGER_WEBHOOK_ID = '8d0c2f3e-6a1b-4c5d-9e7f-0a1b2c3d4e5f';
 export const BOOK_NEXT_NODE = 'Book next nurse appointment';
+/** The sandbox's "Appointment reminder" as the template list names it: the name, then its text (issue 14, finding 11). */
+export const REMINDER_TEMPLATE = 'Appointment reminder: Reminder: you have an appointment at the surgery. Reply CANCEL if you cannot…';
 
 export function editorWorkflows(credentialId: string): WorkflowJson[] {
 	const credentials = { [HERO_CREDENTIAL_TYPE]: { id: credentialId, name: DEFAULT_CREDENTIAL.name } };

@@ -19,6 +19,7 @@ import { REPO_ROOT } from '../n8n/harness';
 import { webhooks } from '../sandbox/routes/webhooks';
 import {
 	BOOK_NEXT_NODE,
+	REMINDER_TEMPLATE,
 	WORKFLOW_IDS,
 	editorWorkflows,
 	executeStep,
@@ -75,8 +76,8 @@ async function main(): Promise<void> {
 		await nodeItem(page, 'Send a message').click();
 		await page.getByTestId('ndv').waitFor({ state: 'visible' });
 		await page.getByTestId('parameter-input-patientId').locator('input').fill('2001');
-		await openLocatorList(page, 'templateId', 'Appointment reminder');
-		await listEntry(page, 'Appointment reminder').click();
+		await openLocatorList(page, 'templateId', REMINDER_TEMPLATE);
+		await listEntry(page, REMINDER_TEMPLATE).click();
 		await executeStep(page, 'message_id');
 		await page.getByTestId('output-panel').getByTestId('radio-button-table').click();
 		await shoot(page, page, 'message-send.png');
