@@ -20,6 +20,7 @@ import { templateLabel } from '../../nodes/HeroHealth/methods/listSearch/message
 import {
 	BOOK_NEXT_NODE,
 	REMINDER_TEMPLATE,
+	SEND_MESSAGE_ACTION,
 	SLOTS_NODE,
 	TRIGGER_WEBHOOK_ID,
 	WORKFLOW_IDS,
@@ -93,11 +94,11 @@ describe('node creator', () => {
 		await creator.getByText('Node details').waitFor({ state: 'visible' });
 		await creator.getByText(HERO_APP_DESCRIPTION, { exact: true }).waitFor({ state: 'visible' });
 		expect(await creator.innerText()).not.toContain('Starts the workflow when');
-		await nodeItem(page, 'Send a message').waitFor({ state: 'visible' });
+		await nodeItem(page, SEND_MESSAGE_ACTION).waitFor({ state: 'visible' });
 	});
 
 	test('add "Send a message", pick the credential and a template listed from Hero, run it: the output panel shows Hero’s message_id', async () => {
-		await nodeItem(page, 'Send a message').click();
+		await nodeItem(page, SEND_MESSAGE_ACTION).click();
 		await page.getByTestId('ndv').waitFor({ state: 'visible' });
 		await pickCredential(page, session.credentialId);
 		await page.getByTestId('parameter-input-patientId').locator('input').fill('2001');
@@ -158,11 +159,11 @@ describe('Book Next Available', () => {
 		await dateFrom.waitFor({ state: 'visible' });
 		expect(await dateFrom.getAttribute('placeholder')).toBe('e.g. 2026-03-15');
 		await page.getByTestId('node-parameters').getByPlaceholder('Add Filter', { exact: true }).click();
-		const options = await page.getByRole('option').filter({ visible: true }).allInnerTexts();
-		const names = options.map((o) => o.trim());
-		// Date From is added already: Date To heads the remaining filters, Start Time From right above Start Time To.
-		expect(names.indexOf('Date To')).toBe(0);
-		expect(names.indexOf('Start Time To')).toBe(names.indexOf('Start Time From') + 1);
+		await page.getByRole('option', { name: 'Date To', exact: true }).filter({ visible: true }).waitFor({ state: 'visible' });
+		const filterNames = ['Date From', 'Date To', 'Location', 'Practitioner Names or IDs', 'Start Time From', 'Start Time To'];
+		const offered = (await page.getByRole('option').filter({ visible: true }).allInnerTexts()).map((o) => o.trim()).filter((o) => filterNames.includes(o));
+		// Date From and Start Time From (from the saved workflow) are added already: the rest, in this order.
+		expect(offered).toEqual(['Date To', 'Location', 'Practitioner Names or IDs', 'Start Time To']);
 		await pressEscape(page);
 	});
 

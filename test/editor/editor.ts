@@ -79,9 +79,15 @@ export async function searchNodes(page: Page, term: string, expected: string, ti
 	return page.getByTestId('node-creator-item-name').allInnerTexts();
 }
 
-/** An entry of the node creator (a node or an action) by its exact name. */
-export function nodeItem(page: Page, name: string): Locator {
-	return page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`) }).first();
+/**
+ * Message → Send in the node creator's action list. Its label is the operation's `action`, which
+ * issue 16 made a description for AI agents ("Send a message to a patient now and return..."): matched by its start.
+ */
+export const SEND_MESSAGE_ACTION = /^Send a message\b/;
+
+/** An entry of the node creator (a node or an action) by its exact name, or a pattern. */
+export function nodeItem(page: Page, name: string | RegExp): Locator {
+	return page.getByTestId('node-creator-item-name').filter({ hasText: typeof name === 'string' ? new RegExp(`^${escapeRegExp(name)}$`) : name }).first();
 }
 
 /** Double-clicks a node on the canvas to open its details view (NDV). */
