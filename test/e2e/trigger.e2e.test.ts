@@ -197,7 +197,7 @@ test('a record Hero cannot serve still starts the execution, with the error in t
 	await settledDeliveries(sandbox.state, 1, deliveredIds(started), 30_000);
 	const executions = await server.waitForExecutions(WORKFLOW_ID, 3, 30_000);
 	figures.executionsSeen = executions.length;
-	expect(nodeItems(executions[2], NODE_NAME)[0]).toMatchObject({ event: 'appointment.cancelled', id: '990001', record: null, error: { httpCode: '404', message: 'Hero found nothing at GET /v1/appointments/990001' } });
+	expect(nodeItems(executions[2], NODE_NAME)[0]).toMatchObject({ event: 'appointment.cancelled', id: '990001', record: null, error: { httpCode: '404', message: 'Appointment not found', description: expect.stringContaining('Hero answered 404 to GET /v1/appointments/990001') } });
 });
 
 test('forged, unsigned and stale deliveries get 401 and start nothing', async () => {

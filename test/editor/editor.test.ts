@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 
+import type { IDataObject } from 'n8n-workflow';
 import type { Page } from 'playwright-core';
 
 import { HERO_APP_DESCRIPTION } from '../../nodes/HeroHealth/nodeDescription';
@@ -15,8 +16,11 @@ import { REPO_ROOT } from '../n8n/harness';
 import { londonDate } from '../sandbox/routes/booking';
 import { deliveries, settledDeliveries, webhooks } from '../sandbox/routes/webhooks';
 import { templates } from '../sandbox/routes/templates';
+import { templateLabel } from '../../nodes/HeroHealth/methods/listSearch/messageTemplates';
 import {
 	BOOK_NEXT_NODE,
+	REMINDER_TEMPLATE,
+	SEND_MESSAGE_ACTION,
 	SLOTS_NODE,
 	TRIGGER_WEBHOOK_ID,
 	WORKFLOW_IDS,
@@ -90,20 +94,22 @@ describe('node creator', () => {
 		await creator.getByText('Node details').waitFor({ state: 'visible' });
 		await creator.getByText(HERO_APP_DESCRIPTION, { exact: true }).waitFor({ state: 'visible' });
 		expect(await creator.innerText()).not.toContain('Starts the workflow when');
-		await nodeItem(page, 'Send a message').waitFor({ state: 'visible' });
+		await nodeItem(page, SEND_MESSAGE_ACTION).waitFor({ state: 'visible' });
 	});
 
 	test('add "Send a message", pick the credential and a template listed from Hero, run it: the output panel shows Hero’s message_id', async () => {
-		await nodeItem(page, 'Send a message').click();
+		await nodeItem(page, SEND_MESSAGE_ACTION).click();
 		await page.getByTestId('ndv').waitFor({ state: 'visible' });
 		await pickCredential(page, session.credentialId);
 		await page.getByTestId('parameter-input-patientId').locator('input').fill('2001');
 
-		const listed = await openLocatorList(page, 'templateId', 'Appointment reminder');
+		// finding 11: each template is listed as "Name: start of its text", and the chosen one keeps it in the field.
+		const listed = await openLocatorList(page, 'templateId', REMINDER_TEMPLATE);
 		const sandboxTemplates = [...templates(session.sandbox.state).values()];
 		const nameField = INFERRED.templateNameFields[0] as keyof (typeof sandboxTemplates)[number];
-		expect([...listed].sort()).toEqual(sandboxTemplates.map((t) => String(t[nameField])).sort());
-		await listEntry(page, 'Appointment reminder').click();
+		expect([...listed].sort()).toEqual(sandboxTemplates.map((t) => templateLabel(t as unknown as IDataObject)).sort());
+		await listEntry(page, REMINDER_TEMPLATE).click();
+		expect(await page.getByTestId('resource-locator-templateId').getByTestId('rlc-input').inputValue()).toBe(REMINDER_TEMPLATE);
 
 		const json = await executeStep(page, 'message_id');
 		const messageId = /"message_id":\s*"([^"]+)"/.exec(json)?.[1];
@@ -129,6 +135,45 @@ describe('parameters', () => {
 		await page.getByTestId('parameter-input-patientId').locator('input').click();
 		const tip = await tooltipOf(page, locator.getByTestId('parameter-issues'));
 		expect(tip).toContain('Not a valid Appointment Type ID: Hero IDs are digits, e.g. 42');
+	});
+});
+
+describe('Book Next Available', () => {
+	test('finding 7: the notice sits above Patient ID, and the options collection is named "Booking Options" ("Add Booking Option", no "Add Option")', async () => {
+		await pressEscape(page, 2);
+		await session.openWorkflow(WORKFLOW_IDS.bookNext);
+		await openNode(page, BOOK_NEXT_NODE);
+		const parameters = page.getByTestId('node-parameters');
+		const notice = parameters.getByText('Books the earliest free slot that matches', { exact: false }).first();
+		const patientId = page.getByTestId('parameter-input-patientId');
+		await notice.waitFor({ state: 'visible' });
+		expect((await notice.boundingBox())!.y).toBeLessThan((await patientId.boundingBox())!.y);
+		await parameters.getByText('Booking Options', { exact: true }).first().waitFor({ state: 'visible' });
+		await parameters.getByPlaceholder('Add Booking Option', { exact: true }).waitFor({ state: 'visible' });
+		expect(await parameters.getByPlaceholder('Add Option', { exact: true }).count()).toBe(0);
+	});
+
+	test('finding 3, 4: Date From is a text box for a calendar date, listed right above Date To', async () => {
+		await addCollectionOption(page, 'Add Filter', 'Date From');
+		const dateFrom = page.getByTestId('parameter-input-startDate').locator('input');
+		await dateFrom.waitFor({ state: 'visible' });
+		expect(await dateFrom.getAttribute('placeholder')).toBe('e.g. 2026-03-15');
+		await page.getByTestId('node-parameters').getByPlaceholder('Add Filter', { exact: true }).click();
+		await page.getByRole('option', { name: 'Date To', exact: true }).filter({ visible: true }).waitFor({ state: 'visible' });
+		const filterNames = ['Date From', 'Date To', 'Location', 'Practitioner Names or IDs', 'Start Time From', 'Start Time To'];
+		const offered = (await page.getByRole('option').filter({ visible: true }).allInnerTexts()).map((o) => o.trim()).filter((o) => filterNames.includes(o));
+		// Date From and Start Time From (from the saved workflow) are added already: the rest, in this order.
+		expect(offered).toEqual(['Date To', 'Location', 'Practitioner Names or IDs', 'Start Time To']);
+		await pressEscape(page);
+	});
+
+	test('finding 12: the run shows the London start time and the names of the type, practitioner and location', async () => {
+		const json = await executeStep(page, 'start_time_local');
+		expect(json).toContain('"booked": true');
+		expect(json).toContain('"appointment_type_name": "Nurse Appointment"');
+		expect(json).toContain('"practitioner_name": "Nurse Jane Brown"');
+		expect(json).toContain('"location_name": "Hillside Branch Surgery"');
+		expect(json).toMatch(/"start_time_local": "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}"/);
 	});
 });
 

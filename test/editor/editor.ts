@@ -12,6 +12,8 @@ export const WORKFLOW_IDS = { start: 'heroEditorStart1', bookNext: 'heroEditorBo
 export const SLOTS_NODE = 'Find free slots';
 export const TRIGGER_WEBHOOK_ID = '8d0c2f3e-6a1b-4c5d-9e7f-0a1b2c3d4e5f';
 export const BOOK_NEXT_NODE = 'Book next nurse appointment';
+/** The sandbox's "Appointment reminder" as the template list names it: the name, then its text (issue 14, finding 11). */
+export const REMINDER_TEMPLATE = 'Appointment reminder: Reminder: you have an appointment at the surgery. Reply CANCEL if you cannot…';
 
 export function editorWorkflows(credentialId: string): WorkflowJson[] {
 	const credentials = { [HERO_CREDENTIAL_TYPE]: { id: credentialId, name: DEFAULT_CREDENTIAL.name } };
@@ -77,9 +79,15 @@ export async function searchNodes(page: Page, term: string, expected: string, ti
 	return page.getByTestId('node-creator-item-name').allInnerTexts();
 }
 
-/** An entry of the node creator (a node or an action) by its exact name. */
-export function nodeItem(page: Page, name: string): Locator {
-	return page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`) }).first();
+/**
+ * Message → Send in the node creator's action list. Its label is the operation's `action`, which
+ * issue 16 made a description for AI agents ("Send a message to a patient now and return..."): matched by its start.
+ */
+export const SEND_MESSAGE_ACTION = /^Send a message\b/;
+
+/** An entry of the node creator (a node or an action) by its exact name, or a pattern. */
+export function nodeItem(page: Page, name: string | RegExp): Locator {
+	return page.getByTestId('node-creator-item-name').filter({ hasText: typeof name === 'string' ? new RegExp(`^${escapeRegExp(name)}$`) : name }).first();
 }
 
 /** Double-clicks a node on the canvas to open its details view (NDV). */

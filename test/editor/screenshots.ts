@@ -19,6 +19,8 @@ import { REPO_ROOT } from '../n8n/harness';
 import { webhooks } from '../sandbox/routes/webhooks';
 import {
 	BOOK_NEXT_NODE,
+	REMINDER_TEMPLATE,
+	SEND_MESSAGE_ACTION,
 	WORKFLOW_IDS,
 	editorWorkflows,
 	executeStep,
@@ -68,15 +70,15 @@ async function main(): Promise<void> {
 		await openNodeCreator(page);
 		await searchNodes(page, 'hero', 'Hero Health');
 		await nodeItem(page, 'Hero Health').click();
-		await nodeItem(page, 'Send a message').waitFor({ state: 'visible' });
+		await nodeItem(page, SEND_MESSAGE_ACTION).waitFor({ state: 'visible' });
 		await shoot(page, page.getByTestId('node-creator'), 'actions-list.png');
 
 		// 2. Message → Send: template from Hero's list, run.
-		await nodeItem(page, 'Send a message').click();
+		await nodeItem(page, SEND_MESSAGE_ACTION).click();
 		await page.getByTestId('ndv').waitFor({ state: 'visible' });
 		await page.getByTestId('parameter-input-patientId').locator('input').fill('2001');
-		await openLocatorList(page, 'templateId', 'Appointment reminder');
-		await listEntry(page, 'Appointment reminder').click();
+		await openLocatorList(page, 'templateId', REMINDER_TEMPLATE);
+		await listEntry(page, REMINDER_TEMPLATE).click();
 		await executeStep(page, 'message_id');
 		await page.getByTestId('output-panel').getByTestId('radio-button-table').click();
 		await shoot(page, page, 'message-send.png');

@@ -299,7 +299,7 @@ describe('finding 21: the 403 message', () => {
 	it("finding 21: a 403 quotes Hero's own text and does not claim one cause", async () => {
 		hero.answer('POST', '/v1/messages/send', { kind: 'json', status: 403, body: { statusCode: 403, message: 'Unauthorised' } });
 		const result = await run({ parameters: sendSms() });
-		expect(result.error?.message).toBe('Hero refused the request (403): "Unauthorised"');
+		expect(result.error?.message).toBe('Hero did not authorise this request ("Unauthorised")');
 		expect(result.error?.description).toContain('scope');
 		expect(result.error?.description).toContain('practice group');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('403');

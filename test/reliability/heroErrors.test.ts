@@ -46,7 +46,7 @@ const CASES: { name: string; parameters: RunOptions['parameters']; status: numbe
 	{ name: '400 with a message string quoting the phone', parameters: sms, status: 400, body: { error: true, statusCode: 400, message: `recipient_contact_detail +447700900461 is not a mobile number` }, keeps: 'recipient_contact_detail' },
 	{ name: '400 issues whose message quotes the email', parameters: email, status: 400, body: { error: true, statusCode: 400, message: [{ code: 'invalid_string', path: ['recipient_contact_detail'], message: `${EMAIL} bounced before` }] }, keeps: 'field recipient_contact_detail' },
 	{ name: '400 issues whose expected quotes the NHS number', parameters: register, status: 400, body: { error: true, statusCode: 400, message: [{ code: 'custom', path: ['nhs_number'], expected: `an NHS number other than ${NHS}` }] }, keeps: 'field nhs_number' },
-	{ name: '404 quoting the NHS number (dashed)', parameters: register, status: 404, body: { error: true, statusCode: 404, message: 'No patient found with NHS number 943-476-5811' }, keeps: 'Hero found nothing' },
+	{ name: '404 quoting the NHS number (dashed)', parameters: register, status: 404, body: { error: true, statusCode: 404, message: 'No patient found with NHS number 943-476-5811' }, keeps: 'No patient found with NHS number' },
 	{ name: '409 quoting the email', parameters: register, status: 409, body: { error: true, statusCode: 409, message: `A patient with email ${EMAIL} already exists` }, keeps: 'already exists' },
 	{ name: '422 quoting the phone in E.164', parameters: register, status: 422, body: { error: true, statusCode: 422, message: 'Mobile +447700900461 is on the opt-out list' }, keeps: 'opt-out list' },
 ];

@@ -55,7 +55,8 @@ describe('Admin → Update', () => {
 
 	it('maps an unknown admin to 404', async () => {
 		const result = await runHeroNode(sandbox, { parameters: update({ externalPrescriberId: 'RX-1' }, rl('999')) });
-		expect(result.error?.message).toBe('Hero found nothing at PATCH /v1/admins/999');
+		expect(result.error?.message).toBe('Admin not found');
+		expect(result.error?.description).toContain('Hero answered 404 to PATCH /v1/admins/999');
 	});
 
 	it.each([

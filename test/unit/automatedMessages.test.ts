@@ -70,6 +70,7 @@ describe('Automated Message → Get', () => {
 
 	it('maps an unknown one to 404', async () => {
 		const result = await runHeroNode(sandbox, { parameters: { resource: 'automatedMessage', operation: 'get', automatedMessageId: rl('1') } });
-		expect(result.error?.message).toBe('Hero found nothing at GET /v2/automated_messages/1');
+		expect(result.error?.message).toBe('Automated message not found');
+		expect(result.error?.description).toContain('Hero answered 404 to GET /v2/automated_messages/1');
 	});
 });

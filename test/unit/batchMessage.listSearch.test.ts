@@ -50,9 +50,9 @@ describe('Template "From list"', () => {
 	it('lists every template by name in one request, and filters', async () => {
 		const all = await search('searchMessageTemplates', { resource: 'message', operation: 'send' });
 		expect(all.results).toEqual([
-			{ name: 'Appointment reminder', value: '11' },
-			{ name: 'Flu clinic invitation', value: '12' },
-			{ name: 'Blood test results: normal', value: '13' },
+			{ name: 'Appointment reminder: Reminder: you have an appointment at the surgery. Reply CANCEL if you cannot…', value: '11' },
+			{ name: 'Flu clinic invitation: You are invited to our flu clinic. Reply YES to be booked in.', value: '12' },
+			{ name: 'Blood test results: normal: Your recent blood test results are normal. No action is needed.', value: '13' },
 			{ name: 'Friends and family survey', value: '14' },
 		]);
 		expect(sandbox.received('GET', '/v1/templates')[0].query).toEqual({});

@@ -143,7 +143,7 @@ describe('Batch Message → Send', () => {
 		const id = await createBatch();
 		await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) } });
 		const again = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) } });
-		expect(again.error?.message).toContain('Hero reported a conflict');
+		expect(again.error?.description).toContain('Hero answered 409 to PATCH /v1/batch_message/');
 		expect(again.error?.message).toContain('already been sent');
 		expect((again.error as { httpCode?: string }).httpCode).toBe('409');
 		expect(batches(sandbox.state).get(id)?.sendCount).toBe(1);
@@ -182,7 +182,8 @@ describe('Batch Message → Send', () => {
 		expect(bad.error?.message).toBe('Batch Message: expected a numeric Hero ID such as 1234 [item 0]');
 		expect(sandbox.requests).toHaveLength(0);
 		const missing = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl('999999') } });
-		expect(missing.error?.message).toBe('Hero found nothing at PATCH /v1/batch_message/999999/send');
+		expect(missing.error?.message).toBe('Batch message not found');
+		expect(missing.error?.description).toContain('Hero answered 404 to PATCH /v1/batch_message/999999/send');
 	});
 });
 

@@ -87,7 +87,8 @@ describe('Appointment → Create (reserve)', () => {
 		const slot = gpSlots()[0];
 		await reserve(slot);
 		const result = await runHeroNode(sandbox, { parameters: createParams(slot, { patientId: '2002' }) });
-		expect(result.error?.message).toBe('Hero reported a conflict: That slot has already been taken');
+		expect(result.error?.message).toBe('That slot has already been taken');
+		expect(result.error?.description).toContain('Hero answered 409 to POST /v1/appointments');
 		expect(result.error?.httpCode).toBe('409');
 	});
 
@@ -234,7 +235,8 @@ describe('Appointment → Update (a reservation)', () => {
 		const [from, to] = gpSlots();
 		const id = await reserveAndBook(from);
 		const result = await runHeroNode(sandbox, { parameters: op('update', id, { practitionerId: rl(to.practitioner_id), startTime: to.start_time, duration: 15 }) });
-		expect(result.error?.message).toBe('Hero reported a conflict: A booked appointment cannot be edited; reschedule it instead');
+		expect(result.error?.message).toBe('A booked appointment cannot be edited; reschedule it instead');
+		expect(result.error?.description).toContain('Hero answered 409 to PUT /v1/appointments/');
 		expect(stored(id).start_time).toBe(from.start_time);
 	});
 });

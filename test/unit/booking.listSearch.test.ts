@@ -85,6 +85,6 @@ describe('Practitioner "From list"', () => {
 
 	it('Hero errors reach the editor as the node\'s error message', async () => {
 		sandbox.faults.add({ kind: 'status', status: 403, path: '^/v1/practitioners$', times: 1 });
-		await expect(search('searchPractitioners', {})).rejects.toThrow('Hero refused the request (403)');
+		await expect(search('searchPractitioners', {})).rejects.toThrow('Hero did not authorise this request');
 	});
 });

@@ -76,7 +76,8 @@ describe('Location and Practitioner', () => {
 		const byId = await runHeroNode(sandbox, { parameters: { resource: 'practitioner', operation: 'get', practitionerId: rl(' 5001 ', 'id') } });
 		expect(byId.json[0]).toMatchObject({ id: '5001' });
 		const missing = await runHeroNode(sandbox, { parameters: { resource: 'practitioner', operation: 'get', practitionerId: rl('5999', 'id') } });
-		expect(missing.error?.message).toBe('Hero found nothing at GET /v1/practitioners/5999');
+		expect(missing.error?.message).toBe('Practitioner not found');
+		expect(missing.error?.description).toContain('Hero answered 404 to GET /v1/practitioners/5999');
 		expect(sandbox.received('GET').map((r) => r.path)).toEqual(['/v1/practitioners/5003', '/v1/practitioners/5001', '/v1/practitioners/5999']);
 	});
 });

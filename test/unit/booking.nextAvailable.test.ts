@@ -54,6 +54,10 @@ describe('Appointment → Book Next Available', () => {
 			'POST /v1/appointments',
 			`${INFERRED.bookAppointmentMethod} ${INFERRED.bookAppointmentPath(String(out.appointment.id))}`,
 			`GET /v1/appointments/${out.appointment.id}`,
+			// The names for the output (issue 14, finding 12): one read of each list, after the booking.
+			'GET /v1/appointment_types',
+			'GET /v1/practitioners',
+			'GET /v1/locations',
 		]);
 		expect(sandbox.received('POST', '/v1/appointments')[0].body).toEqual({
 			appointment_type_id: '4001',
@@ -166,7 +170,7 @@ describe('Appointment → Book Next Available', () => {
 		const today = londonDate(Date.now());
 		expect(out).toEqual({
 			booked: false,
-			reason: `No free slot matched (appointment type 4001, ${today} to ${addDays(today, 27)}, starting 18:00-23:59 Europe/London)`,
+			reason: `No free slot matched (GP Appointment, ${today} to ${addDays(today, 27)}, starting 18:00-23:59 Europe/London)`,
 			attempts: 0,
 			slots_matched: 0,
 		});
@@ -185,9 +189,9 @@ describe('Appointment → Book Next Available', () => {
 	});
 
 	it.each([
-		['a time of day that is not HH:mm', { earliestTime: '9am' }, {}, 'Earliest Start Time: expected a time of day such as 09:30'],
-		['a window that ends before it starts', { earliestTime: '12:00', latestTime: '09:00' }, {}, 'Latest Start Time: must be at or after Earliest Start Time'],
-		['an end date before the start date', { startDate: '2030-03-15', endDate: '2030-03-01' }, {}, 'End Date: must be on or after Start Date'],
+		['a time of day that is not HH:mm', { earliestTime: '9am' }, {}, 'Start Time From: expected a time of day such as 09:30'],
+		['a window that ends before it starts', { earliestTime: '12:00', latestTime: '09:00' }, {}, 'Start Time To: must be at or after Start Time From'],
+		['an end date before the start date', { startDate: '2030-03-15', endDate: '2030-03-01' }, {}, 'Date To: must be on or after Date From'],
 		['too many attempts', {}, { maxAttempts: 11 }, 'Max Attempts: expected a whole number from 1 to 10'],
 		['a practitioner that is not an id', { practitioners: many('practitionerId', 'Dr Shah') }, {}, 'Practitioners: expected a numeric Hero ID'],
 	])('rejects %s before any request', async (_name, filters, options, message) => {

@@ -8,7 +8,8 @@ import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 
 import { properties } from '../../nodes/HeroHealth/actions/description';
 import { requestOptions } from '../../nodes/HeroHealth/actions/common.descriptions';
-import { loadOptionsList } from '../harness/listSearch';
+import { loadOptionsList, searchList } from '../harness/listSearch';
+import { slots } from '../sandbox/routes/booking';
 import { runHeroNode } from '../harness/runNode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -45,6 +46,10 @@ describe('issue 14 point 3: date-only fields', () => {
 		['slot', 'count', 'filters.endDate'],
 		['bookingLink', 'update', 'updateFields.fromDate'],
 		['bookingLink', 'update', 'updateFields.toDate'],
+		['bookingLink', 'create', 'additionalFields.fromDate'],
+		['bookingLink', 'create', 'additionalFields.toDate'],
+		['appointment', 'bookNextAvailable', 'filters.startDate'],
+		['appointment', 'bookNextAvailable', 'filters.endDate'],
 	];
 
 	it.each(DATE_ONLY)('finding 3: %s → %s %s is typed as a calendar date (text, e.g. 2026-03-15), not a date-and-time picker', (resource, operation, path) => {
@@ -71,6 +76,35 @@ describe('issue 14 point 4: related fields sit together', () => {
 		const from = names.indexOf('Date From');
 		expect(from).toBeGreaterThanOrEqual(0);
 		expect(names[from + 1]).toBe('Date To');
+	});
+
+	it.each([
+		['appointment', 'bookNextAvailable', 'filters'],
+		['bookingLink', 'create', 'additionalFields'],
+		['bookingLink', 'update', 'updateFields'],
+	])('finding 4: %s → %s lists Date From and Date To next to each other, the first date first', (resource, operation, collection) => {
+		const names = (field(resource, operation, collection).options as INodeProperties[]).map((o) => o.displayName);
+		const from = names.indexOf('Date From');
+		expect(from).toBeGreaterThanOrEqual(0);
+		expect(names[from + 1]).toBe('Date To');
+	});
+
+	it('finding 4: Book Next Available lists Start Time From and Start Time To next to each other', () => {
+		const names = (field('appointment', 'bookNextAvailable', 'filters').options as INodeProperties[]).map((o) => o.displayName);
+		const from = names.indexOf('Start Time From');
+		expect(from).toBeGreaterThanOrEqual(0);
+		expect(names[from + 1]).toBe('Start Time To');
+	});
+
+	it.each([
+		['Book Next Available dates', { resource: 'appointment', operation: 'bookNextAvailable', patientId: '2001', appointmentTypeId: { __rl: true, mode: 'id', value: '4001' }, filters: { startDate: '2030-03-15', endDate: '2030-03-14' } }, 'Date To: must be on or after Date From'],
+		['Book Next Available times', { resource: 'appointment', operation: 'bookNextAvailable', patientId: '2001', appointmentTypeId: { __rl: true, mode: 'id', value: '4001' }, filters: { earliestTime: '12:00', latestTime: '09:00' } }, 'Start Time To: must be at or after Start Time From'],
+		['Book Next Available time format', { resource: 'appointment', operation: 'bookNextAvailable', patientId: '2001', appointmentTypeId: { __rl: true, mode: 'id', value: '4001' }, filters: { earliestTime: '9am' } }, 'Start Time From: expected a time of day'],
+		['Booking Link → Create dates', { resource: 'bookingLink', operation: 'create', linkType: 'generic', appointmentTypeId: { __rl: true, mode: 'id', value: '4001' }, locationId: { __rl: true, mode: 'id', value: '3001' }, additionalFields: { fromDate: '2030-03-15', toDate: '2030-03-14' } }, 'Date To: must be on or after Date From'],
+	])('finding 4: a bad %s value is reported with the labels the editor shows', async (_name, parameters, message) => {
+		const result = await runHeroNode(sandbox, { parameters });
+		expect(result.error?.message).toContain(message);
+		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	it('finding 4: a bad Slot date is reported with the label the editor shows ("Date To: must be on or after Date From")', async () => {
@@ -116,5 +150,139 @@ describe('issue 14 point 7: collections named for what they hold', () => {
 
 	it('finding 7: Request Options opens with "Add Request Option", not a second "Add Option"', () => {
 		expect(requestOptions.placeholder).toBe('Add Request Option');
+	});
+
+	it('finding 7: Book Next Available names its options collection "Booking Options" ("Add Booking Option"); no two of its collections share a button label', () => {
+		expect(field('appointment', 'bookNextAvailable', 'options')).toMatchObject({ displayName: 'Booking Options', placeholder: 'Add Booking Option', type: 'collection' });
+		const collections = [...fieldsOf('appointment', 'bookNextAvailable'), requestOptions].filter((p) => p.type === 'collection');
+		const labels = collections.map((p) => p.placeholder);
+		expect(new Set(labels).size).toBe(labels.length);
+		expect(labels).not.toContain('Add Option');
+	});
+
+	it('finding 7: Book Next Available shows its notice above the fields it explains (first, above Patient ID)', () => {
+		expect(fieldsOf('appointment', 'bookNextAvailable').map((p) => p.name).slice(0, 2)).toEqual(['bookNextAvailableNotice', 'patientId']);
+	});
+});
+
+describe('issue 14 point 8: defaults agree with hints', () => {
+	it('finding 8: Book Next Available’s Duration (Minutes), added with its default, books the slot’s own length (20 min for a nurse slot)', async () => {
+		const duration = field('appointment', 'bookNextAvailable', 'options.duration');
+		const result = await runHeroNode(sandbox, {
+			parameters: { resource: 'appointment', operation: 'bookNextAvailable', patientId: '2001', appointmentTypeId: { __rl: true, mode: 'id', value: '4002' }, options: { duration: duration.default } },
+		});
+		expect(result.error).toBeUndefined();
+		expect(sandbox.received('POST', '/v1/appointments')[0].body).toMatchObject({ appointment_type_id: '4002', duration: 20 });
+	});
+
+	it('finding 8: a Duration set by the user is still sent as given', async () => {
+		await runHeroNode(sandbox, {
+			parameters: { resource: 'appointment', operation: 'bookNextAvailable', patientId: '2001', appointmentTypeId: { __rl: true, mode: 'id', value: '4002' }, options: { duration: 10 } },
+		});
+		expect(sandbox.received('POST', '/v1/appointments')[0].body).toMatchObject({ duration: 10 });
+	});
+});
+
+describe('issue 14 point 9: texts', () => {
+	it('finding 9: Book Next Available’s Time Zone options read well in title case', () => {
+		const zone = field('appointment', 'bookNextAvailable', 'options.timeZone');
+		expect((zone.options as Array<{ name: string; value: string }>).map((o) => [o.name, o.value])).toEqual([
+			["Hero's Time Zone (Europe/London)", 'hero'],
+			['Workflow Time Zone', 'workflow'],
+		]);
+	});
+});
+
+describe('issue 14 point 11: a template shows its text', () => {
+	it('finding 11: the template list names each template "Name: first ~80 characters of its text"', async () => {
+		const { results } = await searchList(sandbox, 'searchMessageTemplates', { resource: 'message', operation: 'send' });
+		expect(results).toEqual([
+			{ name: 'Appointment reminder: Reminder: you have an appointment at the surgery. Reply CANCEL if you cannot…', value: '11' },
+			{ name: 'Flu clinic invitation: You are invited to our flu clinic. Reply YES to be booked in.', value: '12' },
+			{ name: 'Blood test results: normal: Your recent blood test results are normal. No action is needed.', value: '13' },
+			{ name: 'Friends and family survey', value: '14' },
+		]);
+	});
+});
+
+describe('issue 14 point 12: Book Next Available’s output is ready to text to a patient', () => {
+	const bookNext = (filters: Record<string, unknown> = {}) => ({
+		resource: 'appointment',
+		operation: 'bookNextAvailable',
+		patientId: '2001',
+		appointmentTypeId: { __rl: true, mode: 'id', value: '4002' },
+		filters,
+	});
+
+	it('finding 12: a booking outputs the Europe/London start time and the names of the type, practitioner and location', async () => {
+		const result = await runHeroNode(sandbox, { parameters: bookNext() });
+		expect(result.error).toBeUndefined();
+		const [out] = result.json as Array<Record<string, any>>;
+		const booked = slots(sandbox.state).get(String(out.slot.id))!;
+		const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(booked.start_time));
+		const part = (type: string) => local.find((p) => p.type === type)!.value;
+		expect(out).toMatchObject({
+			booked: true,
+			start_time_local: `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`,
+			appointment_type_name: 'Nurse Appointment',
+			practitioner_name: 'Nurse Jane Brown',
+			location_name: 'Hillside Branch Surgery',
+		});
+	});
+
+	it('finding 12: the names are read once per execution (one GET per list, after the booking), however many items are booked', async () => {
+		const result = await runHeroNode(sandbox, { items: [{}, {}, {}], parameters: bookNext() });
+		expect(result.error).toBeUndefined();
+		expect(result.json.map((j) => j.practitioner_name)).toEqual(['Nurse Jane Brown', 'Nurse Jane Brown', 'Nurse Jane Brown']);
+		const calls = sandbox.requests.map((r) => `${r.method} ${r.path}`);
+		for (const list of ['/v1/appointment_types', '/v1/locations', '/v1/practitioners']) {
+			expect(calls.filter((c) => c === `GET ${list}`)).toHaveLength(1);
+			expect(calls.indexOf(`GET ${list}`)).toBeGreaterThan(calls.indexOf('POST /v1/appointments'));
+		}
+	});
+
+	it('finding 12: a failed name read does not fail a booked item (its name is left out, the booking is output)', async () => {
+		sandbox.faults.add({ kind: 'status', status: 404, method: 'GET', path: '^/v1/locations$' });
+		const result = await runHeroNode(sandbox, { parameters: bookNext() });
+		expect(result.error).toBeUndefined();
+		expect(result.json[0]).toMatchObject({ booked: true, appointment_type_name: 'Nurse Appointment', practitioner_name: 'Nurse Jane Brown' });
+		expect(result.json[0]).not.toHaveProperty('location_name');
+	});
+
+	it('finding 12: the "no match" reason names the appointment type by its name', async () => {
+		const result = await runHeroNode(sandbox, { parameters: bookNext({ earliestTime: '18:00' }) });
+		expect(result.error).toBeUndefined();
+		expect(result.json[0]).toMatchObject({ booked: false });
+		expect(String(result.json[0].reason)).toMatch(/^No free slot matched \(Nurse Appointment, /);
+		expect(sandbox.received('POST')).toHaveLength(0);
+	});
+});
+
+describe('issue 14 point 5: errors lead with Hero’s cause', () => {
+	it('finding 5: an unknown patient reads "Patient not found"; the call and the status are in the description', async () => {
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'send', patientId: '999999', messageType: 'sms', message: 'Hi', additionalFields: {} } });
+		expect(result.error?.message).toBe('Patient not found');
+		expect(result.error?.description).toContain('Hero answered 404 to POST /v1/messages/send');
+		expect(result.error?.httpCode).toBe('404');
+	});
+
+	it('finding 5: without Hero’s text, a 404 names what was not found, from the path', async () => {
+		sandbox.faults.add({ kind: 'status', status: 404, method: 'GET', path: '^/v1/appointments/' , body: {} });
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'appointment', operation: 'get', appointmentId: '990001' } });
+		expect(result.error?.message).toBe('Appointment 990001 not found at Hero');
+		expect(result.error?.description).toContain('Hero answered 404 to GET /v1/appointments/990001');
+	});
+
+	it('finding 5: a server error leads with the cause, not the status; the status and call are in the description', async () => {
+		sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', path: '^/v1/messages/1$' });
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'get', messageId: '1' } });
+		expect(result.error?.message).toBe('Hero had a server error');
+		expect(result.error?.description).toContain('Hero answered 500 to GET /v1/messages/1');
+	});
+
+	it('finding 5: a 403 leads with Hero’s refusal, not the status', async () => {
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: 'Hi', additionalFields: {} }, credentials: { practiceGroupId: '9999' } });
+		expect(result.error?.message).toMatch(/^Hero did not authorise this request( \(".+"\))?$/);
+		expect(result.error?.description).toContain('Hero answered 403 to POST /v1/messages/send');
 	});
 });

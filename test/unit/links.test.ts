@@ -88,9 +88,9 @@ describe('Booking Link → Create', () => {
 	});
 
 	it.each([
-		['a To Date before the From Date', {}, { fromDate: daysFromToday(5), toDate: daysFromToday(2) }, 'To Date: must be on or after From Date'],
+		['a Date To before the Date From', {}, { fromDate: daysFromToday(5), toDate: daysFromToday(2) }, 'Date To: must be on or after Date From'],
 		['an expiry date in the past', {}, { expiryDate: daysFromToday(-1) }, 'Expiry Date: must be today or later'],
-		['a date that does not exist', {}, { fromDate: '2031-02-30' }, 'From Date: expected a date such as'],
+		['a date that does not exist', {}, { fromDate: '2031-02-30' }, 'Date From: expected a date such as'],
 		['zero uses', {}, { maximumUseCount: 0 }, 'Maximum Use Count: expected a number of at least 1'],
 		['a fractional use count', {}, { maximumUseCount: 1.5 }, 'Maximum Use Count: expected a whole number'],
 		['a non-numeric practitioner', {}, { practitionerId: locator('dr-who') }, 'Practitioner: expected a numeric Hero ID'],

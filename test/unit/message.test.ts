@@ -159,7 +159,8 @@ describe('Message → Send', () => {
 
 	it('maps an unknown patient (Hero answers 404) to "found nothing"', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({}, { patientId: '999999' }) });
-		expect(result.error?.message).toBe('Hero found nothing at POST /v1/messages/send');
+		expect(result.error?.message).toBe('Patient not found');
+		expect(result.error?.description).toContain('Hero answered 404 to POST /v1/messages/send');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 	});
 });
@@ -188,7 +189,8 @@ describe('Message → Send with a link or an attachment', () => {
 		['a booking link id given as an attachment uuid', async () => ({ attachmentUuid: (await bookingLink()).id })],
 	])('is refused by Hero (404) for %s, and nothing is stored', async (_name, fields) => {
 		const result = await runHeroNode(sandbox, { parameters: send(await fields()) });
-		expect(result.error?.message).toBe('Hero found nothing at POST /v1/messages/send');
+		expect(result.error?.message).toMatch(/^(Short link|Attachment) not found$/);
+		expect(result.error?.description).toContain('Hero answered 404 to POST /v1/messages/send');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 		expect(sends()).toHaveLength(1);
 		expect(messages(sandbox.state).size).toBe(0);

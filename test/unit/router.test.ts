@@ -46,14 +46,14 @@ describe('router', () => {
 		const items = [item(0), { ...item(1), patient: '424242' }];
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems(), items, continueOnFail: true });
 		expect(result.json[1]).toMatchObject({ httpCode: '404' });
-		expect(result.json[1].error).toContain('Hero found nothing');
+		expect(result.json[1].error).toContain('Patient not found');
 	});
 
 	it('without Continue On Fail, the first failure stops the run and starts no new item', async () => {
 		// Item 1 is valid but Hero refuses it (unknown patient): item 0 was sent, items 2 and 3 never start.
 		const items = [item(0), { ...item(1), patient: '424242' }, item(2), item(3)];
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 1 }), items });
-		expect(result.error?.message).toContain('Hero found nothing');
+		expect(result.error?.message).toContain('Patient not found');
 		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(1);
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 	});

@@ -23,7 +23,8 @@ describe('Task → Get', () => {
 
 	it('maps an unknown task to 404 and rejects a non-numeric ID without calling Hero', async () => {
 		const missing = await runHeroNode(sandbox, { parameters: { resource: 'task', operation: 'get', taskId: '9999999' } });
-		expect(missing.error?.message).toBe('Hero found nothing at GET /v2/tasks/9999999');
+		expect(missing.error?.message).toBe('Task not found');
+		expect(missing.error?.description).toContain('Hero answered 404 to GET /v2/tasks/9999999');
 		const bad = await runHeroNode(sandbox, { parameters: { resource: 'task', operation: 'get', taskId: 'T-1' } });
 		expect(bad.error?.message).toBe('Task ID: expected a numeric Hero ID such as 1234 [item 0]');
 		expect(sandbox.requests).toHaveLength(1);

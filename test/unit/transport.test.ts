@@ -27,7 +27,8 @@ describe('authentication errors', () => {
 
 	it("finding 21: 403 (a wrong practice group) quotes Hero's text and names every likely cause: scope, practice group, key", async () => {
 		const result = await runHeroNode(sandbox, { parameters: sendSms, credentials: { practiceGroupId: '9999' } });
-		expect(result.error?.message).toMatch(/^Hero refused the request \(403\)(: ".+")?$/);
+		expect(result.error?.message).toMatch(/^Hero did not authorise this request( \(".+"\))?$/);
+		expect(result.error?.description).toContain('Hero answered 403 to POST /v1/messages/send');
 		expect(result.error?.description).toContain('scope');
 		expect(result.error?.description).toContain('practice group ID');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('403');
@@ -60,7 +61,8 @@ describe('retries', () => {
 	it('a read gives up after the retry budget with a clear 5xx message', async () => {
 		sandbox.faults.add({ kind: 'status', status: 502, path: '/v1/messages/1' });
 		const result = await runHeroNode(sandbox, { parameters: getMessage('1') });
-		expect(result.error?.message).toBe('Hero had a server error (502)');
+		expect(result.error?.message).toBe('Hero had a server error');
+		expect(result.error?.description).toContain('Hero answered 502 to GET /v1/messages/1');
 		expect(sandbox.received('GET', '/v1/messages/1')).toHaveLength(RETRY_POLICY.maxRetries + 1);
 	}, 30_000);
 

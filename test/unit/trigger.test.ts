@@ -429,7 +429,7 @@ describe('Hero Health Trigger: registration', () => {
 		const warnings = n8n.logs.filter((l) => l.level === 'warn');
 		expect(warnings).toHaveLength(1);
 		expect(warnings[0].message).toContain(`could not delete Hero webhook registration ${stuck.id}`);
-		expect(warnings[0].message).toContain('Hero had a server error (500)');
+		expect(warnings[0].message).toContain('Hero had a server error');
 		expect(JSON.stringify(n8n.logs)).not.toContain(key);
 		expect(registeredAt(n8n.webhookUrl).map((w) => w.id)).toEqual([stuck.id]);
 		expect(webhooks(sandbox.state).has(other.id)).toBe(false);
@@ -528,8 +528,8 @@ describe('Hero Health Trigger: deliveries', () => {
 			id: '999999',
 			record: null,
 			error: {
-				message: 'Hero found nothing at GET /v1/appointments/999999',
-				description: expect.any(String),
+				message: 'Appointment not found',
+				description: expect.stringContaining('Hero answered 404 to GET /v1/appointments/999999'),
 				httpCode: '404',
 			},
 		});

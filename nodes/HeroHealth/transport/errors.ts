@@ -95,13 +95,52 @@ const NETWORK_MESSAGES: Record<string, string> = {
 
 const retriedTimes = (retries: number) => (retries === 1 ? 'once' : `${retries} times`);
 
+// Texts that only restate the status ("Not found", "Service unavailable"): they add nothing to a headline.
+const STATUS_ONLY = /^(bad request|unauthori[sz]ed|forbidden|not found|conflict|unprocessable entity|too many requests|internal server error|unknown error|bad gateway|service unavailable|gateway timeout|cannot [a-z]+ \S+)\.?$/i;
+
+/** Hero's own text, unless it only restates the status. */
+function heroCause(body: unknown, secrets: readonly string[]): string | undefined {
+	const said = heroMessage(body, secrets);
+	return said && !STATUS_ONLY.test(said.trim()) ? said : undefined;
+}
+
+/** "Appointment 990001" from `/v1/appointments/990001/cancel`: the last numbered thing in the path. */
+function thingInPath(path: string): string | undefined {
+	const segments = path.split('?')[0].split('/').filter(Boolean);
+	for (let i = segments.length - 1; i > 0; i--) {
+		if (!/^\d+$/.test(segments[i])) continue;
+		const kind = decodeURIComponent(segments[i - 1]).replace(/[_-]+/g, ' ').replace(/s$/, '');
+		if (!/^[a-z ]+$/i.test(kind)) return undefined;
+		return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${segments[i]}`;
+	}
+	return undefined;
+}
+
+/** What went wrong, in the user's terms, for a status Hero answered; the status itself goes in the description. */
+function causeOf(status: number, body: unknown, secrets: readonly string[], path: string): string {
+	const said = heroCause(body, secrets);
+	if (status === 404) {
+		if (said) return said;
+		const thing = thingInPath(path);
+		return thing ? `${thing} not found at Hero` : 'Hero found nothing for this request';
+	}
+	if (status === 409) return said ?? 'Someone else changed or took this first';
+	if (status === 422) return said ?? 'Hero could not act on the request in its current state';
+	if (status === 429) return 'Hero is rate limiting requests';
+	if (status >= 500) return `Hero had a server error${said ? `: ${said}` : ''}`;
+	return said ?? 'Hero gave an unexpected answer';
+}
+
 /**
- * Builds the message and description of a failed call. Everything taken from Hero's answer
- * (its texts, a redirect's target) goes through `redact` with the credential's `secrets`.
+ * Builds the message and description of a failed call. The message leads with the cause, in the
+ * user's terms (Hero's own text where it gives one); the description names the status and the call.
+ * Everything taken from Hero's answer (its texts, a redirect's target) goes through `redact` with
+ * the credential's `secrets`.
  */
 export function humanMessage(failure: HeroFailure, secrets: readonly string[] = []): { message: string; description: string } {
 	const { status, body } = failure;
 	const call = `${failure.method} ${failure.path}`;
+	const answered = `Hero answered ${status} to ${call}`;
 	if (failure.redirectTo !== undefined) {
 		const target = failure.redirectTo === null ? 'without a target' : `to ${redact(failure.redirectTo, secrets)}`;
 		return {
@@ -112,10 +151,11 @@ export function humanMessage(failure: HeroFailure, secrets: readonly string[] = 
 	if (failure.ambiguous) {
 		const what =
 			failure.answerProblem ??
-			(failure.networkCode ? (NETWORK_MESSAGES[failure.networkCode] ?? failure.networkCode) : `Hero answered ${status}`);
+			(failure.networkCode ? (NETWORK_MESSAGES[failure.networkCode] ?? failure.networkCode) : causeOf(status ?? 0, body, secrets, failure.path));
+		const got = status !== undefined && !failure.answerProblem ? answered : `${call} got no usable answer`;
 		return {
 			message: `${what}; the request may or may not have been carried out by Hero: check before resending`,
-			description: `Outcome unknown: ${call} was not retried automatically, because repeating it could send a message or book twice. Look it up in Hero (message or appointment lists) before running this item again.`,
+			description: `Outcome unknown: ${got}, and it was not retried automatically, because repeating it could send a message or book twice. Look it up in Hero (message or appointment lists) before running this item again.`,
 		};
 	}
 	if (failure.answerProblem) {
@@ -131,58 +171,59 @@ export function humanMessage(failure: HeroFailure, secrets: readonly string[] = 
 			description: `${call} got no HTTP answer. Check the environment or base URL in the credential and the network between n8n and Hero.`,
 		};
 	}
-	const said = heroMessage(body, secrets);
 	switch (true) {
 		case status === 400: {
 			const issues = describeValidationIssues(body, secrets);
 			return {
-				message: issues ? `Hero rejected the request: ${issues}` : `Hero rejected the request: ${said ?? 'bad request'}`,
-				description: `${call} failed validation at Hero. Correct the named field(s) and run again.`,
+				message: `Hero rejected the request: ${issues ?? heroMessage(body, secrets) ?? 'bad request'}`,
+				description: `${answered}: it failed validation at Hero. Correct the named field(s) and run again.`,
 			};
 		}
 		case status === 401:
 			return {
 				message: 'Hero did not accept the API key',
-				description: 'Check the API key in the Hero Health API credential, and that it belongs to the chosen environment (staging and production keys differ).',
+				description: `${answered}. Check the API key in the Hero Health API credential, and that it belongs to the chosen environment (staging and production keys differ).`,
 			};
-		case status === 403:
+		case status === 403: {
 			// Hero documents 403 as "Unauthorised" without saying why: name every likely cause, quote Hero.
+			const said = heroMessage(body, secrets);
 			return {
-				message: `Hero refused the request (403)${said ? `: "${said}"` : ''}`,
-				description: `Hero did not authorise ${call} for this API key. Likely causes: the key lacks the scope this operation needs (messaging, booking or booking links); the practice group ID in the credential is not the key's own or in its Hero-configured network; or the key is not allowed this call at all. Check the credential, and the key's scopes with Hero.`,
+				message: `Hero did not authorise this request${said ? ` ("${said}")` : ''}`,
+				description: `${answered}: Hero did not authorise it for this API key. Likely causes: the key lacks the scope this operation needs (messaging, booking or booking links); the practice group ID in the credential is not the key's own or in its Hero-configured network; or the key is not allowed this call at all. Check the credential, and the key's scopes with Hero.`,
 			};
+		}
 		case status === 404:
 			return {
-				message: `Hero found nothing at ${call}`,
-				description: said ?? 'Check the ID given to this operation; it may belong to another practice group or have been removed.',
+				message: causeOf(status, body, secrets, failure.path),
+				description: `${answered}. Check the ID given to this operation; it may belong to another practice group or have been removed.`,
 			};
 		case status === 409:
 			return {
-				message: `Hero reported a conflict: ${said ?? 'the resource changed or is already taken'}`,
-				description: 'Another change got there first (for example, the slot was booked by someone else). Refresh and try again.',
+				message: causeOf(status, body, secrets, failure.path),
+				description: `${answered}: another change got there first (for example, the slot was booked by someone else). Refresh and try again.`,
 			};
 		case status === 422:
 			return {
-				message: `Hero could not process the request: ${said ?? 'unprocessable entity'}`,
-				description: describeValidationIssues(body, secrets) ?? 'The request was well formed but Hero could not act on it in its current state.',
+				message: causeOf(status, body, secrets, failure.path),
+				description: `${answered}. ${describeValidationIssues(body, secrets) ?? 'The request was well formed but Hero could not act on it in its current state.'}`,
 			};
 		case status === 429: {
 			const wait = failure.retryAfterSeconds !== undefined ? `Hero asked to wait ${failure.retryAfterSeconds}s` : '';
 			const tried = failure.retries ? `Retried ${retriedTimes(failure.retries)} with backoff${wait ? `; ${wait}` : ''}` : `Not retried${wait ? `: ${wait}, longer than the node's retry budget` : ''}`;
 			return {
-				message: 'Hero is rate limiting requests (429)',
-				description: `${tried}. Lower "Requests in Flight" or add a Wait node between batches.`,
+				message: causeOf(status, body, secrets, failure.path),
+				description: `${answered}. ${tried}. Lower "Requests in Flight" or add a Wait node between batches.`,
 			};
 		}
 		case status >= 500:
 			return {
-				message: `Hero had a server error (${status})`,
-				description: `${call} failed on Hero's side${failure.retries ? ` (retried ${retriedTimes(failure.retries)} with backoff)` : ''}. Try again later, and contact Hero support if it persists.`,
+				message: causeOf(status, body, secrets, failure.path),
+				description: `${answered}: the fault is on Hero's side${failure.retries ? ` (retried ${retriedTimes(failure.retries)} with backoff)` : ''}. Try again later, and contact Hero support if it persists.`,
 			};
 		default:
 			return {
-				message: `Hero answered ${status}`,
-				description: said ?? `${call} returned an unexpected status.`,
+				message: causeOf(status, body, secrets, failure.path),
+				description: `${answered}, a status this node does not expect.`,
 			};
 	}
 }

@@ -4,16 +4,28 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf } from '../../transport';
 import { toIsoDateTime, zonedParts } from '../../validation';
 import { DATE_WINDOW_HINT, appointmentTypeLocator, bookingLocator, bookingLocatorList, readLocatorId, readLocatorIds } from '../booking.descriptions';
-import { patientIdField } from '../common.descriptions';
+import { calendarDateField, patientIdField } from '../common.descriptions';
 import { checkBoolean, checkDate, checkNumber, invalid, readCollection, requireId } from '../helpers';
 import { reasonOption } from './fields';
+import { bookingName, readableTime } from './names';
 
 export const DEFAULT_WINDOW_DAYS = 28;
 export const DEFAULT_MAX_ATTEMPTS = 5;
 const MAX_ATTEMPTS_LIMIT = 10;
 const HERO_DISPLAY_ZONE = 'Europe/London';
 
+// Names that sort together under the lint rule's alphabetical order: Date From / Date To,
+// Start Time From / Start Time To (the parameter names stay startDate, earliestTime...).
+const LABELS = { startDate: 'Date From', endDate: 'Date To', earliestTime: 'Start Time From', latestTime: 'Start Time To', options: 'Booking Options' };
+
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Books the earliest free slot that matches, for the patient. If none matches (or every slot tried was taken by someone else first) the item is output with booked = false and a reason, instead of failing.',
+		name: 'bookNextAvailableNotice',
+		type: 'notice',
+		default: '',
+	},
 	patientIdField,
 	{ ...appointmentTypeLocator, description: 'The kind of appointment to book' },
 	{
@@ -23,54 +35,52 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
+			calendarDateField({
+				displayName: LABELS.startDate,
+				name: 'startDate',
+				description: `First day to search. ${DATE_WINDOW_HINT}. Default: today.`,
+			}),
+			calendarDateField({
+				displayName: LABELS.endDate,
+				name: 'endDate',
+				description: `Last day to search. ${DATE_WINDOW_HINT}. Default: ${DEFAULT_WINDOW_DAYS} days after the first day.`,
+			}),
+			bookingLocator('location', { description: 'Only slots at this location' }),
+			bookingLocatorList('practitioner', { description: 'Only slots with any of these practitioners' }),
 			{
-				displayName: 'Earliest Start Time',
+				displayName: LABELS.earliestTime,
 				name: 'earliestTime',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 09:00',
-				description: 'Only slots starting at or after this time of day (HH:mm, 24-hour; see Options → Time Zone)',
+				description: `Only slots starting at or after this time of day (HH:mm, 24-hour; see ${LABELS.options} → Time Zone)`,
 			},
 			{
-				displayName: 'End Date',
-				name: 'endDate',
-				type: 'dateTime',
-				default: '',
-				description: `Last day to search. ${DATE_WINDOW_HINT}. Default: ${DEFAULT_WINDOW_DAYS} days after the start date.`,
-			},
-			{
-				displayName: 'Latest Start Time',
+				displayName: LABELS.latestTime,
 				name: 'latestTime',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 12:00',
-				description: 'Only slots starting at or before this time of day (HH:mm, 24-hour; see Options → Time Zone)',
-			},
-			bookingLocator('location', { description: 'Only slots at this location' }),
-			bookingLocatorList('practitioner', { description: 'Only slots with any of these practitioners' }),
-			{
-				displayName: 'Start Date',
-				name: 'startDate',
-				type: 'dateTime',
-				default: '',
-				description: `First day to search. ${DATE_WINDOW_HINT}. Default: today.`,
+				description: `Only slots starting at or before this time of day (HH:mm, 24-hour; see ${LABELS.options} → Time Zone)`,
 			},
 		],
 	},
 	{
-		displayName: 'Options',
+		displayName: LABELS.options,
+		// The parameter keeps its name: saved workflows keep their values.
 		name: 'options',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: 'Add Booking Option',
 		default: {},
 		options: [
 			{
 				displayName: 'Duration (Minutes)',
 				name: 'duration',
 				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 15,
-				description: "Length of the appointment in minutes. Default: the slot's own length.",
+				typeOptions: { minValue: 0 },
+				// 0 = unset: adding the field must not replace the slot's own length with a guess.
+				default: 0,
+				description: "Length of the appointment in minutes. 0 = the slot's own length.",
 			},
 			{
 				displayName: 'Max Attempts',
@@ -94,19 +104,12 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'hero',
 				options: [
-					{ name: 'Europe/London (as Hero Shows Times)', value: 'hero' },
+					{ name: "Hero's Time Zone (Europe/London)", value: 'hero' },
 					{ name: 'Workflow Time Zone', value: 'workflow' },
 				],
-				description: 'Zone of the start/end dates and the earliest/latest start times',
+				description: `Zone of ${LABELS.startDate} / ${LABELS.endDate} and ${LABELS.earliestTime} / ${LABELS.latestTime}`,
 			},
 		],
-	},
-	{
-		displayName:
-			'Books the earliest free slot that matches, for the patient. If none matches (or every slot tried was taken by someone else first) the item is output with booked = false and a reason, instead of failing.',
-		name: 'bookNextAvailableNotice',
-		type: 'notice',
-		default: '',
 	},
 ];
 
@@ -166,16 +169,17 @@ export function readSearch(ctx: IExecuteFunctions, itemIndex: number, now = new 
 	if (zoneChoice !== 'hero' && zoneChoice !== 'workflow') throw invalid(ctx, itemIndex, 'Time Zone', 'expected hero or workflow');
 	const timeZone = zoneChoice === 'workflow' ? ctx.getTimezone() : HERO_DISPLAY_ZONE;
 
-	const startDate = filters.startDate ? checkDate(ctx, itemIndex, 'Start Date', filters.startDate) : localDate(now, timeZone);
-	const endDate = filters.endDate ? checkDate(ctx, itemIndex, 'End Date', filters.endDate) : addDays(startDate, DEFAULT_WINDOW_DAYS - 1);
-	if (endDate < startDate) throw invalid(ctx, itemIndex, 'End Date', 'must be on or after Start Date');
+	const startDate = filters.startDate ? checkDate(ctx, itemIndex, LABELS.startDate, filters.startDate) : localDate(now, timeZone);
+	const endDate = filters.endDate ? checkDate(ctx, itemIndex, LABELS.endDate, filters.endDate) : addDays(startDate, DEFAULT_WINDOW_DAYS - 1);
+	if (endDate < startDate) throw invalid(ctx, itemIndex, LABELS.endDate, `must be on or after ${LABELS.startDate}`);
 
-	const earliestTime = checkTimeOfDay(ctx, itemIndex, 'Earliest Start Time', filters.earliestTime);
-	const latestTime = checkTimeOfDay(ctx, itemIndex, 'Latest Start Time', filters.latestTime);
-	if (earliestTime && latestTime && latestTime < earliestTime) throw invalid(ctx, itemIndex, 'Latest Start Time', 'must be at or after Earliest Start Time');
+	const earliestTime = checkTimeOfDay(ctx, itemIndex, LABELS.earliestTime, filters.earliestTime);
+	const latestTime = checkTimeOfDay(ctx, itemIndex, LABELS.latestTime, filters.latestTime);
+	if (earliestTime && latestTime && latestTime < earliestTime) throw invalid(ctx, itemIndex, LABELS.latestTime, `must be at or after ${LABELS.earliestTime}`);
 
 	let duration: number | undefined;
-	if (options.duration !== undefined && options.duration !== '') {
+	// 0 (the field's default) and empty mean the slot's own length.
+	if (options.duration !== undefined && options.duration !== '' && options.duration !== 0 && options.duration !== '0') {
 		// Hero documents a number of at least 1, not whole minutes.
 		duration = checkNumber(ctx, itemIndex, 'Duration (Minutes)', options.duration, 1);
 	}
@@ -240,9 +244,10 @@ function isTaken(error: unknown): boolean {
 	return String((error as NodeApiError).httpCode) === String(INFERRED.slotTakenStatus);
 }
 
-function describeSearch(search: BookingSearch): string {
+/** The search in words, the appointment type by its name when Hero's list gives one. */
+function describeSearch(search: BookingSearch, typeName: string | undefined): string {
 	const zone = search.timeZone === HERO_DISPLAY_ZONE ? HERO_DISPLAY_ZONE : search.timeZone;
-	let text = `appointment type ${search.appointmentTypeId}, ${search.startDate} to ${search.endDate}`;
+	let text = `${typeName ?? `appointment type ${search.appointmentTypeId}`}, ${search.startDate} to ${search.endDate}`;
 	if (search.earliestTime || search.latestTime) text += `, starting ${search.earliestTime ?? '00:00'}-${search.latestTime ?? '23:59'} ${zone}`;
 	if (search.locationId) text += `, location ${search.locationId}`;
 	if (search.practitionerIds.length) text += `, practitioner ${search.practitionerIds.join(' or ')}`;
@@ -262,7 +267,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		: recordsOf(await heroApiRequest.call(this, listRequest));
 	const queue = candidates(slots, search);
 	if (queue.length === 0) {
-		return { booked: false, reason: `No free slot matched (${describeSearch(search)})`, attempts: 0, slots_matched: 0 };
+		// A read, after the search: harmless to the router's check pass.
+		const typeName = await bookingName(this, itemIndex, 'appointmentType', search.appointmentTypeId);
+		return { booked: false, reason: `No free slot matched (${describeSearch(search, typeName)})`, attempts: 0, slots_matched: 0 };
 	}
 
 	const reservations: Reservation[] = [];
@@ -292,6 +299,27 @@ function namingReservations(error: Error, reservations: Reservation[]): Error {
 	return error;
 }
 
+/**
+ * What a message to the patient needs without further lookups: the start in Hero's time
+ * (Europe/London) and the names of the type, practitioner and location (left out when Hero's
+ * lists do not name them; reading them never fails the booked item).
+ */
+async function namesFor(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
+	const names: IDataObject = {};
+	const local = readableTime(body.start_time, HERO_DISPLAY_ZONE);
+	if (local) names.start_time_local = local;
+	const fields = [
+		['appointmentType', 'appointment_type_id', 'appointment_type_name'],
+		['practitioner', 'practitioner_id', 'practitioner_name'],
+		['location', 'location_id', 'location_name'],
+	] as const;
+	const found = await Promise.all(fields.map(([kind, key]) => bookingName(ctx, itemIndex, kind, String(body[key]))));
+	fields.forEach(([, , field], index) => {
+		if (found[index] !== undefined) names[field] = found[index];
+	});
+	return names;
+}
+
 async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, search: BookingSearch, queue: IDataObject[], reservations: Reservation[]): Promise<IDataObject> {
 	const tried: IDataObject[] = [];
 	for (const slot of queue.slice(0, search.maxAttempts)) {
@@ -301,7 +329,7 @@ async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, search:
 		if (duration === undefined) {
 			throw new NodeOperationError(this.getNode(), `Slot ${String(slot.id)} has no finish time to take the appointment length from`, {
 				itemIndex,
-				description: 'Set Options → Duration (Minutes) to the appointment length.',
+				description: `Set ${LABELS.options} → Duration (Minutes) to the appointment length.`,
 			});
 		}
 		const body: IDataObject = {
@@ -355,6 +383,7 @@ async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, search:
 		return {
 			booked: true,
 			appointment_id: appointmentId,
+			...(await namesFor(this, itemIndex, body)),
 			attempts: tried.length + 1,
 			appointment: readBack.ok ? readBack.value : { id: appointmentId },
 			slot,
@@ -368,7 +397,7 @@ async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, search:
 	}
 	const reason =
 		tried.length < queue.length
-			? `The ${tried.length} earliest matching slots were taken by someone else first; ${queue.length - tried.length} later slots were not tried (raise Options → Max Attempts or run again)`
+			? `The ${tried.length} earliest matching slots were taken by someone else first; ${queue.length - tried.length} later slots were not tried (raise ${LABELS.options} → Max Attempts or run again)`
 			: `Every matching slot (${tried.length}) was taken by someone else first`;
 	return { booked: false, reason, attempts: tried.length, slots_matched: queue.length, skipped: tried };
 }

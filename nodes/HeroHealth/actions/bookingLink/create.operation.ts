@@ -5,7 +5,7 @@ import { heroApiRequest } from '../../transport';
 import { patientIdField } from '../common.descriptions';
 import { appointmentTypeLocator, bookingLocator, locationLocator, readLocatorId } from '../booking.descriptions';
 import { checkOneOf, readCollection, requireId } from '../helpers';
-import { checkDateWindow, checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../link/common';
+import { checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../link/common';
 
 const LINK_TYPES = ['patient', 'generic'] as const;
 
@@ -30,23 +30,10 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
+			...dateWindowOptions,
 			expiryDateOption,
-			{
-				displayName: 'From Date',
-				name: 'fromDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only offer slots after this date',
-			},
 			maximumUseCountOption,
 			bookingLocator('practitioner', { description: 'Pre-select one practitioner (leave empty to offer all)' }),
-			{
-				displayName: 'To Date',
-				name: 'toDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only offer slots before this date',
-			},
 		],
 	},
 ];

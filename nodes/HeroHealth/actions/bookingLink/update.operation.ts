@@ -3,9 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { bookingLocator, readLocatorId } from '../booking.descriptions';
-import { calendarDateField } from '../common.descriptions';
 import { checkBoolean, invalid, readCollection, requireId } from '../helpers';
-import { bookingLinkLocator, checkDateWindow, checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../link/common';
+import { bookingLinkLocator, checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../link/common';
 
 const FIELDS = INFERRED.bookingLinkUpdateFields;
 
@@ -26,12 +25,11 @@ const properties: INodeProperties[] = [
 				description: 'Whether the link can still be used (turn off to deactivate it)',
 			},
 			bookingLocator('appointmentType', { description: 'The appointment type the patient can book' }),
+			...dateWindowOptions,
 			expiryDateOption,
-			calendarDateField({ displayName: 'From Date', name: 'fromDate', description: 'Only offer slots after this date (YYYY-MM-DD)' }),
 			bookingLocator('location', { description: 'Where the appointment takes place' }),
 			maximumUseCountOption,
 			bookingLocator('practitioner', { description: 'Pre-select one practitioner' }),
-			calendarDateField({ displayName: 'To Date', name: 'toDate', description: 'Only offer slots before this date (YYYY-MM-DD)' }),
 		],
 	},
 ];

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { calendarDateField } from '../common.descriptions';
 import { checkDate, checkNumber, invalid } from '../helpers';
 
 /**
@@ -82,13 +83,24 @@ export function checkUseCount(ctx: IExecuteFunctions, itemIndex: number, value: 
 	return count;
 }
 
+// "Date From" / "Date To": names the lint rule's alphabetical order keeps together, the first one
+// first (the parameter names stay fromDate / toDate).
+const FROM_LABEL = 'Date From';
+const TO_LABEL = 'Date To';
+
+/** A booking link's date window, as calendar dates (Booking Link → Create and Update). */
+export const dateWindowOptions: INodeProperties[] = [
+	calendarDateField({ displayName: FROM_LABEL, name: 'fromDate', description: 'Only offer slots on or after this date (YYYY-MM-DD)' }),
+	calendarDateField({ displayName: TO_LABEL, name: 'toDate', description: 'Only offer slots on or before this date (YYYY-MM-DD)' }),
+];
+
 /** A From/To date window: each a date, and From not after To. */
 export function checkDateWindow(ctx: IExecuteFunctions, itemIndex: number, from: unknown, to: unknown): { from_date?: string; to_date?: string } {
 	const window: { from_date?: string; to_date?: string } = {};
-	if (from !== undefined && from !== '') window.from_date = checkCalendarDate(ctx, itemIndex, 'From Date', from);
-	if (to !== undefined && to !== '') window.to_date = checkCalendarDate(ctx, itemIndex, 'To Date', to);
+	if (from !== undefined && from !== '') window.from_date = checkCalendarDate(ctx, itemIndex, FROM_LABEL, from);
+	if (to !== undefined && to !== '') window.to_date = checkCalendarDate(ctx, itemIndex, TO_LABEL, to);
 	if (window.from_date && window.to_date && window.from_date > window.to_date) {
-		throw invalid(ctx, itemIndex, 'To Date', 'must be on or after From Date');
+		throw invalid(ctx, itemIndex, TO_LABEL, `must be on or after ${FROM_LABEL}`);
 	}
 	return window;
 }

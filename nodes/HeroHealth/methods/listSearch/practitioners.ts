@@ -3,11 +3,16 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { heroApiRequest, recordsOf } from '../../transport';
 import { chosenId, toResults } from './appointmentTypes';
 
-/** A practitioner's label; Hero's practitioner fields were not captured, so several names are tried. */
-export function practitionerName(practitioner: IDataObject): string {
+/** A practitioner's name ("Dr Priya Shah"); Hero's practitioner fields were not captured, so several names are tried. */
+export function practitionerFullName(practitioner: IDataObject): string | undefined {
 	const named = practitioner.name ?? practitioner.display_name ?? practitioner.full_name;
 	const parts = [practitioner.title, practitioner.first_name, practitioner.last_name].filter((part) => typeof part === 'string' && part !== '');
-	const name = typeof named === 'string' && named ? named : parts.length ? parts.join(' ') : `Practitioner ${practitioner.id}`;
+	return typeof named === 'string' && named ? named : parts.length ? parts.join(' ') : undefined;
+}
+
+/** A practitioner's label in the lists: the name, and the type unless the name says it. */
+export function practitionerName(practitioner: IDataObject): string {
+	const name = practitionerFullName(practitioner) ?? `Practitioner ${practitioner.id}`;
 	const type = practitioner.practitioner_type;
 	// "Nurse Ali Khan" already says the type: only add it when the name does not.
 	if (typeof type !== 'string' || !type || name.toLowerCase().includes(type.toLowerCase())) return name;

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { practitionerFullName } from '../../methods/listSearch/practitioners';
+import { heroApiRequest, recordsOf } from '../../transport';
+import { zonedParts } from '../../validation';
+
+/**
+ * Names of the booking ids (appointment type, location, practitioner) for outputs a person reads,
+ * e.g. an SMS after Book Next Available. Each list is read once per execution (Hero has no single
+ * GET for an appointment type or a location); a list that cannot be read gives no names, never an
+ * error: the names only decorate an output whose booking already happened.
+ */
+export type NamedKind = 'appointmentType' | 'location' | 'practitioner';
+
+const LISTS: Record<NamedKind, { path: string; name(record: IDataObject): string | undefined }> = {
+	appointmentType: { path: '/v1/appointment_types', name: (record) => textOf(record.name) },
+	location: { path: '/v1/locations', name: (record) => textOf(record.name) },
+	practitioner: { path: '/v1/practitioners', name: practitionerFullName },
+};
+
+function textOf(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+const readLists = new WeakMap<object, Map<NamedKind, Promise<Map<string, string>>>>();
+
+async function namesOf(ctx: IExecuteFunctions, kind: NamedKind, itemIndex: number): Promise<Map<string, string>> {
+	const { path, name } = LISTS[kind];
+	// Only Hero's answers (NodeApiError) are swallowed: anything else, such as the router's check-pass
+	// gate, goes on.
+	const answer = await heroApiRequest.call(ctx, { method: 'GET', path, expect: 'list', itemIndex }).then(
+		(value) => value,
+		(error: unknown) => (error instanceof NodeApiError ? undefined : Promise.reject(error)),
+	);
+	const named = new Map<string, string>();
+	for (const record of answer === undefined ? [] : recordsOf(answer)) {
+		const text = name(record);
+		if (text !== undefined) named.set(String(record.id), text);
+	}
+	return named;
+}
+
+/** The name Hero gives `id` of `kind`, or undefined when Hero's list does not name it (or cannot be read). */
+export async function bookingName(ctx: IExecuteFunctions, itemIndex: number, kind: NamedKind, id: string | undefined): Promise<string | undefined> {
+	if (!id) return undefined;
+	let lists = readLists.get(ctx);
+	if (!lists) readLists.set(ctx, (lists = new Map()));
+	let names = lists.get(kind);
+	if (!names) lists.set(kind, (names = namesOf(ctx, kind, itemIndex)));
+	return (await names).get(id);
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A time as a patient reads it in `timeZone`: "Thu 4 Dec 2026, 10:00" (fixed English, whatever n8n's locale). */
+export function readableTime(iso: unknown, timeZone: string): string | undefined {
+	const time = Date.parse(String(iso ?? ''));
+	if (!Number.isFinite(time)) return undefined;
+	const p = zonedParts(new Date(time), timeZone);
+	const weekday = WEEKDAYS[new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day))).getUTCDay()];
+	return `${weekday} ${Number(p.day)} ${MONTHS[Number(p.month) - 1]} ${p.year}, ${p.hour}:${p.minute}`;
+}
