@@ -30,7 +30,8 @@ export class HeroHealthApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The key Hero issued to your partner account; keys are scoped (messaging, booking, booking links)',
+			description:
+				'The key Hero Health issues to your organisation when you join its partner programme (ask Hero support). Staging and production have separate keys; each key is scoped to messaging, booking and/or booking links.',
 		},
 		{
 			displayName: 'Practice Group ID',
@@ -39,30 +40,39 @@ export class HeroHealthApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. 1234',
-			description: 'The practice group to act for. Sent as x-practice-group-id on every request.',
+			description:
+				'The number of the practice, or group of practices, to act for. Hero issues each API key for one practice group and gives you its ID with the key. Another group works only if Hero has linked it to yours (e.g. a PCN hub).',
 		},
 		{
 			displayName: 'Environment',
 			name: 'environment',
 			type: 'options',
 			default: 'https://api.herohealth.net',
+			description: 'Which Hero Health to call. Use the key issued for that environment.',
 			options: [
-				{ name: 'Production', value: 'https://api.herohealth.net' },
-				{ name: 'Staging', value: 'https://api.staging.htech.app' },
+				{ name: 'Production', value: 'https://api.herohealth.net', description: 'Real patients. https://api.herohealth.net.' },
+				{ name: 'Staging', value: 'https://api.staging.htech.app', description: 'Hero test data, with a staging key. https://api.staging.htech.app.' },
 				{
 					name: 'Hero Mock Server',
 					value: 'https://developer.herohealth.net/_mock/apis/public-api/openapi',
+					description:
+						"The mock server of Hero's API reference, for trying calls: it holds no practice's data and sends nothing to patients. https://developer.herohealth.net/_mock/apis/public-api/openapi.",
 				},
-				{ name: 'Custom (Sandbox or Proxy)', value: CUSTOM_ENVIRONMENT },
+				{
+					name: 'Custom (Sandbox or Proxy)',
+					value: CUSTOM_ENVIRONMENT,
+					description: "Any Hero-compatible URL, such as this package's local sandbox (npm run sandbox) or your proxy",
+				},
 			],
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'http://127.0.0.1:4780',
-			placeholder: 'e.g. http://127.0.0.1:4780',
-			description: 'Base URL of a Hero-compatible API, such as the local Hero sandbox or a proxy',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://hero-proxy.example.org',
+			description: "Base URL of a Hero-compatible API, without /v1. The package's local sandbox listens on http://127.0.0.1:4780 by default.",
 			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
 		},
 	];

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './actions/description';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+import { HERO_APP_DESCRIPTION } from './nodeDescription';
 
 export class HeroHealth implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,8 +14,7 @@ export class HeroHealth implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Message patients, book appointments, share booking and form links and register patients with Hero Health (NHS GP practices)',
+		description: HERO_APP_DESCRIPTION,
 		defaults: { name: 'Hero Health' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

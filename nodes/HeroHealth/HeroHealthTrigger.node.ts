@@ -7,8 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { HERO_APP_DESCRIPTION } from './nodeDescription';
 import { setRequestTimeout } from './transport';
 import { HERO_EVENTS } from './trigger/events';
+import { minimalOutputField } from './privacy/minimalOutput';
 import { buildEventItem, parseEnvelope } from './trigger/records';
 import { registerWebhooks, registrationsExist, staticDataOf, unregisterWebhooks } from './trigger/registration';
 import { acceptedDeliveries } from './trigger/replay';
@@ -25,7 +27,8 @@ export class HeroHealthTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Hero Health reports an appointment, patient, prescription, form or write-to-record event',
+		// n8n shows the trigger's description for the whole app in the node creator (see nodeDescription.ts).
+		description: HERO_APP_DESCRIPTION,
 		defaults: { name: 'Hero Health Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -49,6 +52,7 @@ export class HeroHealthTrigger implements INodeType {
 				description:
 					"Whether to read the appointment, patient or message the event names and output it as 'record'. Hero's payload carries only the object type and ID.",
 			},
+			{ ...minimalOutputField, displayOptions: { show: { fetchFullRecord: [true] } } },
 		],
 	};
 
@@ -111,7 +115,8 @@ export class HeroHealthTrigger implements INodeType {
 		// n8n still starts the run from workflowData when the node has answered itself.
 		this.getResponseObject().status(200).json({ received: true });
 		setRequestTimeout(this, RECORD_FETCH_TIMEOUT_MS);
-		const withRecord = await buildEventItem.call(this, envelope, true);
+		const minimal = this.getNodeParameter('minimalOutput', false) === true;
+		const withRecord = await buildEventItem.call(this, envelope, true, minimal);
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([withRecord])] };
 	}
 }

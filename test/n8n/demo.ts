@@ -5,13 +5,17 @@
  * - n8n data lives in .n8n-runs/demo (git-ignored) and survives restarts; the package is packed and
  *   reinstalled on every start, and the examples are re-imported (edits to them are overwritten:
  *   duplicate a workflow to keep changes).
- * - Ports: n8n 127.0.0.1:5678 (N8N_PORT), sandbox 127.0.0.1:4780 (HERO_SANDBOX_PORT).
+ * - Ports: n8n 127.0.0.1:5678 (N8N_PORT), sandbox 127.0.0.1:4780 (HERO_SANDBOX_PORT), scripted model for
+ *   the "Booking assistant" example 127.0.0.1:4781/v1 (HERO_MODEL_PORT).
  * - Ctrl+C stops n8n and the sandbox.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { bookingAssistant } from '../agents/bookingAssistant';
+import { startScriptedModel, type ScriptedModel } from '../agents/scriptedModel';
+import { OPENAI_CREDENTIAL, importScriptedModelCredential } from '../agents/workflows';
 import { SANDBOX_DEFAULT_PORT, startSandbox, type Sandbox } from '../sandbox/server';
 import {
 	DEFAULT_CREDENTIAL,
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
 	const n8nPort = Number(process.env.N8N_PORT ?? 5678);
 	const sandboxPort = Number(process.env.HERO_SANDBOX_PORT ?? SANDBOX_DEFAULT_PORT);
 	let sandbox: Sandbox | undefined;
+	let model: ScriptedModel | undefined;
 	let server: N8nServer | undefined;
 	let stopping = false;
 	const shutdown = async (code: number) => {
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
 		step('stopping n8n and the sandbox...');
 		await server?.stop();
 		await sandbox?.close();
+		await model?.close();
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void shutdown(0));
@@ -73,6 +79,8 @@ async function main(): Promise<void> {
 			apiKey: sandbox.apiKey,
 			practiceGroupId: sandbox.practiceGroupId,
 		});
+		model = await startScriptedModel([], { port: Number(process.env.HERO_MODEL_PORT ?? 4781), respond: bookingAssistant });
+		await importScriptedModelCredential(home, model.baseUrl);
 		const examples = loadExamples();
 		await importWorkflow(home, examples);
 		step(`imported the credential "${DEFAULT_CREDENTIAL.name}" and ${examples.length} example workflows`);
@@ -104,6 +112,7 @@ async function main(): Promise<void> {
 			` API key:      ${sandbox.apiKey}   Practice group ID: ${sandbox.practiceGroupId}`,
 			` Credential:   "${DEFAULT_CREDENTIAL.name}" (Environment: Custom, Base URL ${sandbox.url})`,
 			` Inspect:      ${sandbox.url}/__sandbox/requests   ${sandbox.url}/__sandbox/state`,
+			` Agent model:  "${OPENAI_CREDENTIAL.name}" = scripted stand-in at ${model.baseUrl} (Booking assistant example)`,
 			'',
 			` n8n data:     ${DEMO_FOLDER} (delete it for a fresh start)`,
 			' Stop:         Ctrl+C (stops n8n and the sandbox)',

@@ -278,11 +278,11 @@ const booking: BadInput[] = [
 	{ op: 'practitioner.getMany', what: 'Location ID is an object', kind: 'wrong type from expression', field: 'Locations', parameters: { returnAll: true, filters: { locations: { items: [{ locationId: byId(v) }] } } }, good: { v: '3001' }, bad: { v: { id: 3001 } } },
 	{ op: 'slot.checkAvailability', what: 'Start Time is a number', kind: 'wrong type from expression', field: 'Start Time', parameters: { ...fromSlot }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { type: '4001', location: '3001', practitioner: '5001', duration: 15, start: 1_900_000_000 } },
 	{ op: 'slot.checkAvailability', what: 'Location missing', kind: 'missing required field', field: 'Location', parameters: { ...fromSlot }, good: async (sb, n) => slotItem(freeSlot(sb, n)), bad: { type: '4001', practitioner: '5001', duration: 15, start: future(2) } },
-	{ op: 'slot.count', what: 'Start Date malformed', kind: 'malformed date', field: 'Start Date', parameters: { filters: { startDate: v } }, good: { v: inDays(1) }, bad: { v: '2026/03/15' } },
-	{ op: 'slot.count', what: 'End Date before Start Date', kind: 'conflicting fields', field: 'End Date', parameters: { filters: { startDate: inDays(5), endDate: v } }, good: { v: inDays(9) }, bad: { v: inDays(4) } },
+	{ op: 'slot.count', what: 'Date From malformed', kind: 'malformed date', field: 'Date From', parameters: { filters: { startDate: v } }, good: { v: inDays(1) }, bad: { v: '2026/03/15' } },
+	{ op: 'slot.count', what: 'Date To before Date From', kind: 'conflicting fields', field: 'Date To', parameters: { filters: { startDate: inDays(5), endDate: v } }, good: { v: inDays(9) }, bad: { v: inDays(4) } },
 	{ op: 'slot.get', what: 'Slot ID with letters', kind: 'malformed id', field: 'Slot ID', parameters: { slotId: v }, good: async (sb, n) => ({ v: freeSlot(sb, n).id }), bad: { v: 'slot-600001' } },
 	{ op: 'slot.getMany', what: 'Practitioners with a name', kind: 'malformed id', field: 'Practitioners', parameters: slotFilters({ practitioners: { items: [{ practitionerId: byId('5001') }, { practitionerId: byId(v) }] } }), good: { v: '5002' }, bad: { v: 'Dr Evans' } },
-	{ op: 'slot.getMany', what: 'End Date on 31 April', kind: 'malformed date', field: 'End Date', parameters: slotFilters({ endDate: v }), good: { v: inDays(14) }, bad: { v: `${new Date().getUTCFullYear() + 1}-04-31` } },
+	{ op: 'slot.getMany', what: 'Date To on 31 April', kind: 'malformed date', field: 'Date To', parameters: slotFilters({ endDate: v }), good: { v: inDays(14) }, bad: { v: `${new Date().getUTCFullYear() + 1}-04-31` } },
 ];
 
 // ---- Webhooks ----------------------------------------------------------------------------------------

@@ -69,13 +69,13 @@ describe('Location "From list"', () => {
 });
 
 describe('Practitioner "From list"', () => {
-	it('labels practitioners with title, name and type, narrowed by location and type', async () => {
+	it('labels practitioners with title, name and type (the type once), narrowed by location and type', async () => {
 		const all = await search('searchPractitioners', {});
 		expect(all.results).toEqual([
 			{ name: 'Dr Priya Shah (GP)', value: '5001' },
 			{ name: 'Dr Tom Evans (GP)', value: '5002' },
-			{ name: 'Nurse Ali Khan (Nurse)', value: '5004' },
-			{ name: 'Nurse Jane Brown (Nurse)', value: '5003' },
+			{ name: 'Nurse Ali Khan', value: '5004' },
+			{ name: 'Nurse Jane Brown', value: '5003' },
 		]);
 		const narrowed = await search('searchPractitioners', { filters: { locationId: rl('3002'), appointmentTypeId: rl('4003') } });
 		expect(narrowed.results.map((r) => r.value)).toEqual(['5001']);

@@ -146,8 +146,8 @@ describe('Slot → Get Many', () => {
 	});
 
 	it.each([
-		['a malformed start date', { startDate: '15/03/2030' }, 'Start Date: expected a date such as 2026-03-15'],
-		['an end date before the start date', { startDate: '2030-03-15', endDate: '2030-03-14' }, 'End Date: must be on or after Start Date'],
+		['a malformed start date', { startDate: '15/03/2030' }, 'Date From: expected a date such as 2026-03-15'],
+		['an end date before the start date', { startDate: '2030-03-15', endDate: '2030-03-14' }, 'Date To: must be on or after Date From'],
 		['a practitioner that is not an id', { practitioners: many('practitionerId', 'Dr Shah') }, 'Practitioners: expected a numeric Hero ID'],
 		['a location expression giving an object', { locationId: rl('={{ { id: 1 } }}', 'id') }, 'Location: expected a numeric Hero ID'],
 	])('rejects %s before any request', async (_name, filters, message) => {

@@ -23,6 +23,8 @@ describe('issue 15: README for users', () => {
 			'Example workflows',
 			'Compatibility',
 			'Usage notes',
+			'Use with AI agents',
+			'Safety and data protection',
 			'Resources',
 			'Version history',
 			'Development',

@@ -7,6 +7,7 @@
 import { Expression } from 'n8n-workflow';
 
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
+import { sendFromItems } from '../harness/parameters';
 import { runHeroNode } from '../harness/runNode';
 import { appointments } from '../sandbox/routes/booking';
 import { linkSettings, links } from '../sandbox/routes/links';
@@ -20,15 +21,6 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
-const sendFromItems = (requestOptions: Record<string, unknown> = {}) => ({
-	resource: 'message',
-	operation: 'send',
-	patientId: '={{ $json.patient }}',
-	messageType: 'sms',
-	message: '={{ "Hello " + $json.n }}',
-	additionalFields: { recipientContactDetail: '={{ $json.phone }}' },
-	requestOptions,
-});
 const item = (n: number, phone = '07700900123', patient = '2001') => ({ n, patient, phone });
 const sixWithThirdInvalid = () => Array.from({ length: 6 }, (_, n) => (n === 3 ? item(n, '12345') : item(n)));
 const storedMessageIds = () => ((sandbox.state.snapshot().messages ?? []) as Array<{ id: string }>).map((m) => String(m.id));

@@ -1,3 +1,4 @@
+import { sendFromItems } from '../harness/parameters';
 import { runHeroNode } from '../harness/runNode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -8,16 +9,6 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-// Items carry the patient and phone; the node reads them with expressions, as a user would.
-const sendFromItems = (requestOptions: Record<string, unknown> = {}) => ({
-	resource: 'message',
-	operation: 'send',
-	patientId: '={{ $json.patient }}',
-	messageType: 'sms',
-	message: '={{ "Hello " + $json.n }}',
-	additionalFields: { recipientContactDetail: '={{ $json.phone }}' },
-	requestOptions,
-});
 const item = (n: number, phone = '07700900123') => ({ n, patient: '2001', phone });
 
 describe('router', () => {

@@ -504,6 +504,17 @@ describe('Hero Health Trigger: deliveries', () => {
 		expect(sandbox.received('GET', '/v2/patients/2001')).toHaveLength(2); // the trigger's, then ours
 	});
 
+	it('Minimal Output: the Patient record keeps its ids and statuses, and no name, contact detail, NHS number or date of birth', async () => {
+		const n8n = await n8nWith({ events: ['patient.medical-record-updated'], minimalOutput: true });
+		await n8n.activate();
+		await emit('patient.medical-record-updated', '2001');
+		await settled(1);
+		const [[item]] = n8n.executions;
+		expect(item).toMatchObject({ event: 'patient.medical-record-updated', object: 'Patient', id: '2001', record: { hero_id: '2001', ehr_registered: false } });
+		const text = JSON.stringify(n8n.executions);
+		for (const detail of ['Ada', 'Lovelace', '9434765919', 'ada@example.com', '+447700900001', '1985-12-10', 'LS1 4AP']) expect(text).not.toContain(detail);
+	});
+
 	it('still starts the execution when the record cannot be fetched, with the error in the item', async () => {
 		const n8n = await n8nWith({ events: ['appointment.cancelled'] });
 		await n8n.activate();

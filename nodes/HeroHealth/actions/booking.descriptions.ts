@@ -9,10 +9,25 @@ import { checkBoolean, checkId, invalid, readCollection } from './helpers';
  */
 export type BookingLocatorKind = 'appointmentType' | 'location' | 'practitioner';
 
-const KINDS: Record<BookingLocatorKind, { label: string; plural: string; searchListMethod: string; example: string }> = {
-	appointmentType: { label: 'Appointment Type', plural: 'Appointment Types', searchListMethod: 'searchAppointmentTypes', example: '42' },
-	location: { label: 'Location', plural: 'Locations', searchListMethod: 'searchLocations', example: '7' },
-	practitioner: { label: 'Practitioner', plural: 'Practitioners', searchListMethod: 'searchPractitioners', example: '15' },
+interface Kind {
+	label: string;
+	searchListMethod: string;
+	loadOptionsMethod: string;
+	/** Parameters whose value narrows the list (the list reloads when they change). */
+	narrowedBy: string[];
+	example: string;
+}
+
+const KINDS: Record<BookingLocatorKind, Kind> = {
+	appointmentType: { label: 'Appointment Type', searchListMethod: 'searchAppointmentTypes', loadOptionsMethod: 'loadAppointmentTypes', narrowedBy: ['filters.locationId'], example: '42' },
+	location: { label: 'Location', searchListMethod: 'searchLocations', loadOptionsMethod: 'loadLocations', narrowedBy: ['filters.appointmentTypeId'], example: '7' },
+	practitioner: {
+		label: 'Practitioner',
+		searchListMethod: 'searchPractitioners',
+		loadOptionsMethod: 'loadPractitioners',
+		narrowedBy: ['appointmentTypeId', 'filters.appointmentTypeId', 'filters.locationId'],
+		example: '15',
+	},
 };
 
 /** Parameter name of each locator, e.g. `appointmentTypeId`. */
@@ -40,7 +55,7 @@ export function bookingLocator(kind: BookingLocatorKind, options: LocatorOptions
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${label.toLowerCase()}...`,
+				placeholder: `Select ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label.toLowerCase()}...`,
 				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
@@ -55,20 +70,21 @@ export function bookingLocator(kind: BookingLocatorKind, options: LocatorOptions
 }
 
 /**
- * Several locators of one kind (e.g. "Practitioners → Add Practitioner"), as a fixed collection
- * whose value is `{ items: [{ <kind>Id: <locator> }, ...] }`. Read it with `readLocatorIds`.
+ * Several appointment types, locations or practitioners (e.g. "Practitioner Names or IDs"), as a
+ * multi-select listed from Hero. A multi-select, not a list of pickers: n8n drops an empty list of
+ * pickers from a collection as soon as another option is added (issue 14, finding 6); an empty
+ * multi-select stays. Read it with `readLocatorIds`, which also reads the older list-of-pickers value
+ * (`{ items: [{ <kind>Id: <locator> }] }`) saved by earlier versions.
  */
 export function bookingLocatorList(kind: BookingLocatorKind, options: { name?: string; description?: string } = {}): INodeProperties {
-	const { label, plural } = KINDS[kind];
+	const { label, loadOptionsMethod, narrowedBy } = KINDS[kind];
 	return {
-		displayName: plural,
+		displayName: `${label} Names or IDs`,
 		name: options.name ?? `${kind}s`,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: `Add ${label}`,
-		default: {},
-		description: options.description,
-		options: [{ displayName: label, name: 'items', values: [bookingLocator(kind, { required: true })] }],
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod, loadOptionsDependsOn: narrowedBy },
+		default: [],
+		description: `${options.description ?? ''}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 	};
 }
 

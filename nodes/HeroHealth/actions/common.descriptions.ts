@@ -43,12 +43,23 @@ export const patientIdField: INodeProperties = {
 	description: 'The Hero patient ID (numeric). Get it from Patient → Register via PDS.',
 };
 
+/**
+ * A calendar date (Hero wants YYYY-MM-DD). n8n's only date type, `dateTime`, opens a date-and-time
+ * picker on the current month; a text field takes a typed date, an ISO string or an expression
+ * (a Luxon DateTime too), all read by checkDate / checkCalendarDate.
+ */
+export function calendarDateField(field: Omit<INodeProperties, 'type' | 'default'> & { default?: string }): INodeProperties {
+	return { placeholder: 'e.g. 2026-03-15', ...field, type: 'string', default: field.default ?? '' };
+}
+
 /** Shown for every operation; read once per execution by the router. */
 export const requestOptions: INodeProperties = {
 	displayName: 'Request Options',
 	name: 'requestOptions',
 	type: 'collection',
-	placeholder: 'Add Option',
+	placeholder: 'Add Request Option',
+	// An AI agent has no use for them; n8n treats a node type named "...Tool" as the tool variant.
+	displayOptions: { hide: { '@tool': [true] } },
 	default: {},
 	options: [
 		{
@@ -61,7 +72,7 @@ export const requestOptions: INodeProperties = {
 				'How many items may wait on Hero at the same time (1 = one after another). Output order is kept. Booking operations always run one at a time.',
 		},
 		{
-			displayName: 'Timeout (Ms)',
+			displayName: 'Timeout (Milliseconds)',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },

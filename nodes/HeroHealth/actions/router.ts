@@ -22,6 +22,16 @@ function errorJson(error: Error): IDataObject {
 	return json;
 }
 
+/**
+ * True when an AI Agent called this node as its tool and n8n's engine runs the call (the input item
+ * carries the agent's `toolCallId`). There a thrown error stops the whole workflow and the model never
+ * learns why; answered as the tool's result instead, the model can correct its input or tell the user.
+ * (Over MCP the tool is called directly, and n8n already turns a thrown error into an error result.)
+ */
+function calledByAgent(ctx: IExecuteFunctions, items: INodeExecutionData[]): boolean {
+	return ctx.getNode().type.endsWith('Tool') && items.length > 0 && typeof items[0].json.toolCallId === 'string';
+}
+
 /** The item's error as n8n shows it: tied to the item, Hero's errors kept as they are. */
 function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
 	if (error instanceof NodeApiError) {
@@ -166,7 +176,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	setRequestTimeout(ctx, options.timeout as number | undefined);
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
-	const continueOnFail = this.continueOnFail();
+	const continueOnFail = this.continueOnFail() || calledByAgent(this, items);
 	const toOutput = (result: IDataObject | IDataObject[], itemIndex: number) =>
 		this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
 

@@ -10,6 +10,7 @@ import { searchAppointmentTypes } from './listSearch/appointmentTypes';
 import { searchLocations } from './listSearch/locations';
 import { searchPractitioners } from './listSearch/practitioners';
 import { searchWebhooks } from './listSearch/webhooks';
+import { loadAppointmentTypes, loadLocations, loadPractitioners } from './loadOptions/bookingOptions';
 
 type ListSearch = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
@@ -32,4 +33,4 @@ export const listSearch: Record<string, ListSearch> = {
 };
 
 /** Plain dropdowns (loadOptionsMethod), likewise one file each under methods/loadOptions/. */
-export const loadOptions: Record<string, LoadOptions> = {};
+export const loadOptions: Record<string, LoadOptions> = { loadAppointmentTypes, loadLocations, loadPractitioners };

@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { sleepWithAbort } from 'n8n-workflow';
 
+import { minimalOutput } from '../privacy/minimalOutput';
 import { INFERRED, heroApiRequest } from '../transport';
 import { isHeroId } from '../validation';
 
@@ -86,10 +87,11 @@ async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | type
 }
 
 /**
- * The output item of one delivery: the envelope plus, when `fetchFullRecord`, the record it names.
- * A failed or late fetch still produces the item (`record: null`, `error`), so no event is lost.
+ * The output item of one delivery: the envelope plus, when `fetchFullRecord`, the record it names
+ * (only its ids, statuses and times when `minimal`). A failed or late fetch still produces the
+ * item (`record: null`, `error`), so no event is lost.
  */
-export async function buildEventItem(this: IWebhookFunctions, envelope: HeroEnvelope, fetchFullRecord: boolean): Promise<IDataObject> {
+export async function buildEventItem(this: IWebhookFunctions, envelope: HeroEnvelope, fetchFullRecord: boolean, minimal = false): Promise<IDataObject> {
 	const item: IDataObject = {
 		event: envelope.event,
 		practice_group_id: envelope.practice_group_id,
@@ -101,7 +103,7 @@ export async function buildEventItem(this: IWebhookFunctions, envelope: HeroEnve
 	if ('note' in source) return { ...item, record: null, note: source.note };
 	try {
 		const record = await withinDeadline(heroApiRequest.call(this, { method: 'GET', path: source.path }), RECORD_READ_DEADLINE_MS);
-		if (record !== LATE) return { ...item, record };
+		if (record !== LATE) return { ...item, record: minimal ? minimalOutput(record) : record };
 		return {
 			...item,
 			record: null,

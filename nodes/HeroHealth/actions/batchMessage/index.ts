@@ -38,7 +38,7 @@ export const batchMessage: HeroResource = {
 			{
 				name: 'Send',
 				value: 'send',
-				action: 'Send a batch message',
+				action: 'Send a batch message to all its patients now',
 				description: 'Send a created batch to all its recipients (once: Hero refuses a second send)',
 			},
 		],

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { bookingLocator, readLocatorId } from '../booking.descriptions';
+import { calendarDateField } from '../common.descriptions';
 import { checkBoolean, invalid, readCollection, requireId } from '../helpers';
 import { bookingLinkLocator, checkDateWindow, checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../link/common';
 
@@ -26,11 +27,11 @@ const properties: INodeProperties[] = [
 			},
 			bookingLocator('appointmentType', { description: 'The appointment type the patient can book' }),
 			expiryDateOption,
-			{ displayName: 'From Date', name: 'fromDate', type: 'dateTime', default: '', description: 'Only offer slots after this date' },
+			calendarDateField({ displayName: 'From Date', name: 'fromDate', description: 'Only offer slots after this date (YYYY-MM-DD)' }),
 			bookingLocator('location', { description: 'Where the appointment takes place' }),
 			maximumUseCountOption,
 			bookingLocator('practitioner', { description: 'Pre-select one practitioner' }),
-			{ displayName: 'To Date', name: 'toDate', type: 'dateTime', default: '', description: 'Only offer slots before this date' },
+			calendarDateField({ displayName: 'To Date', name: 'toDate', description: 'Only offer slots before this date (YYYY-MM-DD)' }),
 		],
 	},
 ];

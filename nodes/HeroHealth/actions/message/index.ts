@@ -22,8 +22,9 @@ export const message: HeroResource = {
 			{
 				name: 'Send',
 				value: 'send',
-				action: 'Send a message',
-				description: 'Send an SMS, email or NHS App message to a patient, or record one sent elsewhere',
+				action: 'Send a message to a patient now and return the sent message ID and text',
+				description:
+					'Sends to the patient: an SMS, email or NHS App message, or records one sent elsewhere. The patient ID is digits; UK mobile numbers are accepted in national or +44 form. Returns message_id and content.',
 			},
 		],
 	},

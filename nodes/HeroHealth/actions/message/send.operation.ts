@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { minimalOutput, minimalOutputField } from '../../privacy/minimalOutput';
 import { heroApiRequest } from '../../transport';
 import { isEmail, phoneToE164 } from '../../validation';
 import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, readCollection, requireText } from '../helpers';
 import { patientIdField } from '../common.descriptions';
 import { chosenTemplateId, templateLocator, textOfTemplate } from '../messageTemplate/template';
+import { claimSend, refuseRepeatSendField } from './repeatGuard';
 
 export const MESSAGE_TYPES = ['sms', 'email', 'nhs_app', 'hero'] as const;
 const FALLBACK_TYPES = ['sms', 'email'] as const;
@@ -188,6 +190,8 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	minimalOutputField,
+	refuseRepeatSendField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
@@ -355,7 +359,16 @@ export function buildSendBody(ctx: IExecuteFunctions, itemIndex: number, now = D
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildSendBody(this, itemIndex);
+	const minimal = this.getNodeParameter('minimalOutput', itemIndex, false) === true;
 	if (body.message_string === undefined) body.message_string = await textOfTemplate(this, itemIndex, chosenTemplateId(this, itemIndex));
-	// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
-	return heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex });
+	const claim = claimSend(this, itemIndex, body);
+	let result: IDataObject | undefined;
+	try {
+		// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
+		result = await heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex });
+		return minimal ? minimalOutput(result) : result;
+	} finally {
+		if (result) claim?.sent(result);
+		else claim?.failed();
+	}
 }

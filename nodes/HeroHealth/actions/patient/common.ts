@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { INFERRED } from '../../transport';
 import { normaliseNhsNumber } from '../../validation';
+import { calendarDateField } from '../common.descriptions';
 import { invalid } from '../helpers';
 import { HERO_TIME_ZONE, checkCalendarDate, todayIn } from '../link/common';
 
@@ -26,14 +27,13 @@ export const nhsNumberField: INodeProperties = {
 	description: 'Ten digits, spaces allowed; the check digit is verified before anything is sent',
 };
 
-export const dateOfBirthField: INodeProperties = {
+export const dateOfBirthField: INodeProperties = calendarDateField({
 	displayName: 'Date of Birth',
 	name: 'dateOfBirth',
-	type: 'dateTime',
 	required: true,
-	default: '',
-	description: "The patient's date of birth (sent as YYYY-MM-DD)",
-};
+	placeholder: 'e.g. 1985-12-10',
+	description: "The patient's date of birth, YYYY-MM-DD (an ISO date-time or a date from an expression works too)",
+});
 
 /** A valid NHS number (modulus 11), in the form Hero is sent (one place: INFERRED.nhsNumberForHero). */
 export function checkNhsNumber(ctx: IExecuteFunctions, itemIndex: number, value: unknown, field = 'NHS Number'): string {

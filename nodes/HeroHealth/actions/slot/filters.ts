@@ -1,23 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DATE_WINDOW_HINT, bookingLocator, bookingLocatorList, readLocatorId, readLocatorIds } from '../booking.descriptions';
+import { calendarDateField } from '../common.descriptions';
 import { checkDate, invalid } from '../helpers';
 
-export const startDateFilter: INodeProperties = {
-	displayName: 'Start Date',
-	name: 'startDate',
-	type: 'dateTime',
-	default: '',
-	description: `Only slots on or after this date. ${DATE_WINDOW_HINT}.`,
-};
+// "Date From" / "Date To": the lint rules sort a collection by name, and these names keep the two
+// dates together, the first one first (the parameter names stay startDate / endDate).
+const START_LABEL = 'Date From';
+const END_LABEL = 'Date To';
 
-export const endDateFilter: INodeProperties = {
-	displayName: 'End Date',
+export const startDateFilter: INodeProperties = calendarDateField({
+	displayName: START_LABEL,
+	name: 'startDate',
+	description: `Only slots on or after this date. ${DATE_WINDOW_HINT}.`,
+});
+
+export const endDateFilter: INodeProperties = calendarDateField({
+	displayName: END_LABEL,
 	name: 'endDate',
-	type: 'dateTime',
-	default: '',
 	description: `Only slots on or before this date. ${DATE_WINDOW_HINT}.`,
-};
+});
 
 /** The Filters of Slot → Get Many (and, with one practitioner, Slot → Count). */
 export function slotFilters(practitioners: 'one' | 'many'): INodeProperties {
@@ -29,12 +31,12 @@ export function slotFilters(practitioners: 'one' | 'many'): INodeProperties {
 		default: {},
 		options: [
 			bookingLocator('appointmentType', { description: 'Only slots for this appointment type' }),
+			startDateFilter,
 			endDateFilter,
 			bookingLocator('location', { description: 'Only slots at this location' }),
 			practitioners === 'one'
 				? bookingLocator('practitioner', { description: 'Only slots with this practitioner' })
 				: bookingLocatorList('practitioner', { description: 'Only slots with any of these practitioners' }),
-			startDateFilter,
 		],
 	};
 }
@@ -42,10 +44,10 @@ export function slotFilters(practitioners: 'one' | 'many'): INodeProperties {
 /** `start_date`/`end_date` (YYYY-MM-DD) from the filters, checked to be in order. */
 export function dateWindow(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
-	if (filters.startDate !== undefined && filters.startDate !== '') qs.start_date = checkDate(ctx, itemIndex, 'Start Date', filters.startDate);
-	if (filters.endDate !== undefined && filters.endDate !== '') qs.end_date = checkDate(ctx, itemIndex, 'End Date', filters.endDate);
+	if (filters.startDate !== undefined && filters.startDate !== '') qs.start_date = checkDate(ctx, itemIndex, START_LABEL, filters.startDate);
+	if (filters.endDate !== undefined && filters.endDate !== '') qs.end_date = checkDate(ctx, itemIndex, END_LABEL, filters.endDate);
 	if (qs.start_date && qs.end_date && String(qs.end_date) < String(qs.start_date)) {
-		throw invalid(ctx, itemIndex, 'End Date', 'must be on or after Start Date');
+		throw invalid(ctx, itemIndex, END_LABEL, `must be on or after ${START_LABEL}`);
 	}
 	return qs;
 }

@@ -16,16 +16,18 @@ export const slot: HeroResource = {
 			{
 				name: 'Check Availability',
 				value: 'checkAvailability',
-				action: 'Check whether a slot is available',
-				description: 'Ask Hero whether a practitioner is free at a given time for an appointment type and location',
+				action: 'Check whether a practitioner is free at a start time and return available true or false without booking',
+				description:
+					'Ask Hero whether a practitioner is free at a given time for an appointment type and location. IDs are digits; the start time is ISO-8601 (UTC). Returns { available }. Books nothing.',
 			},
 			{ name: 'Count', value: 'count', action: 'Count bookable slots', description: 'Count the bookable slots matching the filters' },
 			{ name: 'Get', value: 'get', action: 'Get a slot', description: 'Get one slot by ID' },
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				action: 'Get many slots',
-				description: 'List bookable slots, filtered by appointment type, location, practitioners and date window',
+				action: 'Get many bookable slots and return each with its ID and start time in UTC without booking',
+				description:
+					'List bookable slots, filtered by appointment type, location, practitioners and date window (dates YYYY-MM-DD, IDs digits). Returns one item per slot with start_time and finish_time in ISO-8601 UTC. Books nothing; Limit keeps the page small.',
 			},
 		],
 	},

@@ -8,7 +8,10 @@ export function practitionerName(practitioner: IDataObject): string {
 	const named = practitioner.name ?? practitioner.display_name ?? practitioner.full_name;
 	const parts = [practitioner.title, practitioner.first_name, practitioner.last_name].filter((part) => typeof part === 'string' && part !== '');
 	const name = typeof named === 'string' && named ? named : parts.length ? parts.join(' ') : `Practitioner ${practitioner.id}`;
-	return typeof practitioner.practitioner_type === 'string' ? `${name} (${practitioner.practitioner_type})` : name;
+	const type = practitioner.practitioner_type;
+	// "Nurse Ali Khan" already says the type: only add it when the name does not.
+	if (typeof type !== 'string' || !type || name.toLowerCase().includes(type.toLowerCase())) return name;
+	return `${name} (${type})`;
 }
 
 /** "From list" of Practitioner locators: narrowed to the chosen location and appointment type. */

@@ -1,0 +1,244 @@
+/**
+ * Issue 16: Hero Health as tools of n8n's AI Agent, in a real n8n (the packed package installed as a
+ * community package). The model is the scripted OpenAI-compatible server (test/agents/scriptedModel.ts):
+ * it makes the tool calls of its script and records what the agent sent, so the tests check what n8n
+ * passed through (tool definitions, arguments, tool results) and what the Hero sandbox ended with.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { bookingAssistant, ukTime } from '../agents/bookingAssistant';
+import { Conversation, startScriptedModel, type RecordedChatRequest, type ScriptedModel } from '../agents/scriptedModel';
+import { AGENT, TOOLS, agentWorkflow, chatTriggerNode, bookTool, findSlotsTool, importScriptedModelCredential, sendSmsTool, toolName } from '../agents/workflows';
+import { REPO_ROOT, activateWorkflowOffline, startN8nServer, cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome, type WorkflowJson } from '../n8n/harness';
+import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
+import { messages } from '../sandbox/routes/messages';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { writeFileSync } from 'node:fs';
+
+jest.setTimeout(240_000);
+
+const WORKFLOW = 'heroE2eAgentBooking1';
+const BAD_ARGS_WORKFLOW = 'heroE2eAgentBadArgs1';
+const REPEAT_WORKFLOW = 'heroE2eAgentRepeat1';
+const CHAT_WORKFLOW = 'heroE2eAgentChatStream1';
+const CHAT_WEBHOOK_ID = '6f1d2c3b-8a4e-4b7f-9e21-3c5d7a9b0c11';
+/** Three days ahead: clear of the 24-hour cancellation policy, whatever the time of day. */
+const firstDay = () => addDays(londonDate(Date.now()), 3);
+
+/** The "Booking assistant" example that `npm start` imports. */
+const example = JSON.parse(readFileSync(join(REPO_ROOT, 'test/n8n/examples/booking-assistant.json'), 'utf8')) as WorkflowJson;
+
+/** The tool messages of a request: [tool_call_id, parsed content]. */
+function toolMessages(request: RecordedChatRequest): Array<{ id?: string; content: unknown }> {
+	return (request.body.messages ?? [])
+		.filter((m) => m.role === 'tool')
+		.map((m) => {
+			const text = Conversation.text(m);
+			try {
+				return { id: m.tool_call_id, content: JSON.parse(text) };
+			} catch {
+				return { id: m.tool_call_id, content: text };
+			}
+		});
+}
+
+let sandbox: Sandbox;
+let model: ScriptedModel;
+let home: N8nHome;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0 });
+	model = await startScriptedModel();
+	const created = await createSandboxHome(sandbox);
+	home = created.home;
+	await importScriptedModelCredential(home, model.baseUrl);
+	await importWorkflow(home, [
+		agentWorkflow({
+			id: WORKFLOW,
+			name: 'E2E agent: book and text',
+			prompt: 'Please book the next available GP appointment (type 4001) for patient 2001 from ' + firstDay() + ' and text them the time.',
+			tools: [findSlotsTool(), bookTool(), sendSmsTool()],
+		}),
+		agentWorkflow({ id: BAD_ARGS_WORKFLOW, name: 'E2E agent: bad arguments', prompt: 'Text patient Ada that her results are ready.', tools: [sendSmsTool()] }),
+		example,
+		agentWorkflow({
+			id: CHAT_WORKFLOW,
+			name: 'E2E agent: chat, streaming',
+			prompt: '',
+			trigger: chatTriggerNode(CHAT_WEBHOOK_ID),
+			tools: [findSlotsTool(), bookTool(), sendSmsTool()],
+		}),
+		agentWorkflow({ id: REPEAT_WORKFLOW, name: 'E2E agent: repeated send', prompt: 'Text patient 2001 that her results are ready.', tools: [sendSmsTool()] }),
+	]);
+}, 900_000);
+
+afterAll(async () => {
+	await home?.cleanup();
+	await cleanupAll();
+	await model?.close();
+	await sandbox?.close();
+});
+
+beforeEach(() => sandbox.reset());
+
+/** The booking script: find slots, book the next available, text the booked time, then answer. */
+function bookingScript(day: string) {
+	return [
+		{ toolCalls: [{ name: toolName(TOOLS.findSlots), arguments: { appointmentTypeId: '4001', startDate: day } }] },
+		() => ({ toolCalls: [{ name: toolName(TOOLS.book), arguments: { patientId: '2001', appointmentTypeId: '4001', startDate: day } }] }),
+		(conversation: Conversation) => {
+			const [booked] = conversation.lastToolResult() as Array<{ booked: boolean; appointment: { start_time: string } }>;
+			if (!booked?.booked) return { content: `Could not book: ${JSON.stringify(booked)}` };
+			const when = ukTime(booked.appointment.start_time);
+			return { toolCalls: [{ name: toolName(TOOLS.send), arguments: { patientId: '2001', message: `Your GP appointment is booked for ${when}. Reply to this number to change it.` } }] };
+		},
+		(conversation: Conversation) => ({ content: `Done: booked and texted. Last tool said ${JSON.stringify(conversation.lastToolResult())}` }),
+	];
+}
+
+test('issue 16: an AI Agent with Hero Health tools finds slots, books one appointment and sends one SMS with its time', async () => {
+	const day = firstDay();
+	model.reset(bookingScript(day));
+	const { output } = await executeWorkflow(home, WORKFLOW);
+
+	// The agent's final answer is the script's last message.
+	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
+	expect(answer.output).toMatch(/^Done: booked and texted/);
+
+	// Sandbox final state: one confirmed appointment for 2001, one SMS to 2001 naming its time.
+	const booked = [...appointments(sandbox.state).values()];
+	expect(booked).toHaveLength(1);
+	expect(booked[0]).toMatchObject({ patient_id: '2001', appointment_type_id: '4001', status: 'confirmed' });
+	const sent = [...messages(sandbox.state).values()];
+	expect(sent).toHaveLength(1);
+	expect(sent[0]).toMatchObject({ message_type: 'sms', patient: { id: '2001' } });
+	expect(sent[0].message).toContain(ukTime(booked[0].start_time!));
+	expect(londonDate(booked[0].start_time!) >= day).toBe(true);
+
+	// What the agent sent the model: four requests, the Hero tools offered with JSON schemas.
+	const requests = model.chatRequests();
+	// HERO_AGENT_TRANSCRIPT=<file> keeps the conversation (tools as the model sees them, messages) for reading.
+	if (process.env.HERO_AGENT_TRANSCRIPT) writeFileSync(process.env.HERO_AGENT_TRANSCRIPT, JSON.stringify(requests, null, 2));
+	expect(requests).toHaveLength(4);
+	const tools = requests[0].body.tools ?? [];
+	expect(tools.map((t) => t.function.name).sort()).toEqual([toolName(TOOLS.book), toolName(TOOLS.findSlots), toolName(TOOLS.send)].sort());
+	const schema = (name: string) => tools.find((t) => t.function.name === toolName(name))!.function.parameters!;
+	expect(Object.keys(schema(TOOLS.findSlots).properties).sort()).toEqual(['appointmentTypeId', 'startDate']);
+	expect(Object.keys(schema(TOOLS.book).properties).sort()).toEqual(['appointmentTypeId', 'patientId', 'startDate']);
+	expect(Object.keys(schema(TOOLS.send).properties).sort()).toEqual(['message', 'patientId']);
+	expect(schema(TOOLS.send).properties.patientId).toMatchObject({ type: 'string', description: 'Hero patient ID (digits)' });
+
+	// The tool answers the model received are well formed: JSON, tied to the tool call ids, with the records.
+	const [slotsResult] = toolMessages(requests[1]);
+	expect(slotsResult.id).toBe('call_scripted_1');
+	const slotList = slotsResult.content as Array<Record<string, unknown>>;
+	expect(Array.isArray(slotList)).toBe(true);
+	expect(slotList.length).toBeGreaterThan(0);
+	expect(slotList.length).toBeLessThanOrEqual(5);
+	for (const slot of slotList) expect(slot).toMatchObject({ id: expect.stringMatching(/^\d+$/), appointment_type_id: '4001', start_time: expect.any(String) });
+	const bookResult = toolMessages(requests[2])[1];
+	expect(bookResult.content).toEqual([expect.objectContaining({ booked: true, appointment: expect.objectContaining({ id: booked[0].id, patient_id: '2001' }) })]);
+	const sendResult = toolMessages(requests[3])[2];
+	expect(sendResult.content).toEqual([expect.objectContaining({ message_id: sent[0].id, content: sent[0].message })]);
+
+	// The arguments the model chose reached Hero unchanged.
+	expect(sandbox.received('GET', '/v1/slots')[0].query).toMatchObject({ appointment_type_id: '4001', start_date: day });
+	expect(sandbox.received('POST', '/v1/messages/send').map((r) => (r.body as Record<string, unknown>).patient_id)).toEqual(['2001']);
+});
+
+test('issue 16: a tool call with an invalid patient ID comes back to the model as a clear error, and nothing is sent', async () => {
+	model.reset([
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: { patientId: 'Ada Lovelace', message: 'Your results are ready.' } }] },
+		(conversation) => ({ content: `The tool refused: ${JSON.stringify(conversation.lastToolResult())}` }),
+	]);
+	const { output } = await executeWorkflow(home, BAD_ARGS_WORKFLOW);
+
+	const requests = model.chatRequests();
+	expect(requests).toHaveLength(2);
+	const [result] = toolMessages(requests[1]);
+	expect(result.content).toEqual([
+		{ error: expect.stringMatching(/^Patient ID: expected a numeric Hero ID/), description: 'Item 0 was not sent to Hero. Correct "Patient ID" and run again.' },
+	]);
+	// The error names the field and never repeats the rejected value.
+	expect(JSON.stringify(result.content)).not.toContain('Ada Lovelace');
+	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
+	expect(answer.output).toContain('Patient ID: expected a numeric Hero ID');
+
+	expect(messages(sandbox.state).size).toBe(0);
+	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(0);
+});
+
+test('issue 16: exactly once under agents: the model calling Send twice with the same arguments sends one SMS; the repeat is refused with a clear answer', async () => {
+	const args = { patientId: '2001', message: 'Your test results are ready. Please call the practice.' };
+	model.reset([
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] },
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] },
+		// A different text to the same patient is a new message, not a repeat.
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: { ...args, message: 'Sorry, one more thing: bring your repeat prescription.' } }] },
+		{ content: 'Sent.' },
+	]);
+	await executeWorkflow(home, REPEAT_WORKFLOW);
+
+	const requests = model.chatRequests();
+	expect(requests).toHaveLength(4);
+	const [first, repeat, other] = toolMessages(requests[3]);
+	expect(first.content).toEqual([expect.objectContaining({ message_id: expect.any(String), content: args.message })]);
+	const firstId = (first.content as Array<{ message_id: string }>)[0].message_id;
+	expect(repeat.content).toEqual([
+		{
+			error: `Refused: this message was already sent to this patient in this execution (message_id ${firstId}); it was not sent again [item 0]`,
+			description: expect.stringContaining('Refuse Repeat Send'),
+		},
+	]);
+	expect(other.content).toEqual([expect.objectContaining({ content: 'Sorry, one more thing: bring your repeat prescription.' })]);
+
+	const sent = [...messages(sandbox.state).values()];
+	expect(sent.map((m) => m.message)).toEqual([args.message, 'Sorry, one more thing: bring your repeat prescription.']);
+	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
+});
+
+test('issue 16: the example workflow "Booking assistant" books the next available appointment and texts the patient its time', async () => {
+	// The same conversation-driven fixture `npm start` serves (test/agents/bookingAssistant.ts).
+	model.reset([bookingAssistant, bookingAssistant, bookingAssistant, bookingAssistant]);
+	const { output } = await executeWorkflow(home, example.id);
+
+	const booked = [...appointments(sandbox.state).values()];
+	expect(booked).toHaveLength(1);
+	expect(booked[0]).toMatchObject({ patient_id: '2001', appointment_type_id: '4001', status: 'confirmed' });
+	const sent = [...messages(sandbox.state).values()];
+	expect(sent).toHaveLength(1);
+	expect(sent[0]).toMatchObject({ message_type: 'sms', patient: { id: '2001' } });
+	expect(sent[0].message).toContain(ukTime(booked[0].start_time!));
+	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
+	expect(answer.output).toBe(`Booked and texted patient 2001: "${sent[0].message}" (message ${sent[0].id}).`);
+	expect(model.chatRequests()).toHaveLength(4);
+});
+
+test('issue 16: through a Chat Trigger that streams, the agent asks the model with stream: true (server-sent events) and the booking and SMS still happen once', async () => {
+	model.reset([bookingAssistant, bookingAssistant, bookingAssistant, bookingAssistant]);
+	await activateWorkflowOffline(home, CHAT_WORKFLOW);
+	const server = await startN8nServer(home);
+	try {
+		const response = await fetch(`${server.baseUrl}/webhook/${CHAT_WEBHOOK_ID}/chat`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-session-1', chatInput: 'Book the next available GP appointment for patient 2002 and text them the time.' }),
+		});
+		const streamed = await response.text();
+		expect(response.status).toBe(200);
+
+		const requests = model.chatRequests();
+		expect(requests).toHaveLength(4);
+		expect(requests.every((r) => r.body.stream === true && r.streamed)).toBe(true);
+		const booked = [...appointments(sandbox.state).values()];
+		expect(booked.map((a) => [a.patient_id, a.status])).toEqual([['2002', 'confirmed']]);
+		const sent = [...messages(sandbox.state).values()];
+		expect(sent).toHaveLength(1);
+		expect(sent[0].message).toContain(ukTime(booked[0].start_time!));
+		// The chat client received the final answer in the stream.
+		expect(streamed).toContain('Booked and texted patient 2002');
+	} finally {
+		await server.stop();
+	}
+});

@@ -1,0 +1,137 @@
+/**
+ * Issue 16 over MCP: n8n's MCP Server Trigger exposes Hero Health tools to agents outside n8n. A
+ * client built on the official MCP TypeScript SDK lists and calls them against a running n8n 1.x
+ * (the packed package installed as a community package); assertions are on what the client gets
+ * and on the Hero sandbox's state.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+import { TOOLS, checkAvailabilityTool, findSlotsTool, sendSmsTool, toolName } from '../agents/workflows';
+import { activateWorkflowOffline, cleanupAll, createSandboxHome, importWorkflow, startN8nServer, type N8nHome, type N8nServer, type WorkflowJson, type WorkflowNode } from '../n8n/harness';
+import { addDays, londonDate, slots } from '../sandbox/routes/booking';
+import { messages } from '../sandbox/routes/messages';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+jest.setTimeout(240_000);
+
+const WORKFLOW = 'heroE2eMcpServer1';
+const MCP_PATH = 'hero-health';
+
+/** MCP Server Trigger (v2: streamable HTTP and SSE at /mcp/<path>) with Hero Health tools. */
+function mcpWorkflow(): WorkflowJson {
+	const trigger: WorkflowNode = {
+		id: 'mcp-trigger',
+		name: 'MCP Server Trigger',
+		type: '@n8n/n8n-nodes-langchain.mcpTrigger',
+		typeVersion: 2,
+		position: [300, 200],
+		parameters: { authentication: 'none', path: MCP_PATH },
+		webhookId: randomUUID(),
+	};
+	const tools = [findSlotsTool([100, 420]), checkAvailabilityTool([300, 420]), sendSmsTool([500, 420])];
+	const connections: Record<string, unknown> = {};
+	for (const tool of tools) connections[tool.name] = { ai_tool: [[{ node: trigger.name, type: 'ai_tool', index: 0 }]] };
+	return { id: WORKFLOW, name: 'E2E MCP server: Hero Health tools', active: false, nodes: [trigger, ...tools], connections, settings: { executionOrder: 'v1' } } as unknown as WorkflowJson;
+}
+
+type ToolResult = { isError?: boolean; content: Array<{ type: string; text?: string }> };
+const textOf = (result: ToolResult) => result.content.map((part) => part.text ?? '').join('');
+
+let sandbox: Sandbox;
+let home: N8nHome;
+let server: N8nServer;
+let client: Client;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0 });
+	const created = await createSandboxHome(sandbox);
+	home = created.home;
+	await importWorkflow(home, mcpWorkflow());
+	await activateWorkflowOffline(home, WORKFLOW);
+	server = await startN8nServer(home);
+	client = new Client({ name: 'hero-health-e2e', version: '1.0.0' });
+	await client.connect(new StreamableHTTPClientTransport(new URL(`${server.baseUrl}/mcp/${MCP_PATH}`)));
+}, 900_000);
+
+afterAll(async () => {
+	await client?.close().catch(() => undefined);
+	await server?.stop();
+	await home?.cleanup();
+	await cleanupAll();
+	await sandbox?.close();
+});
+
+beforeEach(() => sandbox.reset());
+
+test('issue 16 (MCP): the MCP Server Trigger lists the Hero Health tools with their descriptions and input schemas', async () => {
+	const { tools } = await client.listTools();
+	const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
+	expect(Object.keys(byName).sort()).toEqual([toolName(TOOLS.checkAvailability), toolName(TOOLS.findSlots), toolName(TOOLS.send)].sort());
+
+	// Each description is the operation's action text (the tool's "Set Automatically" description): what it
+	// does, what it returns, and whether it reaches a patient or books.
+	expect(byName[toolName(TOOLS.send)].description).toBe('Send a message to a patient now and return the sent message ID and text in Hero Health');
+	expect(byName[toolName(TOOLS.checkAvailability)].description).toBe(
+		'Check whether a practitioner is free at a start time and return available true or false without booking in Hero Health',
+	);
+	expect(byName[toolName(TOOLS.findSlots)].description).toBe('Get many bookable slots and return each with its ID and start time in UTC without booking in Hero Health');
+
+	// Input schemas are the $fromAI() inputs, typed and described.
+	const send = byName[toolName(TOOLS.send)].inputSchema as { type: string; properties: Record<string, { type: string; description?: string }>; required?: string[] };
+	expect(send.type).toBe('object');
+	expect(Object.keys(send.properties).sort()).toEqual(['message', 'patientId']);
+	expect(send.properties.patientId).toMatchObject({ type: 'string', description: 'Hero patient ID (digits)' });
+	const check = byName[toolName(TOOLS.checkAvailability)].inputSchema as { properties: Record<string, unknown> };
+	expect(Object.keys(check.properties).sort()).toEqual(['appointmentTypeId', 'locationId', 'practitionerId', 'startTime']);
+});
+
+test('issue 16 (MCP): Check Availability and Send called over MCP reach Hero; the sandbox holds the one SMS', async () => {
+	const from = addDays(londonDate(Date.now()), 2);
+	const slot = [...slots(sandbox.state).values()]
+		.filter((s) => s.appointment_type_id === '4001' && londonDate(s.start_time) >= from && !s.held_by)
+		.sort((a, b) => a.start_time.localeCompare(b.start_time))[0];
+	expect(slot).toBeDefined();
+
+	const availability = (await client.callTool({
+		name: toolName(TOOLS.checkAvailability),
+		arguments: { appointmentTypeId: '4001', locationId: slot.location_id, practitionerId: slot.practitioner_id, startTime: slot.start_time },
+	})) as ToolResult;
+	expect(availability.isError).toBeFalsy();
+	expect(JSON.parse(textOf(availability))).toEqual([{ available: true }]);
+	expect(sandbox.received('POST', '/v1/slots/availability')[0].body).toMatchObject({ practitioner_id: slot.practitioner_id, location_id: slot.location_id, appointment_type_id: '4001' });
+
+	const sendResult = (await client.callTool({ name: toolName(TOOLS.send), arguments: { patientId: '2001', message: 'Your appointment is confirmed.' } })) as ToolResult;
+	expect(sendResult.isError).toBeFalsy();
+	const [sent] = JSON.parse(textOf(sendResult)) as Array<{ message_id: string }>;
+	const stored = [...messages(sandbox.state).values()];
+	expect(stored).toHaveLength(1);
+	expect(stored[0]).toMatchObject({ id: sent.message_id, message_type: 'sms', message: 'Your appointment is confirmed.', patient: { id: '2001' } });
+});
+
+test('issue 16 (MCP): a refused input comes back as an MCP error result naming the field, nothing is sent, and the server keeps serving', async () => {
+	const refused = (await client.callTool({ name: toolName(TOOLS.send), arguments: { patientId: 'Ada Lovelace', message: 'Your results are ready.' } })) as ToolResult;
+	expect(refused.isError).toBe(true);
+	expect(textOf(refused)).toMatch(/Patient ID: expected a numeric Hero ID/);
+	expect(textOf(refused)).not.toContain('Ada Lovelace');
+	expect(messages(sandbox.state).size).toBe(0);
+	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(0);
+
+	// Not a crash: the same session still lists and calls tools.
+	const { tools } = await client.listTools();
+	expect(tools.length).toBe(3);
+});
+
+test('issue 16 (MCP): exactly once over MCP: an identical second Send in the same session is refused as an MCP error result; the patient gets one SMS', async () => {
+	const args = { patientId: '2001', message: 'Your prescription is ready to collect.' };
+	const first = (await client.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
+	expect(first.isError).toBeFalsy();
+	const [{ message_id: firstId }] = JSON.parse(textOf(first)) as Array<{ message_id: string }>;
+	const second = (await client.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
+	expect(second.isError).toBe(true);
+	expect(textOf(second)).toContain(`Refused: this message was already sent to this patient in this execution (message_id ${firstId}); it was not sent again`);
+	expect([...messages(sandbox.state).values()].map((m) => m.message)).toEqual([args.message]);
+	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+});
