@@ -30,9 +30,13 @@ export function sendBody(index: number): Record<string, string> {
 
 const id = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 
-/** A Code node emitting `count` bench items (built here, so every run sends the same bodies). */
-export function inputNode(count: number): WorkflowNode {
-	const items = Array.from({ length: count }, (_, index) => benchItem(index));
+/**
+ * A Code node emitting `count` bench items (built here, so every run sends the same bodies): by
+ * default `benchItem`s, or with `heroNames` the send itself under Hero's field names (`sendBody`),
+ * as a sheet prepared for "Map Automatically" or a whole-item JSON body holds it.
+ */
+export function inputNode(count: number, heroNames = false): WorkflowNode {
+	const items = Array.from({ length: count }, (_, index) => (heroNames ? sendBody(index) : benchItem(index)));
 	return {
 		id: id('items'),
 		name: 'Input Items',
@@ -60,6 +64,15 @@ export function heroSendWorkflow(workflowId: string, count: number, requestsInFl
 		{ credentialId, name: BENCH_NODE },
 	);
 	return linearWorkflow(workflowId, `Bench: Hero send x${count} @${requestsInFlight}`, [manualTriggerNode(), inputNode(count), hero]);
+}
+
+/** Manual Trigger → Input Items (Hero's names) → Hero Health (Message → Send, Input Data "Map Automatically"). */
+export function heroMapWorkflow(workflowId: string, count: number, requestsInFlight: number, credentialId: string): WorkflowJson {
+	const hero = heroNode(
+		{ resource: 'message', operation: 'send', inputData: 'autoMapInputData', requestOptions: { requestsInFlight } },
+		{ credentialId, name: BENCH_NODE },
+	);
+	return linearWorkflow(workflowId, `Bench: Hero send, mapped, x${count} @${requestsInFlight}`, [manualTriggerNode(), inputNode(count, true), hero]);
 }
 
 /** Headers a user copies into the HTTP Request node instead of using a credential. */
@@ -106,6 +119,25 @@ export function httpSendWorkflow(workflowId: string, count: number, baseUrl: str
 		options: {},
 	});
 	return linearWorkflow(workflowId, `Bench: HTTP Request send x${count}`, [manualTriggerNode(), inputNode(count), http]);
+}
+
+/**
+ * Manual Trigger → Input Items (Hero's names) → HTTP Request sending the whole item as its JSON body
+ * (`={{ $json }}`: one expression per item, the fairest hand-built equivalent of "Map Automatically").
+ */
+export function httpJsonSendWorkflow(workflowId: string, count: number, baseUrl: string, headers: HandHeaders): WorkflowJson {
+	const http = httpRequestNode(BENCH_NODE, {
+		method: 'POST',
+		url: `${baseUrl}/v1/messages/send`,
+		authentication: 'none',
+		...handHeaders(headers),
+		sendBody: true,
+		contentType: 'json',
+		specifyBody: 'json',
+		jsonBody: '={{ $json }}',
+		options: {},
+	});
+	return linearWorkflow(workflowId, `Bench: HTTP Request send, JSON body, x${count}`, [manualTriggerNode(), inputNode(count, true), http]);
 }
 
 /** Manual Trigger → Hero Health (Slot → Get Many, Return All). `parameters` come from the Slot operation. */

@@ -162,3 +162,21 @@ test.each(examples.map((workflow) => [workflow.name, workflow] as const))('examp
 	expect(sandbox.requests.length).toBeGreaterThan(0);
 	expect(sandbox.requests.filter((r) => (r.status ?? 0) >= 400).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([]);
 });
+
+test("issue 17, finding 1: the Map Automatically example sends each row by Hero's field names in real n8n, and reports the bad row without sending it", async () => {
+	const { output } = await executeWorkflow(home, 'heroExampleMap01');
+	const items = nodeItems(output, 'Send each row');
+	expect(items).toHaveLength(4);
+	expect(items[2]).toEqual({
+		error: 'recipient_contact_detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [item 2]',
+		description: 'Item 2 was not sent to Hero. Correct "recipient_contact_detail" and run again.',
+	});
+	for (const index of [0, 1, 3]) expect(items[index]).toHaveProperty('message_id');
+	// Exactly Hero's fields of each valid row (first_name is not sent), the phone normalised.
+	const bodies = sandbox.received('POST', '/v1/messages/send').map((r) => JSON.parse(r.rawBody));
+	expect(bodies.sort((a, b) => a.patient_id.localeCompare(b.patient_id))).toEqual([
+		{ patient_id: '2001', message_type: 'sms', recipient_contact_detail: '+447700900001', message_string: 'Dear Ada, your annual review is due. Please book at your GP practice.' },
+		{ patient_id: '2002', message_type: 'sms', recipient_contact_detail: '+447700900002', message_string: 'Dear Alan, your annual review is due. Please book at your GP practice.' },
+		{ patient_id: '2004', message_type: 'email', recipient_contact_detail: 'grace@example.com', message_string: 'Dear Grace, your annual review is due.' },
+	]);
+});

@@ -7,8 +7,11 @@ import { resources } from './resources';
 
 type ItemError = NodeApiError | NodeOperationError;
 
-/** Thrown by the request gate during the check pass: the item got as far as its first request. */
-class WouldSend extends Error {}
+/**
+ * Thrown by the request gate during the check pass: the item got as far as its first request. One
+ * instance for every item (the router tells it by `reachedRequest`), so no stack trace is taken per item.
+ */
+const WOULD_SEND = new Error('stopped before the first request (check pass)');
 
 function errorJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
@@ -61,22 +64,51 @@ function copyPlain<T>(value: T): T {
 	return value;
 }
 
+/** Whether a parameter's stored value holds an expression anywhere (`={{ … }}`, `$fromAI` included). */
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
 /**
- * The execute context with `getNodeParameter` remembered per call: the check pass and the run pass
- * read the same parameters, and each read of an expression costs an evaluation (about 1 ms).
+ * The execute context with `getNodeParameter` remembered: the check pass and the run pass read the
+ * same parameters, and each read of an expression costs an evaluation (about 1 ms). A parameter that
+ * holds no expression has the same value for every item, so it is read from n8n once per execution,
+ * not once per item (each read deep-copies and walks it).
  */
 function rememberingParameters(ctx: IExecuteFunctions): IExecuteFunctions {
 	const memo = new Map<string, unknown>();
+	const stored = ctx.getNode().parameters;
+	const perItem = new Map<string, boolean>();
+	const readsPerItem = (name: string) => {
+		let answer = perItem.get(name);
+		if (answer === undefined) {
+			let value: unknown = stored;
+			for (const part of name.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+			answer = holdsExpression(value);
+			perItem.set(name, answer);
+		}
+		return answer;
+	};
 	const getNodeParameter = (...args: Parameters<IExecuteFunctions['getNodeParameter']>) => {
-		const key = JSON.stringify(args);
+		const [name, , ...rest] = args;
+		const key = JSON.stringify(readsPerItem(name) ? args : [name, rest]);
 		if (!memo.has(key)) memo.set(key, (ctx.getNodeParameter as (...a: unknown[]) => unknown)(...args));
 		return copyPlain(memo.get(key));
 	};
+	// Bound once: the operations reach the context's helpers on every item.
+	const bound = new Map<PropertyKey, unknown>();
 	return new Proxy(ctx, {
 		get(target, property) {
 			if (property === 'getNodeParameter') return getNodeParameter;
+			if (bound.has(property)) return bound.get(property);
 			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === 'function' ? value.bind(target) : value;
+			if (typeof value !== 'function') return value;
+			const method = value.bind(target);
+			bound.set(property, method);
+			return method;
 		},
 	});
 }
@@ -155,7 +187,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	setRequestGate(ctx, (request, repeatable) => {
 		if (checking) {
 			reachedRequest = true;
-			throw new WouldSend();
+			throw WOULD_SEND;
 		}
 		if (!repeatable && request.itemIndex !== undefined) wrote.add(request.itemIndex);
 	});

@@ -107,6 +107,8 @@ function networkCodeOf(error: unknown): string {
 	return 'EUNKNOWN';
 }
 
+const ANSWERED = 'answered';
+
 /** What the transport read of one answer. */
 interface Answer {
 	status: number;
@@ -137,6 +139,7 @@ function readCapped(body: unknown, limit: number, declaredLength: unknown): Prom
 		return bytes.length > limit ? Promise.reject(new AnswerLimit('too-large')) : Promise.resolve(bytes);
 	}
 	return new Promise((resolve, reject) => {
+		let ended = false;
 		if (Number(declaredLength) > limit) {
 			body.destroy();
 			return reject(new AnswerLimit('too-large'));
@@ -149,10 +152,14 @@ function readCapped(body: unknown, limit: number, declaredLength: unknown): Prom
 			body.destroy();
 			reject(new AnswerLimit('too-large'));
 		});
-		body.on('end', () => resolve(Buffer.concat(chunks)));
+		body.on('end', () => {
+			ended = true;
+			resolve(Buffer.concat(chunks));
+		});
 		body.on('error', (error: Error) => reject(error));
 		// Closed before its end (reset, or destroyed at the deadline): a reset unless already settled.
-		body.on('close', () => reject(Object.assign(new Error('The answer ended early'), { code: 'ECONNRESET' })));
+		// (Every answer closes after its end: no error is built then, it would cost a stack trace per call.)
+		body.on('close', () => ended || reject(Object.assign(new Error('The answer ended early'), { code: 'ECONNRESET' })));
 	});
 }
 
@@ -190,7 +197,8 @@ async function exchange(this: HeroContext, options: IHttpRequestOptions, credent
 		return { status: response.statusCode, headers: response.headers ?? {}, bytes };
 	} finally {
 		done = true;
-		clock.abort();
+		// With a reason, abort() builds no DOMException (a stack trace on every call).
+		clock.abort(ANSWERED);
 	}
 }
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { alphabetical } from '../common.descriptions';
 import { checkOneOf, readCollection } from '../helpers';
 
 /** Channels of a batch (bulk) message, as Hero spells them. */
@@ -53,7 +54,7 @@ export const batchStatusFilters: INodeProperties = {
 			options: BATCH_QUERY_STATUSES.map((status) => ({
 				name: status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, ' '),
 				value: status,
-			})).sort((a, b) => a.name.localeCompare(b.name)),
+			})).sort((a, b) => alphabetical(a.name, b.name)),
 		},
 	],
 };

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { isEmail, phoneToE164 } from '../../validation';
+import { alphabetical } from '../common.descriptions';
 import { checkOneOf, invalid, readCollection } from '../helpers';
 import { PATIENT_SEXES, PATIENT_TITLES, checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } from './common';
 
@@ -48,7 +49,7 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'Mr',
 				options: [...PATIENT_TITLES]
-					.sort((a, b) => (a || '(None)').localeCompare(b || '(None)'))
+					.sort((a, b) => alphabetical(a || '(None)', b || '(None)'))
 					.map((title) => ({ name: title || '(None)', value: title })),
 			},
 			text('Town', 'town', 'e.g. Leeds'),
