@@ -91,7 +91,7 @@ const message: BadInput[] = [
 	{ op: 'message.send', what: 'Task ID not numeric', kind: 'malformed id', field: 'Task ID', parameters: send({}, { taskId: v }), good: { v: '77' }, bad: { v: 'task-77' } },
 	{ op: 'message.send', what: 'Assignee ID not numeric', kind: 'malformed id', field: 'Assignee ID', parameters: send({}, { assigneeId: v }), good: { v: '42' }, bad: { v: 'dr-jones' } },
 	{ op: 'message.send', what: 'Assignee Type unknown', kind: 'wrong enum', field: 'Assignee Type', parameters: send({}, { assigneeId: '42', assigneeType: v }), good: { v: 'AdminTeam' }, bad: { v: 'Robot' } },
-	{ op: 'message.send', what: 'SNOMED Code with letters', kind: 'malformed id', field: 'SNOMED Code', parameters: send({}, { writeToRecord: true, snomedCode: v }), good: { v: '185087000' }, bad: { v: '18508X000' } },
+	{ op: 'message.send', what: 'SNOMED Code with letters', kind: 'malformed id', field: 'Write to Record: SNOMED Code', parameters: send({}, { writeToRecord: true, snomedCode: v }), good: { v: '185087000' }, bad: { v: '18508X000' } },
 	{ op: 'message.send', what: 'Assignee Type without an Assignee ID', kind: 'conflicting fields', field: 'Assignee Type', parameters: send({}, { assigneeId: v, assigneeType: 'Admin' }), good: { v: '42' }, bad: { v: '' } },
 	{ op: 'message.send', what: 'Write to Record is "yes"', kind: 'wrong type from expression', field: 'Write to Record', parameters: send({}, { writeToRecord: v }), good: { v: 'true' }, bad: { v: 'yes' } },
 	{ op: 'message.send', what: 'Encrypted is a number', kind: 'wrong type from expression', field: 'Encrypted', parameters: send({}, { encrypted: v }), good: { v: false }, bad: { v: 1 } },

@@ -108,7 +108,7 @@ describe('Message → Send', () => {
 		['a malformed email', { recipientContactDetail: 'not-an-email' }, 'Recipient Contact Detail: expected an email address', { messageType: 'email' }],
 		['a fallback type that is not sms or email', { fallbackMessageType: 'nhs_app' }, 'Fallback Message Type: expected one of sms, email', { messageType: 'nhs_app' }],
 		['a bad fallback phone', { fallbackMessageType: 'sms', fallbackContactDetail: '12345' }, 'Fallback Contact Detail: expected a phone number', { messageType: 'email' }],
-		['a non-numeric SNOMED code', { writeToRecord: true, snomedCode: 'abc' }, 'SNOMED Code: expected a SNOMED CT code'],
+		['a non-numeric SNOMED code', { writeToRecord: true, snomedCode: 'abc' }, 'Write to Record: SNOMED Code: expected a SNOMED CT code'],
 		['a past send time', { sendAt: '2020-01-01T09:00:00Z' }, 'Send At: must be in the future'],
 		['a malformed send time', { sendAt: 'next tuesday' }, 'Send At: expected an ISO 8601 date-time'],
 		['a non-numeric task', { taskId: 'task-1' }, 'Task ID: expected a numeric Hero ID'],

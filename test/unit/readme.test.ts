@@ -11,7 +11,7 @@ const headings = (level: string) => readme.split('\n').filter((line) => line.sta
 
 describe('issue 15: README for users', () => {
 	it('issue 15: the README is under 15 kB', () => {
-		expect(Buffer.byteLength(readme)).toBeLessThan(15 * 1024);
+		expect(Buffer.byteLength(readme)).toBeLessThan(15_000);
 	});
 
 	it("issue 15: the README's sections follow the template order, with Development after Version history", () => {
