@@ -97,6 +97,19 @@ function bookingScript(day: string) {
 	];
 }
 
+
+/** The sandbox's final state after a booking conversation: one confirmed appointment for patient 2001, one SMS naming its time. */
+function expectOneBookingAndItsSms() {
+	const booked = [...appointments(sandbox.state).values()];
+	expect(booked).toHaveLength(1);
+	expect(booked[0]).toMatchObject({ patient_id: '2001', appointment_type_id: '4001', status: 'confirmed' });
+	const sent = [...messages(sandbox.state).values()];
+	expect(sent).toHaveLength(1);
+	expect(sent[0]).toMatchObject({ message_type: 'sms', patient: { id: '2001' } });
+	expect(sent[0].message).toContain(ukTime(booked[0].start_time!));
+	return { booked, sent };
+}
+
 test('issue 16: an AI Agent with Hero Health tools finds slots, books one appointment and sends one SMS with its time', async () => {
 	const day = firstDay();
 	model.reset(bookingScript(day));
@@ -107,13 +120,7 @@ test('issue 16: an AI Agent with Hero Health tools finds slots, books one appoin
 	expect(answer.output).toMatch(/^Done: booked and texted/);
 
 	// Sandbox final state: one confirmed appointment for 2001, one SMS to 2001 naming its time.
-	const booked = [...appointments(sandbox.state).values()];
-	expect(booked).toHaveLength(1);
-	expect(booked[0]).toMatchObject({ patient_id: '2001', appointment_type_id: '4001', status: 'confirmed' });
-	const sent = [...messages(sandbox.state).values()];
-	expect(sent).toHaveLength(1);
-	expect(sent[0]).toMatchObject({ message_type: 'sms', patient: { id: '2001' } });
-	expect(sent[0].message).toContain(ukTime(booked[0].start_time!));
+	const { booked, sent } = expectOneBookingAndItsSms();
 	expect(londonDate(booked[0].start_time!) >= day).toBe(true);
 
 	// What the agent sent the model: four requests, the Hero tools offered with JSON schemas.
@@ -203,13 +210,7 @@ test('issue 16: the example workflow "Booking assistant" books the next availabl
 	model.reset([bookingAssistant, bookingAssistant, bookingAssistant, bookingAssistant]);
 	const { output } = await executeWorkflow(home, example.id);
 
-	const booked = [...appointments(sandbox.state).values()];
-	expect(booked).toHaveLength(1);
-	expect(booked[0]).toMatchObject({ patient_id: '2001', appointment_type_id: '4001', status: 'confirmed' });
-	const sent = [...messages(sandbox.state).values()];
-	expect(sent).toHaveLength(1);
-	expect(sent[0]).toMatchObject({ message_type: 'sms', patient: { id: '2001' } });
-	expect(sent[0].message).toContain(ukTime(booked[0].start_time!));
+	const { sent } = expectOneBookingAndItsSms();
 	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
 	expect(answer.output).toBe(`Booked and texted patient 2001: "${sent[0].message}" (message ${sent[0].id}).`);
 	expect(model.chatRequests()).toHaveLength(4);
