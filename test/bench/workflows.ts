@@ -98,15 +98,23 @@ function handHeaders(headers: HandHeaders) {
 	};
 }
 
-/** Manual Trigger → Input Items → HTTP Request (POST /v1/messages/send, JSON body, headers by hand). */
-export function httpSendWorkflow(workflowId: string, count: number, baseUrl: string, headers: HandHeaders): WorkflowJson {
-	const http = httpRequestNode(BENCH_NODE, {
+/** n8n's HTTP Request node posting JSON to Hero's send path with hand-set auth headers; `body` says how the body is built. */
+function httpSendNode(baseUrl: string, headers: HandHeaders, body: Record<string, unknown>) {
+	return httpRequestNode(BENCH_NODE, {
 		method: 'POST',
 		url: `${baseUrl}/v1/messages/send`,
 		authentication: 'none',
 		...handHeaders(headers),
 		sendBody: true,
 		contentType: 'json',
+		...body,
+		options: {},
+	});
+}
+
+/** Manual Trigger → Input Items → HTTP Request (POST /v1/messages/send, JSON body, headers by hand). */
+export function httpSendWorkflow(workflowId: string, count: number, baseUrl: string, headers: HandHeaders): WorkflowJson {
+	const http = httpSendNode(baseUrl, headers, {
 		specifyBody: 'keypair',
 		bodyParameters: {
 			parameters: [
@@ -116,7 +124,6 @@ export function httpSendWorkflow(workflowId: string, count: number, baseUrl: str
 				{ name: 'recipient_contact_detail', value: '={{ $json.phone }}' },
 			],
 		},
-		options: {},
 	});
 	return linearWorkflow(workflowId, `Bench: HTTP Request send x${count}`, [manualTriggerNode(), inputNode(count), http]);
 }
@@ -126,17 +133,7 @@ export function httpSendWorkflow(workflowId: string, count: number, baseUrl: str
  * (`={{ $json }}`: one expression per item, the fairest hand-built equivalent of "Map Automatically").
  */
 export function httpJsonSendWorkflow(workflowId: string, count: number, baseUrl: string, headers: HandHeaders): WorkflowJson {
-	const http = httpRequestNode(BENCH_NODE, {
-		method: 'POST',
-		url: `${baseUrl}/v1/messages/send`,
-		authentication: 'none',
-		...handHeaders(headers),
-		sendBody: true,
-		contentType: 'json',
-		specifyBody: 'json',
-		jsonBody: '={{ $json }}',
-		options: {},
-	});
+	const http = httpSendNode(baseUrl, headers, { specifyBody: 'json', jsonBody: '={{ $json }}' });
 	return linearWorkflow(workflowId, `Bench: HTTP Request send, JSON body, x${count}`, [manualTriggerNode(), inputNode(count, true), http]);
 }
 
