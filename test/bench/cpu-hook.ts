@@ -5,6 +5,9 @@
  * time and window, and how many expressions n8n evaluated meanwhile (`Expression.renderExpression`,
  * each one a round trip into n8n's expression sandbox). Writes
  * `{ [nodeName]: { cpuMs, wallMs, startUs, endUs, expressions } }` to $HERO_BENCH_CPU_FILE at exit.
+ * It also counts the TCP connections the process opened while each node ran (Node's
+ * `net.client.socket` channel): `connections`, and `peakConnections`, the most held open at once,
+ * each counted from its creation in `net.connect()` until its 'close'.
  * Changes nothing else: the nodes run exactly as without the hook.
  *
  * With HERO_BENCH_MEMORY=1 and `node --expose-gc` (separate runs: the collections take time inside
@@ -12,6 +15,7 @@
  * node reached at most (`heapPeakBytes`, sampled every 5 ms) and still held once collected again
  * after it ran (`heapRetainedBytes`: its output, which n8n keeps).
  */
+import { subscribe } from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
 import Module from 'node:module';
 
@@ -22,6 +26,8 @@ interface Totals {
 	startUs: number;
 	endUs: number;
 	expressions: number;
+	connections: number;
+	peakConnections: number;
 	heapPeakBytes?: number;
 	heapRetainedBytes?: number;
 }
@@ -53,7 +59,7 @@ function patchRunNode(workflowExecute: Patchable): void {
 		}
 		const cpu = process.cpuUsage();
 		const wall = process.hrtime.bigint();
-		const entry = (totals[executionData.node.name] ??= { cpuMs: 0, wallMs: 0, startUs: Number(wall / 1000n), endUs: 0, expressions: 0 });
+		const entry = (totals[executionData.node.name] ??= { cpuMs: 0, wallMs: 0, startUs: Number(wall / 1000n), endUs: 0, expressions: 0, connections: 0, peakConnections: 0 });
 		running = entry;
 		try {
 			return await runNode.call(this, workflow, executionData, ...rest);
@@ -85,7 +91,18 @@ function patchExpression(expression: Patchable): void {
 	patchedExpression = true;
 }
 
+let openConnections = 0;
+
+function countConnection(message: unknown): void {
+	const entry = running;
+	if (!entry) return;
+	entry.connections++;
+	entry.peakConnections = Math.max(entry.peakConnections, ++openConnections);
+	(message as { socket: { once(event: 'close', listener: () => void): unknown } }).socket.once('close', () => openConnections--);
+}
+
 if (file) {
+	subscribe('net.client.socket', countConnection);
 	loader._load = function (this: unknown, ...args: unknown[]) {
 		const exported = originalLoad.apply(this, args) as Record<string, Patchable | undefined> | undefined;
 		const workflowExecute = exported?.WorkflowExecute;

@@ -12,6 +12,8 @@
  *        --compare=FILE (also run the Hero sends from this tarball, interleaved: a candidate change vs the tree)
  *        --n8n-node-args='--require /path/hook.js' (extra Node flags for every n8n process, e.g. to instrument it)
  *        --engine=legacy|vm (n8n's expression engine, N8N_EXPRESSION_ENGINE, for every run; default: n8n's own)
+ *        --profile-dir=DIR (with --profile: keep the .cpuprofile files there)
+ *        --variants=heroMap10,http (only these send variants, by key; for looking into one row)
  */
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,6 +67,10 @@ const MAP_CONCURRENCIES = CONCURRENCIES.filter((c) => c > 1);
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
+const PEAK_NOTE =
+	'Peak connections: n8n = the most TCP connections the n8n process held open at once while the node ran, each from its `connect()` to its close (the target); ' +
+	'sandbox = the most sockets the sandbox had not yet closed, which lags behind the client by the sandbox\'s own event loop.';
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const ms1 = (ms: number) => ms.toFixed(2);
@@ -101,7 +107,7 @@ interface Execution {
 	peakRssBytes: number;
 	pid: number;
 	/** CPU time of the n8n process while each node ran (cpu-hook.ts), by node name. */
-	cpu: Record<string, { cpuMs: number; wallMs: number; startUs: number; endUs: number; expressions: number; heapPeakBytes?: number; heapRetainedBytes?: number }>;
+	cpu: Record<string, { cpuMs: number; wallMs: number; startUs: number; endUs: number; expressions: number; connections: number; peakConnections: number; heapPeakBytes?: number; heapRetainedBytes?: number }>;
 }
 
 async function execute(home: N8nHome, workflowId: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<Execution> {
@@ -156,7 +162,14 @@ function nodeRun(execution: Execution, node: string) {
 	const first = execution.run.data?.resultData.runData[node]?.[0];
 	if (!first) throw new Error(`node ${node} did not run`);
 	const hooked = execution.cpu[node];
-	return { ms: first.executionTime ?? NaN, cpuMs: hooked?.cpuMs ?? NaN, expressions: hooked?.expressions ?? NaN, items: first.data?.main?.[0] ?? [] };
+	return {
+		ms: first.executionTime ?? NaN,
+		cpuMs: hooked?.cpuMs ?? NaN,
+		expressions: hooked?.expressions ?? NaN,
+		connections: hooked?.connections ?? NaN,
+		peakConnections: hooked?.peakConnections ?? NaN,
+		items: first.data?.main?.[0] ?? [],
+	};
 }
 
 function resetStats(sandbox: Sandbox): void {
@@ -201,15 +214,25 @@ interface SendFigure {
 	expressions: number[];
 	execMs: number[];
 	processMs: number[];
+	/** Connections the n8n process held open at once while the node ran (cpu-hook.ts). */
 	peakConnections: number[];
+	/** Sockets the sandbox had not yet closed, at most: its side lags the client's close by its own event loop. */
+	sandboxPeakConnections: number[];
 	peakInFlight: number[];
 }
 
 /** Runs one send workflow and checks it did exactly the sends asked for, in order. */
-async function runSend(home: N8nHome, sandbox: Sandbox, variant: SendVariant, nodeArgs: string[] = []): Promise<Execution & { nodeMs: number; cpuMs: number; expressions: number; peakConnections: number; peakInFlight: number }> {
+async function runSend(
+	home: N8nHome,
+	sandbox: Sandbox,
+	variant: SendVariant,
+	nodeArgs: string[] = [],
+): Promise<Execution & { nodeMs: number; cpuMs: number; expressions: number; peakConnections: number; sandboxPeakConnections: number; peakInFlight: number }> {
 	resetStats(sandbox);
 	const execution = await execute(home, variant.workflowId, nodeArgs);
-	const { ms, cpuMs, expressions, items } = nodeRun(execution, BENCH_NODE);
+	const { ms, cpuMs, expressions, connections, peakConnections, items } = nodeRun(execution, BENCH_NODE);
+	// One connection per request (n8n's helper reuses none): anything else means the count caught other sockets.
+	if (connections !== COUNT) throw new Error(`${variant.label}: the n8n process opened ${connections} connections while the node ran, expected ${COUNT}`);
 	const sent = sandbox.received('POST', '/v1/messages/send');
 	const ok = sent.filter((r) => r.status === 200).length;
 	if (sent.length !== COUNT || ok !== COUNT) throw new Error(`${variant.label}: the sandbox received ${sent.length} sends (${ok} answered 200), expected ${COUNT}`);
@@ -226,7 +249,7 @@ async function runSend(home: N8nHome, sandbox: Sandbox, variant: SendVariant, no
 			}
 		});
 	}
-	return { ...execution, nodeMs: ms, cpuMs, expressions, peakConnections: sandbox.peakConnections, peakInFlight: sandbox.peakInFlight };
+	return { ...execution, nodeMs: ms, cpuMs, expressions, peakConnections, sandboxPeakConnections: sandbox.peakConnections, peakInFlight: sandbox.peakInFlight };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,15 +334,20 @@ async function main(): Promise<void> {
 		let compareHome: N8nHome | undefined;
 		let credentialId = '';
 		const compare = flags.get('compare');
-		const sendVariants: SendVariant[] = [
+		const allSendVariants: SendVariant[] = [
 			{ key: 'http', label: 'HTTP Request node, 3 fields by expression (headers by hand)', workflowId: 'benchHttpSend', concurrency: COUNT, hero: false },
 			{ key: 'httpJson', label: 'HTTP Request node, whole item as JSON body (1 expression)', workflowId: 'benchHttpJsonSend', concurrency: COUNT, hero: false },
 			...CONCURRENCIES.map((c) => ({ key: `hero${c}`, label: `Hero Health node, fields by expression${c === DEFAULT_REQUESTS_IN_FLIGHT ? ' (default)' : ''}`, workflowId: `benchHeroSend${c}`, concurrency: c, hero: true })),
 			...MAP_CONCURRENCIES.map((c) => ({ key: `heroMap${c}`, label: `Hero Health node, Map Automatically${c === DEFAULT_REQUESTS_IN_FLIGHT ? ' (default)' : ''}`, workflowId: `benchHeroMap${c}`, concurrency: c, hero: true })),
 			...(compare
-				? CONCURRENCIES.map((c) => ({ key: `compare${c}`, label: 'Hero Health node, --compare build', workflowId: `benchHeroSend${c}`, concurrency: c, hero: true, compare: true }))
+				? [
+						...CONCURRENCIES.map((c) => ({ key: `compare${c}`, label: 'Hero Health node, --compare build', workflowId: `benchHeroSend${c}`, concurrency: c, hero: true, compare: true })),
+						...MAP_CONCURRENCIES.map((c) => ({ key: `compareMap${c}`, label: 'Hero Health node, Map Automatically, --compare build', workflowId: `benchHeroMap${c}`, concurrency: c, hero: true, compare: true })),
+					]
 				: []),
 		];
+		const picked = flags.get('variants')?.split(',');
+		const sendVariants = picked ? allSendVariants.filter((v) => picked.includes(v.key)) : allSendVariants;
 		const homeOf = (variant: SendVariant) => (variant.compare ? compareHome! : home!);
 		const slots: SlotBench | undefined = ONLY.has('paging') ? slotBench(resources) : undefined;
 
@@ -345,13 +373,16 @@ async function main(): Promise<void> {
 				log(`n8n: a second home with ${compare}`);
 				compareHome = await createN8nHome({ n8n, tarball: compare });
 				const { id } = await importCredential(compareHome, { sandboxUrl: sandbox.url, apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId });
-				await importWorkflow(compareHome, CONCURRENCIES.map((c) => heroSendWorkflow(`benchHeroSend${c}`, COUNT, c, id)));
+				await importWorkflow(compareHome, [
+					...CONCURRENCIES.map((c) => heroSendWorkflow(`benchHeroSend${c}`, COUNT, c, id)),
+					...MAP_CONCURRENCIES.map((c) => heroMapWorkflow(`benchHeroMap${c}`, COUNT, c, id)),
+				]);
 			}
 		}
 
 		// ---------------------------------------------------------------- loopback sends
 		if (home && ONLY.has('sends')) {
-			const figures = new Map<string, SendFigure>(sendVariants.map((v) => [v.key, { nodeMs: [], cpuMs: [], expressions: [], execMs: [], processMs: [], peakConnections: [], peakInFlight: [] }]));
+			const figures = new Map<string, SendFigure>(sendVariants.map((v) => [v.key, { nodeMs: [], cpuMs: [], expressions: [], execMs: [], processMs: [], peakConnections: [], sandboxPeakConnections: [], peakInFlight: [] }]));
 			for (let r = 0; r < REPEAT; r++) {
 				// Interleaved, so a noisy moment spreads over every variant instead of one.
 				for (const variant of r % 2 ? [...sendVariants].reverse() : sendVariants) {
@@ -364,26 +395,30 @@ async function main(): Promise<void> {
 					figure.execMs.push(result.execMs);
 					figure.processMs.push(result.processMs);
 					figure.peakConnections.push(result.peakConnections);
+					figure.sandboxPeakConnections.push(result.sandboxPeakConnections);
 					figure.peakInFlight.push(result.peakInFlight);
 				}
 			}
 			noteLoad('after loopback sends');
 			results.sends = Object.fromEntries(figures);
-			const httpMs = median(figures.get('http')!.nodeMs);
-			const httpCpu = median(figures.get('http')!.cpuMs);
-			const jsonMs = median(figures.get('httpJson')!.nodeMs);
-			const jsonCpu = median(figures.get('httpJson')!.cpuMs);
+			// NaN when --variants left the reference out.
+			const of = (key: string, figure: 'nodeMs' | 'cpuMs') => median(figures.get(key)?.[figure] ?? [NaN]);
+			const httpMs = of('http', 'nodeMs');
+			const httpCpu = of('http', 'cpuMs');
+			const jsonMs = of('httpJson', 'nodeMs');
+			const jsonCpu = of('httpJson', 'cpuMs');
 			const range = (values: number[]) => `${s(median(values))} (${s(Math.min(...values))}–${s(Math.max(...values))})`;
 			print(`### ${COUNT} message sends, loopback (sandbox answers at once)`);
 			print();
 			print(
 				"Node time = the node's own `executionTime` in the run data (median, min–max). CPU = CPU time of the n8n process while the node ran " +
 					"(steadier than wall time on a busy machine; all its threads). Expressions = n8n expression evaluations while the node ran, each a round trip into n8n's expression sandbox. " +
-					'Exec = the execution\'s start → stop; process = the whole `n8n execute` process (n8n start-up included).',
+					'Exec = the execution\'s start → stop; process = the whole `n8n execute` process (n8n start-up included). ' +
+					PEAK_NOTE,
 			);
 			print();
 			table(
-				['Client', 'In flight', 'Node time, s', 'ms / send', 'Ratio vs HTTP Request (3 expr.)', 'Ratio vs HTTP Request (JSON body)', 'CPU, ms / send', 'CPU ratio (3 expr.)', 'CPU ratio (JSON body)', 'Expressions / send', 'Exec, s', 'Process, s', 'Peak connections'],
+				['Client', 'In flight', 'Node time, s', 'ms / send', 'Ratio vs HTTP Request (3 expr.)', 'Ratio vs HTTP Request (JSON body)', 'CPU, ms / send', 'CPU ratio (3 expr.)', 'CPU ratio (JSON body)', 'Expressions / send', 'Exec, s', 'Process, s', 'Peak connections (n8n / sandbox)'],
 				[
 					...sendVariants.map((v) => {
 						const f = figures.get(v.key)!;
@@ -402,7 +437,7 @@ async function main(): Promise<void> {
 							(median(f.expressions) / COUNT).toFixed(1),
 							s(median(f.execMs)),
 							s(median(f.processMs)),
-							Math.max(...f.peakConnections),
+							`${Math.max(...f.peakConnections)} / ${Math.max(...f.sandboxPeakConnections)}`,
 						];
 					}),
 					...CONCURRENCIES.filter((c) => floorResults[c]).map((c) => [
@@ -418,7 +453,7 @@ async function main(): Promise<void> {
 						'–',
 						'–',
 						'–',
-						floorResults[c].peakConnections,
+						`– / ${floorResults[c].peakConnections}`,
 					]),
 				],
 			);
@@ -433,24 +468,33 @@ async function main(): Promise<void> {
 				log(`sends, ${LATENCY_MS} ms latency: ${variant.label} @${variant.concurrency}`);
 				const result = await runSend(homeOf(variant), sandbox, variant);
 				const ideal = (COUNT / variant.concurrency) * LATENCY_MS;
-				latency[variant.key] = { nodeMs: result.nodeMs, idealMs: ideal, peakConnections: result.peakConnections, concurrency: variant.concurrency, hero: variant.hero };
-				rows.push([variant.label, variant.hero ? variant.concurrency : `all (${COUNT})`, s(ideal), s(result.nodeMs), (result.nodeMs / ideal).toFixed(2), ms1(result.cpuMs / COUNT), result.peakConnections, result.peakInFlight]);
+				latency[variant.key] = { nodeMs: result.nodeMs, idealMs: ideal, peakConnections: result.peakConnections, sandboxPeakConnections: result.sandboxPeakConnections, concurrency: variant.concurrency, hero: variant.hero };
+				rows.push([
+					variant.label,
+					variant.hero ? variant.concurrency : `all (${COUNT})`,
+					s(ideal),
+					s(result.nodeMs),
+					(result.nodeMs / ideal).toFixed(2),
+					ms1(result.cpuMs / COUNT),
+					`${result.peakConnections} / ${result.sandboxPeakConnections}`,
+					result.peakInFlight,
+				]);
 			}
 			for (const c of CONCURRENCIES.filter((c) => c > 1)) {
 				log(`floor, ${LATENCY_MS} ms latency @${c}`);
 				const result = await floor(sandbox, c);
 				const ideal = (COUNT / c) * LATENCY_MS;
 				latency[`floor${c}`] = { ms: result.ms, idealMs: ideal, peakConnections: result.peakConnections };
-				rows.push(['Floor: plain Node keep-alive client', c, s(ideal), s(result.ms), (result.ms / ideal).toFixed(2), '–', result.peakConnections, result.peakInFlight]);
+				rows.push(['Floor: plain Node keep-alive client', c, s(ideal), s(result.ms), (result.ms / ideal).toFixed(2), '–', `– / ${result.peakConnections}`, result.peakInFlight]);
 			}
 			sandbox.faults.clear();
 			noteLoad('after latency sends');
 			results.latency = latency;
 			print(`### ${COUNT} message sends, ${LATENCY_MS} ms sandbox latency`);
 			print();
-			print(`Ideal = ${COUNT} / in flight × ${LATENCY_MS} ms. One run each.`);
+			print(`Ideal = ${COUNT} / in flight × ${LATENCY_MS} ms. One run each. ${PEAK_NOTE}`);
 			print();
-			table(['Client', 'In flight', 'Ideal, s', 'Node time, s', 'Measured / ideal', 'CPU, ms / send', 'Peak connections', 'Peak requests in flight'], rows);
+			table(['Client', 'In flight', 'Ideal, s', 'Node time, s', 'Measured / ideal', 'CPU, ms / send', 'Peak connections (n8n / sandbox)', 'Peak requests in flight'], rows);
 		}
 
 		// ---------------------------------------------------------------- paging
@@ -529,7 +573,8 @@ async function main(): Promise<void> {
 
 		// ---------------------------------------------------------------- profile
 		if (home && PROFILE) {
-			const dir = mkdtempSync(join(tmpdir(), 'hero-prof-'));
+			const kept = flags.get('profile-dir');
+			const dir = kept ?? mkdtempSync(join(tmpdir(), 'hero-prof-'));
 			try {
 				print('### Where the time goes: CPU profile of the send node (`node --cpu-prof`, main thread of the n8n process)');
 				print();
@@ -539,14 +584,14 @@ async function main(): Promise<void> {
 					const file = readdirSync(dir).find((f) => f.includes(`.${result.pid}.`));
 					if (!file) throw new Error('no profile written');
 					const summary = summariseProfile(join(dir, file), result.cpu[BENCH_NODE]);
-					rmSync(join(dir, file));
+					if (!kept) rmSync(join(dir, file));
 					print(`**${variant.label} @${variant.concurrency}**: samples taken while the node ran (${s(summary.totalMs)} s under the profiler); on-CPU time with this package's code on the stack: ${ms1(summary.heroInclusiveMs)} ms.`);
 					print();
 					table(['What', 'Self time, ms'], summary.areas.slice(0, 12).map((a) => [a.area, ms1(a.ms)]));
 					table(['What', 'Area', 'Self time, ms'], summary.functions.slice(0, 15).map((f) => [`\`${f.name}\``, f.area, ms1(f.ms)]));
 				}
 			} finally {
-				rmSync(dir, { recursive: true, force: true });
+				if (!kept) rmSync(dir, { recursive: true, force: true });
 			}
 		}
 	} finally {
@@ -564,8 +609,8 @@ async function main(): Promise<void> {
 	const targets: string[][] = [];
 	const D = DEFAULT_REQUESTS_IN_FLIGHT;
 	if (sends) {
-		const node = (key: string) => median(sends[key].nodeMs);
-		const cpu = (key: string) => median(sends[key].cpuMs);
+		const node = (key: string) => median(sends[key]?.nodeMs ?? [NaN]);
+		const cpu = (key: string) => median(sends[key]?.cpuMs ?? [NaN]);
 		const ratio = (value: number) => value.toFixed(2);
 		if (sends[`heroMap${D}`]) {
 			const time = node(`heroMap${D}`) / node('httpJson');
@@ -585,7 +630,7 @@ async function main(): Promise<void> {
 		targets.push([`${LATENCY_MS} ms latency, 10 in flight, fields by expression: within 1.2× of ideal (earlier target)`, `${ratio.toFixed(2)}×`, verdict(ratio <= 1.2)]);
 	}
 	if (sends || latency) {
-		// Every Hero run, loopback and latency: the sandbox's peak of open connections against the run's Requests in Flight.
+		// Every Hero run, loopback and latency: the most connections n8n held open at once against the run's Requests in Flight.
 		const over: string[] = [];
 		let worst = 0;
 		for (const [key, figure] of Object.entries(sends ?? {})) {

@@ -1,4 +1,4 @@
-import { abortableSleep } from '../../nodes/HeroHealth/transport/timer';
+import { abortableSleep, DEADLINE_TICK_MS, startDeadline } from '../../nodes/HeroHealth/transport/timer';
 
 describe('abortableSleep (n8n-workflow 2.x has no sleepWithAbort)', () => {
 	it('without a native sleepWithAbort: resolves after the time, and rejects at once when aborted', async () => {
@@ -20,5 +20,44 @@ describe('abortableSleep (n8n-workflow 2.x has no sleepWithAbort)', () => {
 		const signal = new AbortController().signal;
 		await abortableSleep(5, signal, native);
 		expect(native).toHaveBeenCalledWith(5, signal);
+	});
+});
+
+describe('startDeadline: one clock for every request deadline', () => {
+	const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+	const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+	it('expires after its time, within one tick, and never when cancelled first', async () => {
+		const started = Date.now();
+		const expired: string[] = [];
+		const at: Record<string, number> = {};
+		startDeadline(60, () => ((at.short = Date.now() - started), expired.push('short')));
+		startDeadline(120, () => ((at.long = Date.now() - started), expired.push('long')));
+		startDeadline(80, () => expired.push('cancelled')).cancel();
+		await wait(200);
+		expect(expired).toEqual(['short', 'long']);
+		expect(at.short).toBeGreaterThanOrEqual(60);
+		expect(at.short).toBeLessThan(60 + DEADLINE_TICK_MS + 40);
+		expect(at.long).toBeGreaterThanOrEqual(120);
+		expect(at.long).toBeLessThan(120 + DEADLINE_TICK_MS + 40);
+	});
+
+	it('holds one timer however many deadlines are pending, and none once they are done', async () => {
+		const before = timers();
+		const deadlines = Array.from({ length: 500 }, () => startDeadline(30_000, () => undefined));
+		expect(timers() - before).toBeLessThanOrEqual(1);
+		for (const deadline of deadlines) deadline.cancel();
+		await wait(3 * DEADLINE_TICK_MS);
+		expect(timers()).toBe(before); // nothing keeps n8n's process alive after the last request
+	});
+
+	it('a failing expiry does not stop the clock for the others', async () => {
+		const expired: number[] = [];
+		startDeadline(10, () => {
+			throw new Error('clean-up failed');
+		});
+		startDeadline(30, () => expired.push(30));
+		await wait(100);
+		expect(expired).toEqual([30]);
 	});
 });

@@ -15,7 +15,7 @@ import { CUSTOM_ENVIRONMENT } from '../../../credentials/HeroHealthApi.credentia
 import { toNodeApiError, type HeroFailure } from './errors';
 import { INFERRED } from './inferred';
 import { unsafePathPrefix } from './paths';
-import { abortableSleep } from './timer';
+import { startDeadline } from './timer';
 import { decide, parseRetryAfter, type Outcome } from './retry';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
@@ -107,8 +107,6 @@ function networkCodeOf(error: unknown): string {
 	return 'EUNKNOWN';
 }
 
-const ANSWERED = 'answered';
-
 /** What the transport read of one answer. */
 interface Answer {
 	status: number;
@@ -130,6 +128,25 @@ class AnswerLimit extends Error {
 }
 
 const isStream = (body: unknown): body is BodyStream => typeof (body as BodyStream | undefined)?.on === 'function';
+
+interface ClosingSocket {
+	closed?: boolean;
+	destroyed?: boolean;
+	writableEnded?: boolean;
+	once(event: 'close', listener: () => void): unknown;
+}
+
+/**
+ * Resolves when the connection that carried an answer is closed. n8n's helper opens a connection per
+ * request and closes it after the answer; waiting for that keeps Requests in Flight a bound on open
+ * connections too, not only on requests. Nothing to wait for when the body does not expose its
+ * socket (a compressed answer) or the socket stays open for reuse (a keep-alive agent).
+ */
+function connectionClosed(body: unknown): Promise<void> | undefined {
+	const socket = (body as { socket?: ClosingSocket | null } | undefined)?.socket;
+	if (!socket || socket.closed || !(socket.writableEnded || socket.destroyed)) return undefined;
+	return new Promise((resolve) => socket.once('close', resolve));
+}
 
 /** Reads a body to its end, or fails as soon as it passes `limit` bytes (the stream is then destroyed). */
 function readCapped(body: unknown, limit: number, declaredLength: unknown): Promise<Buffer> {
@@ -169,18 +186,14 @@ function readCapped(body: unknown, limit: number, declaredLength: unknown): Prom
  * `timeout` only notices a silent socket, not an answer dripped byte by byte.
  */
 async function exchange(this: HeroContext, options: IHttpRequestOptions, credentials: ICredentialDataDecryptedObject, timeoutMs: number): Promise<Answer> {
-	const clock = new AbortController();
 	let body: unknown;
 	let expire: (reason: AnswerLimit) => void = () => undefined;
 	const deadline = new Promise<never>((_resolve, reject) => (expire = reject));
 	deadline.catch(() => undefined);
-	void abortableSleep(timeoutMs, clock.signal).then(
-		() => {
-			if (isStream(body)) body.destroy();
-			expire(new AnswerLimit('timeout'));
-		},
-		() => undefined,
-	);
+	const clock = startDeadline(timeoutMs, () => {
+		if (isStream(body)) body.destroy();
+		expire(new AnswerLimit('timeout'));
+	});
 	let done = false;
 	const sent = this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
 		credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: credentials },
@@ -194,11 +207,12 @@ async function exchange(this: HeroContext, options: IHttpRequestOptions, credent
 		const response = await Promise.race([sent, deadline]);
 		body = response.body;
 		const bytes = await Promise.race([readCapped(body, MAX_ANSWER_BYTES, response.headers?.['content-length']), deadline]);
+		const closing = connectionClosed(body);
+		if (closing) await Promise.race([closing, deadline]);
 		return { status: response.statusCode, headers: response.headers ?? {}, bytes };
 	} finally {
 		done = true;
-		// With a reason, abort() builds no DOMException (a stack trace on every call).
-		clock.abort(ANSWERED);
+		clock.cancel();
 	}
 }
 
