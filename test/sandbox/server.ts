@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { HeroError, badRequest } from './errors';
@@ -34,6 +35,11 @@ export interface SandboxOptions {
 	modules?: RouteModule[];
 	/** Keep at most this many recorded requests (oldest dropped). Default 100000. */
 	maxRecorded?: number;
+	/**
+	 * Gzip every answer whose request accepts gzip, as many servers and CDNs do. Hero's docs say
+	 * nothing of compression (not captured): off by default.
+	 */
+	compress?: boolean;
 }
 
 interface CompiledRoute extends Route {
@@ -174,6 +180,12 @@ export class Sandbox {
 	private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
 		if (res.destroyed) return;
 		const text = body === undefined ? '' : JSON.stringify(body);
+		if (this.options.compress && /\bgzip\b/.test(String(res.req?.headers['accept-encoding'] ?? ''))) {
+			const zipped = gzipSync(text);
+			res.writeHead(status, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': zipped.length, ...headers });
+			res.end(zipped);
+			return;
+		}
 		res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
 		res.end(text);
 	}

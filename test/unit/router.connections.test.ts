@@ -41,6 +41,23 @@ async function clientConnections(run: () => Promise<unknown>): Promise<{ peak: n
 const items = (count: number) => Array.from({ length: count }, (_, n) => ({ n, patient: '2001', phone: '07700900123' }));
 
 describe('connections', () => {
+	it('also with a server that compresses what may be compressed: the node asks for answers as they are', async () => {
+		const compressing = await startSandbox({ compress: true });
+		try {
+			compressing.faults.add({ kind: 'latency', latencyMs: 15, path: '/v1/messages/send' });
+			const { peak, opened } = await clientConnections(() => runHeroNode(compressing, { parameters: sendFromItems({ requestsInFlight: 4 }), items: items(32) }));
+			const sent = compressing.received('POST', '/v1/messages/send');
+			expect(sent).toHaveLength(32);
+			// Asked for as sent: Node then hands the node the answer's own stream, whose connection it can wait for.
+			expect(new Set(sent.map((request) => request.headers['accept-encoding']))).toEqual(new Set(['identity']));
+			expect(opened).toBe(32);
+			expect(peak).toBe(4);
+		} finally {
+			await compressing.close();
+		}
+	});
+
+
 	it.each([1, 4, 10])('never holds more connections open to Hero than Requests in Flight (%i), with latency', async (inFlight) => {
 		sandbox.faults.add({ kind: 'latency', latencyMs: 15, path: '/v1/messages/send' });
 		const count = inFlight * 8;

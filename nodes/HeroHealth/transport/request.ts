@@ -53,6 +53,8 @@ interface Settings {
 	baseUrl: string;
 	credentials: ICredentialDataDecryptedObject;
 	timeout: number;
+	/** The key and practice group ID, masked out of every error. */
+	secrets: string[];
 }
 
 // Credentials are decrypted once per execution context, not once per item or per request.
@@ -79,7 +81,8 @@ export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): str
 
 async function loadSettings(context: HeroContext): Promise<Settings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	return { baseUrl: resolveBaseUrl(credentials), credentials, timeout: DEFAULT_TIMEOUT_MS };
+	const secrets = [credentials.apiKey, credentials.practiceGroupId].map((value) => String(value ?? ''));
+	return { baseUrl: resolveBaseUrl(credentials), credentials, timeout: DEFAULT_TIMEOUT_MS, secrets };
 }
 
 function settingsFor(context: HeroContext): Promise<Settings> {
@@ -277,7 +280,6 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${settings.baseUrl}${request.path}`,
-		qs: request.qs,
 		body: request.body,
 		json: true,
 		returnFullResponse: true,
@@ -287,12 +289,17 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 		// The body is read by `exchange`, under the Timeout and the size cap.
 		encoding: 'stream',
 		timeout,
-		// Hero documents array filters as repeated keys: location_id=1&location_id=2.
-		arrayFormat: 'repeat',
+		// As sent, not compressed: Node then hands over the answer's own stream, so `exchange` can wait
+		// for its connection to close (and no decompressor is made per answer; Hero's are small JSON).
+		headers: { 'accept-encoding': 'identity' },
 	};
-	const secrets = [settings.credentials.apiKey, settings.credentials.practiceGroupId].map((value) => String(value ?? ''));
+	if (request.qs) {
+		options.qs = request.qs;
+		// Hero documents array filters as repeated keys: location_id=1&location_id=2.
+		options.arrayFormat = 'repeat';
+	}
 	const base = { method: request.method, path: request.path };
-	const fail = (failure: HeroFailure) => toNodeApiError(this.getNode(), failure, request.itemIndex, secrets);
+	const fail = (failure: HeroFailure) => toNodeApiError(this.getNode(), failure, request.itemIndex, settings.secrets);
 
 	const started = Date.now();
 	for (let attempt = 0; ; attempt++) {
