@@ -178,6 +178,22 @@ function resetStats(sandbox: Sandbox): void {
 	sandbox.peakInFlight = sandbox.inFlight;
 }
 
+/**
+ * From the sandbox's clock, for the sends of the last run: how long after an answer the request that
+ * took its place arrived (the k-th request to arrive follows the (k - inFlight)-th answer), and how long a
+ * request took to arrive once its connection was accepted. Medians, ms; only where requests in flight
+ * are bounded.
+ */
+function turnaround(sandbox: Sandbox, inFlight: number): { nextRequestMs: number; connectionToRequestMs: number } {
+	const sent = sandbox.received('POST', '/v1/messages/send');
+	const answered = sent.map((r) => r.timing.answeredAt ?? NaN).sort((a, b) => a - b);
+	const received = sent.map((r) => r.timing.receivedAt).sort((a, b) => a - b);
+	return {
+		nextRequestMs: median(received.slice(inFlight).map((at, k) => at - answered[k])),
+		connectionToRequestMs: median(sent.map((r) => r.timing.receivedAt - r.timing.connectedAt)),
+	};
+}
+
 // ---------------------------------------------------------------------------------------------
 // The floor: a plain keep-alive client in its own process
 
@@ -467,6 +483,7 @@ async function main(): Promise<void> {
 			for (const variant of [...sendVariants].reverse()) {
 				log(`sends, ${LATENCY_MS} ms latency: ${variant.label} @${variant.concurrency}`);
 				const result = await runSend(homeOf(variant), sandbox, variant);
+				const turn = variant.hero ? turnaround(sandbox, variant.concurrency) : undefined;
 				const ideal = (COUNT / variant.concurrency) * LATENCY_MS;
 				latency[variant.key] = { nodeMs: result.nodeMs, idealMs: ideal, peakConnections: result.peakConnections, sandboxPeakConnections: result.sandboxPeakConnections, concurrency: variant.concurrency, hero: variant.hero };
 				rows.push([
@@ -478,23 +495,28 @@ async function main(): Promise<void> {
 					ms1(result.cpuMs / COUNT),
 					`${result.peakConnections} / ${result.sandboxPeakConnections}`,
 					result.peakInFlight,
+					turn ? `${ms1(turn.nextRequestMs)} (${ms1(turn.connectionToRequestMs)})` : '–',
 				]);
 			}
 			for (const c of CONCURRENCIES.filter((c) => c > 1)) {
 				log(`floor, ${LATENCY_MS} ms latency @${c}`);
 				const result = await floor(sandbox, c);
+				const turn = turnaround(sandbox, c);
 				const ideal = (COUNT / c) * LATENCY_MS;
 				latency[`floor${c}`] = { ms: result.ms, idealMs: ideal, peakConnections: result.peakConnections };
-				rows.push(['Floor: plain Node keep-alive client', c, s(ideal), s(result.ms), (result.ms / ideal).toFixed(2), '–', `– / ${result.peakConnections}`, result.peakInFlight]);
+				rows.push(['Floor: plain Node keep-alive client', c, s(ideal), s(result.ms), (result.ms / ideal).toFixed(2), '–', `– / ${result.peakConnections}`, result.peakInFlight, `${ms1(turn.nextRequestMs)} (reused)`]);
 			}
 			sandbox.faults.clear();
 			noteLoad('after latency sends');
 			results.latency = latency;
 			print(`### ${COUNT} message sends, ${LATENCY_MS} ms sandbox latency`);
 			print();
-			print(`Ideal = ${COUNT} / in flight × ${LATENCY_MS} ms. One run each. ${PEAK_NOTE}`);
+			print(
+				`Ideal = ${COUNT} / in flight × ${LATENCY_MS} ms. One run each. ${PEAK_NOTE} ` +
+					"Answer → next request: on the sandbox's clock, from an answer to the arrival of the request that took its place (median); in brackets, from accepting that request's connection to its arrival.",
+			);
 			print();
-			table(['Client', 'In flight', 'Ideal, s', 'Node time, s', 'Measured / ideal', 'CPU, ms / send', 'Peak connections (n8n / sandbox)', 'Peak requests in flight'], rows);
+			table(['Client', 'In flight', 'Ideal, s', 'Node time, s', 'Measured / ideal', 'CPU, ms / send', 'Peak connections (n8n / sandbox)', 'Peak requests in flight', 'Answer → next request, ms (connection → request)'], rows);
 		}
 
 		// ---------------------------------------------------------------- paging

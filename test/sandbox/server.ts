@@ -24,7 +24,11 @@ export interface RecordedRequest {
 	rawBody: string;
 	status?: number;
 	at: number;
+	/** Monotonic times (ms, `performance.now()`): its connection accepted, the request read, the answer sent. */
+	timing: { connectedAt: number; receivedAt: number; answeredAt?: number };
 }
+
+const connectedAt = new WeakMap<Socket, number>();
 
 export interface SandboxOptions {
 	port?: number;
@@ -104,6 +108,7 @@ export class Sandbox {
 		this.server = createServer((req, res) => void this.handle(req, res));
 		this.server.keepAliveTimeout = 30_000;
 		this.server.on('connection', (socket: Socket) => {
+			connectedAt.set(socket, performance.now());
 			this.sockets.add(socket);
 			this.openConnections++;
 			this.peakConnections = Math.max(this.peakConnections, this.openConnections);
@@ -226,7 +231,8 @@ export class Sandbox {
 	}
 
 	private async handleApi(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: Query, rawBody: string): Promise<void> {
-		const record: RecordedRequest = { seq: ++this.seq, method, path, query, headers: { ...req.headers }, body: undefined, rawBody, at: Date.now() };
+		const timing = { connectedAt: connectedAt.get(req.socket) ?? NaN, receivedAt: performance.now() };
+		const record: RecordedRequest = { seq: ++this.seq, method, path, query, headers: { ...req.headers }, body: undefined, rawBody, at: Date.now(), timing };
 		this.requests.push(record);
 		if (this.requests.length > this.maxRecorded) this.requests.shift();
 
@@ -257,6 +263,7 @@ export class Sandbox {
 			req.socket.destroy();
 			return;
 		}
+		record.timing.answeredAt = performance.now();
 		this.send(res, status, body, headers);
 	}
 
