@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { heroNode, linearWorkflow, manualTriggerNode, type WorkflowJson, type WorkflowNode } from '../n8n/harness';
+import { sendItemFields } from '../harness/parameters';
 
 /** One input item of the send benchmarks. Patients 2001-2005 are seeded by the sandbox. */
 export interface BenchItem {
@@ -51,18 +52,7 @@ export const BENCH_NODE = 'Send';
 
 /** Manual Trigger → Input Items → Hero Health (Message → Send, SMS, `requestsInFlight`). */
 export function heroSendWorkflow(workflowId: string, count: number, requestsInFlight: number, credentialId: string): WorkflowJson {
-	const hero = heroNode(
-		{
-			resource: 'message',
-			operation: 'send',
-			patientId: '={{ $json.patientId }}',
-			messageType: 'sms',
-			message: '={{ $json.text }}',
-			additionalFields: { recipientContactDetail: '={{ $json.phone }}' },
-			requestOptions: { requestsInFlight },
-		},
-		{ credentialId, name: BENCH_NODE },
-	);
+	const hero = heroNode(sendItemFields({ requestOptions: { requestsInFlight } }), { credentialId, name: BENCH_NODE });
 	return linearWorkflow(workflowId, `Bench: Hero send x${count} @${requestsInFlight}`, [manualTriggerNode(), inputNode(count), hero]);
 }
 

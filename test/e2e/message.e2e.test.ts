@@ -18,6 +18,7 @@ import {
 	type N8nHome,
 	type WorkflowJson,
 } from '../n8n/harness';
+import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 jest.setTimeout(180_000);
@@ -46,14 +47,7 @@ const continueOnErrorWorkflow = (credentialId: string): WorkflowJson =>
 	manualWorkflow(
 		'heroE2eContinue1',
 		'E2E send SMS, continue on error',
-		{
-			resource: 'message',
-			operation: 'send',
-			patientId: '={{ $json.patientId }}',
-			messageType: 'sms',
-			message: '={{ $json.text }}',
-			additionalFields: { recipientContactDetail: '={{ $json.phone }}' },
-		},
+		sendItemFields(),
 		{
 			credentialId,
 			items: [

@@ -16,6 +16,7 @@ import {
 	type N8nHome,
 	type WorkflowJson,
 } from '../n8n/harness';
+import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 jest.setTimeout(300_000);
@@ -45,15 +46,10 @@ test('Message → Send with Minimal Output: the saved execution keeps the messag
 	const workflow: WorkflowJson = manualWorkflow(
 		SEND_ID,
 		'E2E minimal output send',
-		{
-			resource: 'message',
-			operation: 'send',
-			patientId: '={{ $json.patientId }}',
-			messageType: 'sms',
-			message: '={{ $json.text }}',
+		sendItemFields({
 			additionalFields: { recipientContactDetail: '={{ $json.phone }}', fallbackMessageType: 'email', fallbackContactDetail: '={{ $json.email }}' },
 			minimalOutput: true,
-		},
+		}),
 		{ credentialId, items: [{ patientId: '2001', phone: '07700 900123', email: 'ada@example.com', text: TEXT }] },
 	);
 	// The items fed in (here by a Code node, in practice a sheet or a database) are saved as that

@@ -13,19 +13,12 @@ import {
 	type N8nHome,
 	type WorkflowJson,
 } from '../n8n/harness';
+import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 jest.setTimeout(180_000);
 
-const sendFromItems = (requestsInFlight: number) => ({
-	resource: 'message',
-	operation: 'send',
-	patientId: '={{ $json.patientId }}',
-	messageType: 'sms',
-	message: '={{ $json.text }}',
-	additionalFields: { recipientContactDetail: '={{ $json.phone }}' },
-	requestOptions: { requestsInFlight },
-});
+const sendFromItems = (requestsInFlight: number) => sendItemFields({ requestOptions: { requestsInFlight } });
 const person = (n: number, phone = '07700 900123', patientId = '2001') => ({ patientId, phone, text: `Reminder ${n}` });
 
 /** Six sends, item 3's number is not a mobile number, five in flight: the issue's reproduction. */

@@ -48,6 +48,7 @@ import {
 	type WorkflowJson,
 } from './harness';
 import { readInstallBlocks, runInstallBlock, runScript } from './readme-install';
+import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 type Outcome = 'clean' | 'segv-after-save' | 'segv-before-save' | 'failed';
@@ -99,10 +100,7 @@ const heroWorkflow = (credentialId: string): WorkflowJson =>
 			{ patientId: '2001', phone: '07700 900123', text: 'Your flu jab is booked.' },
 			{ patientId: '2002', phone: '07700 900124', text: 'Your results are in.' },
 		]),
-		heroNode(
-			{ resource: 'message', operation: 'send', patientId: '={{ $json.patientId }}', messageType: 'sms', message: '={{ $json.text }}', additionalFields: { recipientContactDetail: '={{ $json.phone }}' } },
-			{ credentialId },
-		),
+		heroNode(sendItemFields(), { credentialId }),
 	]);
 
 const plainWorkflow = (): WorkflowJson =>
