@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the Hero Health node against n8n's HTTP Request node, inside the real pinned n8n
- * (test/n8n/install-n8n.sh), both talking to the in-process Hero sandbox. Prints markdown tables.
+ * (test/install/install-n8n.sh), both talking to the in-process Hero sandbox. Prints markdown tables.
  * A benchmark, not a test: nothing fails on timing; it stops only if a run did the wrong thing
  * (missing, duplicated or failed sends, items out of order).
  *

@@ -2,7 +2,7 @@
 # The compatibility matrix (`npm run test:compat`, after `npm run build`):
 #   1. the end-to-end suites (test/e2e: the same packed package, the same workflows, action node and
 #      trigger) against each n8n line: 1 = n8n 1.123.81 on this machine's Node, 2 = n8n 2.41.1 on
-#      node@24 (test/n8n/install-n8n.sh installs either into ~/.cache/n8n-nodes-hero-health);
+#      node@24 (test/install/install-n8n.sh installs either into ~/.cache/n8n-nodes-hero-health);
 #   2. the queue-mode suite (test/compat/queue.test.ts: Redis, PostgreSQL, main + 2 workers) on each line.
 # Lines: HERO_COMPAT_LINES (default "1 2"), or HERO_COMPAT_E2E_LINES / HERO_COMPAT_QUEUE_LINES apart (empty: skip).
 # Figures are printed at the end; reports and n8n logs stay in $HERO_COMPAT_REPORT_DIR.
@@ -33,7 +33,7 @@ part() { # part <name> <line> <command...>: runs one part, records its exit code
 
 for line in $(echo "$e2e_lines $queue_lines" | tr ' ' '\n' | sort -u); do
 	started=$SECONDS
-	if ! dir=$(bash test/n8n/install-n8n.sh "$line" | tail -n 1); then
+	if ! dir=$(bash test/install/install-n8n.sh "$line" | tail -n 1); then
 		echo "compat: installing n8n line $line failed" >&2
 		echo "1 $((SECONDS - started))" > "$out/install-line$line.rc"
 		status=1

@@ -7,7 +7,7 @@
  *   ...drive session.page (helpers in ./editor.ts)...
  *   await session.close();                                // browser, n8n, sandbox, temp folders
  *
- * Chromium is Debian's (`test/editor/install-chromium.sh`), driven by playwright-core: no browser
+ * Chromium is Debian's (`test/install/install-chromium.sh`), driven by playwright-core: no browser
  * build is ever downloaded. n8n runs from the pinned install (test/n8n/harness.ts), logged in with
  * DEFAULT_OWNER; the sandbox credential is imported as "Hero Health sandbox".
  */
@@ -59,7 +59,7 @@ export interface EditorSessionOptions {
 
 export async function startEditorSession(options: EditorSessionOptions = {}): Promise<EditorSession> {
 	if (!existsSync(CHROMIUM_PATH)) {
-		throw new Error(`editor tests: no Chromium at ${CHROMIUM_PATH}; run test/editor/install-chromium.sh (Debian's chromium package)`);
+		throw new Error(`editor tests: no Chromium at ${CHROMIUM_PATH}; run test/install/install-chromium.sh (Debian's chromium package)`);
 	}
 	const sandbox = await startSandbox({ port: 0 });
 	let server: N8nServer | undefined;

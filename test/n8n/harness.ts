@@ -1,5 +1,5 @@
 /**
- * Drives a real n8n (installed by test/n8n/install-n8n.sh) with this package installed the way users
+ * Drives a real n8n (installed by test/install/install-n8n.sh) with this package installed the way users
  * install community nodes. Used by the e2e tests, the demo (`npm start`) and the benchmarks.
  *
  * Typical use:
@@ -220,7 +220,7 @@ export interface N8nInstall {
 const installs = new Map<N8nLine, Promise<N8nInstall>>();
 
 /**
- * Installs n8n if needed (test/n8n/install-n8n.sh: cached under ~/.cache/n8n-nodes-hero-health, or
+ * Installs n8n if needed (test/install/install-n8n.sh: cached under ~/.cache/n8n-nodes-hero-health, or
  * $HERO_N8N_CACHE; several minutes the first time) and describes it. Line 1 = n8n 1.123.81 on this
  * machine's Node 20; line 2 = n8n 2.41.1 on node@24. HERO_N8N_LINE, when set, overrides `requested`.
  */
@@ -236,7 +236,7 @@ export function ensureN8n(requested: N8nLine = 1): Promise<N8nInstall> {
 }
 
 async function locateN8n(line: N8nLine): Promise<N8nInstall> {
-	const script = join(REPO_ROOT, 'test/n8n/install-n8n.sh');
+	const script = join(REPO_ROOT, 'test/install/install-n8n.sh');
 	const result = await run('bash', [script, String(line)], { cwd: REPO_ROOT, env: npmEnv(), echoStderr: true });
 	if (result.exitCode !== 0) throw new CommandError('installing n8n failed', result);
 	const dir = result.stdout.trim().split('\n').pop()!.trim();

@@ -38,7 +38,7 @@ const leg = (report: Report, name: string) => report.legs.find((l) => l.leg === 
 
 beforeAll(() => {
 	if (!existsSync(join(root, 'dist/nodes/HeroHealth/HeroHealth.node.js'))) throw new Error('no dist/: run `npm run build` first');
-	const install = spawnSync('bash', [join(root, 'test/scanner/install-scanner.sh')], { encoding: 'utf8', timeout: 600_000 });
+	const install = spawnSync('bash', [join(root, 'test/install/install-scanner.sh')], { encoding: 'utf8', timeout: 600_000 });
 	if (install.status !== 0) throw new Error(`install-scanner.sh failed:\n${install.stderr}`);
 	cache = install.stdout.trim().split('\n').pop()!;
 	work = mkdtempSync(join(tmpdir(), 'hero-scanner-test-'));
