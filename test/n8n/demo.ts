@@ -32,7 +32,8 @@ import {
 
 /** The demo's login. Local only: n8n listens on 127.0.0.1. */
 const DEMO_OWNER: OwnerAccount = { email: 'demo@example.com', password: 'HeroDemo-2026', firstName: 'Hero', lastName: 'Demo' };
-const DEMO_FOLDER = join(REPO_ROOT, '.n8n-runs/demo');
+// HERO_DEMO_FOLDER moves it (the npm start smoke test runs in a temporary folder).
+const DEMO_FOLDER = process.env.HERO_DEMO_FOLDER ?? join(REPO_ROOT, '.n8n-runs/demo');
 const EXAMPLES_FOLDER = join(REPO_ROOT, 'test/n8n/examples');
 
 function loadExamples(): WorkflowJson[] {
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
 		await importWorkflow(home, examples);
 		step(`imported the credential "${DEFAULT_CREDENTIAL.name}" and ${examples.length} example workflows`);
 
-		step(`starting n8n ${n8n.version} on 127.0.0.1:${n8nPort} (logs: .n8n-runs/demo/n8n.log)...`);
+		step(`starting n8n ${n8n.version} on 127.0.0.1:${n8nPort} (logs: ${join(DEMO_FOLDER, 'n8n.log')})...`);
 		server = await startN8nServer(home, { env: { N8N_PORT: String(n8nPort) }, logFile: join(DEMO_FOLDER, 'n8n.log') });
 		void server.process.exited.then(({ code, signal }) => {
 			if (stopping) return;
