@@ -7,4 +7,6 @@ module.exports = {
 	transform,
 	testMatch: ['<rootDir>/test/start/**/*.test.ts'],
 	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+	// fetch's keep-alive sockets to the stopped demo would hold Jest open for a while.
+	forceExit: true,
 };
