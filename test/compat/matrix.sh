@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The compatibility matrix (`npm run test:compat`, after `npm run build`):
 #   1. the end-to-end suites (test/e2e: the same packed package, the same workflows, action node and
-#      trigger) against each n8n line: 1 = n8n 1.123.81 on this machine's Node, 2 = n8n 2.41.1 on
+#      trigger) against each n8n line: 1 = n8n 1.x on this machine's Node, 2 = n8n 2.x on
 #      node@24 (test/install/install-n8n.sh installs either into ~/.cache/n8n-nodes-hero-health);
 #   2. the queue-mode suite (test/compat/queue.test.ts: Redis, PostgreSQL, main + 2 workers) on each line.
 # Lines: HERO_COMPAT_LINES (default "1 2"), or HERO_COMPAT_E2E_LINES / HERO_COMPAT_QUEUE_LINES apart (empty: skip).

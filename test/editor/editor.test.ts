@@ -1,5 +1,5 @@
 /**
- * Issue 14: the nodes in the real n8n 1.123.81 editor, in headless Chromium (Debian's, driven by
+ * Issue 14: the nodes in the real n8n 1.x editor (test/install/n8n-lines.json), in headless Chromium (Debian's, driven by
  * playwright-core), with the packed package installed and the Hero sandbox behind the credential.
  * Every assertion is on what the page shows, checked against what the sandbox received.
  *

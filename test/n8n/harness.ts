@@ -221,8 +221,8 @@ const installs = new Map<N8nLine, Promise<N8nInstall>>();
 
 /**
  * Installs n8n if needed (test/install/install-n8n.sh: cached under ~/.cache/n8n-nodes-hero-health, or
- * $HERO_N8N_CACHE; several minutes the first time) and describes it. Line 1 = n8n 1.123.81 on this
- * machine's Node 20; line 2 = n8n 2.41.1 on node@24. HERO_N8N_LINE, when set, overrides `requested`.
+ * $HERO_N8N_CACHE; several minutes the first time) and describes it. Line 1 = n8n 1.x on this
+ * machine's Node 20; line 2 = n8n 2.x on node@24 (versions: test/install/n8n-lines.json). HERO_N8N_LINE, when set, overrides `requested`.
  */
 export function ensureN8n(requested: N8nLine = 1): Promise<N8nInstall> {
 	const line = matrixN8nLine() ?? requested;
@@ -672,7 +672,7 @@ export type ExecuteExitVerdict = { accepted: true; note: string } | { accepted: 
 
 /**
  * Whether an `n8n execute` that crashed with SIGSEGV may count as a success (issue 13, finding 23).
- * n8n 1.123.81 sometimes segfaults while it exits (`exitSuccessFully` disposes the isolated-vm
+ * n8n 1.123 sometimes segfaults while it exits (`exitSuccessFully` disposes the isolated-vm
  * expression engine, overridden here to isolated-vm 5.0.4, then calls process.exit) after the run
  * was saved and printed. Accepted only when all hold:
  * - n8n printed a complete run whose status is `success` (finished, with a stop time);
@@ -712,7 +712,7 @@ export function judgeExecuteExit(input: {
 		accepted: true,
 		note:
 			`[harness] n8n execute of workflow ${workflowId} crashed at exit (${exit}) AFTER its run was printed and saved as complete ` +
-			`(execution ${saved.id}: status success, finished); accepted as a success. This is n8n 1.123.81's exit crash with the ` +
+			`(execution ${saved.id}: status success, finished); accepted as a success. This is n8n 1.123's exit crash with the ` +
 			`isolated-vm expression engine, not this package (issue 13, finding 23; docs/notes/runtime.md).`,
 	};
 }
