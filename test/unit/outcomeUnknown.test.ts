@@ -145,3 +145,34 @@ describe('issue 22.6: writes that must not repeat are sent once when the outcome
 		},
 	);
 });
+
+describe("issue 22.5: n8n's Retry On Fail resends, and the outcome-unknown error says so", () => {
+	const send = { resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: 'Your results are ready.', additionalFields: {} };
+	const RETRY_ON_FAIL = /n8n's Retry On Fail is on for this node/;
+
+	it("with Retry On Fail on, n8n runs the send again after a 503 (two requests reach Hero), and the error says that Retry On Fail resends it", async () => {
+		sandbox.faults.add({ kind: 'status', status: 503, method: 'POST', path: '^/v1/messages/send$' });
+		const result = await runHeroNode(sandbox, { parameters: send, retryOnFail: { maxTries: 2, waitBetweenTries: 0 } });
+		// The node sent once per try; the second request is n8n's own retry of the node, not the node's.
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
+		expect(result.error?.message).toContain(OUTCOME_UNKNOWN);
+		expect(result.error?.description).toMatch(/^Outcome unknown:/);
+		expect(result.error?.description).toMatch(RETRY_ON_FAIL);
+		expect(result.error?.description).toMatch(/turn Retry On Fail off/);
+	});
+
+	it('without Retry On Fail, the same failure makes one request and does not mention it', async () => {
+		sandbox.faults.add({ kind: 'status', status: 503, method: 'POST', path: '^/v1/messages/send$' });
+		const result = await runHeroNode(sandbox, { parameters: send });
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+		expect(result.error?.description).toMatch(/^Outcome unknown:/);
+		expect(result.error?.description).not.toMatch(/Retry On Fail/);
+	});
+
+	it('with Retry On Fail on, an error that is not outcome-unknown (a read after its retries) does not mention it', async () => {
+		sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', path: '^/v1/messages/123$' });
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'get', messageId: '123' }, retryOnFail: { maxTries: 2, waitBetweenTries: 0 } });
+		expect(result.error?.message).toContain('server error');
+		expect(result.error?.description).not.toMatch(/Retry On Fail/);
+	});
+});
