@@ -1,9 +1,11 @@
 /**
  * The docs cite tests as `` `test/path/file.test.ts` › "exact test title" ``. This reads those
- * citations and says which no longer point at a test, so a hazard log cannot silently rot.
+ * citations and says which no longer point at a test, or point at one that asserts nothing, so a
+ * hazard log cannot silently rot.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as ts from 'typescript';
 
 export interface Citation {
 	file: string;
@@ -23,28 +25,85 @@ export function citationsIn(markdown: string): Citation[] {
 	return found;
 }
 
-/** Whether `source` declares a test (or describe block) with exactly this title, in any quote style. */
-export function declaresTest(source: string, title: string): boolean {
-	const call = /\b(?:it|test|describe)(?:\.(?:only|each\([^)]*\)))?\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g;
-	for (const match of source.matchAll(call)) {
-		const literal = match[2].replace(/\\(['"`\\])/g, '$1');
-		if (literal === title) return true;
-	}
-	return false;
+/** A declared test (or describe block): its title and the `expect(...)` calls in its callback's body. */
+export interface DeclaredTest {
+	title: string;
+	kind: 'it' | 'test' | 'describe';
+	expects: number;
 }
 
-/** Citations whose file is missing or declares no test of that title, as readable lines. */
+const TEST_FUNCTIONS = new Set(['it', 'test', 'describe']);
+const MODIFIERS = new Set(['only', 'skip', 'concurrent', 'failing', 'todo']);
+
+/**
+ * `it`, `it.only`, `it.each(table)`, `test.concurrent.each(table)`...: the test function's name, or
+ * undefined when `callee` is something else. `it.each(...)` cases count as one test (one title).
+ */
+function testFunctionOf(callee: ts.Expression): 'it' | 'test' | 'describe' | undefined {
+	let node = callee;
+	// it.each(table)(title, fn): the callee is itself a call whose callee is `it.each`.
+	if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'each') node = node.expression.expression;
+	while (ts.isPropertyAccessExpression(node) && MODIFIERS.has(node.name.text)) node = node.expression;
+	return ts.isIdentifier(node) && TEST_FUNCTIONS.has(node.text) ? (node.text as 'it' | 'test' | 'describe') : undefined;
+}
+
+/** `expect(...)` calls, also as `expect(...).resolves...` or inside nested callbacks and loops. */
+function countExpects(body: ts.Node): number {
+	let count = 0;
+	const visit = (node: ts.Node) => {
+		if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'expect') count++;
+		// expect.assertions(n) / expect.hasAssertions() are promises about other expects, not assertions.
+		ts.forEachChild(node, visit);
+	};
+	visit(body);
+	return count;
+}
+
+/** Every test and describe block `source` declares with a literal title (no `${}` in it). */
+export function declaredTests(source: string, fileName = 'cited.test.ts'): DeclaredTest[] {
+	const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+	const found: DeclaredTest[] = [];
+	const visit = (node: ts.Node) => {
+		if (ts.isCallExpression(node) && node.arguments.length >= 2) {
+			const kind = testFunctionOf(node.expression);
+			const [title, callback] = node.arguments;
+			if (kind && (ts.isStringLiteral(title) || ts.isNoSubstitutionTemplateLiteral(title))) {
+				const fn = ts.isArrowFunction(callback) || ts.isFunctionExpression(callback) ? callback : undefined;
+				found.push({ title: title.text, kind, expects: fn ? countExpects(fn.body) : 0 });
+			}
+		}
+		ts.forEachChild(node, visit);
+	};
+	visit(file);
+	return found;
+}
+
+/** Whether `source` declares a test (or describe block) with exactly this title, in any quote style. */
+export function declaresTest(source: string, title: string): boolean {
+	return declaredTests(source).some((test) => test.title === title);
+}
+
+/**
+ * Citations whose file is missing, that declares no test of that title, or whose test asserts
+ * nothing (no `expect` in the body of its callback), as readable lines.
+ */
 export function brokenCitations(markdown: string, root: string): string[] {
-	const sources = new Map<string, string | undefined>();
+	const sources = new Map<string, DeclaredTest[] | undefined>();
 	const broken: string[] = [];
 	for (const citation of citationsIn(markdown)) {
 		if (!sources.has(citation.file)) {
 			const path = join(root, citation.file);
-			sources.set(citation.file, existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+			sources.set(citation.file, existsSync(path) ? declaredTests(readFileSync(path, 'utf8'), citation.file) : undefined);
 		}
-		const source = sources.get(citation.file);
-		if (source === undefined) broken.push(`line ${citation.line}: ${citation.file} does not exist`);
-		else if (!declaresTest(source, citation.title)) broken.push(`line ${citation.line}: ${citation.file} has no test "${citation.title}"`);
+		const tests = sources.get(citation.file);
+		if (tests === undefined) {
+			broken.push(`line ${citation.line}: ${citation.file} does not exist`);
+			continue;
+		}
+		const named = tests.filter((test) => test.title === citation.title);
+		if (named.length === 0) broken.push(`line ${citation.line}: ${citation.file} has no test "${citation.title}"`);
+		// A title declared twice is ambiguous: each must assert something.
+		else if (named.some((test) => test.expects === 0)) broken.push(`line ${citation.line}: ${citation.file} › "${citation.title}" asserts nothing (no expect in its body)`);
 	}
 	return broken;
 }

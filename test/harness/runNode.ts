@@ -19,6 +19,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	/** n8n's "On Error → Continue (using regular output)". */
 	continueOnFail?: boolean;
+	/** n8n's own node setting "Retry On Fail": n8n runs the node again after it fails (up to maxTries). */
+	retryOnFail?: { maxTries?: number; waitBetweenTries?: number };
 	credentials?: CredentialOverrides;
 	timezone?: string;
 }
@@ -45,6 +47,7 @@ export async function runHeroNode(sandbox: Sandbox, options: RunOptions): Promis
 			parameters: options.parameters as INode['parameters'],
 			credentials: nodeCredentials(),
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.retryOnFail ? { retryOnFail: true, ...options.retryOnFail } : {}),
 		},
 	];
 	const workflow = new Workflow({

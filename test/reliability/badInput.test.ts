@@ -52,7 +52,7 @@ interface Outcome {
 const outcomes: Outcome[] = [];
 
 describe(`${BAD_INPUTS.length} bad inputs across the operations`, () => {
-	it.each(BAD_INPUTS.map((c) => [`${c.op}: ${c.what}`, c] as const))('%s', async (_name, c) => {
+	it.each(BAD_INPUTS.map((c) => [`${c.op}: ${c.what}`, c] as const))('%s: refused before any request, naming the field and the item; valid items around it are sent', async (_name, c) => {
 		const parameters = parametersOf(c);
 		const good = async (n: number): Promise<IDataObject> => {
 			const g = Array.isArray(c.good) ? c.good[n % c.good.length] : c.good;
@@ -103,6 +103,10 @@ describe(`${BAD_INPUTS.length} bad inputs across the operations`, () => {
 		const uncovered = all.filter((op) => !covered.has(op) && !(op in EXEMPT_OPERATIONS));
 		expect(uncovered).toEqual([]);
 		for (const op of Object.keys(EXEMPT_OPERATIONS)) expect(all).toContain(op);
+		// Coverage alone proves nothing: every case above ran (jest runs a file's tests in order), each
+		// refused with a clear error and no request, and the valid items around it succeeded.
+		expect(outcomes.map((o) => o.op)).toEqual(BAD_INPUTS.map((c) => c.op));
+		expect(outcomes.filter((o) => !o.clear || o.badRequests !== 0 || o.validSucceeded !== 2)).toEqual([]);
 		figure('Bad inputs (validated before any request)', {
 			'cases (table-driven)': BAD_INPUTS.length,
 			'operations covered': `${covered.size} of ${all.length} (exempt, no input to get wrong: ${Object.keys(EXEMPT_OPERATIONS).join(', ') || 'none'})`,

@@ -202,6 +202,42 @@ describe('finding 4: the Timeout bounds the whole answer, and answers are capped
 	});
 });
 
+describe('the 10 MB cap holds on a compressed answer', () => {
+	it('a gzip answer of 50 KB that inflates to 50 MB is not output: a read fails at the cap, a send is "outcome unknown"', async () => {
+		// The node asks for identity; this stand-in compresses anyway, as a misconfigured proxy might.
+		hero.answer('GET', '/v1/messages/123', { kind: 'gzip', bytes: 50 * 1024 * 1024 });
+		hero.answer('POST', '/v1/messages/send', { kind: 'gzip', bytes: 50 * 1024 * 1024 });
+		const heapBefore = process.memoryUsage().heapUsed;
+		const read = await run({ parameters: getMessage });
+		expect(hero.bytesSent()).toBeLessThan(1024 * 1024);
+		expect(read.json).toEqual([]);
+		expect(read.error?.message).toBe(`Hero's answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; it was not read further`);
+		const send = await run({ parameters: sendSms() });
+		expect(send.json).toEqual([]);
+		expect(send.error?.message).toBe(`Hero's answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; the request ${OUTCOME_UNKNOWN}`);
+		expect(hero.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+		// Far below the 50 MB string the answer would inflate to (the cap, and what the inflater buffers).
+		expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(40 * 1024 * 1024);
+	});
+});
+
+describe('a Retry-After longer than the retry budget', () => {
+	it('fails at once, after one request, with Hero\'s requested wait and "longer than the node\'s retry budget" in the error', async () => {
+		hero.answer('GET', '/v1/messages/123', { kind: 'json', status: 429, body: { statusCode: 429, message: 'Too Many Requests' }, headers: { 'retry-after': '120' } });
+		const started = Date.now();
+		const result = await run({ parameters: getMessage, continueOnFail: true });
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(hero.requests).toHaveLength(1);
+		expect(result.json).toEqual([
+			{
+				error: 'Hero is rate limiting requests',
+				description: "Hero answered 429 to GET /v1/messages/123. Not retried: Hero asked to wait 120s, longer than the node's retry budget. Lower \"Requests in Flight\" or add a Wait node between batches.",
+				httpCode: '429',
+			},
+		]);
+	});
+});
+
 describe('finding 5: only a JSON object (or a list where a list is read) is a successful answer', () => {
 	const notJson = [
 		['HTML', '<html><body>Service Unavailable</body></html>', 'text/html', 'not JSON'],

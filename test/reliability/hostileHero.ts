@@ -4,10 +4,11 @@
  * request it got, with headers and body, so a test can prove what reached it (or what did not).
  *
  * Behaviours: a JSON answer with any status, raw bytes (HTML, invalid JSON, empty), a redirect, a body
- * dripped one byte at a time, an endless body, a huge body, and full pages for ever (Return All).
+ * dripped one byte at a time, an endless body, a huge body (also gzip-compressed), and full pages for ever (Return All).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export type Behaviour =
 	/** A JSON answer (any status; `body` may be null or an array). */
@@ -22,6 +23,8 @@ export type Behaviour =
 	| { kind: 'endless'; stopAfterBytes: number }
 	/** 200, a valid JSON object of about `bytes` bytes; `chunked` leaves out Content-Length. */
 	| { kind: 'huge'; bytes: number; chunked?: boolean }
+	/** 200, a JSON object of about `bytes` bytes sent gzip-compressed (whatever Accept-Encoding asked), with Content-Length of the compressed body. */
+	| { kind: 'gzip'; bytes: number }
 	/** A full page of `pageSize` distinct records for every page asked, with this `count`. */
 	| { kind: 'pages'; count: number };
 
@@ -120,6 +123,13 @@ export async function startHostileHero(): Promise<HostileHero> {
 				const text = JSON.stringify({ id: '1', filler });
 				response.writeHead(200, { 'content-type': 'application/json', ...(behaviour.chunked ? {} : { 'content-length': String(Buffer.byteLength(text)) }) });
 				write(response, text);
+				response.end();
+				return;
+			}
+			case 'gzip': {
+				const zipped = gzipSync(JSON.stringify({ id: '1', filler: 'x'.repeat(Math.max(0, behaviour.bytes - 20)) }));
+				response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(zipped.length) });
+				write(response, zipped);
 				response.end();
 				return;
 			}

@@ -246,6 +246,21 @@ describe('issue 13: validation no stricter than Hero (Message → Send)', () => 
 		expect(messages(sandbox.state).size).toBe(1);
 	});
 
+	it("an SMS and an email with Recipient Contact Detail left empty send no contact detail, so Hero uses the patient record's", async () => {
+		// endpoints.md: recipient_contact_detail "defaults to patient record for that channel" (the sandbox does the same).
+		const sms = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: '' }) });
+		const email = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: '  ' }, { messageType: 'email', subject: 'Your appointment' }) });
+		expect(sms.error).toBeUndefined();
+		expect(email.error).toBeUndefined();
+		expect(sends().map((r) => r.body)).toEqual([
+			{ patient_id: '2001', message_type: 'sms', message_string: 'Your appointment is confirmed.' },
+			expect.not.objectContaining({ recipient_contact_detail: expect.anything() }),
+		]);
+		const stored = messages(sandbox.state);
+		expect(stored.get(String(sms.json[0].message_id))?.recipient_contact_detail).toBe('+447700900001');
+		expect(stored.get(String(email.json[0].message_id))?.recipient_contact_detail).toBe('ada@example.com');
+	});
+
 	it('finding 16: an NHS App message with only a fallback type (the patient record gives the contact) is sent', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({ fallbackMessageType: 'sms' }, { messageType: 'nhs_app' }) });
 		expect(result.error).toBeUndefined();

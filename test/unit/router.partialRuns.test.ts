@@ -77,6 +77,21 @@ describe('finding 8: every item is validated before the first request of the run
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(3);
 	});
 
+	it('finding 8: the list of items already sent names the first 50 with their message ids and counts the rest', async () => {
+		// 56 sends one at a time; item 55 names a patient Hero does not know, after 55 went through.
+		const items = Array.from({ length: 56 }, (_, n) => (n === 55 ? item(n, '07700900123', '424242') : item(n)));
+		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 1 }), items });
+		const sent = storedMessageIds();
+		expect(sent).toHaveLength(55);
+		const description = String(result.error?.description);
+		expect(description).toContain('Already sent to Hero before the run stopped (55): ');
+		for (let n = 0; n < 50; n++) expect(description).toContain(`item ${n} (message_id ${sent[n]})`);
+		// Items 50 to 54 are counted, not named: the details stay readable for a run of thousands.
+		for (let n = 50; n < 55; n++) expect(description).not.toContain(`item ${n} (`);
+		expect(description).toContain(`item 49 (message_id ${sent[49]}), and 5 more.`);
+		expect(result.error?.message).toContain('55 other items were already sent');
+	});
+
 	it('finding 8: with several in flight, every message Hero stored is named in the error', async () => {
 		const items = [item(0), item(1), item(2, '07700900123', '424242'), item(3), item(4), item(5)];
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 5 }), items });

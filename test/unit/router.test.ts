@@ -43,10 +43,25 @@ describe('router', () => {
 	});
 
 	it('Continue On Fail also covers API errors, with the HTTP code', async () => {
-		const items = [item(0), { ...item(1), patient: '424242' }];
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems(), items, continueOnFail: true });
-		expect(result.json[1]).toMatchObject({ httpCode: '404' });
-		expect(result.json[1].error).toContain('Patient not found');
+		// Hero refuses items 1 and 4 (unknown patient), item 3 is invalid: every item still ends with a
+		// result or an error of its own, in order, and the others are sent.
+		const items = [item(0), { ...item(1), patient: '424242' }, item(2), item(3, '12345'), { ...item(4), patient: '424243' }, item(5)];
+		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 3 }), items, continueOnFail: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.pairedItem)).toEqual(items.map((_, index) => ({ item: index })));
+		for (const n of [1, 4]) {
+			expect(result.json[n]).toEqual({ error: expect.stringContaining('Patient not found'), description: expect.stringContaining('Hero answered 404 to POST /v1/messages/send'), httpCode: '404' });
+		}
+		expect(result.json[3].error).toMatch(/^Recipient Contact Detail: expected a phone number.*\[item 3\]$/);
+		expect(result.json[3]).not.toHaveProperty('message_id');
+		const stored = (sandbox.state.snapshot().messages ?? []) as Array<{ id: string; message: string }>;
+		for (const n of [0, 2, 5]) {
+			expect(result.json[n]).not.toHaveProperty('error');
+			expect(stored.filter((m) => m.message === `Hello ${n}`).map((m) => String(m.id))).toEqual([String(result.json[n].message_id)]);
+		}
+		expect(stored).toHaveLength(3);
+		// The invalid item never reached Hero; the two refused ones did, once each.
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(5);
 	});
 
 	it('without Continue On Fail, the first failure stops the run and starts no new item', async () => {

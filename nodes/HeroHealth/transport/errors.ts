@@ -230,7 +230,12 @@ export function humanMessage(failure: HeroFailure, secrets: readonly string[] = 
 
 /** A NodeApiError built only from the sanitised failure, so no header or request body can leak. */
 export function toNodeApiError(node: INode, failure: HeroFailure, itemIndex?: number, secrets: readonly string[] = []): NodeApiError {
-	const { message, description } = humanMessage(failure, secrets);
+	const { message, description: said } = humanMessage(failure, secrets);
+	// The node never repeats such a call, but n8n's own node setting does: say so where it is on.
+	const description =
+		failure.ambiguous && node.retryOnFail
+			? `${said} n8n's Retry On Fail is on for this node: n8n runs the node again after this error, so this request may already have been sent more than once, and will be sent again on the next try. For sends and bookings, turn Retry On Fail off (node Settings).`
+			: said;
 	const response: JsonObject = {
 		message,
 		...(failure.status !== undefined ? { httpCode: String(failure.status) } : {}),
