@@ -178,6 +178,27 @@ describe('Webhook → Delete', () => {
 	});
 });
 
+describe('Webhook headers are secrets (issue 24 point 8)', () => {
+	it('Create, Get Many and Delete output the header names Hero echoes with every value as [hidden]', async () => {
+		const headers = { header: [{ name: 'X-Receiver-Secret', value: 'static-receiver-secret' }, { name: 'Authorization', value: 'Bearer crm-token-123' }] };
+		const created = await runHeroNode(sandbox, { parameters: create({ signingKey: 'typed-signing-key' }, { headers }) });
+		expect(created.error).toBeUndefined();
+		// Hero was sent the real values, and echoes them back (the sandbox does as Hero's sample does).
+		expect(posts()[0].body).toMatchObject({ headers: { 'X-Receiver-Secret': 'static-receiver-secret', Authorization: 'Bearer crm-token-123' } });
+		const id = stored()[0].id;
+		const echoed = await (await fetch(`${sandbox.url}/v1/webhooks`, { headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId } })).json();
+		expect(JSON.stringify(echoed)).toContain('static-receiver-secret');
+
+		const hidden = { 'X-Receiver-Secret': '[hidden]', Authorization: '[hidden]' };
+		expect(created.json[0]).toMatchObject({ id, signing_key: '[hidden]', headers: hidden });
+		const listed = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'getMany', returnAll: true } });
+		expect(listed.json).toEqual([expect.objectContaining({ id, signing_key: '[hidden]', headers: hidden })]);
+		const deleted = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'delete', webhookId: rl(id, 'id') } });
+		expect(deleted.json).toEqual([expect.objectContaining({ id, signing_key: '[hidden]', headers: hidden, deleted: true })]);
+		for (const output of [created, listed, deleted]) expect(JSON.stringify(output.json)).not.toMatch(/static-receiver-secret|crm-token-123|typed-signing-key/);
+	});
+});
+
 describe('Webhook → Create: validation before sending', () => {
 	const URL_ERROR = 'URL: expected an http or https URL such as https://example.com/hero-events [item 0]';
 
