@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CUSTOM_ENVIRONMENT } from '../../../credentials/HeroHealthApi.credentials';
+import { CLEARTEXT_BASE_URL_ERROR, CUSTOM_ENVIRONMENT, sendsKeyInClear } from '../../../credentials/HeroHealthApi.credentials';
 import { toNodeApiError, type HeroFailure } from './errors';
 import { INFERRED } from './inferred';
 import { unsafePathPrefix } from './paths';
@@ -275,6 +275,13 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 	const repeatable = request.repeatable ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
 	requestGates.get(this)?.(request, repeatable);
 	const settings = await settingsFor(this);
+	if (sendsKeyInClear(`${settings.baseUrl}/`)) {
+		throw new NodeOperationError(this.getNode(), CLEARTEXT_BASE_URL_ERROR, {
+			itemIndex: request.itemIndex,
+			description:
+				'The Hero Health API credential has a custom Base URL starting http:// to another machine, so the API key, the practice group and patient data would cross the network unencrypted. Change it to https:// (a proxy needs TLS), or run the sandbox on this machine. Nothing was sent.',
+		});
+	}
 	const shape = request.expect ?? (request.method === 'DELETE' ? 'optional' : 'object');
 	const timeout = timeouts.get(this) ?? settings.timeout;
 	const options: IHttpRequestOptions = {
