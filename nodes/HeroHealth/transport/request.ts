@@ -308,7 +308,8 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 	const base = { method: request.method, path: request.path };
 	const fail = (failure: HeroFailure) => toNodeApiError(this.getNode(), failure, request.itemIndex, settings.secrets);
 
-	const started = Date.now();
+	// The retry budget runs on the same monotonic clock as the deadlines, not on the wall clock.
+	const started = performance.now();
 	for (let attempt = 0; ; attempt++) {
 		let outcome: Outcome;
 		let failure: HeroFailure;
@@ -336,7 +337,7 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 			failure = { ...base, networkCode };
 		}
 		if (failure.final) throw fail({ ...failure, ambiguous: !repeatable && failure.redirectTo === undefined, retries: attempt });
-		const verdict = decide(outcome, repeatable, attempt, Date.now() - started);
+		const verdict = decide(outcome, repeatable, attempt, performance.now() - started);
 		if (!verdict.retry) throw fail({ ...failure, ambiguous: verdict.ambiguous, retries: attempt });
 		await sleep(verdict.delayMs);
 	}
