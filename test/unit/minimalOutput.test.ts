@@ -158,11 +158,12 @@ describe('Minimal Output on Hero\'s full records (openapi.yaml)', () => {
 				patient_id: 2001,
 				created_at: 'yesterday, after the overdose',
 				sent_at: '2026-03-15T09:30:00Z',
+				updated_at: '2026-03-15 09:30:00',
 				deceased_at: null,
 				send_at: null,
 				count: 3,
 				phone: 447700900001,
 			}),
-		).toEqual({ status: 'ENRICHMENT_ERROR', task_status: 'in_progress', patient_id: 2001, sent_at: '2026-03-15T09:30:00Z', send_at: null, count: 3 });
+		).toEqual({ status: 'ENRICHMENT_ERROR', task_status: 'in_progress', patient_id: 2001, sent_at: '2026-03-15T09:30:00Z', updated_at: '2026-03-15 09:30:00', send_at: null, count: 3 });
 	});
 });

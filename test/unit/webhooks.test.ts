@@ -3,6 +3,7 @@
  * same one the Hero Health Trigger registers with). Signing keys are secrets: Hero's answers show
  * them as [hidden]; Create returns a key only when the node generated it.
  */
+import { hideSecrets } from '../../nodes/HeroHealth/actions/webhook/common';
 import { HERO_EVENT_NAMES } from '../../nodes/HeroHealth/trigger/events';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { searchList } from '../harness/listSearch';
@@ -196,6 +197,12 @@ describe('Webhook headers are secrets (issue 24 point 8)', () => {
 		const deleted = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'delete', webhookId: rl(id, 'id') } });
 		expect(deleted.json).toEqual([expect.objectContaining({ id, signing_key: '[hidden]', headers: hidden, deleted: true })]);
 		for (const output of [created, listed, deleted]) expect(JSON.stringify(output.json)).not.toMatch(/static-receiver-secret|crm-token-123|typed-signing-key/);
+	});
+
+	it('hides headers Hero might send in another shape as a whole, and leaves a webhook without secrets as it is', () => {
+		expect(hideSecrets({ id: '1', headers: [{ name: 'X-Receiver-Secret', value: 'static-receiver-secret' }] })).toEqual({ id: '1', headers: '[hidden]' });
+		expect(hideSecrets({ id: '1', headers: 'X-Receiver-Secret: static-receiver-secret' })).toEqual({ id: '1', headers: '[hidden]' });
+		expect(hideSecrets({ id: '1', url: HOOK_URL, headers: null, signing_key: '' })).toEqual({ id: '1', url: HOOK_URL, headers: null, signing_key: '' });
 	});
 });
 

@@ -47,7 +47,7 @@ const KINDS: Record<string, readonly string[]> = {
 /** Times of events in the life of a message, booking or record, never of the person (no `deceased_at`, no dob). */
 const TIME_KEY =
 	/^(?:(?:created|updated|sent|send|scheduled|delivered|read|failed|cancelled|rescheduled|confirmed|booking_confirmed|write_to_record|next_available|last_sync|expires|completed|deleted|received|submitted|queued|processed)_at|start_time|end_time|reserved_until)$/;
-const TIME_VALUE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const TIME_VALUE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Counts only: a phone or NHS number may come as digits under any other key. */
 const COUNT_KEY = /^(?:count|total|attempts?|page_index|page_size)$/;
