@@ -41,7 +41,7 @@ describe('Credential Base URL over http://', () => {
 		const credential = new HeroHealthApi();
 		const data = { apiKey: 'hero-live-key-secret', practiceGroupId: '1001', environment: 'custom', baseUrl: 'http://hero-proxy.example.org' };
 		// n8n's credential test resolves the test request's baseURL, then calls `authenticate` on it.
-		await expect(credential.authenticate(data, { ...credential.test.request, baseURL: 'http://hero-proxy.example.org', url: '/v1/me' })).rejects.toThrow(
+		await expect(credential.authenticate(data, { method: 'GET', baseURL: 'http://hero-proxy.example.org', url: credential.test.request.url ?? '', disableFollowRedirect: true })).rejects.toThrow(
 			'Base URL: http:// would send the API key unencrypted; use https://, or http:// only to this machine (127.0.0.1, localhost, [::1])',
 		);
 		await expect(credential.authenticate(data, { baseURL: 'https://hero-proxy.example.org', url: '/v1/me' })).resolves.toMatchObject({ headers: { 'x-api-key': 'hero-live-key-secret' } });

@@ -3,6 +3,7 @@
  * names and free text, on Message → Send and on the trigger's record.
  */
 import { readFileSync } from 'fs';
+import type { IDataObject } from 'n8n-workflow';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { minimalOutput } from '../../nodes/HeroHealth/privacy/minimalOutput';
@@ -96,7 +97,7 @@ function example(key: string, raw: Schema): unknown {
 	if (schema.pattern === '^\\d+$' || /(^|_)id$/.test(key)) return '4242';
 	return 'Sexual health clinic';
 }
-const record = (name: string) => example(name, { $ref: `#/components/schemas/${name}` }) as Record<string, unknown>;
+const record = (name: string) => example(name, { $ref: `#/components/schemas/${name}` }) as IDataObject;
 
 describe('Minimal Output on Hero\'s full records (openapi.yaml)', () => {
 	it('keeps a key only when its value has the allowed shape: no deceased_at, no free-text type, no person flags', () => {
