@@ -10,6 +10,27 @@ import type {
 // Option values are the base URLs themselves, so the URL of each environment lives here only.
 export const CUSTOM_ENVIRONMENT = 'custom';
 
+/** Why a Base URL is refused (issue 24; docs/data-protection.md "Base URL over http://"). */
+export const CLEARTEXT_BASE_URL_ERROR =
+	'Base URL: http:// would send the API key unencrypted; use https://, or http:// only to this machine (127.0.0.1, localhost, [::1])';
+
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * Whether a request to `url` would carry the key in clear to another machine: plain http:// to a
+ * host that is not loopback. Loopback stays allowed for the local sandbox and the demo. A URL that
+ * does not parse is left to fail as the request itself fails.
+ */
+export function sendsKeyInClear(url: string, base?: string): boolean {
+	let parsed: URL;
+	try {
+		parsed = new URL(url, base || undefined);
+	} catch {
+		return false;
+	}
+	return parsed.protocol === 'http:' && !LOOPBACK_HOST.test(parsed.hostname.toLowerCase());
+}
+
 export class HeroHealthApi implements ICredentialType {
 	name = 'heroHealthApi';
 
@@ -72,21 +93,26 @@ export class HeroHealthApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. https://hero-proxy.example.org',
-			description: "Base URL of a Hero-compatible API, without /v1. The package's local sandbox listens on http://127.0.0.1:4780 by default.",
+			description:
+				"Base URL of a Hero-compatible API, without /v1. Use https://: plain http:// is refused except to this machine, as it would send the API key unencrypted. The package's local sandbox listens on http://127.0.0.1:4780 by default.",
 			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
 		},
 	];
 
 	// A function, not generic `={{$credentials...}}` headers: n8n would evaluate those two
 	// expressions on every request, the largest per-item cost the benchmark found.
-	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => ({
-		...requestOptions,
-		headers: {
-			...requestOptions.headers,
-			'x-api-key': String(credentials.apiKey ?? ''),
-			'x-practice-group-id': String(credentials.practiceGroupId ?? ''),
-		},
-	});
+	// Refusing here, where the key is added, covers the credential test as well as every node request.
+	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
+		if (sendsKeyInClear(requestOptions.url ?? '', requestOptions.baseURL)) throw new Error(CLEARTEXT_BASE_URL_ERROR);
+		return {
+			...requestOptions,
+			headers: {
+				...requestOptions.headers,
+				'x-api-key': String(credentials.apiKey ?? ''),
+				'x-practice-group-id': String(credentials.practiceGroupId ?? ''),
+			},
+		};
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -148,6 +148,16 @@ describe('finding 4: the Timeout bounds the whole answer, and answers are capped
 		figure('Edges: dripped body (1 byte / 200 ms), Timeout 1 s', { 'read fails after (ms)': elapsed, attempts: hero.requests.length });
 	});
 
+	it('issue 24: a Timeout given as text from an expression ("1000") still bounds a dripped answer to a send', async () => {
+		hero.answer('POST', '/v1/messages/send', { kind: 'drip', intervalMs: 200 });
+		const started = Date.now();
+		// "Date.now() + '1000'" once made a deadline that never came: the send dripped on for ever.
+		const result = await runWithin(10_000, { parameters: sendSms({ requestOptions: { timeout: '={{ "1000" }}' } }) });
+		expect(result?.error?.message).toBe(`The request to Hero timed out; the request ${OUTCOME_UNKNOWN}`);
+		expect(hero.requests).toHaveLength(1);
+		expect(Date.now() - started).toBeLessThan(10_000);
+	});
+
 	it('finding 4: a dripped answer to a send is "outcome unknown" after one attempt, within about the Timeout', async () => {
 		hero.answer('POST', '/v1/messages/send', { kind: 'drip', intervalMs: 200 });
 		const started = Date.now();

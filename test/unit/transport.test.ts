@@ -104,6 +104,23 @@ describe('retries', () => {
 	}, 30_000);
 });
 
+describe('issue 24 point 13: Request Options → Timeout is checked like Requests in Flight', () => {
+	it.each(['={{ "soon" }}', 0, -5, 2.5, '={{ 3000000000 }}', '={{ [300] }}'])('Timeout (Milliseconds) %p is refused before any request, naming the field', async (timeout) => {
+		const result = await runHeroNode(sandbox, { parameters: { ...getMessage('1'), requestOptions: { timeout } } });
+		expect(result.error?.message).toBe('Timeout (Milliseconds): expected a whole number of milliseconds from 1 to 2147483647');
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	it('a Timeout given as text from an expression is read as a number: a hanging send times out after it', async () => {
+		sandbox.faults.add({ kind: 'hang', path: '/v1/messages/send', times: 1 });
+		const started = Date.now();
+		const result = await runHeroNode(sandbox, { parameters: { ...sendSms, requestOptions: { timeout: '={{ "300" }}' } } });
+		expect(result.error?.message).toContain('timed out; the request may or may not have been carried out');
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(sends()).toHaveLength(1);
+	});
+});
+
 describe('paging', () => {
 	it('stops when the server ignores page_index and repeats the same full page', async () => {
 		const stuck = await startSandbox({

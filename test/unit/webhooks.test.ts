@@ -3,6 +3,7 @@
  * same one the Hero Health Trigger registers with). Signing keys are secrets: Hero's answers show
  * them as [hidden]; Create returns a key only when the node generated it.
  */
+import { hideSecrets } from '../../nodes/HeroHealth/actions/webhook/common';
 import { HERO_EVENT_NAMES } from '../../nodes/HeroHealth/trigger/events';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { searchList } from '../harness/listSearch';
@@ -175,6 +176,33 @@ describe('Webhook → Delete', () => {
 		const path = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'delete', webhookId: rl('={{ "../me" }}', 'id') } });
 		expect(path.error?.message).toBe('Webhook: expected a Hero webhook ID such as 1234 [item 0]');
 		expect(sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('Webhook headers are secrets (issue 24 point 8)', () => {
+	it('Create, Get Many and Delete output the header names Hero echoes with every value as [hidden]', async () => {
+		const headers = { header: [{ name: 'X-Receiver-Secret', value: 'static-receiver-secret' }, { name: 'Authorization', value: 'Bearer crm-token-123' }] };
+		const created = await runHeroNode(sandbox, { parameters: create({ signingKey: 'typed-signing-key' }, { headers }) });
+		expect(created.error).toBeUndefined();
+		// Hero was sent the real values, and echoes them back (the sandbox does as Hero's sample does).
+		expect(posts()[0].body).toMatchObject({ headers: { 'X-Receiver-Secret': 'static-receiver-secret', Authorization: 'Bearer crm-token-123' } });
+		const id = stored()[0].id;
+		const echoed = await (await fetch(`${sandbox.url}/v1/webhooks`, { headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId } })).json();
+		expect(JSON.stringify(echoed)).toContain('static-receiver-secret');
+
+		const hidden = { 'X-Receiver-Secret': '[hidden]', Authorization: '[hidden]' };
+		expect(created.json[0]).toMatchObject({ id, signing_key: '[hidden]', headers: hidden });
+		const listed = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'getMany', returnAll: true } });
+		expect(listed.json).toEqual([expect.objectContaining({ id, signing_key: '[hidden]', headers: hidden })]);
+		const deleted = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'delete', webhookId: rl(id, 'id') } });
+		expect(deleted.json).toEqual([expect.objectContaining({ id, signing_key: '[hidden]', headers: hidden, deleted: true })]);
+		for (const output of [created, listed, deleted]) expect(JSON.stringify(output.json)).not.toMatch(/static-receiver-secret|crm-token-123|typed-signing-key/);
+	});
+
+	it('hides headers Hero might send in another shape as a whole, and leaves a webhook without secrets as it is', () => {
+		expect(hideSecrets({ id: '1', headers: [{ name: 'X-Receiver-Secret', value: 'static-receiver-secret' }] })).toEqual({ id: '1', headers: '[hidden]' });
+		expect(hideSecrets({ id: '1', headers: 'X-Receiver-Secret: static-receiver-secret' })).toEqual({ id: '1', headers: '[hidden]' });
+		expect(hideSecrets({ id: '1', url: HOOK_URL, headers: null, signing_key: '' })).toEqual({ id: '1', url: HOOK_URL, headers: null, signing_key: '' });
 	});
 });
 

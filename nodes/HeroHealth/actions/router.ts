@@ -55,6 +55,24 @@ function requestsInFlight(ctx: IExecuteFunctions, value: unknown): number {
 	return count;
 }
 
+/** Largest timeout Node's timers honour: above it n8n's own request timer fires at once. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * Request Options → Timeout, checked as Requests in Flight is. From an expression it may be text:
+ * a string deadline (`now + "30000"`) once never fired, so it is read as a number or refused.
+ */
+function requestTimeout(ctx: IExecuteFunctions, value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const ms = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 1 || ms > MAX_TIMEOUT_MS) {
+		throw new NodeOperationError(ctx.getNode(), `Timeout (Milliseconds): expected a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`, {
+			description: 'Set Request Options → Timeout (typed or from an expression) to a whole number of milliseconds in that range, e.g. 30000. Nothing was sent to Hero.',
+		});
+	}
+	return ms;
+}
+
 /** A copy of plain objects and lists, so an operation that changes what it read cannot change the memo. */
 function copyPlain<T>(value: T): T {
 	if (Array.isArray(value)) return value.map(copyPlain) as T;
@@ -171,9 +189,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const options = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
 	const requested = requestsInFlight(this, options.requestsInFlight);
+	const timeout = requestTimeout(this, options.timeout);
 	const inFlight = operation.parallel === false ? 1 : requested;
 	const ctx = rememberingParameters(this);
-	setRequestTimeout(ctx, options.timeout as number | undefined);
+	setRequestTimeout(ctx, timeout);
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	const continueOnFail = this.continueOnFail() || calledByAgent(this, items);

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CUSTOM_ENVIRONMENT } from '../../../credentials/HeroHealthApi.credentials';
+import { CLEARTEXT_BASE_URL_ERROR, CUSTOM_ENVIRONMENT, sendsKeyInClear } from '../../../credentials/HeroHealthApi.credentials';
 import { toNodeApiError, type HeroFailure } from './errors';
 import { INFERRED } from './inferred';
 import { unsafePathPrefix } from './paths';
@@ -275,6 +275,13 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 	const repeatable = request.repeatable ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
 	requestGates.get(this)?.(request, repeatable);
 	const settings = await settingsFor(this);
+	if (sendsKeyInClear(`${settings.baseUrl}/`)) {
+		throw new NodeOperationError(this.getNode(), CLEARTEXT_BASE_URL_ERROR, {
+			itemIndex: request.itemIndex,
+			description:
+				'The Hero Health API credential has a custom Base URL starting http:// to another machine, so the API key, the practice group and patient data would cross the network unencrypted. Change it to https:// (a proxy needs TLS), or run the sandbox on this machine. Nothing was sent.',
+		});
+	}
 	const shape = request.expect ?? (request.method === 'DELETE' ? 'optional' : 'object');
 	const timeout = timeouts.get(this) ?? settings.timeout;
 	const options: IHttpRequestOptions = {
@@ -301,7 +308,8 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 	const base = { method: request.method, path: request.path };
 	const fail = (failure: HeroFailure) => toNodeApiError(this.getNode(), failure, request.itemIndex, settings.secrets);
 
-	const started = Date.now();
+	// The retry budget runs on the same monotonic clock as the deadlines, not on the wall clock.
+	const started = performance.now();
 	for (let attempt = 0; ; attempt++) {
 		let outcome: Outcome;
 		let failure: HeroFailure;
@@ -329,7 +337,7 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 			failure = { ...base, networkCode };
 		}
 		if (failure.final) throw fail({ ...failure, ambiguous: !repeatable && failure.redirectTo === undefined, retries: attempt });
-		const verdict = decide(outcome, repeatable, attempt, Date.now() - started);
+		const verdict = decide(outcome, repeatable, attempt, performance.now() - started);
 		if (!verdict.retry) throw fail({ ...failure, ambiguous: verdict.ambiguous, retries: attempt });
 		await sleep(verdict.delayMs);
 	}

@@ -34,6 +34,12 @@ interface Entry extends Deadline {
 	expire: () => void;
 }
 
+/**
+ * Milliseconds on a monotonic clock. Deadlines are not measured on the wall clock (`Date.now`): a
+ * clock step (NTP, a VM or laptop resuming) would expire every pending request at once, or none.
+ */
+const monotonicNow = (): number => performance.now();
+
 const pending = new Set<Entry>();
 let ticking = false;
 
@@ -44,7 +50,7 @@ let ticking = false;
  * error with a stack trace; with n8n-workflow 2.x's `sleep` each left a 30 s timer behind.)
  */
 export function startDeadline(ms: number, expire: () => void): Deadline {
-	const entry: Entry = { at: Date.now() + ms, expire, cancel: () => void pending.delete(entry) };
+	const entry: Entry = { at: monotonicNow() + ms, expire, cancel: () => void pending.delete(entry) };
 	pending.add(entry);
 	if (!ticking) void tick();
 	return entry;
@@ -56,8 +62,8 @@ async function tick(): Promise<void> {
 		while (pending.size) {
 			let soonest = Infinity;
 			for (const entry of pending) soonest = Math.min(soonest, entry.at);
-			await sleep(Math.max(1, Math.min(DEADLINE_TICK_MS, soonest - Date.now())));
-			const now = Date.now();
+			await sleep(Math.max(1, Math.min(DEADLINE_TICK_MS, soonest - monotonicNow())));
+			const now = monotonicNow();
 			for (const entry of pending) {
 				if (entry.at > now) continue;
 				pending.delete(entry);

@@ -5,7 +5,7 @@ import { heroApiRequest } from '../../transport';
 import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../trigger/events';
 import { newSigningKey } from '../../trigger/signature';
 import { checkOneOf, invalid, readCollection, requireString } from '../helpers';
-import { hideSigningKey } from './common';
+import { hideSecrets } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add Header',
-				description: 'Extra HTTP headers Hero sends with every delivery, e.g. a static secret the receiver checks',
+				description: "Extra HTTP headers Hero sends with every delivery, e.g. a static secret the receiver checks. Their values are shown as [hidden] in this node's output.",
 				options: [
 					{
 						displayName: 'Header',
@@ -156,7 +156,7 @@ export function buildWebhookBody(ctx: IExecuteFunctions, itemIndex: number): { b
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { body, generated } = buildWebhookBody(this, itemIndex);
 	const created = await heroApiRequest.call(this, { method: 'POST', path: '/v1/webhooks', body, itemIndex });
-	const output = hideSigningKey(created && typeof created === 'object' && !Array.isArray(created) ? created : {});
+	const output = hideSecrets(created && typeof created === 'object' && !Array.isArray(created) ? created : {});
 	if (generated) output.signing_key = body.signing_key;
 	output.signing_key_generated = generated;
 	return output;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
-import { hideSigningKey, requireWebhookId, webhookLocator } from './common';
+import { hideSecrets, requireWebhookId, webhookLocator } from './common';
 
 const properties: INodeProperties[] = [webhookLocator];
 
@@ -10,11 +10,11 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 
 /**
  * `DELETE /v1/webhooks/{id}` (path inferred: `INFERRED.webhookPath`). Hero's answer was never
- * captured: the output is `{ id, deleted: true }` plus whatever Hero returns, signing key hidden.
+ * captured: the output is `{ id, deleted: true }` plus whatever Hero returns, signing key and header values hidden.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireWebhookId(this, itemIndex);
 	const answer = await heroApiRequest.call(this, { method: 'DELETE', path: INFERRED.webhookPath(encodeURIComponent(id)), itemIndex });
-	const record = answer && typeof answer === 'object' && !Array.isArray(answer) ? hideSigningKey(answer) : {};
+	const record = answer && typeof answer === 'object' && !Array.isArray(answer) ? hideSecrets(answer) : {};
 	return { id, ...record, deleted: true };
 }

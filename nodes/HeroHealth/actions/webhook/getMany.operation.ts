@@ -5,7 +5,7 @@ import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../trigger/events';
 import { returnAllOrLimit } from '../common.descriptions';
 import { listWebhooks } from '../../trigger/registration';
 import { checkOneOf, readCollection, readLimit } from '../helpers';
-import { hideSigningKey } from './common';
+import { hideSecrets } from './common';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -32,7 +32,7 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 
 /**
  * `GET /v1/webhooks` with the `event_type` filter, read as the trigger reads it (pages only when
- * Hero's count says there are more). Signing keys in the answer are shown as `[hidden]`.
+ * Hero's count says there are more). Signing keys and header values in the answer are shown as `[hidden]`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = readCollection(this, 'filters', itemIndex);
@@ -42,5 +42,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const limit = readLimit(this, itemIndex);
 	const records = await listWebhooks(this, qs, limit, itemIndex);
-	return records.map(hideSigningKey);
+	return records.map(hideSecrets);
 }

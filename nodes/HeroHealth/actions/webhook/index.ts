@@ -23,7 +23,7 @@ export const webhook: HeroResource = {
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many webhooks',
-				description: "List the practice group's webhook registrations (signing keys hidden)",
+				description: "List the practice group's webhook registrations (signing keys and header values hidden)",
 			},
 		],
 	},
