@@ -18,7 +18,7 @@ describe('the safety pages cite tests that exist', () => {
 
 	it.each(CITING_PAGES)('%s: every cited file and test title exists, and each cited test asserts something', (page) => {
 		const markdown = readFileSync(join(ROOT, page), 'utf8');
-		expect(citationsIn(markdown).length).toBeGreaterThan(5);
+		expect(citationsIn(markdown).length).toBeGreaterThan(0);
 		expect(brokenCitations(markdown, ROOT)).toEqual([]);
 	});
 
