@@ -71,6 +71,12 @@ export const INFERRED = {
 
 	/** Webhook signature digest encodings we accept (the docs name HMAC-SHA256, not the encoding). */
 	signatureEncodings: ['hex', 'base64'] as const,
+	/**
+	 * X-Herohealth-Timestamp's format is not documented. Every unambiguous form is read: epoch seconds
+	 * (whole or fractional), epoch milliseconds, ISO 8601 with a zone (trigger/signature.ts). ISO 8601
+	 * without a zone is refused: its instant would be a guess (decided there, with the reason).
+	 */
+	signatureTimestampForms: ['epoch-seconds', 'epoch-seconds-fractional', 'epoch-milliseconds', 'iso-8601-with-zone'] as const,
 	/** How far a delivery's X-Herohealth-Timestamp may be from now (no window is documented). */
 	signatureToleranceSeconds: 300,
 };
