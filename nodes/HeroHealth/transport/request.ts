@@ -12,11 +12,11 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/HeroHealthApi.credentials';
-import { toNodeApiError, type HeroFailure } from './errors';
+import { markOutcomeUnknown, toNodeApiError, type HeroFailure } from './errors';
 import { INFERRED } from './inferred';
 import { unsafePathPrefix } from './paths';
 import { startDeadline } from './timer';
-import { decide, parseRetryAfter, type Outcome } from './retry';
+import { certainlyNotCarriedOut, decide, parseRetryAfter, type Outcome } from './retry';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -299,7 +299,12 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 		options.arrayFormat = 'repeat';
 	}
 	const base = { method: request.method, path: request.path };
-	const fail = (failure: HeroFailure) => toNodeApiError(this.getNode(), failure, request.itemIndex, settings.secrets);
+	const fail = (failure: HeroFailure) => {
+		const error = toNodeApiError(this.getNode(), failure, request.itemIndex, settings.secrets);
+		// Tells callers that keep state per write (Refuse Repeat Send) whether it may have happened.
+		if (!certainlyNotCarriedOut(failure)) markOutcomeUnknown(error);
+		return error;
+	};
 
 	const started = Date.now();
 	for (let attempt = 0; ; attempt++) {
