@@ -11,6 +11,12 @@ export const INFERRED = {
 	bookAppointmentBodyFields: ['patient_id'] as const,
 	/** Answer to a reservation (or booking) of a slot someone else holds: not documented (400/404/500 are). */
 	slotTakenStatus: 409,
+	/**
+	 * Cancel, Book, Reschedule and Update (Edit): Hero's answers were never captured. A 2xx with no body
+	 * (204, or an empty 200) is taken as the write carried out, as its status says; the appointment is
+	 * then read back with GET /v1/appointments/{id} where the node outputs it (actions/appointment/write.ts).
+	 */
+	emptyWriteAnswerMeansDone: true as boolean,
 	/** Get Appointment Status answers `{ id, status }` with one of these: response not captured. */
 	appointmentStatuses: ['reserved', 'confirmed', 'cancelled', 'expired'] as const,
 	/** Reschedule: required flags not captured; by analogy with Edit these three are required. */

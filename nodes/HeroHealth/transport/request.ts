@@ -41,13 +41,14 @@ export interface HeroRequest {
 	/**
 	 * What a 2xx answer must be: `object` (the default, except for DELETE) a JSON object; `list` a
 	 * JSON object or array (paged lists, `recordsOf`); `json` any JSON value; `optional` any JSON
-	 * value or no body (the default for DELETE). Anything else fails the call, never turning into items.
+	 * value or no body (the default for DELETE); `written` a JSON object, or no body (`{}`): a write
+	 * whose 2xx alone says it was carried out. Anything else fails the call, never turning into items.
 	 */
 	expect?: AnswerShape;
 	itemIndex?: number;
 }
 
-export type AnswerShape = 'object' | 'list' | 'json' | 'optional';
+export type AnswerShape = 'object' | 'list' | 'json' | 'optional' | 'written';
 
 interface Settings {
 	baseUrl: string;
@@ -225,7 +226,7 @@ const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(valu
 function parse(answer: Answer, shape: AnswerShape): { value: IDataObject } | { problem: string } {
 	const said = `Hero answered ${answer.status}`;
 	const text = answer.bytes.toString('utf8');
-	if (text.trim() === '') return shape === 'optional' ? { value: {} } : { problem: `${said} with an empty body` };
+	if (text.trim() === '') return shape === 'optional' || shape === 'written' ? { value: {} } : { problem: `${said} with an empty body` };
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
