@@ -98,6 +98,7 @@ export class HeroHealthTrigger implements INodeType {
 		}
 		// An exact repeat (same timestamp, same signed body) of a delivery accepted within the window:
 		// acknowledge, start nothing. Checked and remembered in one step, so repeats at once count once.
+		// Keyed on the digest of the whole signed text, never the envelope: twins that differ in any byte both run.
 		const deliveryKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${verdict.digest}`;
 		if (acceptedDeliveries.isRepeat(deliveryKey, verdict.timestampMs)) {
 			return { webhookResponse: { received: true, ignored: 'a repeat of a delivery already accepted' } };

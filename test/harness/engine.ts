@@ -50,7 +50,16 @@ class ItemsSource implements INodeType {
 export const heroNodeType = new HeroHealth();
 export const triggerNodeType = new HeroHealthTrigger();
 
-const nodeTypeMap: Record<string, INodeType> = { heroHealth: heroNodeType, heroHealthTrigger: triggerNodeType, items: new ItemsSource() };
+/**
+ * The action node as n8n offers it to an AI Agent (usableAsTool): the same node under a name ending in
+ * `Tool`, which is what shows parameters displayed only for `@tool` (Refuse Repeat Send). Outputs stay
+ * main, so a test can run it after the Items node without an agent.
+ */
+const toolNodeType: INodeType = Object.assign(Object.create(heroNodeType) as INodeType, {
+	description: { ...heroNodeType.description, name: 'heroHealthTool', displayName: `${heroNodeType.description.displayName} Tool` },
+});
+
+const nodeTypeMap: Record<string, INodeType> = { heroHealth: heroNodeType, heroHealthTool: toolNodeType, heroHealthTrigger: triggerNodeType, items: new ItemsSource() };
 
 /** Node types by the last part of their name (`n8n-nodes-hero-health.heroHealth`, `test.items`). */
 export const nodeTypes: INodeTypes = {

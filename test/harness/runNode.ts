@@ -23,6 +23,10 @@ export interface RunOptions {
 	retryOnFail?: { maxTries?: number; waitBetweenTries?: number };
 	credentials?: CredentialOverrides;
 	timezone?: string;
+	/** Run the node as its AI-tool variant (`heroHealthTool`), where `@tool`-only parameters apply. */
+	asTool?: boolean;
+	/** n8n's execution id: two runs with the same id stand for two tool calls in one execution. */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -41,7 +45,7 @@ export async function runHeroNode(sandbox: Sandbox, options: RunOptions): Promis
 		{
 			id: 'b',
 			name: 'Hero Health',
-			type: HERO_NODE_TYPE,
+			type: options.asTool ? `${HERO_NODE_TYPE}Tool` : HERO_NODE_TYPE,
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
@@ -62,6 +66,7 @@ export async function runHeroNode(sandbox: Sandbox, options: RunOptions): Promis
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-test', name: 'test', nodes, connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false } as never);
 	const additionalData = additionalDataFor(new SandboxCredentials(sandboxCredentialData(sandbox, options.credentials)), {
 		hooks,
+		...(options.executionId ? { executionId: options.executionId } : {}),
 		executeWorkflow: async () => ({ data: [] }),
 		currentNodeParameters: undefined,
 		executionTimeoutTimestamp: undefined,

@@ -9,9 +9,11 @@ export type FaultKind =
 	| 'reset-before' // destroy the socket before the request is handled (Hero never saw it)
 	| 'reset-after' // handle the request (state changes), then destroy the socket without answering
 	| 'hang' // never answer (the client's timeout fires); the request is not handled
+	| 'status-after' // handle the request (state changes: an SMS is recorded), then answer `status` (e.g. 502) instead of the route's answer
+	| 'empty-after' // handle the request, then answer `status` (a 2xx, default 204) with no body, as a server may on a write
 	| 'mix'; // one of `variants`, picked at random (seeded) each time the rule fires
 
-export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'status', 'reset-before', 'reset-after', 'hang', 'mix'];
+export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'status', 'reset-before', 'reset-after', 'hang', 'status-after', 'empty-after', 'mix'];
 
 /** What a fault does, without the matching. */
 export interface FaultVariant {
@@ -50,18 +52,24 @@ const DEFAULT_SEED = 42;
 
 /** A short name for an applied fault, e.g. `status 429` or `reset-after`. */
 export function faultLabel(fault: FaultRule | FaultVariant): string {
-	return fault.kind === 'status' ? `status ${fault.status ?? 503}` : fault.kind;
+	if (fault.kind === 'status') return `status ${fault.status ?? 503}`;
+	if (fault.kind === 'status-after') return `status-after ${fault.status ?? 503}`;
+	if (fault.kind === 'empty-after') return `empty-after ${fault.status ?? 204}`;
+	return fault.kind;
 }
 
 function checkVariant(fault: FaultVariant | FaultRule, where: string): void {
 	if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`${where}: unknown fault kind "${String(fault.kind)}" (one of ${FAULT_KINDS.join(', ')})`);
-	if (fault.kind === 'status' && fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)) {
+	if ((fault.kind === 'status' || fault.kind === 'status-after') && fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)) {
 		throw new Error(`${where}: status must be an HTTP error status (400-599)`);
+	}
+	if (fault.kind === 'empty-after' && fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 299)) {
+		throw new Error(`${where}: empty-after needs a 2xx status`);
 	}
 	if (fault.kind === 'latency' && !(typeof fault.latencyMs === 'number' && fault.latencyMs >= 0)) {
 		throw new Error(`${where}: latency needs latencyMs >= 0`);
 	}
-	if (fault.body !== undefined && fault.kind !== 'status') throw new Error(`${where}: body applies only to a status fault`);
+	if (fault.body !== undefined && fault.kind !== 'status' && fault.kind !== 'status-after') throw new Error(`${where}: body applies only to a status fault`);
 }
 
 function activate(rule: FaultRule, index: number): ActiveRule {

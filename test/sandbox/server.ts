@@ -264,6 +264,19 @@ export class Sandbox {
 			return;
 		}
 		record.timing.answeredAt = performance.now();
+		// Only a request the route carried out (2xx) gets its answer replaced: its state changed, the answer says otherwise.
+		const after = status >= 200 && status < 300 ? faults.find((f) => f.kind === 'status-after' || f.kind === 'empty-after') : undefined;
+		if (after?.kind === 'status-after') {
+			const replaced = after.status ?? 503;
+			record.status = replaced;
+			return this.send(res, replaced, after.body !== undefined ? after.body : { error: true, statusCode: replaced, message: 'Bad gateway' });
+		}
+		if (after?.kind === 'empty-after') {
+			record.status = after.status ?? 204;
+			if (res.destroyed) return;
+			res.writeHead(record.status, { 'content-type': 'application/json', 'content-length': 0 });
+			return void res.end();
+		}
 		this.send(res, status, body, headers);
 	}
 

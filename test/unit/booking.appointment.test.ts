@@ -304,3 +304,86 @@ describe('Appointment → Cancel and Reschedule', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
+
+/**
+ * Issue 24 point 11: Hero's answers to Cancel, Book, Reschedule and Update were never captured. A 2xx
+ * with no body says the write happened (INFERRED.emptyWriteAnswerMeansDone): the item is done, and the
+ * appointment is read back (GET) for the output. Each operation is run with Hero answering 204 and an
+ * empty 200 (the sandbox carries the write out, then answers without a body).
+ */
+describe('issue 24 point 11: an empty 2xx on a write', () => {
+	const empty = (status: 204 | 200, method: string, path: string) => sandbox.faults.add({ kind: 'empty-after', status, method, path: `^${path}$`, times: 1 });
+
+	const bookCase = async (status: 204 | 200) => {
+		const id = await reserve(gpSlots()[0]);
+		empty(status, INFERRED.bookAppointmentMethod, INFERRED.bookAppointmentPath(id));
+		const result = await runHeroNode(sandbox, { parameters: op('book', id) });
+		expect(result.error).toBeUndefined();
+		expect(result.json).toEqual([expect.objectContaining({ id, patient_id: '2001', booking_confirmed_at: expect.any(String), reserved_until: null })]);
+		expect(sandbox.received(INFERRED.bookAppointmentMethod, INFERRED.bookAppointmentPath(id))).toHaveLength(1);
+		expect(sandbox.received('GET', `/v1/appointments/${id}`)).toHaveLength(1);
+		expect(stored(id).status).toBe('confirmed');
+	};
+	const cancelCase = async (status: 204 | 200) => {
+		const id = await reserveAndBook(gpSlots()[0]);
+		empty(status, 'PATCH', `/v1/appointments/${id}/cancel`);
+		const result = await runHeroNode(sandbox, { parameters: op('cancel', id) });
+		expect(result.error).toBeUndefined();
+		expect(result.json).toEqual([expect.objectContaining({ id, can_be_cancelled: false, can_be_rescheduled: false })]);
+		expect(sandbox.received('PATCH', `/v1/appointments/${id}/cancel`)).toHaveLength(1);
+		expect(stored(id).status).toBe('cancelled');
+	};
+	const rescheduleCase = async (status: 204 | 200) => {
+		const [from, , to] = gpSlots();
+		const id = await reserveAndBook(from);
+		empty(status, 'PATCH', `/v1/appointments/${id}/reschedule`);
+		const result = await runHeroNode(sandbox, { parameters: op('reschedule', id, { practitionerId: rl(to.practitioner_id, 'id'), startTime: to.start_time, duration: 15 }) });
+		expect(result.error).toBeUndefined();
+		expect(result.json).toEqual([expect.objectContaining({ id, start_time: to.start_time })]);
+		expect(sandbox.received('PATCH', `/v1/appointments/${id}/reschedule`)).toHaveLength(1);
+		expect(sandbox.received('GET', `/v1/appointments/${id}`)).toHaveLength(1);
+		expect(stored(id).start_time).toBe(to.start_time);
+	};
+	const updateCase = async (status: 204 | 200) => {
+		const [from, to] = gpSlots();
+		const id = await reserve(from);
+		empty(status, 'PUT', `/v1/appointments/${id}`);
+		const result = await runHeroNode(sandbox, { parameters: op('update', id, { practitionerId: rl(to.practitioner_id), startTime: to.start_time, duration: 15 }) });
+		expect(result.error).toBeUndefined();
+		expect(result.json).toEqual([expect.objectContaining({ id, start_time: to.start_time })]);
+		expect(sandbox.received('PUT', `/v1/appointments/${id}`)).toHaveLength(1);
+		expect(sandbox.received('GET', `/v1/appointments/${id}`)).toHaveLength(1);
+		expect(stored(id).start_time).toBe(to.start_time);
+	};
+	it('issue 24 point 11: Book answered 204 with no body is done, and outputs the appointment read back', () => bookCase(204));
+	it('issue 24 point 11: Book answered 200 with no body is done, and outputs the appointment read back', () => bookCase(200));
+	it('issue 24 point 11: Cancel answered 204 with no body is done, and outputs the appointment read back', () => cancelCase(204));
+	it('issue 24 point 11: Cancel answered 200 with no body is done, and outputs the appointment read back', () => cancelCase(200));
+	it('issue 24 point 11: Reschedule answered 204 with no body is done, and outputs the appointment read back at its new time', () => rescheduleCase(204));
+	it('issue 24 point 11: Reschedule answered 200 with no body is done, and outputs the appointment read back at its new time', () => rescheduleCase(200));
+	it('issue 24 point 11: Update answered 204 with no body is done, and outputs the reservation read back at its new time', () => updateCase(204));
+	it('issue 24 point 11: Update answered 200 with no body is done, and outputs the reservation read back at its new time', () => updateCase(200));
+
+	it('issue 24 point 11: when the read-back after an empty 2xx fails, the write is still reported done, with a warning and no second write', async () => {
+		const id = await reserveAndBook(gpSlots()[0]);
+		empty(204, 'PATCH', `/v1/appointments/${id}/cancel`);
+		sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', path: `^/v1/appointments/${id}$` });
+		const result = await runHeroNode(sandbox, { parameters: op('cancel', id) });
+		expect(result.error).toBeUndefined();
+		expect(result.json).toEqual([
+			{
+				id,
+				warning: expect.stringMatching(new RegExp(`^Hero carried out PATCH /v1/appointments/${id}/cancel \\(it answered without a body\\), but reading appointment ${id} back failed \\(Hero had a server error`)),
+			},
+		]);
+		expect(sandbox.received('PATCH', `/v1/appointments/${id}/cancel`)).toHaveLength(1);
+		expect(stored(id).status).toBe('cancelled');
+	});
+
+	it('issue 24 point 11: only a 2xx says done: a 502 after the write is still "may or may not have been carried out"', async () => {
+		const id = await reserveAndBook(gpSlots()[0]);
+		sandbox.faults.add({ kind: 'status-after', status: 502, method: 'PATCH', path: `^/v1/appointments/${id}/cancel$`, times: 1 });
+		const result = await runHeroNode(sandbox, { parameters: op('cancel', id) });
+		expect(result.error?.message).toMatch(/may or may not have been carried out/);
+	});
+});

@@ -214,6 +214,34 @@ describe('Appointment → Book Next Available', () => {
 	});
 });
 
+describe('issue 24 point 11: Book Next Available when Hero answers a write with no body', () => {
+	const bookedEmpty = async (status: 204 | 200) => {
+		const earliest = ofType('4001')[0];
+		sandbox.faults.add({ kind: 'empty-after', status, method: INFERRED.bookAppointmentMethod, path: '/book$', times: 1 });
+		const result = await runHeroNode(sandbox, { parameters: params() });
+		expect(result.error).toBeUndefined();
+		const [out] = result.json as Array<Record<string, any>>;
+		expect(out).toMatchObject({ booked: true, attempts: 1, slot: { id: earliest.id } });
+		expect(out.appointment).toMatchObject({ id: out.appointment_id, patient_id: '2001', start_time: earliest.start_time, booking_confirmed_at: expect.any(String) });
+		expect(out).not.toHaveProperty('warning');
+		expect(sandbox.received('POST', '/v1/appointments')).toHaveLength(1);
+		expect(confirmedFor('2001').map((a) => a.id)).toEqual([out.appointment_id]);
+	};
+	it('issue 24 point 11: a booking answered 204 with no body is reported booked (not failed), with the appointment read back, and books once', () => bookedEmpty(204));
+	it('issue 24 point 11: a booking answered 200 with no body is reported booked (not failed), with the appointment read back, and books once', () => bookedEmpty(200));
+
+	it('issue 24 point 11: a release answered 204 with no body does not stop the search: the reservation is cancelled and the next slot booked', async () => {
+		const [first, second] = ofType('4001');
+		sandbox.faults.add({ kind: 'status', status: INFERRED.slotTakenStatus, method: INFERRED.bookAppointmentMethod, path: '/book$', times: 1 });
+		sandbox.faults.add({ kind: 'empty-after', status: 204, method: 'PATCH', path: '/cancel$', times: 1 });
+		const result = await runHeroNode(sandbox, { parameters: params() });
+		const [out] = result.json as Array<Record<string, any>>;
+		expect(out).toMatchObject({ booked: true, attempts: 2, slot: { id: second.id } });
+		expect(appointments(sandbox.state).get(out.skipped[0].appointment_id)!.status).toBe('cancelled');
+		expect(slots(sandbox.state).get(first.id)!.held_by).toBeNull();
+	});
+});
+
 describe('candidate slots', () => {
 	const search = {
 		patientId: '2001',

@@ -220,3 +220,34 @@ describe('fault injection with a body', () => {
 		expect(sandbox.faults.list().map((rule) => rule.kind)).toEqual(['status']);
 	});
 });
+
+describe('fault injection after the request is handled (issue 24)', () => {
+	const send = () => hero('POST', '/v1/messages/send', { patient_id: '2001', message_type: 'hero', message_string: 'Hi' });
+
+	it('status-after carries the send out, then answers the error status instead; empty-after answers a 2xx without a body; both only once', async () => {
+		sandbox.faults.add({ kind: 'status-after', status: 502, path: '^/v1/messages/send$', times: 1 });
+		expect(await send()).toEqual({ status: 502, body: { error: true, statusCode: 502, message: 'Bad gateway' } });
+		expect(messages(sandbox.state).size).toBe(1);
+		sandbox.faults.add({ kind: 'empty-after', status: 204, path: '^/v1/messages/send$', times: 1 });
+		const empty = await axios.post(`${sandbox.url}/v1/messages/send`, { patient_id: '2001', message_type: 'hero', message_string: 'Hi' }, {
+			headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId },
+			responseType: 'text',
+			validateStatus: () => true,
+		});
+		expect([empty.status, empty.data]).toEqual([204, '']);
+		expect(messages(sandbox.state).size).toBe(2);
+		expect((await send()).status).toBe(200);
+		expect(sandbox.received('POST', '/v1/messages/send').map((r) => r.status)).toEqual([502, 204, 200]);
+	});
+
+	it('a request the route refused keeps its own answer: the replaced answer is only for a write that was carried out', async () => {
+		sandbox.faults.add({ kind: 'empty-after', status: 204, path: '^/v1/messages/send$', times: 1 });
+		expect((await hero('POST', '/v1/messages/send', { patient_id: '2001' })).status).toBe(400);
+		expect(messages(sandbox.state).size).toBe(0);
+	});
+
+	it('refuses an error status for empty-after and a 2xx for status-after', () => {
+		expect(() => sandbox.faults.add({ kind: 'empty-after', status: 500 })).toThrow('empty-after needs a 2xx status');
+		expect(() => sandbox.faults.add({ kind: 'status-after', status: 204 })).toThrow('status must be an HTTP error status (400-599)');
+	});
+});

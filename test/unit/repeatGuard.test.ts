@@ -7,7 +7,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { REPEAT_WINDOW_MS, claimSend } from '../../nodes/HeroHealth/actions/message/repeatGuard';
+import { outcomeUnknown } from '../../nodes/HeroHealth/transport';
+import { certainlyNotCarriedOut } from '../../nodes/HeroHealth/transport/retry';
 import { runHeroNode } from '../harness/runNode';
+import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 /** The few context calls the guard makes. */
@@ -74,5 +77,130 @@ describe('finding (issue 16): the plain Hero Health node keeps its behaviour', (
 		});
 		expect(result.error).toBeUndefined();
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
+	});
+});
+
+/**
+ * Issue 24 point 2: a send whose outcome is unknown may have reached the patient, so Refuse Repeat Send
+ * keeps it. The node runs in n8n's engine as its AI-tool variant (where the option exists); two runs
+ * with the same execution id stand for an agent calling Send twice in one execution.
+ */
+describe('issue 24 point 2: Refuse Repeat Send keeps sends whose outcome is unknown', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	beforeEach(() => sandbox.reset());
+	afterAll(() => sandbox.close());
+
+	const SEND = '^/v1/messages/send$';
+	let executions = 0;
+	/** Calls Send (as the tool, Refuse Repeat Send on by default) twice with the same arguments in one execution. */
+	const sendTwice = async (text: string, credentials?: { baseUrl: string }) => {
+		const executionId = `exec-point2-${++executions}`;
+		const call = () =>
+			runHeroNode(sandbox, {
+				parameters: { resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: text, additionalFields: {} },
+				continueOnFail: true,
+				asTool: true,
+				executionId,
+				credentials,
+			});
+		const first = await call();
+		const second = await call();
+		return [first.json[0], second.json[0]];
+	};
+	const smsTo2001 = (text: string) => [...messages(sandbox.state).values()].filter((m) => m.patient.id === '2001' && m.message === text);
+	const UNKNOWN_REFUSAL =
+		'Refused: an identical message was sent earlier in this execution and its outcome is unknown (it may have reached the patient); it was not sent again [item 0]';
+
+	it('issue 24 point 2: after Hero recorded the SMS and answered 502, the same send again is refused and the patient has one SMS', async () => {
+		sandbox.faults.add({ kind: 'status-after', status: 502, method: 'POST', path: SEND, times: 1 });
+		const text = 'Your blood test results are ready (502 case).';
+		const [first, second] = await sendTwice(text);
+		expect(first.error).toMatch(/may or may not have been carried out/);
+		expect(second.error).toBe(UNKNOWN_REFUSAL);
+		expect(second.description).toMatch(/^The earlier send got no usable answer from Hero/);
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+		expect(smsTo2001(text)).toHaveLength(1);
+	});
+
+	it('issue 24 point 2: after Hero recorded the SMS and the connection was reset, the same send again is refused and the patient has one SMS', async () => {
+		sandbox.faults.add({ kind: 'reset-after', method: 'POST', path: SEND, times: 1 });
+		const text = 'Your blood test results are ready (reset case).';
+		const [first, second] = await sendTwice(text);
+		expect(first.error).toMatch(/^The connection to Hero was reset; the request may or may not have been carried out/);
+		expect(second.error).toBe(UNKNOWN_REFUSAL);
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+		expect(smsTo2001(text)).toHaveLength(1);
+	});
+
+	it('issue 24 point 2: after Hero recorded the SMS and answered an empty 200, the same send again is refused and the patient has one SMS', async () => {
+		sandbox.faults.add({ kind: 'empty-after', status: 200, method: 'POST', path: SEND, times: 1 });
+		const text = 'Your blood test results are ready (empty 200 case).';
+		const [first, second] = await sendTwice(text);
+		expect(first.error).toMatch(/^Hero answered 200 with an empty body; the request may or may not have been carried out/);
+		expect(second.error).toBe(UNKNOWN_REFUSAL);
+		expect(smsTo2001(text)).toHaveLength(1);
+	});
+
+	it('issue 24 point 2: a send that stalled past the Timeout (Hero recorded it late) fails as outcome unknown, and the guard then refuses the same send', async () => {
+		// The tool hides Request Options (its Timeout is the default 30 s): the stall is shown on the node
+		// with a 300 ms Timeout, and its error handed to the guard as Send hands it.
+		sandbox.faults.add({ kind: 'latency', latencyMs: 1_000, method: 'POST', path: SEND, times: 1 });
+		const text = 'Your blood test results are ready (timeout case).';
+		const run = await runHeroNode(sandbox, {
+			parameters: { resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: text, additionalFields: {}, requestOptions: { timeout: 300 } },
+		});
+		expect(run.error?.message).toMatch(/^The request to Hero timed out; the request may or may not have been carried out/);
+		expect(outcomeUnknown(run.error)).toBe(true);
+		const ctx = context('exec-timeout');
+		const sent = { patient_id: '2001', message_type: 'sms', message_string: text };
+		claimSend(ctx, 0, sent)!.failed(run.error);
+		expect(() => claimSend(ctx, 0, sent)).toThrow(UNKNOWN_REFUSAL);
+		// The stalled request is handled once its latency has passed: one request, one SMS.
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+		expect(smsTo2001(text)).toHaveLength(1);
+	});
+
+	it('issue 24 point 2: after Hero refused the send with a 4xx, the same send may go again', async () => {
+		sandbox.faults.add({ kind: 'status', status: 400, method: 'POST', path: SEND, times: 1, body: { error: true, statusCode: 400, message: [{ code: 'invalid_string', expected: 'a reachable mobile', path: ['recipient_contact_detail'] }] } });
+		const text = 'Your blood test results are ready (400 case).';
+		const [first, second] = await sendTwice(text);
+		expect(first.error).toMatch(/^Hero rejected the request/);
+		expect(second).toMatchObject({ message_id: expect.any(String) });
+		expect(second.error).toBeUndefined();
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
+		expect(smsTo2001(text)).toHaveLength(1);
+	});
+
+	it('issue 24 point 2: after a refused connection (the send never left n8n), the same send may go again', async () => {
+		// A port nothing listens on: the connection is refused before any byte of the send is written.
+		const closed = await startSandbox();
+		const baseUrl = closed.url;
+		await closed.close();
+		const [first, second] = await sendTwice('Refused connection case.', { baseUrl });
+		// The second call tried again (and met the same refusal); the guard did not stop it.
+		expect(first.error).toMatch(/^Hero refused the connection/);
+		expect(second.error).toMatch(/^Hero refused the connection/);
+	}, 30_000);
+});
+
+describe('issue 24 point 2: which failed calls were certainly not carried out', () => {
+	it('issue 24 point 2: only a 4xx answer or a connection that never opened is certain; 5xx, 3xx, an unusable 2xx, resets and timeouts are not', () => {
+		const certain = (failure: Parameters<typeof certainlyNotCarriedOut>[0]) => certainlyNotCarriedOut(failure);
+		for (const status of [400, 401, 403, 404, 409, 422, 429]) expect([status, certain({ status })]).toEqual([status, true]);
+		for (const networkCode of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) expect([networkCode, certain({ networkCode })]).toEqual([networkCode, true]);
+		for (const status of [200, 204, 301, 303, 500, 502, 503, 504]) expect([status, certain({ status })]).toEqual([status, false]);
+		for (const networkCode of ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EUNKNOWN']) expect([networkCode, certain({ networkCode })]).toEqual([networkCode, false]);
+		// An answer over the size cap names neither a status nor a network code: it came, so it is unknown.
+		expect(certain({})).toBe(false);
+	});
+
+	it('issue 24 point 2: the guard forgets a send for an error that is not from a call to Hero (nothing was sent)', () => {
+		const ctx = context('exec-not-sent');
+		claimSend(ctx, 0, body)!.failed(new Error('stopped before the first request (check pass)'));
+		expect(claimSend(ctx, 0, body)).toBeDefined();
 	});
 });

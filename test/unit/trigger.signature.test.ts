@@ -97,7 +97,7 @@ describe('verifyHeroSignature', () => {
 	});
 
 	it('rejects timestamps that are neither epoch digits nor ISO-8601 with a zone', () => {
-		for (const timestamp of ['2026-01-01T00:00:00', '1767225600.5', '-1767225600', 'abc', '0x6955f000']) {
+		for (const timestamp of ['-1767225600', '1.7672256e9', '1767225600.', 'abc', '0x6955f000']) {
 			expect(verify({ timestamp, signature: signed(timestamp).toString('hex') })).toEqual({ valid: false, reason: 'malformed-timestamp' });
 		}
 		expect(parseTimestamp('1767225600')).toBe(NOW_MS);
@@ -151,6 +151,46 @@ describe('finding 13: timestamp formats', () => {
 		const outOfWindow = new Date(NOW_MS - (INFERRED.signatureToleranceSeconds + 5) * 1000).toISOString();
 		expect(verify({ timestamp: inWindow, signature: signed(inWindow).toString('hex') }).valid).toBe(true);
 		expect(verify({ timestamp: outOfWindow, signature: signed(outOfWindow).toString('hex') })).toEqual({ valid: false, reason: 'stale-timestamp' });
-		expect(verify({ timestamp: '2026-01-01T00:00:00', signature: signed('2026-01-01T00:00:00').toString('hex') })).toEqual({ valid: false, reason: 'malformed-timestamp' });
+		expect(verify({ timestamp: '2026-01-01T00:00:00', signature: signed('2026-01-01T00:00:00').toString('hex') })).toEqual({ valid: false, reason: 'timestamp-without-zone' });
+	});
+});
+
+describe('issue 24 point 16: every unambiguous timestamp form', () => {
+	it('issue 24 point 16: reads fractional epoch seconds, epoch milliseconds and every ISO 8601 form with a zone to the same instant', () => {
+		const forms = [
+			'1767225600.000',
+			'1767225600.0',
+			'1767225600000',
+			'1767225600000.0',
+			'2026-01-01T00:00Z',
+			'2026-01-01 00:00:00Z',
+			'2026-01-01t00:00:00z',
+			'2026-01-01T00:00:00,000Z',
+			'20260101T000000Z',
+			'2026-01-01T01:00:00+01',
+			'2026-01-01T05:30:00+0530',
+			'2025-12-31T23:00:00.000000000-01:00',
+		];
+		for (const text of forms) expect([text, parseTimestamp(text)]).toEqual([text, NOW_MS]);
+		expect(parseTimestamp('1733222222.123')).toBe(1_733_222_222_123);
+		expect(parseTimestamp('1733222222.1239')).toBe(1_733_222_222_124);
+	});
+
+	it('issue 24 point 16: a fractional-seconds delivery is verified as sent, inside the window and refused outside it', () => {
+		const fractional = (NOW_MS / 1000 - 0.877).toFixed(3);
+		expect(verify({ timestamp: fractional, signature: signed(fractional).toString('hex') })).toEqual({ valid: true, timestampMs: NOW_MS - 877, digest: signed(fractional).toString('hex') });
+		const stale = (NOW_MS / 1000 - INFERRED.signatureToleranceSeconds - 0.5).toFixed(1);
+		expect(verify({ timestamp: stale, signature: signed(stale).toString('hex') })).toEqual({ valid: false, reason: 'stale-timestamp' });
+		// Signed over the whole-seconds text, sent with a fraction: the signed text differs.
+		expect(verify({ timestamp: `${NOW_S}.000`, signature: signed(NOW_S).toString('hex') })).toEqual({ valid: false, reason: 'mismatch' });
+	});
+
+	it('issue 24 point 16: ISO 8601 without a zone is refused with its own reason, in every form', () => {
+		for (const timestamp of ['2026-01-01T00:00:00', '2026-01-01T00:00', '2026-01-01 00:00:00.000', '20260101T000000']) {
+			expect([timestamp, verify({ timestamp, signature: signed(timestamp).toString('hex') })]).toEqual([timestamp, { valid: false, reason: 'timestamp-without-zone' }]);
+		}
+		for (const timestamp of ['2026-01-01T24:00:00Z', '2026-01-01T00:60:00Z', '2026-01-01T00:00:00+25:00', '2026-01-01', '2026-01-01T00Z']) {
+			expect([timestamp, verify({ timestamp, signature: signed(timestamp).toString('hex') })]).toEqual([timestamp, { valid: false, reason: 'malformed-timestamp' }]);
+		}
 	});
 });

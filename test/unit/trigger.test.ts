@@ -807,3 +807,56 @@ describe('Hero Health Trigger: issue 13 (replays, timestamps, paging, unconfirme
 		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
 	});
 });
+
+describe('Hero Health Trigger: issue 24 (timestamp forms, genuine twins)', () => {
+	it('issue 24 point 16: a delivery timestamped in fractional epoch seconds is accepted and starts a run, with the same 5-minute window', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
+		await n8n.activate();
+		const key = String(n8n.nodeStaticData.signingKey);
+		const body = envelope('appointment.confirmed', '7030', 'Appointment');
+		const sign = (ts: string) => ({ 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) });
+		const fractional = (Date.now() / 1000).toFixed(3); // e.g. 1733222222.123
+		const answer = await post(n8n, body, sign(fractional));
+		expect(answer.status).toBe(200);
+		expect(n8n.executions).toEqual([[{ event: 'appointment.confirmed', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: '7030' }]]);
+		// The same window as every other form: 6 minutes old is refused.
+		const stale = ((Date.now() - (INFERRED.signatureToleranceSeconds + 60) * 1000) / 1000).toFixed(3);
+		expect((await post(n8n, body, sign(stale))).status).toBe(401);
+		expect(n8n.executions).toHaveLength(1);
+	});
+
+	it('issue 24 point 16: an ISO 8601 timestamp without a zone is refused with 401, and the log says why', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
+		await n8n.activate();
+		const key = String(n8n.nodeStaticData.signingKey);
+		const body = envelope('appointment.confirmed', '7031', 'Appointment');
+		const zoneless = new Date().toISOString().slice(0, 19); // now in UTC, written without its zone
+		const answer = await post(n8n, body, { 'X-Herohealth-Timestamp': zoneless, 'X-Herohealth-Signature': signDelivery(key, zoneless, body) });
+		expect(answer.status).toBe(401);
+		expect(n8n.executions).toEqual([]);
+		expect(n8n.logs.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual(['Hero Health Trigger: refused a delivery (timestamp-without-zone)']);
+	});
+
+	it('issue 24 point 17: two distinct signed deliveries with the same envelope and timestamp both start runs; an exact replay is still refused', async () => {
+		const n8n = await n8nWith({ events: ['patient.added-to-sequence'], fetchFullRecord: false });
+		await n8n.activate();
+		const key = String(n8n.nodeStaticData.signingKey);
+		const ts = nowSeconds();
+		// One patient added to two sequences in the same second. The envelope is the same; the bodies
+		// differ beyond it (a field Hero's payload for this event may carry: never captured).
+		const base = { object: 'Patient', id: '2001', practice_group_id: sandbox.practiceGroupId, event: 'patient.added-to-sequence' };
+		const first = JSON.stringify({ ...base, sequence_id: '61' });
+		const second = JSON.stringify({ ...base, sequence_id: '62' });
+		const sign = (body: string) => ({ 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) });
+		expect((await post(n8n, first, sign(first))).status).toBe(200);
+		expect((await post(n8n, second, sign(second))).status).toBe(200);
+		const replay = await post(n8n, second, sign(second));
+		expect(replay.status).toBe(200);
+		expect(JSON.parse(replay.text)).toEqual({ received: true, ignored: 'a repeat of a delivery already accepted' });
+		expect(n8n.executions).toHaveLength(2);
+		expect(n8n.executions.map(([item]) => [item.event, item.id])).toEqual([
+			['patient.added-to-sequence', '2001'],
+			['patient.added-to-sequence', '2001'],
+		]);
+	});
+});

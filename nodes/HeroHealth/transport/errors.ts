@@ -228,6 +228,22 @@ export function humanMessage(failure: HeroFailure, secrets: readonly string[] = 
 	}
 }
 
+/**
+ * Marks the error of a call that may have been carried out at Hero (see `certainlyNotCarriedOut`).
+ * Kept in the error's `context`, which n8n carries along when it copies the error into the run.
+ */
+export function markOutcomeUnknown(error: NodeApiError): void {
+	error.context.outcomeUnknown = true;
+}
+
+/**
+ * True for an error of a call to Hero that may have been carried out (5xx, reset, timeout, an
+ * unusable 2xx...). False for a 4xx, a call that never left n8n, and any error not from a call.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+	return (error as { context?: { outcomeUnknown?: unknown } } | null)?.context?.outcomeUnknown === true;
+}
+
 /** A NodeApiError built only from the sanitised failure, so no header or request body can leak. */
 export function toNodeApiError(node: INode, failure: HeroFailure, itemIndex?: number, secrets: readonly string[] = []): NodeApiError {
 	const { message, description: said } = humanMessage(failure, secrets);

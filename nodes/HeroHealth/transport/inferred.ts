@@ -11,6 +11,12 @@ export const INFERRED = {
 	bookAppointmentBodyFields: ['patient_id'] as const,
 	/** Answer to a reservation (or booking) of a slot someone else holds: not documented (400/404/500 are). */
 	slotTakenStatus: 409,
+	/**
+	 * Cancel, Book, Reschedule and Update (Edit): Hero's answers were never captured. A 2xx with no body
+	 * (204, or an empty 200) is taken as the write carried out, as its status says; the appointment is
+	 * then read back with GET /v1/appointments/{id} where the node outputs it (actions/appointment/write.ts).
+	 */
+	emptyWriteAnswerMeansDone: true as boolean,
 	/** Get Appointment Status answers `{ id, status }` with one of these: response not captured. */
 	appointmentStatuses: ['reserved', 'confirmed', 'cancelled', 'expired'] as const,
 	/** Reschedule: required flags not captured; by analogy with Edit these three are required. */
@@ -71,6 +77,12 @@ export const INFERRED = {
 
 	/** Webhook signature digest encodings we accept (the docs name HMAC-SHA256, not the encoding). */
 	signatureEncodings: ['hex', 'base64'] as const,
+	/**
+	 * X-Herohealth-Timestamp's format is not documented. Every unambiguous form is read: epoch seconds
+	 * (whole or fractional), epoch milliseconds, ISO 8601 with a zone (trigger/signature.ts). ISO 8601
+	 * without a zone is refused: its instant would be a guess (decided there, with the reason).
+	 */
+	signatureTimestampForms: ['epoch-seconds', 'epoch-seconds-fractional', 'epoch-milliseconds', 'iso-8601-with-zone'] as const,
 	/** How far a delivery's X-Herohealth-Timestamp may be from now (no window is documented). */
 	signatureToleranceSeconds: 300,
 };

@@ -12,11 +12,11 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CLEARTEXT_BASE_URL_ERROR, CUSTOM_ENVIRONMENT, sendsKeyInClear } from '../../../credentials/HeroHealthApi.credentials';
-import { toNodeApiError, type HeroFailure } from './errors';
+import { markOutcomeUnknown, toNodeApiError, type HeroFailure } from './errors';
 import { INFERRED } from './inferred';
 import { unsafePathPrefix } from './paths';
 import { startDeadline } from './timer';
-import { decide, parseRetryAfter, type Outcome } from './retry';
+import { certainlyNotCarriedOut, decide, parseRetryAfter, type Outcome } from './retry';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -41,13 +41,14 @@ export interface HeroRequest {
 	/**
 	 * What a 2xx answer must be: `object` (the default, except for DELETE) a JSON object; `list` a
 	 * JSON object or array (paged lists, `recordsOf`); `json` any JSON value; `optional` any JSON
-	 * value or no body (the default for DELETE). Anything else fails the call, never turning into items.
+	 * value or no body (the default for DELETE); `written` a JSON object, or no body (`{}`): a write
+	 * whose 2xx alone says it was carried out. Anything else fails the call, never turning into items.
 	 */
 	expect?: AnswerShape;
 	itemIndex?: number;
 }
 
-export type AnswerShape = 'object' | 'list' | 'json' | 'optional';
+export type AnswerShape = 'object' | 'list' | 'json' | 'optional' | 'written';
 
 interface Settings {
 	baseUrl: string;
@@ -225,7 +226,7 @@ const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(valu
 function parse(answer: Answer, shape: AnswerShape): { value: IDataObject } | { problem: string } {
 	const said = `Hero answered ${answer.status}`;
 	const text = answer.bytes.toString('utf8');
-	if (text.trim() === '') return shape === 'optional' ? { value: {} } : { problem: `${said} with an empty body` };
+	if (text.trim() === '') return shape === 'optional' || shape === 'written' ? { value: {} } : { problem: `${said} with an empty body` };
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -306,7 +307,12 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 		options.arrayFormat = 'repeat';
 	}
 	const base = { method: request.method, path: request.path };
-	const fail = (failure: HeroFailure) => toNodeApiError(this.getNode(), failure, request.itemIndex, settings.secrets);
+	const fail = (failure: HeroFailure) => {
+		const error = toNodeApiError(this.getNode(), failure, request.itemIndex, settings.secrets);
+		// Tells callers that keep state per write (Refuse Repeat Send) whether it may have happened.
+		if (!certainlyNotCarriedOut(failure)) markOutcomeUnknown(error);
+		return error;
+	};
 
 	// The retry budget runs on the same monotonic clock as the deadlines, not on the wall clock.
 	const started = performance.now();

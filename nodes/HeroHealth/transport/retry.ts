@@ -26,6 +26,16 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
+/**
+ * Whether a failed call was certainly not carried out: it never left n8n (a refused connection, an
+ * unknown host) or Hero refused it (a 4xx; a 429 is taken as not acted on, INFERRED). Anything else
+ * may have been: a 5xx, a reset, a timeout, a redirect, a 2xx whose body cannot be used.
+ */
+export function certainlyNotCarriedOut(failure: { status?: number; networkCode?: string }): boolean {
+	if (failure.status !== undefined) return failure.status >= 400 && failure.status < 500;
+	return failure.networkCode !== undefined && NOT_SENT_CODES.has(failure.networkCode);
+}
+
 export type Outcome = { status: number; retryAfterSeconds?: number } | { networkCode: string };
 
 export type Verdict =

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest } from '../../transport';
+import { INFERRED } from '../../transport';
 import { checkId, readCollection } from '../helpers';
 import { appointmentIdField, readAppointmentId } from './fields';
+import { writeAppointment } from './write';
 
 const properties: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'The reservation to confirm: the ID from Appointment → Create' },
@@ -44,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {};
 	if (extra.patientId !== undefined && String(extra.patientId).trim() !== '') body.patient_id = checkId(this, itemIndex, 'Patient ID', extra.patientId);
 	// Method, path and body are inferred (transport/inferred.ts). Not repeatable: never books twice.
-	return heroApiRequest.call(this, {
+	return writeAppointment(this, id, {
 		method: INFERRED.bookAppointmentMethod,
 		path: INFERRED.bookAppointmentPath(id),
 		body: Object.keys(body).length ? body : undefined,

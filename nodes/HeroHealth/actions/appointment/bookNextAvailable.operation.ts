@@ -8,6 +8,7 @@ import { calendarDateField, patientIdField } from '../common.descriptions';
 import { checkBoolean, checkDate, checkNumber, invalid, readCollection, requireId } from '../helpers';
 import { reasonOption } from './fields';
 import { bookingName, readableTime } from './names';
+import { WRITE_ANSWER } from './write';
 
 export const DEFAULT_WINDOW_DAYS = 28;
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -357,6 +358,8 @@ async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, search:
 				method: INFERRED.bookAppointmentMethod,
 				path: INFERRED.bookAppointmentPath(appointmentId),
 				repeatable: false,
+				// An empty 2xx is a booking made (INFERRED): the appointment is read back below.
+				expect: WRITE_ANSWER,
 				itemIndex,
 			}),
 		);
@@ -370,6 +373,7 @@ async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, search:
 					path: `/v1/appointments/${appointmentId}/cancel`,
 					body: { suppress_mail: true },
 					repeatable: false,
+					expect: WRITE_ANSWER,
 					itemIndex,
 				}),
 			);

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
 import { readCollection } from '../helpers';
 import { SUPPRESS_MAIL, appointmentIdField, copyFlags, readAppointmentId, suppressMailOption } from './fields';
+import { writeAppointment } from './write';
 
 const properties: INodeProperties[] = [
 	appointmentIdField,
@@ -35,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		['suppressCancellationPolicy', 'Suppress Cancellation Policy', 'suppress_cancellation_policy'],
 		SUPPRESS_MAIL,
 	]);
-	return heroApiRequest.call(this, {
+	return writeAppointment(this, id, {
 		method: 'PATCH',
 		path: `/v1/appointments/${id}/cancel`,
 		body: Object.keys(body).length ? body : undefined,

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
 import { practitionerLocator } from '../booking.descriptions';
 import { appointmentIdField, durationField, moveAdditionalFields, readAppointmentId, readMoveBody, startTimeField } from './fields';
+import { writeAppointment } from './write';
 
 const properties: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'A booked (confirmed) appointment to move' },
@@ -26,5 +26,5 @@ export const parallel = false;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readAppointmentId(this, itemIndex);
 	const body = readMoveBody(this, itemIndex, 'New Start Time');
-	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/appointments/${id}/reschedule`, body, repeatable: false, itemIndex });
+	return writeAppointment(this, id, { method: 'PATCH', path: `/v1/appointments/${id}/reschedule`, body, repeatable: false, itemIndex });
 }

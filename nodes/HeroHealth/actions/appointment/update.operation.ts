@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
 import { practitionerLocator } from '../booking.descriptions';
 import { appointmentIdField, durationField, moveAdditionalFields, readAppointmentId, readMoveBody, startTimeField } from './fields';
+import { writeAppointment } from './write';
 
 const properties: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'A reserved appointment that is not booked yet (a booked one is moved with Reschedule)' },
@@ -22,5 +22,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = readAppointmentId(this, itemIndex);
 	const body = readMoveBody(this, itemIndex);
 	// PUT of the whole edit: sending it twice leaves the same reservation.
-	return heroApiRequest.call(this, { method: 'PUT', path: `/v1/appointments/${id}`, body, itemIndex });
+	return writeAppointment(this, id, { method: 'PUT', path: `/v1/appointments/${id}`, body, itemIndex });
 }

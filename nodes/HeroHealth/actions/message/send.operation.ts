@@ -362,13 +362,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const minimal = this.getNodeParameter('minimalOutput', itemIndex, false) === true;
 	if (body.message_string === undefined) body.message_string = await textOfTemplate(this, itemIndex, chosenTemplateId(this, itemIndex));
 	const claim = claimSend(this, itemIndex, body);
-	let result: IDataObject | undefined;
-	try {
-		// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
-		result = await heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex });
-		return minimal ? minimalOutput(result) : result;
-	} finally {
-		if (result) claim?.sent(result);
-		else claim?.failed();
+	// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
+	const outcome = await heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex }).then(
+		(result) => ({ ok: true as const, result }),
+		(error: unknown) => ({ ok: false as const, error }),
+	);
+	if (!outcome.ok) {
+		// The claim is kept when the outcome is unknown (it may have reached the patient), forgotten when it surely did not.
+		claim?.failed(outcome.error);
+		throw outcome.error;
 	}
+	claim?.sent(outcome.result);
+	return minimal ? minimalOutput(outcome.result) : outcome.result;
 }
