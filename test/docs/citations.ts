@@ -47,11 +47,22 @@ function testFunctionOf(callee: ts.Expression): 'it' | 'test' | 'describe' | und
 	return ts.isIdentifier(node) && TEST_FUNCTIONS.has(node.text) ? (node.text as 'it' | 'test' | 'describe') : undefined;
 }
 
-/** `expect(...)` calls, also as `expect(...).resolves...` or inside nested callbacks and loops. */
-function countExpects(body: ts.Node): number {
+/**
+ * `expect(...)` calls, also as `expect(...).resolves...` or inside nested callbacks and loops, and in the
+ * body of any helper the test calls that this file declares (a shared case such as `rescheduleCase(204)`
+ * asserts through it). A neighbouring test's expects are not counted: it is not called.
+ */
+function countExpects(body: ts.Node, helpers: Map<string, ts.Node>, followed = new Set<string>()): number {
 	let count = 0;
 	const visit = (node: ts.Node) => {
-		if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'expect') count++;
+		if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+			const name = node.expression.text;
+			if (name === 'expect') count++;
+			else if (helpers.has(name) && !followed.has(name)) {
+				followed.add(name);
+				count += countExpects(helpers.get(name)!, helpers, followed);
+			}
+		}
 		// expect.assertions(n) / expect.hasAssertions() are promises about other expects, not assertions.
 		ts.forEachChild(node, visit);
 	};
@@ -59,17 +70,31 @@ function countExpects(body: ts.Node): number {
 	return count;
 }
 
+/** Functions the file declares by name (`function f` or `const f = () =>`), for countExpects. */
+function namedFunctions(file: ts.SourceFile): Map<string, ts.Node> {
+	const helpers = new Map<string, ts.Node>();
+	const visit = (node: ts.Node) => {
+		if (ts.isFunctionDeclaration(node) && node.name && node.body) helpers.set(node.name.text, node.body);
+		if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer)))
+			helpers.set(node.name.text, node.initializer.body);
+		ts.forEachChild(node, visit);
+	};
+	visit(file);
+	return helpers;
+}
+
 /** Every test and describe block `source` declares with a literal title (no `${}` in it). */
 export function declaredTests(source: string, fileName = 'cited.test.ts'): DeclaredTest[] {
 	const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 	const found: DeclaredTest[] = [];
+	const helpers = namedFunctions(file);
 	const visit = (node: ts.Node) => {
 		if (ts.isCallExpression(node) && node.arguments.length >= 2) {
 			const kind = testFunctionOf(node.expression);
 			const [title, callback] = node.arguments;
 			if (kind && (ts.isStringLiteral(title) || ts.isNoSubstitutionTemplateLiteral(title))) {
 				const fn = ts.isArrowFunction(callback) || ts.isFunctionExpression(callback) ? callback : undefined;
-				found.push({ title: title.text, kind, expects: fn ? countExpects(fn.body) : 0 });
+				found.push({ title: title.text, kind, expects: fn ? countExpects(fn.body, helpers) : 0 });
 			}
 		}
 		ts.forEachChild(node, visit);

@@ -66,6 +66,18 @@ describe('a citation must cite a test that asserts something', () => {
 		expect(declaredTests("const t = 'sends one SMS'; it(t, () => { expect(1).toBe(1); }); run('sends one SMS', () => expect(1));")).toEqual([]);
 		expect(declaredTests("it.each([[1], [2]])('case %s', (n) => { expect(n).toBeGreaterThan(0); });")).toEqual([{ title: 'case %s', kind: 'it', expects: 1 }]);
 	});
+	it('counts the expects of a helper the cited test calls, declared in the same file; a helper without expects does not count', () => {
+		const source = [
+			'async function rescheduleCase(status: number) { const result = await run(status); expect(result.ok).toBe(true); }',
+			'const quiet = () => run(1);',
+			"it('Reschedule answered 204 is done', () => rescheduleCase(204));",
+			"it('only runs', () => quiet());",
+		].join('\n');
+		expect(declaredTests(source)).toEqual([
+			{ title: 'Reschedule answered 204 is done', kind: 'it', expects: 1 },
+			{ title: 'only runs', kind: 'it', expects: 0 },
+		]);
+	});
 });
 
 describe('reading citations', () => {
