@@ -94,7 +94,11 @@ function startProcess(name: string, file: string, args: string[], port: number, 
 
 /** `redis-server` on a free 127.0.0.1 port: no RDB snapshots, no AOF, no config file. */
 export async function startRedis(): Promise<Service> {
-	if (!existsSync('/usr/bin/redis-server')) aptInstall(['redis-server']);
+	if (!existsSync('/usr/bin/redis-server')) {
+		aptInstall(['redis-server']);
+		// Checked before use, as every install here is: a package that installed nothing usable fails now.
+		if (versionOf('/usr/bin/redis-server') === '?') throw new Error('compat: redis-server installed but /usr/bin/redis-server --version prints no version');
+	}
 	const port = await freePort();
 	return startProcess('redis', '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--daemonize', 'no'], port, {
 		version: versionOf('/usr/bin/redis-server'),
@@ -129,6 +133,7 @@ export async function startPostgres(database = 'n8n'): Promise<Postgres> {
 		aptInstall(['postgresql']);
 		bin = postgresBinDir();
 		if (!bin) throw new Error('compat: postgresql installed but no /usr/lib/postgresql/<version>/bin/postgres');
+		if (versionOf(join(bin, 'postgres')) === '?') throw new Error(`compat: postgresql installed but ${join(bin, 'postgres')} --version prints no version`);
 	}
 	const folder = mkdtempSync(join(tmpdir(), 'hero-pg-'));
 	const dataDir = join(folder, 'data');
