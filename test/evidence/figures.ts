@@ -53,7 +53,8 @@ export function runFigures(markdown: string): Figure[] {
 		const window = /^\s*(?:```|\|)/.test(next) || text.startsWith('|') ? text : `${text} ${next}`;
 		for (const { kind, re } of PATTERNS) {
 			const match = re.exec(window);
-			if (match && match.index < text.length) found.push({ line: index + 1, kind, text: match[0] });
+			// One finding per line and kind is enough to point at it.
+			if (match && match.index < text.length && !found.some((f) => f.line === index + 1 && f.kind === kind)) found.push({ line: index + 1, kind, text: match[0] });
 		}
 	});
 	return found;

@@ -64,6 +64,8 @@ function engine() {
 class EvidenceReporter {
 	constructor(_globalConfig, options) {
 		this.suite = (options && options.suite) || 'main';
+		// Read when the run starts: the commit that was tested, not one made while it ran.
+		this.git = process.env.HERO_EVIDENCE_DIR ? gitState() : {};
 	}
 
 	onRunComplete(_contexts, results) {
@@ -76,8 +78,7 @@ class EvidenceReporter {
 			node: process.version,
 			startedAt: new Date(results.startTime).toISOString(),
 			seconds: Math.round((Date.now() - results.startTime) / 100) / 10,
-			success: results.success,
-			...gitState(),
+			...this.git,
 			machine: machine(),
 			engine: engine(),
 			projects: countsByProject(results, this.suite),

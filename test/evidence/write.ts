@@ -38,7 +38,6 @@ export interface JestRecord {
 	node: string;
 	startedAt: string;
 	seconds: number;
-	success: boolean;
 	commit?: string;
 	dirty?: boolean;
 	machine?: { cores: number; cpu?: string; memoryMB: number; os: string };
