@@ -35,6 +35,8 @@ interface ProjectCounts {
 export interface JestRecord {
 	suite: string;
 	n8nLine?: string;
+	/** Set when jest ran some projects only (`--selectProjects`). */
+	selectProjects?: string[];
 	node: string;
 	startedAt: string;
 	seconds: number;
@@ -200,9 +202,10 @@ function testsSection(evidence: Evidence): string[] {
 	for (const expected of EXPECTED) {
 		const record = latest(evidence, expected.suite, expected.line);
 		if (record) seen.add(record);
+		const label = record?.selectProjects && !expected.line ? `\`jest --selectProjects ${record.selectProjects.join(' ')}\`` : expected.label;
 		for (const project of expected.projects) {
 			const p = record?.projects[project];
-			rows.push(p ? [expected.label, project, p.passed, p.failed, p.skipped, p.total, `${p.suites - p.failedSuites}/${p.suites}`] : [expected.label, project, NOT_RUN, '', '', '', '']);
+			rows.push(p ? [label, project, p.passed, p.failed, p.skipped, p.total, `${p.suites - p.failedSuites}/${p.suites}`] : [label, project, NOT_RUN, '', '', '', '']);
 		}
 	}
 	// Runs outside the full run's shape (e.g. one project on its own) are shown too, never dropped.
@@ -387,7 +390,7 @@ if (require.main === module) {
 	const outAt = args.indexOf('--out');
 	const root = resolve(__dirname, '../../..');
 	const outFile = outAt >= 0 ? resolve(args[outAt + 1]) : join(root, 'docs/evidence.md');
-	const folder = args.find((a, i) => !a.startsWith('--') && i !== outAt + 1);
+	const folder = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
 	if (!folder || !existsSync(folder)) {
 		process.stderr.write('usage: npm run evidence:write -- <evidence folder> [--out docs/evidence.md]\n');
 		process.exit(2);
