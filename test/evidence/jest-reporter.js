@@ -62,10 +62,10 @@ function engine() {
 }
 
 class EvidenceReporter {
-	constructor(globalConfig, options) {
+	constructor(_globalConfig, options) {
 		this.suite = (options && options.suite) || 'main';
-		// A run of some projects only (`--selectProjects`) is not the whole `npm test`: the page says which.
-		this.selectProjects = globalConfig && globalConfig.selectProjects && globalConfig.selectProjects.length ? [...globalConfig.selectProjects] : undefined;
+		// jest's own arguments: a run of some projects or files only is not the whole `npm test`, and the page says so.
+		this.args = process.argv.slice(2);
 		// Read when the run starts: the commit that was tested, not one made while it ran.
 		this.git = process.env.HERO_EVIDENCE_DIR ? gitState() : {};
 	}
@@ -80,7 +80,7 @@ class EvidenceReporter {
 			node: process.version,
 			startedAt: new Date(results.startTime).toISOString(),
 			seconds: Math.round((Date.now() - results.startTime) / 100) / 10,
-			selectProjects: this.selectProjects,
+			args: this.args,
 			...this.git,
 			machine: machine(),
 			engine: engine(),

@@ -35,8 +35,8 @@ interface ProjectCounts {
 export interface JestRecord {
 	suite: string;
 	n8nLine?: string;
-	/** Set when jest ran some projects only (`--selectProjects`). */
-	selectProjects?: string[];
+	/** jest's command-line arguments (none for `npm test`'s plain `jest`). */
+	args?: string[];
 	node: string;
 	startedAt: string;
 	seconds: number;
@@ -202,7 +202,7 @@ function testsSection(evidence: Evidence): string[] {
 	for (const expected of EXPECTED) {
 		const record = latest(evidence, expected.suite, expected.line);
 		if (record) seen.add(record);
-		const label = record?.selectProjects && !expected.line ? `\`jest --selectProjects ${record.selectProjects.join(' ')}\`` : expected.label;
+		const label = record?.args?.length && !expected.line ? `\`jest ${record.args.join(' ')}\`` : expected.label;
 		for (const project of expected.projects) {
 			const p = record?.projects[project];
 			rows.push(p ? [label, project, p.passed, p.failed, p.skipped, p.total, `${p.suites - p.failedSuites}/${p.suites}`] : [label, project, NOT_RUN, '', '', '', '']);

@@ -121,7 +121,7 @@ describe('test/evidence/write.ts', () => {
 		expect(row(page, '| `npm test` | e2e |')).toContain(NOT_RUN);
 		expect(row(page, '| `npm run test:editor` | editor |')).toContain(NOT_RUN);
 		// Some projects only is not `npm test`, and the page does not call it that.
-		const some = write(fixture({ 'jest/main-1.json': jestRecord({ selectProjects: ['unit'], projects: { unit: counts(812) } }) }));
+		const some = write(fixture({ 'jest/main-1.json': jestRecord({ args: ['--selectProjects', 'unit'], projects: { unit: counts(812) } }) }));
 		expect(row(some, '| `jest --selectProjects unit` | unit |')).toBe('| `jest --selectProjects unit` | unit | 812 | 0 | 0 | 812 | 3/3 |');
 		expect(row(some, '| `jest --selectProjects unit` | reliability |')).toContain(NOT_RUN);
 		expect(some).not.toContain('| `npm test` |');
