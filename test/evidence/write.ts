@@ -159,6 +159,20 @@ function table(header: string[], rows: unknown[][]): string[] {
 }
 const counts = (p: Pick<ProjectCounts, 'passed' | 'failed' | 'skipped' | 'total'>) => `${p.passed} passed, ${p.failed} failed${p.skipped ? `, ${p.skipped} skipped` : ''}, ${p.total} total`;
 
+/**
+ * The arguments that chose what jest ran (projects, files, test names), without those that only say how
+ * (`-c` config, `--json` output): `npm test` runs a bare `jest`, `npm run test:editor` a `jest -c …`.
+ */
+export function selection(args: string[]): string[] {
+	const picked: string[] = [];
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i];
+		if (arg === '-c' || arg === '--config' || arg === '--outputFile') i++;
+		else if (!/^--(?:config|outputFile)=|^--(?:json|ci|silent|runInBand|forceExit|verbose)$|^-i$/.test(arg)) picked.push(arg);
+	}
+	return picked;
+}
+
 /** The latest jest run of a suite (and n8n line), if the folder holds one. */
 function latest(evidence: Evidence, suite: string, line?: string): JestRecord | undefined {
 	return evidence.jest.filter((r) => r.suite === suite && (r.n8nLine ?? undefined) === line).at(-1);
@@ -202,7 +216,8 @@ function testsSection(evidence: Evidence): string[] {
 	for (const expected of EXPECTED) {
 		const record = latest(evidence, expected.suite, expected.line);
 		if (record) seen.add(record);
-		const label = record?.args?.length && !expected.line ? `\`jest ${record.args.join(' ')}\`` : expected.label;
+		const picked = selection(record?.args ?? []);
+		const label = picked.length && !expected.line ? `\`jest ${picked.join(' ')}\`` : expected.label;
 		for (const project of expected.projects) {
 			const p = record?.projects[project];
 			rows.push(p ? [label, project, p.passed, p.failed, p.skipped, p.total, `${p.suites - p.failedSuites}/${p.suites}`] : [label, project, NOT_RUN, '', '', '', '']);

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { runFigures } from '../evidence/figures';
-import { collect, NOT_RUN, PAGE_HEADER, render, stampedCommit, stampOf, type JestRecord } from '../evidence/write';
+// The reporter is plain JavaScript (jest loads it as is).
+const { countsByProject } = require('../evidence/jest-reporter.js') as { countsByProject: (results: unknown, suite: string) => Record<string, { passed: number; failed: number; skipped: number; total: number; suites: number; failedSuites: number; failedTests: string[] }> };
+import { collect, NOT_RUN, PAGE_HEADER, render, selection, stampedCommit, stampOf, type JestRecord } from '../evidence/write';
 
 const ROOT = resolve(__dirname, '../..');
 const PAGES = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'evidence.md').map((f) => `docs/${f}`)];
@@ -193,8 +195,47 @@ describe('test/evidence/write.ts', () => {
 		expect(page).toContain(`The reliability suite: ${NOT_RUN}.`);
 	});
 
+	it("names a jest run by the arguments that chose what ran, not by its config or output flags", () => {
+		expect(selection([])).toEqual([]);
+		expect(selection(['-c', 'test/editor/jest.config.js'])).toEqual([]);
+		expect(selection(['--selectProjects', 'e2e', '--json', '--outputFile=/tmp/x/e2e-line1.json'])).toEqual(['--selectProjects', 'e2e']);
+		expect(selection(['test/unit/timer.test.ts', '--config=jest.config.js'])).toEqual(['test/unit/timer.test.ts']);
+		const editor = write(fixture({ 'jest/editor-1.json': jestRecord({ suite: 'editor', args: ['-c', 'test/editor/jest.config.js'], projects: { editor: counts(12) } }) }));
+		expect(row(editor, '| `npm run test:editor` | editor |')).toBe('| `npm run test:editor` | editor | 12 | 0 | 0 | 12 | 3/3 |');
+	});
+
 	it('refuses a folder that mixes runs of two commits', () => {
 		const folder = fixture({ 'jest/a.json': jestRecord({}), 'jest/b.json': jestRecord({ commit: 'b'.repeat(40), startedAt: '2026-12-06T02:00:00.000Z' }) });
 		expect(() => write(folder)).toThrow(/mixes runs of several commits/);
+	});
+});
+
+describe('test/evidence/jest-reporter.js', () => {
+	it("counts per jest project, a file that could not run as a failed suite, and names each failure", () => {
+		const file = (name: string, displayName: unknown, tests: Array<'passed' | 'failed' | 'pending'>, execError?: string) => ({
+			testFilePath: join(ROOT, name),
+			displayName,
+			numPassingTests: tests.filter((t) => t === 'passed').length,
+			numFailingTests: tests.filter((t) => t === 'failed').length,
+			numPendingTests: tests.filter((t) => t === 'pending').length,
+			numTodoTests: 0,
+			testExecError: execError ? { message: `${execError}\n    at stack` } : undefined,
+			testResults: tests.map((status, i) => ({ status, fullName: `${name} test ${i}` })),
+		});
+		const projects = countsByProject(
+			{
+				testResults: [
+					file('test/unit/a.test.ts', { name: 'unit', color: 'white' }, ['passed', 'passed', 'pending']),
+					file('test/unit/b.test.ts', { name: 'unit', color: 'white' }, ['passed', 'failed']),
+					file('test/e2e/c.e2e.test.ts', { name: 'e2e', color: 'white' }, [], 'Cannot find module'),
+					file('test/editor/editor.test.ts', undefined, ['passed']),
+				],
+			},
+			'editor',
+		);
+		expect(projects.unit).toEqual({ passed: 3, failed: 1, skipped: 1, total: 5, suites: 2, failedSuites: 1, failedTests: ['test/unit/b.test.ts: test/unit/b.test.ts test 1'] });
+		expect(projects.e2e).toEqual({ passed: 0, failed: 0, skipped: 0, total: 0, suites: 1, failedSuites: 1, failedTests: ['test/e2e/c.e2e.test.ts: could not run (Cannot find module)'] });
+		// A config without projects (the editor's) counts under its suite name.
+		expect(projects.editor).toMatchObject({ passed: 1, total: 1, suites: 1, failedSuites: 0 });
 	});
 });
