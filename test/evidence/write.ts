@@ -262,11 +262,19 @@ function compatCell(evidence: Evidence, part: 'e2e' | 'queue', line: string): st
 	return `${ok ? 'pass' : 'FAIL'}: ${counts({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, total: r.numTotalTests })}; ${r.numTotalTestSuites - r.numFailedTestSuites}/${r.numTotalTestSuites} suites; ${seconds} s`;
 }
 
+/** Where no test recorded the line's versions: n8n's own package.json in the install matrix.sh used. */
+function installedVersion(evidence: Evidence, line: string): { n8n: string; node: string } | undefined {
+	const dir = evidence.compat?.read(`install-line${line}.dir`)?.trim();
+	const manifest = dir && join(dir, 'node_modules/n8n/package.json');
+	if (!manifest || !existsSync(manifest)) return undefined;
+	return { n8n: (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version, node: 'not recorded' };
+}
+
 function compatSection(evidence: Evidence, pinnedLines: string[]): string[] {
 	const out = ['## Compatibility matrix', '', 'From `npm run test:compat` (test/compat/matrix.sh): the end-to-end suites and the queue-mode suite on each n8n line.', ''];
 	const lines = [...new Set([...pinnedLines, ...(evidence.compat?.lines ?? [])])].sort();
 	const rows = lines.map((line) => {
-		const v = evidence.compat?.lines.includes(line) ? evidence.n8n[line] : undefined;
+		const v = evidence.compat?.lines.includes(line) ? (evidence.n8n[line] ?? installedVersion(evidence, line)) : undefined;
 		return [line, v?.n8n ?? NOT_RUN, v?.node ?? NOT_RUN, compatCell(evidence, 'e2e', line), compatCell(evidence, 'queue', line)];
 	});
 	out.push(...table(['Line', 'n8n', 'Node', 'End-to-end suites (test/e2e)', 'Queue mode (test/compat)'], rows));

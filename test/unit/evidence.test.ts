@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { runFigures } from '../evidence/figures';
+import { collect, NOT_RUN, PAGE_HEADER, render, selection, stampedCommit, stampOf, type JestRecord } from '../evidence/write';
+
 // The reporter is plain JavaScript (jest loads it as is).
 const { countsByProject } = require('../evidence/jest-reporter.js') as { countsByProject: (results: unknown, suite: string) => Record<string, { passed: number; failed: number; skipped: number; total: number; suites: number; failedSuites: number; failedTests: string[] }> };
-import { collect, NOT_RUN, PAGE_HEADER, render, selection, stampedCommit, stampOf, type JestRecord } from '../evidence/write';
 
 const ROOT = resolve(__dirname, '../..');
 const PAGES = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'evidence.md').map((f) => `docs/${f}`)];
@@ -202,6 +203,21 @@ describe('test/evidence/write.ts', () => {
 		expect(selection(['test/unit/timer.test.ts', '--config=jest.config.js'])).toEqual(['test/unit/timer.test.ts']);
 		const editor = write(fixture({ 'jest/editor-1.json': jestRecord({ suite: 'editor', args: ['-c', 'test/editor/jest.config.js'], projects: { editor: counts(12) } }) }));
 		expect(row(editor, '| `npm run test:editor` | editor |')).toBe('| `npm run test:editor` | editor | 12 | 0 | 0 | 12 | 3/3 |');
+	});
+
+	it("takes a line's n8n version from matrix.sh's install when no test recorded it, and says the Node was not recorded", () => {
+		const install = fixture({ 'node_modules/n8n/package.json': { version: '1.123.81' } });
+		const e2e = { numPassedTests: 2, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numTotalTests: 2, numTotalTestSuites: 1, numFailedTestSuites: 0 };
+		const page = write(fixture({ 'jest/main-1.json': jestRecord({}), 'compat/install-line1.rc': '0 1\n', 'compat/install-line1.dir': `${install}\n`, 'compat/e2e-line1.rc': '0 9\n', 'compat/e2e-line1.json': e2e }));
+		expect(row(page, '| 1 |')).toBe(`| 1 | 1.123.81 | not recorded | pass: 2 passed, 0 failed, 2 total; 1/1 suites; 9 s | ${NOT_RUN} |`);
+	});
+
+	it('npm run evidence refuses a folder that already holds results, before running anything', () => {
+		const used = fixture({ 'jest/old.json': jestRecord({}) });
+		const run = spawnSync('bash', [join(ROOT, 'test/evidence/run.sh'), used], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
+		expect(run.status).toBe(2);
+		expect(run.stderr).toContain('is not empty');
+		expect(readdirSync(used)).toEqual(['jest']);
 	});
 
 	it('refuses a folder that mixes runs of two commits', () => {
