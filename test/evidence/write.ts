@@ -64,7 +64,7 @@ export interface Evidence {
 	compat?: { lines: string[]; read: (file: string) => string | undefined };
 	reliability?: { generatedAt: string; node: string; reliabilityTests?: { ok: number; failing: number }; sections: Record<string, Record<string, unknown>> };
 	scanner?: { scanner: string; node: string; exitCode: number | null; legs: Array<{ leg: string; files: number; passed: boolean; message?: string }>; provenance: { checked: boolean; reason: string } };
-	bench?: { run: { args: string[]; repeat: number; count: number; node: string; n8n?: string; seconds: number }; targets: Array<{ target: string; measured: string; met: boolean }>; output: string };
+	bench?: { run: { args: string[]; repeat: number; count: number; node: string; n8n?: string; seconds: number }; targets: Array<{ target: string; measured: string; met: boolean }>; results?: Record<string, unknown>; output: string };
 	phases?: Array<{ phase: string; seconds: number; exitCode: number }>;
 }
 
@@ -332,7 +332,12 @@ function benchSection(evidence: Evidence): string[] {
 	const out = ['## Benchmark', ''];
 	const bench = evidence.bench;
 	if (!bench) return [...out, `\`npm run bench\`: ${NOT_RUN}.`, ''];
-	out.push(`\`npm run bench${bench.run.args.length ? ` -- ${bench.run.args.join(' ')}` : ''}\`: n8n ${bench.run.n8n ?? NOT_RUN}, Node ${bench.run.node}, ${bench.run.count} sends, loopback figures the median of ${bench.run.repeat} run(s), ${bench.run.seconds} s in all. Why these measures and where the time goes: [performance.md](performance.md).`, '');
+	const parts = Object.keys(bench.results ?? {});
+	const sends = parts.includes('sends') || parts.includes('latency') ? `, ${bench.run.count} sends, loopback figures the median of ${bench.run.repeat} run(s)` : '';
+	out.push(
+		`\`npm run bench${bench.run.args.length ? ` -- ${bench.run.args.join(' ')}` : ''}\`: measured ${parts.length ? parts.join(', ') : 'nothing'}; n8n ${bench.run.n8n ?? NOT_RUN}, Node ${bench.run.node}${sends}, ${bench.run.seconds} s in all. Why these measures and where the time goes: [performance.md](performance.md).`,
+		'',
+	);
 	out.push('### Targets', '', ...table(['Target', 'Measured', 'Verdict'], bench.targets.map((t) => [t.target, t.measured, t.met ? 'met' : '**not met**'])));
 	// The bench's own tables, one heading level down so that they sit under this section.
 	const tables = bench.output

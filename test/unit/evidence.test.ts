@@ -169,6 +169,7 @@ describe('test/evidence/write.ts', () => {
 				'bench.json': {
 					run: { args: [], repeat: 3, count: 1000, node: 'v20.20.2', n8n: '1.123.81', seconds: 900 },
 					targets: [{ target: 'Return All <= 1.1× the paging loop', measured: '0.60×', met: true }, { target: 'Tarball <= 150 kB', measured: '151.0 kB', met: false }],
+					results: { footprint: {}, paging: {} },
 					output: '## Benchmark: Hero Health node vs n8n HTTP Request node\n\n### Package footprint\n\n| What | Figure |\n|---|---:|\n| `npm pack` tarball | 151.0 kB |\n\n### Targets\n\n| Target | Measured | Verdict |\n|---|---:|---|\n| Tarball <= 150 kB | 151.0 kB | **not met** |\n\nMachine load: start 1.0.',
 				},
 				'phases.json': [{ phase: 'npm ci', seconds: 40, exitCode: 0 }, { phase: 'npm test', seconds: 1200, exitCode: 0 }],
@@ -187,6 +188,7 @@ describe('test/evidence/write.ts', () => {
 		expect(row(page, '| SIGKILL to a worker in a 300-SMS run [n8n 1.x defaults] |')).toContain('Hero got 300 distinct, 75 twice, 0 never; 375 send requests');
 		expect(page).toContain(`**Line 2**: ${NOT_RUN}.`);
 		// Bench: its targets with verdicts, then its own tables a level down, without a second targets table.
+		expect(page).toContain('`npm run bench`: measured footprint, paging; n8n 1.123.81, Node v20.20.2, 900 s in all.');
 		expect(row(page, '| Tarball <= 150 kB |')).toBe('| Tarball <= 150 kB | 151.0 kB | **not met** |');
 		expect(page).toContain('#### Package footprint');
 		expect(page).not.toContain('## Benchmark: Hero Health node');
