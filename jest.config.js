@@ -4,7 +4,13 @@ module.exports = {
 	testEnvironment: 'node',
 	// n8n-core leaves an un-referenced timer behind on import; the suites close their own servers.
 	forceExit: true,
-	reporters: ['default', '<rootDir>/test/reliability/figures-reporter.js', '<rootDir>/test/summary-reporter.js'],
+	reporters: [
+		'default',
+		'<rootDir>/test/reliability/figures-reporter.js',
+		'<rootDir>/test/summary-reporter.js',
+		// Counts for docs/evidence.md, only when HERO_EVIDENCE_DIR is set (`npm run evidence`).
+		['<rootDir>/test/evidence/jest-reporter.js', { suite: 'main' }],
+	],
 	projects: [
 		{ displayName: 'unit', testEnvironment: 'node', transform, setupFiles: ['<rootDir>/test/harness/env.ts'], testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{ displayName: 'reliability', testEnvironment: 'node', transform, setupFiles: ['<rootDir>/test/harness/env.ts'], testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },

@@ -7,7 +7,7 @@
  * Flags: --repeat=N (runs per loopback/paging figure, median reported; default 3)
  *        --count=N (sends, default 1000)   --slots=N (default 10000)   --latency=MS (default 50)
  *        --only=footprint,floor,sends,latency,paging   --profile (CPU profile of the sends, see profile.ts)
- *        --json=FILE (also write every figure as JSON)
+ *        --json=FILE (also write every figure as JSON; default $HERO_EVIDENCE_DIR/bench.json when that is set)
  *        --tarball=FILE (benchmark this package tarball instead of packing the working tree)
  *        --compare=FILE (also run the Hero sends from this tarball, interleaved: a candidate change vs the tree)
  *        --n8n-node-args='--require /path/hook.js' (extra Node flags for every n8n process, e.g. to instrument it)
@@ -684,8 +684,13 @@ async function main(): Promise<void> {
 	}
 	print(`Machine load (1 / 5 / 15 min averages; ${cpus().length} cores): ${loads.map((l) => `${l.at} ${l.load.join(' / ')}`).join('; ')}. Total bench time ${s(Date.now() - started)} s.`);
 
-	const jsonFile = flags.get('json');
-	if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ results, loads, output: out.join('\n') }, null, 2));
+	// With HERO_EVIDENCE_DIR (`npm run evidence`) and no --json, the figures go to the evidence folder.
+	const jsonFile = flags.get('json') ?? (process.env.HERO_EVIDENCE_DIR ? join(process.env.HERO_EVIDENCE_DIR, 'bench.json') : undefined);
+	if (jsonFile) {
+		const run = { args: process.argv.slice(2), repeat: REPEAT, count: COUNT, node: process.version, n8n: n8n?.version, seconds: Math.round((Date.now() - started) / 1000) };
+		const targetRows = targets.map(([target, measured, verdict]) => ({ target, measured, met: verdict === 'met' }));
+		writeFileSync(jsonFile, JSON.stringify({ run, targets: targetRows, results, loads, output: out.join('\n') }, null, 2));
+	}
 }
 
 main().catch(async (error) => {

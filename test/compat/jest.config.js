@@ -8,5 +8,5 @@ module.exports = {
 	maxWorkers: 1,
 	transform,
 	testMatch: ['<rootDir>/test/compat/**/*.test.ts'],
-	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+	reporters: ['default', '<rootDir>/test/summary-reporter.js', ['<rootDir>/test/evidence/jest-reporter.js', { suite: 'queue' }]],
 };

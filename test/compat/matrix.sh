@@ -13,6 +13,10 @@ cd "$(dirname "$0")/../.."
 lines="${HERO_COMPAT_LINES:-1 2}"
 e2e_lines="${HERO_COMPAT_E2E_LINES-$lines}"
 queue_lines="${HERO_COMPAT_QUEUE_LINES-$lines}"
+# With HERO_EVIDENCE_DIR (`npm run evidence`), the reports go where docs/evidence.md is written from.
+if [ -z "${HERO_COMPAT_REPORT_DIR:-}" ] && [ -n "${HERO_EVIDENCE_DIR:-}" ]; then
+	HERO_COMPAT_REPORT_DIR="$HERO_EVIDENCE_DIR/compat"
+fi
 export HERO_COMPAT_REPORT_DIR="${HERO_COMPAT_REPORT_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/hero-compat-XXXXXX")}"
 export HERO_COMPAT_LOG_DIR="${HERO_COMPAT_LOG_DIR:-$HERO_COMPAT_REPORT_DIR/logs}"
 out="$HERO_COMPAT_REPORT_DIR"

@@ -17,9 +17,9 @@
  * Facts this relies on are in /work/shared/N8N-RUNTIME-NOTES.md. Nothing here touches the network
  * except `npm` (pack/install of a local tarball).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -249,7 +249,20 @@ async function locateN8n(line: N8nLine): Promise<N8nInstall> {
 					existsSync(candidate),
 				);
 	if (!nodeBin || !existsSync(n8nBin)) throw new Error(`harness: incomplete n8n install in ${dir}`);
+	recordInstall(line, version, nodeBin);
 	return { line, dir, version, nodeBin, n8nBin };
+}
+
+/**
+ * With HERO_EVIDENCE_DIR set (`npm run evidence`), notes which n8n and Node a line actually ran on,
+ * read from the install, so docs/evidence.md states versions that ran rather than the pins.
+ */
+function recordInstall(line: N8nLine, version: string, nodeBin: string): void {
+	const dir = process.env.HERO_EVIDENCE_DIR;
+	if (!dir) return;
+	const node = execFileSync(nodeBin, ['--version'], { encoding: 'utf8' }).trim();
+	mkdirSync(join(dir, 'n8n'), { recursive: true });
+	writeFileSync(join(dir, 'n8n', `line${line}.json`), `${JSON.stringify({ line, n8n: version, node }, null, 2)}\n`);
 }
 
 let packed: Promise<string> | undefined;

@@ -93,6 +93,11 @@ class FiguresReporter {
 		if (!ran) return;
 		const figures = collect(results);
 		fs.writeFileSync(FIGURES_FILE, `${JSON.stringify(figures, null, 2)}\n`);
+		// The same figures for docs/evidence.md (`npm run evidence`).
+		if (process.env.HERO_EVIDENCE_DIR) {
+			fs.mkdirSync(process.env.HERO_EVIDENCE_DIR, { recursive: true });
+			fs.writeFileSync(path.join(process.env.HERO_EVIDENCE_DIR, 'reliability-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+		}
 		process.stdout.write(format(figures));
 	}
 }
