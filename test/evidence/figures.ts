@@ -11,7 +11,7 @@ export interface Figure {
 	text: string;
 }
 
-/** A number that is not part of a version such as 1.123.81. */
+/** A number that is not part of a version such as 1.100.7. */
 const N = String.raw`(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.]*\.\d)`;
 
 const PATTERNS: Array<{ kind: string; re: RegExp }> = [

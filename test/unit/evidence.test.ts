@@ -36,7 +36,7 @@ describe('issue 22: figures from one place', () => {
 describe('the figures scanner', () => {
 	it.each([
 		['test count', 'From `npm test` on a fresh clone (Node 20, 2 cores; 899 of 899 tests).'],
-		['test count', '| 1.123.81 | 20 | regular | SQLite | end-to-end suites: 46/46 tests, 12 suites |'],
+		['test count', '| 1.100.7 | 20 | regular | SQLite | end-to-end suites: 46/46 tests, 12 suites |'],
 		['test count', 'The editor suite (`npm run test:editor`, 12 tests) runs on the first row only.'],
 		['test count', '| Errors naming the field and `[item N]` | 140 of 140 |'],
 		['queue-mode count', '| 500 SMS | 20/20 executions succeeded; Hero stored **500, none twice** |'],
@@ -55,7 +55,7 @@ describe('the figures scanner', () => {
 		'Backoff: exponential with jitter: 250 ms, 500 ms, 1 s, 2 s, capped at 8 s.',
 		'| 50 ms latency, 10 in flight, Map Automatically ≤ 1.3× the ideal | bounded concurrency |',
 		'| Tarball ≤ 150 kB; cold require of each built file ≤ 50 ms (median of 7 fresh processes) | n8n loads every node |',
-		'Tested with n8n **1.123.81 on Node.js 20** and n8n **2.41.1 on Node.js 24**.',
+		'Tested with n8n **1.100.7 on Node.js 20** and n8n **2.40.9 on Node.js 24**.',
 		'| No package at all: a Set node with an expression | 18 of 40 |',
 		'```bash\nnpm test   # 899 of 899 tests\n```',
 		'Each timestamp may be ISO-8601 with a zone (`2026-01-01T00:00:00Z`).',
@@ -147,8 +147,8 @@ describe('test/evidence/write.ts', () => {
 			fixture({
 				'jest/main-1.json': jestRecord({ dirty: true, projects: { unit: counts(812), reliability: counts(41), package: counts(9), e2e: counts(46) } }),
 				'jest/editor-2.json': jestRecord({ suite: 'editor', startedAt: '2026-12-06T01:20:00.000Z', projects: { editor: counts(12) } }),
-				'n8n/line1.json': { line: 1, n8n: '1.123.81', node: 'v20.20.2' },
-				'n8n/line2.json': { line: 2, n8n: '2.41.1', node: 'v24.21.0' },
+				'n8n/line1.json': { line: 1, n8n: '1.100.7', node: 'v20.20.2' },
+				'n8n/line2.json': { line: 2, n8n: '2.40.9', node: 'v24.21.0' },
 				'compat/install-line1.rc': '0 3\n',
 				'compat/install-line2.rc': '0 5\n',
 				'compat/e2e-line1.rc': '0 300\n',
@@ -158,7 +158,7 @@ describe('test/evidence/write.ts', () => {
 				'compat/queue-line1.rc': '0 400\n',
 				'compat/queue-line1.jest.json': { ...e2e, numPassedTests: 5, numTotalTests: 5, numTotalTestSuites: 1 },
 				'compat/queue-line1.json': {
-					n8n: '1.123.81',
+					n8n: '1.100.7',
 					node: 'v20.20.2',
 					redis: '7.0.15',
 					postgres: '15',
@@ -167,7 +167,7 @@ describe('test/evidence/write.ts', () => {
 				},
 				'scanner.json': { scanner: '@n8n/scan-community-package@0.32.0', node: 'v24.21.0', exitCode: 0, legs: [{ leg: 'tarball', files: 143, passed: true }, { leg: 'source', files: 140, passed: true }], provenance: { checked: false, reason: 'not run: npm provenance exists only once a version is published' } },
 				'bench.json': {
-					run: { args: [], repeat: 3, count: 1000, node: 'v20.20.2', n8n: '1.123.81', seconds: 900 },
+					run: { args: [], repeat: 3, count: 1000, node: 'v20.20.2', n8n: '1.100.7', seconds: 900 },
 					targets: [{ target: 'Return All <= 1.1× the paging loop', measured: '0.60×', met: true }, { target: 'Tarball <= 150 kB', measured: '151.0 kB', met: false }],
 					results: { footprint: {}, paging: {} },
 					output: '## Benchmark: Hero Health node vs n8n HTTP Request node\n\n### Package footprint\n\n| What | Figure |\n|---|---:|\n| `npm pack` tarball | 151.0 kB |\n\n### Targets\n\n| Target | Measured | Verdict |\n|---|---:|---|\n| Tarball <= 150 kB | 151.0 kB | **not met** |\n\nMachine load: start 1.0.',
@@ -176,19 +176,19 @@ describe('test/evidence/write.ts', () => {
 			}),
 		);
 		expect(row(page, '| Commit |')).toContain('tree had uncommitted changes');
-		expect(row(page, '| n8n (real installs) |')).toBe('| n8n (real installs) | line 1: n8n 1.123.81 on Node v20.20.2; line 2: n8n 2.41.1 on Node v24.21.0 |');
+		expect(row(page, '| n8n (real installs) |')).toBe('| n8n (real installs) | line 1: n8n 1.100.7 on Node v20.20.2; line 2: n8n 2.40.9 on Node v24.21.0 |');
 		expect(row(page, '| npm test |')).toBe('| npm test | 1200 | 0 |');
 		expect(row(page, '| `npm test` | e2e |')).toBe('| `npm test` | e2e | 46 | 0 | 0 | 46 | 3/3 |');
 		expect(row(page, '| `npm run test:editor` | editor |')).toBe('| `npm run test:editor` | editor | 12 | 0 | 0 | 12 | 3/3 |');
 		// The matrix: versions from the installs, counts from the compat reports, a failure shown as one.
-		expect(row(page, '| 1 |')).toBe('| 1 | 1.123.81 | v20.20.2 | pass: 46 passed, 0 failed, 46 total; 12/12 suites; 300 s | pass: 5 passed, 0 failed, 5 total; 1/1 suites; 400 s |');
-		expect(row(page, '| 2 |')).toBe(`| 2 | 2.41.1 | v24.21.0 | FAIL: 45 passed, 1 failed, 46 total; 11/12 suites; 310 s | ${NOT_RUN} |`);
-		expect(page).toContain('**Line 1**: n8n 1.123.81 on Node v20.20.2, Redis 7.0.15, PostgreSQL 15');
+		expect(row(page, '| 1 |')).toBe('| 1 | 1.100.7 | v20.20.2 | pass: 46 passed, 0 failed, 46 total; 12/12 suites; 300 s | pass: 5 passed, 0 failed, 5 total; 1/1 suites; 400 s |');
+		expect(row(page, '| 2 |')).toBe(`| 2 | 2.40.9 | v24.21.0 | FAIL: 45 passed, 1 failed, 46 total; 11/12 suites; 310 s | ${NOT_RUN} |`);
+		expect(page).toContain('**Line 1**: n8n 1.100.7 on Node v20.20.2, Redis 7.0.15, PostgreSQL 15');
 		expect(row(page, '| 500 SMS in 20 webhook-started runs of 25 |')).toContain('20/20 executions succeeded');
 		expect(row(page, '| SIGKILL to a worker in a 300-SMS run [n8n 1.x defaults] |')).toContain('Hero got 300 distinct, 75 twice, 0 never; 375 send requests');
 		expect(page).toContain(`**Line 2**: ${NOT_RUN}.`);
 		// Bench: its targets with verdicts, then its own tables a level down, without a second targets table.
-		expect(page).toContain('`npm run bench`: measured footprint, paging; n8n 1.123.81, Node v20.20.2, 900 s in all.');
+		expect(page).toContain('`npm run bench`: measured footprint, paging; n8n 1.100.7, Node v20.20.2, 900 s in all.');
 		expect(row(page, '| Tarball <= 150 kB |')).toBe('| Tarball <= 150 kB | 151.0 kB | **not met** |');
 		expect(page).toContain('#### Package footprint');
 		expect(page).not.toContain('## Benchmark: Hero Health node');
@@ -208,10 +208,10 @@ describe('test/evidence/write.ts', () => {
 	});
 
 	it("takes a line's n8n version from matrix.sh's install when no test recorded it, and says the Node was not recorded", () => {
-		const install = fixture({ 'node_modules/n8n/package.json': { version: '1.123.81' } });
+		const install = fixture({ 'node_modules/n8n/package.json': { version: '1.100.7' } });
 		const e2e = { numPassedTests: 2, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numTotalTests: 2, numTotalTestSuites: 1, numFailedTestSuites: 0 };
 		const page = write(fixture({ 'jest/main-1.json': jestRecord({}), 'compat/install-line1.rc': '0 1\n', 'compat/install-line1.dir': `${install}\n`, 'compat/e2e-line1.rc': '0 9\n', 'compat/e2e-line1.json': e2e }));
-		expect(row(page, '| 1 |')).toBe(`| 1 | 1.123.81 | not recorded | pass: 2 passed, 0 failed, 2 total; 1/1 suites; 9 s | ${NOT_RUN} |`);
+		expect(row(page, '| 1 |')).toBe(`| 1 | 1.100.7 | not recorded | pass: 2 passed, 0 failed, 2 total; 1/1 suites; 9 s | ${NOT_RUN} |`);
 	});
 
 	it('npm run evidence refuses a folder that already holds results, before running anything', () => {
