@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { practitionerFullName } from '../../methods/listSearch/practitioners';
-import { heroApiRequest, recordsOf } from '../../transport';
+import { heroApiRequest, recordsOf, type HeroContext } from '../../transport';
 import { zonedParts } from '../../validation';
 
 /**
@@ -25,7 +25,7 @@ function textOf(value: unknown): string | undefined {
 
 const readLists = new WeakMap<object, Map<NamedKind, Promise<Map<string, string>>>>();
 
-async function namesOf(ctx: IExecuteFunctions, kind: NamedKind, itemIndex: number): Promise<Map<string, string>> {
+async function namesOf(ctx: HeroContext, kind: NamedKind, itemIndex: number): Promise<Map<string, string>> {
 	const { path, name } = LISTS[kind];
 	// Only Hero's answers (NodeApiError) are swallowed: anything else, such as the router's check-pass
 	// gate, goes on.
@@ -42,7 +42,7 @@ async function namesOf(ctx: IExecuteFunctions, kind: NamedKind, itemIndex: numbe
 }
 
 /** The name Hero gives `id` of `kind`, or undefined when Hero's list does not name it (or cannot be read). */
-export async function bookingName(ctx: IExecuteFunctions, itemIndex: number, kind: NamedKind, id: string | undefined): Promise<string | undefined> {
+export async function bookingName(ctx: HeroContext, itemIndex: number, kind: NamedKind, id: string | undefined): Promise<string | undefined> {
 	if (!id) return undefined;
 	let lists = readLists.get(ctx);
 	if (!lists) readLists.set(ctx, (lists = new Map()));
@@ -73,4 +73,34 @@ export function readableTime(iso: unknown, timeZone: string): string | undefined
 	if (!repeated) return text;
 	const zone = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(time)).find((part) => part.type === 'timeZoneName')?.value;
 	return zone ? `${text} ${zone}` : text;
+}
+
+/** Hero's zone, in which its own screens show times. */
+export const HERO_DISPLAY_ZONE = 'Europe/London';
+
+/** `start_time_local`: the record's start as a patient reads it in Hero's zone (no request). */
+export function localStart(record: IDataObject, timeZone = HERO_DISPLAY_ZONE): IDataObject {
+	const local = readableTime(record.start_time, timeZone);
+	return local ? { start_time_local: local } : {};
+}
+
+const NAMED = [
+	['appointmentType', 'appointment_type_id', 'appointment_type_name'],
+	['practitioner', 'practitioner_id', 'practitioner_name'],
+	['location', 'location_id', 'location_name'],
+] as const;
+
+/**
+ * What a person reads of an appointment or slot, beside Hero's UTC fields (issue 24 point 21): its
+ * start in Hero's zone, `start_time_local`, and the names Hero's lists give its appointment type,
+ * practitioner and location (left out when they do not; reading them never fails the item). The same
+ * fields, in the same form, on every appointment and slot output, so a message can quote them.
+ */
+export async function readableFields(ctx: HeroContext, itemIndex: number, record: IDataObject, timeZone = HERO_DISPLAY_ZONE): Promise<IDataObject> {
+	const fields = localStart(record, timeZone);
+	const found = await Promise.all(NAMED.map(([kind, key]) => (record[key] === undefined || record[key] === null ? undefined : bookingName(ctx, itemIndex, kind, String(record[key])))));
+	NAMED.forEach(([, , field], index) => {
+		if (found[index] !== undefined) fields[field] = found[index];
+	});
+	return fields;
 }
