@@ -68,8 +68,10 @@ export class HeroHealthApi implements ICredentialType {
 			displayName: 'Environment',
 			name: 'environment',
 			type: 'options',
-			default: 'https://api.herohealth.net',
-			description: 'Which Hero Health to call. Use the key issued for that environment.',
+			// Staging by default (issue 24 point 10): reaching real patients takes a deliberate choice of
+			// Production, and a production key left on Staging fails (401) instead of sending.
+			default: 'https://api.staging.htech.app',
+			description: 'Which Hero Health to call. Use the key issued for that environment. Choose Production only when the workflow is ready for real patients.',
 			options: [
 				{ name: 'Production', value: 'https://api.herohealth.net', description: 'Real patients. https://api.herohealth.net.' },
 				{ name: 'Staging', value: 'https://api.staging.htech.app', description: 'Hero test data, with a staging key. https://api.staging.htech.app.' },

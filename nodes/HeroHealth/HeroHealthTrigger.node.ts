@@ -50,7 +50,7 @@ export class HeroHealthTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to read the appointment, patient or message the event names and output it as 'record'. Hero's payload carries only the object type and ID.",
+					"Whether to read the appointment, patient or message the event names and output it as 'record' (an appointment also with start_time_local, Europe/London, and its names). Hero's payload carries only the object type and ID.",
 			},
 			{ ...minimalOutputField, displayOptions: { show: { fetchFullRecord: [true] } } },
 		],

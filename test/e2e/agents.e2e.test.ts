@@ -4,13 +4,12 @@
  * it makes the tool calls of its script and records what the agent sent, so the tests check what n8n
  * passed through (tool definitions, arguments, tool results) and what the Hero sandbox ended with.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { bookingAssistant, ukTime } from '../agents/bookingAssistant';
 import { Conversation, startScriptedModel, type RecordedChatRequest, type ScriptedModel } from '../agents/scriptedModel';
 import { AGENT, TOOLS, agentWorkflow, chatTriggerNode, bookTool, findSlotsTool, importScriptedModelCredential, sendSmsTool, toolName } from '../agents/workflows';
-import { REPO_ROOT, activateWorkflowOffline, startN8nServer, cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome, type WorkflowJson } from '../n8n/harness';
+import { activateWorkflowOffline, startN8nServer, cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome } from '../n8n/harness';
+import { loadFilledExamples } from '../n8n/examples';
 import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -26,8 +25,8 @@ const CHAT_WEBHOOK_ID = '6f1d2c3b-8a4e-4b7f-9e21-3c5d7a9b0c11';
 /** Three days ahead: clear of the 24-hour cancellation policy, whatever the time of day. */
 const firstDay = () => addDays(londonDate(Date.now()), 3);
 
-/** The "Booking assistant" example that `npm start` imports. */
-const example = JSON.parse(readFileSync(join(REPO_ROOT, 'test/n8n/examples/booking-assistant.json'), 'utf8')) as WorkflowJson;
+/** The "Booking assistant" example, filled in with sandbox patient 2001 as `npm start` imports it. */
+const example = loadFilledExamples().find((workflow) => workflow.id === 'heroExampleAgent01')!;
 
 /** The tool messages of a request: [tool_call_id, parsed content]. */
 function toolMessages(request: RecordedChatRequest): Array<{ id?: string; content: unknown }> {

@@ -2,9 +2,6 @@
  * Message → Send in a real n8n 1.x: the packed package installed as a community package, a sandbox
  * credential, `n8n execute --id --rawOutput`, and what the in-process Hero sandbox received.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import {
 	cleanupAll,
 	createSandboxHome,
@@ -14,10 +11,10 @@ import {
 	manualWorkflow,
 	nodeItems,
 	NODE_NAMES,
-	REPO_ROOT,
 	type N8nHome,
 	type WorkflowJson,
 } from '../n8n/harness';
+import { loadFilledExamples } from '../n8n/examples';
 import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -58,14 +55,15 @@ const continueOnErrorWorkflow = (credentialId: string): WorkflowJson =>
 		},
 	);
 
-/** The demo's example workflows (`npm start`); they use the default sandbox credential id. */
-const EXAMPLES_FOLDER = join(REPO_ROOT, 'test/n8n/examples');
-const examples: WorkflowJson[] = readdirSync(EXAMPLES_FOLDER)
-	.filter((file) => file.endsWith('.json'))
-	.sort()
-	.map((file) => JSON.parse(readFileSync(join(EXAMPLES_FOLDER, file), 'utf8')) as WorkflowJson)
+/**
+ * The demo's example workflows (`npm start`), filled in with sandbox patients as the demo fills them
+ * (test/n8n/examples.ts); they use the default sandbox credential id.
+ */
+const examples: WorkflowJson[] = loadFilledExamples()
 	// AI Agent examples need the scripted model: test/e2e/agents.e2e.test.ts runs them.
-	.filter((workflow) => !JSON.stringify(workflow.nodes).includes('@n8n/n8n-nodes-langchain.'));
+	.filter((workflow) => !JSON.stringify(workflow.nodes).includes('@n8n/n8n-nodes-langchain.'))
+	// `n8n execute` starts a workflow at its manual trigger; trigger-started examples run in test/unit.
+	.filter((workflow) => workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger'));
 
 let sandbox: Sandbox;
 let home: N8nHome;

@@ -2,6 +2,8 @@
  * `npm start`: a local n8n with this package installed, a Hero sandbox, a sandbox credential and the
  * example workflows of test/n8n/examples/, ready to try in the browser.
  *
+ * - The examples are imported filled in with sandbox patients (test/n8n/examples.ts); the files
+ *   themselves stop at their "Fill in: …" node until a user lists their own test patient.
  * - n8n data lives in .n8n-runs/demo (git-ignored) and survives restarts; the package is packed and
  *   reinstalled on every start, and the examples are re-imported (edits to them are overwritten:
  *   duplicate a workflow to keep changes).
@@ -9,13 +11,13 @@
  *   the "Booking assistant" example 127.0.0.1:4781/v1 (HERO_MODEL_PORT).
  * - Ctrl+C stops n8n and the sandbox.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { bookingAssistant } from '../agents/bookingAssistant';
 import { startScriptedModel, type ScriptedModel } from '../agents/scriptedModel';
 import { OPENAI_CREDENTIAL, importScriptedModelCredential } from '../agents/workflows';
+import { loadFilledExamples } from './examples';
 import { SANDBOX_DEFAULT_PORT, startSandbox, type Sandbox } from '../sandbox/server';
 import {
 	DEFAULT_CREDENTIAL,
@@ -27,21 +29,12 @@ import {
 	startN8nServer,
 	type N8nServer,
 	type OwnerAccount,
-	type WorkflowJson,
 } from './harness';
 
 /** The demo's login. Local only: n8n listens on 127.0.0.1. */
 const DEMO_OWNER: OwnerAccount = { email: 'demo@example.com', password: 'HeroDemo-2026', firstName: 'Hero', lastName: 'Demo' };
 // HERO_DEMO_FOLDER moves it (the npm start smoke test runs in a temporary folder).
 const DEMO_FOLDER = process.env.HERO_DEMO_FOLDER ?? join(REPO_ROOT, '.n8n-runs/demo');
-const EXAMPLES_FOLDER = join(REPO_ROOT, 'test/n8n/examples');
-
-function loadExamples(): WorkflowJson[] {
-	return readdirSync(EXAMPLES_FOLDER)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => JSON.parse(readFileSync(join(EXAMPLES_FOLDER, file), 'utf8')) as WorkflowJson);
-}
 
 const step = (text: string) => process.stdout.write(`[demo] ${text}\n`);
 
@@ -82,7 +75,8 @@ async function main(): Promise<void> {
 		});
 		model = await startScriptedModel([], { port: Number(process.env.HERO_MODEL_PORT ?? 4781), respond: bookingAssistant });
 		await importScriptedModelCredential(home, model.baseUrl);
-		const examples = loadExamples();
+		// The examples' "Fill in: …" nodes get the sandbox's patients (test/n8n/examples.ts); the files stay unfilled.
+		const examples = loadFilledExamples();
 		await importWorkflow(home, examples);
 		step(`imported the credential "${DEFAULT_CREDENTIAL.name}" and ${examples.length} example workflows`);
 

@@ -211,6 +211,11 @@ describe('Appointment → Get, Get Status', () => {
 			can_be_rescheduled: true,
 			cancellation_policy_hours: 24,
 			suppress_mail: false,
+			// As a patient reads them (issue 24 point 21).
+			start_time_local: expect.stringMatching(/^\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/),
+			appointment_type_name: 'GP Appointment',
+			practitioner_name: expect.any(String),
+			location_name: 'Riverside Surgery',
 		});
 		expect(await status()).toEqual({ id, status: 'confirmed' });
 		expect(sandbox.received('GET', `/v1/appointments/${id}/status`)).toHaveLength(2);

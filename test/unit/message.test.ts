@@ -103,6 +103,15 @@ describe('Message → Send', () => {
 		expect((sends()[0].body as { send_at?: string }).send_at).toBe(`${year}-07-01T08:30:00.000Z`);
 	});
 
+	it('issue 24 point 22: Send At says a time without offset is read in the workflow time zone, and reads 09:00 in America/New_York as 14:00 UTC', async () => {
+		const sendAt = sendDescription.find((p) => p.name === 'additionalFields')?.options?.find((o) => 'name' in o && o.name === 'sendAt') as { description?: string };
+		expect(sendAt.description).toContain('a time without offset is read in the workflow time zone');
+		// n8n's default zone when the server sets none; the demo's Europe/London would hide the shift.
+		const year = new Date().getUTCFullYear() + 1;
+		await runHeroNode(sandbox, { parameters: send({ sendAt: `${year}-12-10T09:00:00` }), timezone: 'America/New_York' });
+		expect((sends()[0].body as { send_at?: string }).send_at).toBe(`${year}-12-10T14:00:00.000Z`);
+	});
+
 	it.each([
 		['a number too short to be a phone for SMS', { recipientContactDetail: '0113 496' }, 'Recipient Contact Detail: expected a phone number'],
 		['a malformed email', { recipientContactDetail: 'not-an-email' }, 'Recipient Contact Detail: expected an email address', { messageType: 'email' }],

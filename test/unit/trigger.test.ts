@@ -480,8 +480,10 @@ describe('Hero Health Trigger: deliveries', () => {
 		await settled(1);
 		const confirmed = await heroGet(`/v1/appointments/${appointmentId}`);
 		expect(confirmed.body.booking_confirmed_at).toEqual(expect.any(String));
+		// Beside the record: its start as a patient reads it, and its names (issue 24 point 21).
+		const readable = { start_time_local: expect.any(String), appointment_type_name: 'GP Appointment', practitioner_name: expect.any(String), location_name: 'Riverside Surgery' };
 		expect(n8n.executions).toEqual([
-			[{ event: 'appointment.confirmed', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: appointmentId, record: confirmed.body }],
+			[{ event: 'appointment.confirmed', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: appointmentId, record: confirmed.body, ...readable }],
 		]);
 
 		await heroSend('PATCH', `/v1/appointments/${appointmentId}/cancel`, { suppress_cancellation_policy: true });

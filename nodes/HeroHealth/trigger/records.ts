@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { localStart, readableFields } from '../actions/appointment/names';
 import { minimalOutput } from '../privacy/minimalOutput';
 import { INFERRED, abortableSleep, heroApiRequest } from '../transport';
 import { isHeroId } from '../validation';
@@ -86,6 +87,19 @@ async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | type
 }
 
 /**
+ * An appointment's start as a patient reads it and its names, as Appointment → Get outputs them
+ * (issue 24 point 21), within what is left of the read's deadline: names that come late are left out,
+ * the local time needs no request. Minimal Output leaves all of them out.
+ */
+async function readableOf(this: IWebhookFunctions, envelope: HeroEnvelope, record: IDataObject, minimal: boolean, started: number): Promise<IDataObject> {
+	if (minimal || envelope.object !== 'Appointment') return {};
+	// Whatever goes wrong with the names, the record itself is never lost for them.
+	const names = readableFields(this, 0, record).catch(() => localStart(record));
+	const named = await withinDeadline(names, Math.max(0, RECORD_READ_DEADLINE_MS - (Date.now() - started)));
+	return named === LATE ? localStart(record) : named;
+}
+
+/**
  * The output item of one delivery: the envelope plus, when `fetchFullRecord`, the record it names
  * (only its ids, statuses and times when `minimal`). A failed or late fetch still produces the
  * item (`record: null`, `error`), so no event is lost.
@@ -101,8 +115,9 @@ export async function buildEventItem(this: IWebhookFunctions, envelope: HeroEnve
 	const source = recordSource(envelope);
 	if ('note' in source) return { ...item, record: null, note: source.note };
 	try {
+		const started = Date.now();
 		const record = await withinDeadline(heroApiRequest.call(this, { method: 'GET', path: source.path }), RECORD_READ_DEADLINE_MS);
-		if (record !== LATE) return { ...item, record: minimal ? minimalOutput(record) : record };
+		if (record !== LATE) return { ...item, ...(await readableOf.call(this, envelope, record, minimal, started)), record: minimal ? minimalOutput(record) : record };
 		return {
 			...item,
 			record: null,

@@ -7,13 +7,12 @@ import { DATE_WINDOW_HINT, appointmentTypeLocator, bookingLocator, bookingLocato
 import { calendarDateField, patientIdField } from '../common.descriptions';
 import { checkBoolean, checkDate, checkNumber, invalid, readCollection, requireId } from '../helpers';
 import { reasonOption } from './fields';
-import { bookingName, readableTime } from './names';
+import { bookingName, HERO_DISPLAY_ZONE, readableFields } from './names';
 import { WRITE_ANSWER } from './write';
 
 export const DEFAULT_WINDOW_DAYS = 28;
 export const DEFAULT_MAX_ATTEMPTS = 5;
 const MAX_ATTEMPTS_LIMIT = 10;
-const HERO_DISPLAY_ZONE = 'Europe/London';
 
 // Names that sort together under the lint rule's alphabetical order: Date From / Date To,
 // Start Time From / Start Time To (the parameter names stay startDate, earliestTime...).
@@ -302,24 +301,9 @@ function namingReservations(error: Error, reservations: Reservation[]): Error {
 
 /**
  * What a message to the patient needs without further lookups: the start in Hero's time
- * (Europe/London) and the names of the type, practitioner and location (left out when Hero's
- * lists do not name them; reading them never fails the booked item).
+ * (Europe/London) and the names of the type, practitioner and location (names.ts).
  */
-async function namesFor(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
-	const names: IDataObject = {};
-	const local = readableTime(body.start_time, HERO_DISPLAY_ZONE);
-	if (local) names.start_time_local = local;
-	const fields = [
-		['appointmentType', 'appointment_type_id', 'appointment_type_name'],
-		['practitioner', 'practitioner_id', 'practitioner_name'],
-		['location', 'location_id', 'location_name'],
-	] as const;
-	const found = await Promise.all(fields.map(([kind, key]) => bookingName(ctx, itemIndex, kind, String(body[key]))));
-	fields.forEach(([, , field], index) => {
-		if (found[index] !== undefined) names[field] = found[index];
-	});
-	return names;
-}
+const namesFor = (ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> => readableFields(ctx, itemIndex, body, HERO_DISPLAY_ZONE);
 
 async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, search: BookingSearch, queue: IDataObject[], reservations: Reservation[]): Promise<IDataObject> {
 	const tried: IDataObject[] = [];

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { appointmentIdField, readAppointmentId } from './fields';
+import { readableFields } from './names';
 
 const properties: INodeProperties[] = [appointmentIdField];
 
@@ -10,5 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['appointmen
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readAppointmentId(this, itemIndex);
-	return heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${id}`, itemIndex });
+	const appointment = await heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${id}`, itemIndex });
+	// The start as a patient reads it, and the names, as Book Next Available outputs them.
+	return { ...appointment, ...(await readableFields(this, itemIndex, appointment)) };
 }

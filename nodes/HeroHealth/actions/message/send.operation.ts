@@ -143,7 +143,8 @@ const properties: INodeProperties[] = [
 				name: 'sendAt',
 				type: 'dateTime',
 				default: '',
-				description: 'Schedule the message for a future time (sent to Hero in UTC; Hero shows Europe/London)',
+				description:
+					'Schedule the message for a future time. Sent to Hero in UTC (ISO 8601); a time without offset is read in the workflow time zone (Workflow Settings → Timezone). Hero shows times in Europe/London.',
 			},
 			{
 				displayName: 'Short Link ID',

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
+import { readableFields } from '../appointment/names';
 import { getList, getMany, readCollection } from '../helpers';
 import { slotFilters, slotQuery } from './filters';
 
@@ -14,5 +15,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs = slotQuery(this, itemIndex, readCollection(this, 'filters', itemIndex));
 	const request = { method: 'GET' as const, path: '/v1/slots', qs };
 	// Return All walks every page; Limit stops paging once enough slots are read.
-	return INFERRED.slotsArePaged ? getMany(this, itemIndex, request) : getList(this, itemIndex, request);
+	const found = INFERRED.slotsArePaged ? await getMany(this, itemIndex, request) : await getList(this, itemIndex, request);
+	// Each slot's start as a patient reads it, and its names (Hero's lists are read once per execution).
+	return await Promise.all(found.map(async (slot) => ({ ...slot, ...(await readableFields(this, itemIndex, slot)) })));
 }
