@@ -32,6 +32,17 @@ export type Verdict =
 	| { retry: true; delayMs: number }
 	| { retry: false; ambiguous: boolean };
 
+/**
+ * Whether Hero may have carried out a request whose attempt ended with `outcome`: not when it never
+ * left n8n (a refused connection, an unresolved host), nor when Hero refused it (a 3xx or 4xx; a 429
+ * as INFERRED says). A 2xx, a 5xx, a reset or a timeout: it may have.
+ */
+export function mayHaveBeenCarriedOut(outcome: Outcome): boolean {
+	if ('networkCode' in outcome) return !NOT_SENT_CODES.has(outcome.networkCode);
+	if (outcome.status === 429) return !INFERRED.rateLimitedRequestNotCarriedOut;
+	return outcome.status < 300 || outcome.status >= 500;
+}
+
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
