@@ -18,13 +18,15 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireWebhookId(this, itemIndex);
 	let answer: IDataObject | undefined;
-	let notFound: unknown;
+	let failure: unknown;
 	try {
 		answer = await heroApiRequest.call(this, { method: 'DELETE', path: INFERRED.webhookPath(encodeURIComponent(id)), itemIndex });
 	} catch (error) {
-		if ((error as { httpCode?: unknown }).httpCode !== '404') throw error;
-		notFound = error;
+		failure = error;
 	}
+	const notFound = failure !== undefined && (failure as { httpCode?: unknown }).httpCode === '404';
+	// Already a NodeApiError with Hero's status and a human message (transport/errors.ts).
+	if (failure !== undefined && !notFound) throw failure;
 	const listed = (await listWebhooks(this, undefined, undefined, itemIndex)).some((webhook) => String(webhook.id) === id);
 	if (listed) {
 		throw new NodeOperationError(this.getNode(), `Webhook ${id} was not deleted: Hero answered the delete${notFound ? ' with 404' : ''} but still lists it`, {
@@ -33,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	// A 404 for a webhook Hero does not list: it is not there (another practice group's, or removed already).
-	if (notFound) throw notFound;
+	if (notFound) throw failure;
 	const record = answer && typeof answer === 'object' && !Array.isArray(answer) ? hideSecrets(answer) : {};
 	return { id, ...record, deleted: true };
 }
