@@ -51,6 +51,16 @@ describe('issue 24 point 14: Stop', () => {
 		expect(String(result.json[0].error)).not.toContain(OUTCOME_UNKNOWN);
 	}, 30_000);
 
+	it('Stop during the retry wait of an update Hero may have carried out (503) says so, not "Not sent"', async () => {
+		// Task → Update is repeatable: retried after a 503, which Hero may have acted on before failing.
+		sandbox.faults.add({ kind: 'status', status: 503, retryAfter: 20, method: 'PATCH', path: '^/v1/tasks/8001$' });
+		const started = performance.now();
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'task', operation: 'update', taskId: '8001', updateFields: { status: 'closed' } }, continueOnFail: true, stopAfterMs: 300 });
+		expect(performance.now() - started).toBeLessThan(3_000);
+		expect(sandbox.received('PATCH', '/v1/tasks/8001')).toHaveLength(1);
+		expect(String(result.json[0].error)).toBe('The execution was stopped while this request was being retried; an earlier attempt may have been carried out by Hero');
+	}, 30_000);
+
 	it('Stop without Continue On Fail: the error names what was already sent and what was not sent', async () => {
 		sandbox.faults.add({ kind: 'latency', latencyMs: 400, method: 'POST', path: '^/v1/messages/send$' });
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 1 }), items: [0, 1, 2, 3].map(item), stopAfterMs: 600 });
