@@ -11,13 +11,10 @@ import { HERO_APP_DESCRIPTION } from './nodeDescription';
 import { setRequestTimeout } from './transport';
 import { HERO_EVENTS } from './trigger/events';
 import { minimalOutputField } from './privacy/minimalOutput';
-import { buildEventItem, parseEnvelope } from './trigger/records';
+import { buildEventItem, parseEnvelope, RECORD_ATTEMPT_TIMEOUT_MS } from './trigger/records';
 import { registerWebhooks, registrationsExist, staticDataOf, unregisterWebhooks } from './trigger/registration';
 import { acceptedDeliveries } from './trigger/replay';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyHeroSignature } from './trigger/signature';
-
-/** Each attempt at the record read gets this long; the whole read has its own deadline (trigger/records.ts). */
-const RECORD_FETCH_TIMEOUT_MS = 10_000;
 
 export class HeroHealthTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -115,7 +112,7 @@ export class HeroHealthTrigger implements INodeType {
 		// timeout (undocumented), or Hero would deliver again and the workflow would run twice.
 		// n8n still starts the run from workflowData when the node has answered itself.
 		this.getResponseObject().status(200).json({ received: true });
-		setRequestTimeout(this, RECORD_FETCH_TIMEOUT_MS);
+		setRequestTimeout(this, RECORD_ATTEMPT_TIMEOUT_MS);
 		const minimal = this.getNodeParameter('minimalOutput', false) === true;
 		const withRecord = await buildEventItem.call(this, envelope, true, minimal);
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([withRecord])] };

@@ -27,6 +27,8 @@ export interface RunOptions {
 	asTool?: boolean;
 	/** n8n's execution id: two runs with the same id stand for two tool calls in one execution. */
 	executionId?: string;
+	/** Presses Stop this many ms after the run starts (n8n cancels the execution: the node's cancel signal aborts). */
+	stopAfterMs?: number;
 }
 
 export interface RunResult {
@@ -76,7 +78,11 @@ export async function runHeroNode(sandbox: Sandbox, options: RunOptions): Promis
 		getRunExecutionData: async () => undefined,
 	});
 
-	const run = await new WorkflowExecute(additionalData, 'manual').run(workflow, nodes[0]);
+	const running = new WorkflowExecute(additionalData, 'manual').run(workflow, nodes[0]);
+	// As n8n's Stop does: cancels the run; the node still hands back its items, which n8n records.
+	const stop = options.stopAfterMs === undefined ? undefined : setTimeout(() => running.cancel(), options.stopAfterMs);
+	const run = await running;
+	clearTimeout(stop);
 	const taskData = run.data.resultData.runData['Hero Health']?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];

@@ -230,7 +230,9 @@ describe('finding 12: a slow record read', () => {
 			expect(runMs).toBeGreaterThanOrEqual(RECORD_READ_DEADLINE_MS);
 			expect(runMs).toBeLessThan(RECORD_READ_DEADLINE_MS + 2_000);
 			expect(answeredMs).toBeLessThan(5_000);
-			expect(hero.reads).toEqual(['/v1/appointments/424242']);
+			// Each attempt times out before the deadline, so the read is tried again within it (issue 24 point 18).
+			expect(hero.reads.length).toBeGreaterThanOrEqual(2);
+			expect([...new Set(hero.reads)]).toEqual(['/v1/appointments/424242']);
 			expect(slow.executions[0].map((item) => item.json)).toEqual([
 				{
 					event: 'appointment.confirmed',

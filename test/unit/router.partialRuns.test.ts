@@ -102,11 +102,21 @@ describe('finding 8: every item is validated before the first request of the run
 	});
 
 	it('finding 8: another item in flight that failed after its send went out is named too, to be checked in Hero', async () => {
-		const items = [item(0, '07700900123', '424242'), item(1, '07700900123', '434343'), item(2)];
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 2 }), items });
+		// Both sends reach Hero and get no answer within the Timeout: each may have been carried out.
+		sandbox.faults.add({ kind: 'latency', latencyMs: 1_500, method: 'POST', path: '^/v1/messages/send$' });
+		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 2, timeout: 300 }), items: [item(0), item(1), item(2)] });
 		const stopped = (result.error?.context as { itemIndex?: number }).itemIndex;
 		expect([0, 1]).toContain(stopped);
 		expect(result.error?.description).toContain(`check them in Hero: it may have been carried out): item ${stopped === 0 ? 1 : 0}.`);
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
+	});
+
+	it('issue 24 point 15: another item in flight that Hero refused (404, unknown patient) is not named as may have been carried out', async () => {
+		const items = [item(0, '07700900123', '424242'), item(1, '07700900123', '434343'), item(2)];
+		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 2 }), items });
+		expect([0, 1]).toContain((result.error?.context as { itemIndex?: number }).itemIndex);
+		expect(result.error?.message).toMatch(/not found/i);
+		expect(result.error?.description).not.toMatch(/may have been carried out|Already sent/);
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 	});
 });

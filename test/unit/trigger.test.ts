@@ -441,6 +441,34 @@ describe('Hero Health Trigger: registration', () => {
 		expect(n8n.nodeStaticData.staleRegistrations).toBeUndefined();
 	});
 
+	it('issue 24 point 12: deactivation confirms from the list; a registration Hero still lists after a 404 to its delete (a wrong path) is kept and reported as not deleted', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
+		await n8n.activate();
+		const [kept] = registeredAt(n8n.webhookUrl);
+		sandbox.faults.add({ kind: 'status', status: 404, method: 'DELETE' });
+		expect(await n8n.deactivate()).toBe(false);
+		expect(registeredAt(n8n.webhookUrl).map((w) => w.id)).toEqual([kept.id]);
+		expect(n8n.nodeStaticData).toEqual({ staleRegistrations: [kept.id] });
+		const errors = n8n.logs.filter((l) => l.level === 'error');
+		expect(errors).toHaveLength(1);
+		expect(errors[0].message).toContain(`Hero still lists webhook registration ${kept.id} after answering its delete`);
+		expect(errors[0].message).toContain('inferred');
+	});
+
+	it('issue 24 point 12: activation fails with a clear error, registering nothing new, when Hero still lists registrations it answered deletes for', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
+		await n8n.activate();
+		const [kept] = registeredAt(n8n.webhookUrl);
+		deliveryPolicy(sandbox.state).deleteKeepsRegistration = true;
+		await n8n.deactivate();
+		const posts = sandbox.received('POST', '/v1/webhooks').length;
+		await expect(n8n.activate()).rejects.toThrow(`Hero still lists 1 webhook registration for this trigger after answering its delete: ${kept.id}`);
+		// Nothing piles up: no new registration next to the one Hero kept.
+		expect(sandbox.received('POST', '/v1/webhooks')).toHaveLength(posts);
+		expect(registeredAt(n8n.webhookUrl).map((w) => w.id)).toEqual([kept.id]);
+		expect(n8n.nodeStaticData.staleRegistrations).toEqual([kept.id]);
+	});
+
 	it('treats a registration Hero no longer has as deleted', async () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
 		await n8n.activate();

@@ -8,7 +8,7 @@ import { HERO_EVENT_NAMES } from '../../nodes/HeroHealth/trigger/events';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { searchList } from '../harness/listSearch';
 import { runHeroNode } from '../harness/runNode';
-import { WEBHOOK_EVENTS, webhooks, type SandboxWebhook } from '../sandbox/routes/webhooks';
+import { WEBHOOK_EVENTS, deliveryPolicy, webhooks, type SandboxWebhook } from '../sandbox/routes/webhooks';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 let sandbox: Sandbox;
@@ -162,6 +162,26 @@ describe('Webhook → Delete', () => {
 		const result = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'delete', webhookId: rl(picked) } });
 		expect(result.json[0]).toMatchObject({ id: cancelled.id, deleted: true });
 		expect(stored().map((w) => w.id)).toEqual([confirmed.id]);
+	});
+
+	it('issue 24 point 12: when Hero answers the delete but still lists the webhook, the item fails saying it was not deleted', async () => {
+		const [one] = seed(1);
+		deliveryPolicy(sandbox.state).deleteKeepsRegistration = true;
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'delete', webhookId: rl(one.id, 'id') } });
+		expect(sandbox.received('DELETE', INFERRED.webhookPath(one.id))).toHaveLength(1);
+		expect(sandbox.received('GET', '/v1/webhooks')).toHaveLength(1);
+		expect(result.json).toEqual([]);
+		expect(result.error?.message).toBe(`Webhook ${one.id} was not deleted: Hero answered the delete but still lists it`);
+		expect(result.error?.description).toContain('inferred');
+		expect(stored().map((w) => w.id)).toEqual([one.id]);
+	});
+
+	it('issue 24 point 12: a 404 to the delete of a webhook Hero still lists (a wrong delete path) is reported as not deleted, not as not found', async () => {
+		const [one] = seed(1);
+		sandbox.faults.add({ kind: 'status', status: 404, method: 'DELETE', body: { error: 'Not Found', statusCode: 404, message: 'Cannot DELETE' } });
+		const result = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'delete', webhookId: rl(one.id, 'id') } });
+		expect(result.error?.message).toBe(`Webhook ${one.id} was not deleted: Hero answered the delete with 404 but still lists it`);
+		expect(stored().map((w) => w.id)).toEqual([one.id]);
 	});
 
 	it('reports a webhook Hero does not have as not found', async () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { setRequestGate, setRequestTimeout } from '../transport';
+import { setRequestGate, setRequestTimeout, type HeroRequest } from '../transport';
 import { DEFAULT_REQUESTS_IN_FLIGHT, MAX_REQUESTS_IN_FLIGHT } from './common.descriptions';
 import { resources } from './resources';
 
@@ -143,8 +143,20 @@ function referenceOf(output: INodeExecutionData[] | undefined): string | undefin
 
 const LISTED = 50;
 
+/** A request that can change data at Hero: every method but GET and HEAD, unless marked as a read. */
+const changesData = (request: HeroRequest) => request.method !== 'GET' && request.method !== 'HEAD' && request.readOnly !== true;
+
+/** An item the run pass never started because the user pressed Stop. */
+function notSentError(ctx: IExecuteFunctions, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), 'Not sent: the execution was stopped before this item was sent to Hero', {
+		itemIndex,
+		description: 'Nothing of this item left n8n, so Hero did nothing with it. Run it again when ready.',
+	});
+}
+
 /** Adds to a run-stopping error what had already been done at Hero, so nobody re-runs blindly. */
-function noteDone(error: ItemError, done: number[], unknown: number[], outputs: INodeExecutionData[][]): ItemError {
+function noteDone(error: ItemError, done: number[], unknown: number[], outputs: INodeExecutionData[][], notSent: number[] = []): ItemError {
+	if (notSent.length) error.description = [error.description, `Not sent (the execution was stopped first): ${notSent.map((i) => `item ${i}`).join(', ')}.`].filter(Boolean).join('\n');
 	if (done.length === 0 && unknown.length === 0) return error;
 	const lines: string[] = [];
 	if (done.length) {
@@ -202,13 +214,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Check pass: one item at a time (no request is made, so this is quick).
 	let checking = true;
 	let reachedRequest = false;
+	// Items with a write that left n8n and that Hero did not refuse (the transport tells, per attempt).
 	const wrote = new Set<number>();
-	setRequestGate(ctx, (request, repeatable) => {
+	setRequestGate(ctx, (request) => {
 		if (checking) {
 			reachedRequest = true;
 			throw WOULD_SEND;
 		}
-		if (!repeatable && request.itemIndex !== undefined) wrote.add(request.itemIndex);
+		const { itemIndex } = request;
+		if (itemIndex === undefined || !changesData(request)) return undefined;
+		return () => wrote.add(itemIndex);
 	});
 	const pending: number[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -238,8 +253,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	let next = 0;
 	let stopError: ItemError | undefined;
 	const failedAfterWrite: number[] = [];
+	// n8n aborts it when the user presses Stop: no item starts after that.
+	const cancel = this.getExecutionCancelSignal?.();
 	const worker = async () => {
-		while (next < pending.length && !stopError) {
+		while (next < pending.length && !stopError && !cancel?.aborted) {
 			const itemIndex = pending[next++];
 			try {
 				outputs[itemIndex] = toOutput(await operation.execute.call(ctx, itemIndex), itemIndex);
@@ -255,9 +272,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(inFlight, pending.length) }, worker));
+	const notSent = cancel?.aborted ? pending.slice(next) : [];
+	if (continueOnFail) {
+		for (const index of notSent) outputs[index] = [{ json: errorJson(notSentError(this, index)), pairedItem: { item: index } }];
+	} else if (notSent.length) {
+		stopError ??= notSentError(this, notSent[0]);
+	}
 	if (stopError) {
 		const done = pending.filter((index) => outputs[index] !== undefined && wrote.has(index));
-		throw noteDone(stopError, done, failedAfterWrite, outputs);
+		throw noteDone(stopError, done, failedAfterWrite, outputs, notSent);
 	}
 	return [outputs.flat()];
 }

@@ -91,6 +91,8 @@ const NETWORK_MESSAGES: Record<string, string> = {
 	ETIMEDOUT: 'The request to Hero timed out',
 	ECONNABORTED: 'The request to Hero timed out',
 	EPIPE: 'The connection to Hero closed while sending',
+	// The execution's Stop (or a trigger's read deadline) aborted the request on its way or with Hero.
+	ERR_CANCELED: 'The request to Hero was stopped before its answer came',
 };
 
 const retriedTimes = (retries: number) => (retries === 1 ? 'once' : `${retries} times`);

@@ -15,8 +15,8 @@ import { CLEARTEXT_BASE_URL_ERROR, CUSTOM_ENVIRONMENT, sendsKeyInClear } from '.
 import { markOutcomeUnknown, toNodeApiError, type HeroFailure } from './errors';
 import { INFERRED } from './inferred';
 import { unsafePathPrefix } from './paths';
-import { startDeadline } from './timer';
-import { certainlyNotCarriedOut, decide, parseRetryAfter, type Outcome } from './retry';
+import { abortableSleep, startDeadline } from './timer';
+import { certainlyNotCarriedOut, decide, mayHaveBeenCarriedOut, parseRetryAfter, type Outcome } from './retry';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -46,7 +46,14 @@ export interface HeroRequest {
 	 */
 	expect?: AnswerShape;
 	itemIndex?: number;
+	/** A POST that only reads (an availability check, a merge preview): it changes nothing at Hero. */
+	readOnly?: boolean;
+	/** Stops the call (its attempt and its retry waits). Default: the execution's cancel signal (Stop). */
+	signal?: AbortSignal;
 }
+
+/** Told, once per attempt, that Hero may have carried the request out (it left n8n and was not refused). */
+export type RequestWatch = () => void;
 
 export type AnswerShape = 'object' | 'list' | 'json' | 'optional' | 'written';
 
@@ -62,15 +69,18 @@ interface Settings {
 const settingsCache = new WeakMap<object, Promise<Settings>>();
 const timeouts = new WeakMap<object, number>();
 // Per-context check run before each request: lets the router validate every item before any is sent.
-const requestGates = new WeakMap<object, (request: HeroRequest, repeatable: boolean) => void>();
+const requestGates = new WeakMap<object, (request: HeroRequest, repeatable: boolean) => RequestWatch | void>();
 
 /** Called by the router once per execution with the node's Request Options. */
 export function setRequestTimeout(context: HeroContext, timeoutMs: number | undefined): void {
 	if (timeoutMs && timeoutMs > 0) timeouts.set(context, timeoutMs);
 }
 
-/** Called by the router: `gate` sees every request of `context` before it is made, and may throw to stop it. */
-export function setRequestGate(context: HeroContext, gate: (request: HeroRequest, repeatable: boolean) => void): void {
+/**
+ * Called by the router: `gate` sees every request of `context` before it is made, and may throw to
+ * stop it. The watch it may return is called for each attempt Hero may have carried out.
+ */
+export function setRequestGate(context: HeroContext, gate: (request: HeroRequest, repeatable: boolean) => RequestWatch | void): void {
 	requestGates.set(context, gate);
 }
 
@@ -274,7 +284,8 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 		});
 	}
 	const repeatable = request.repeatable ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
-	requestGates.get(this)?.(request, repeatable);
+	const watch = requestGates.get(this)?.(request, repeatable);
+	const stop = request.signal ?? cancelSignalOf(this);
 	const settings = await settingsFor(this);
 	if (sendsKeyInClear(`${settings.baseUrl}/`)) {
 		throw new NodeOperationError(this.getNode(), CLEARTEXT_BASE_URL_ERROR, {
@@ -300,6 +311,8 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 		// As sent, not compressed: Node then hands over the answer's own stream, so `exchange` can wait
 		// for its connection to close (and no decompressor is made per answer; Hero's are small JSON).
 		headers: { 'accept-encoding': 'identity' },
+		// n8n sets the execution's own for an execute context; elsewhere (a trigger's read) it is ours.
+		...(stop ? { abortSignal: stop } : {}),
 	};
 	if (request.qs) {
 		options.qs = request.qs;
@@ -316,14 +329,20 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 
 	// The retry budget runs on the same monotonic clock as the deadlines, not on the wall clock.
 	const started = performance.now();
+	// Whether an attempt of this call may have been carried out by Hero (what a Stop error says).
+	let reached = false;
 	for (let attempt = 0; ; attempt++) {
+		if (stop?.aborted) throw stopped(this, request, reached);
 		let outcome: Outcome;
 		let failure: HeroFailure;
 		try {
 			const answer = await exchange.call(this, options, settings.credentials, timeout);
 			const { status } = answer;
 			const parsed = status >= 200 && status < 300 ? parse(answer, shape) : undefined;
-			if (parsed && 'value' in parsed) return parsed.value;
+			if (parsed && 'value' in parsed) {
+				watch?.();
+				return parsed.value;
+			}
 			outcome = { status, retryAfterSeconds: parseRetryAfter(answer.headers['retry-after']) };
 			if (parsed) {
 				// A 2xx whose body is unusable: never retried; for a send or booking the outcome is unknown.
@@ -335,18 +354,46 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 			}
 		} catch (error) {
 			if (error instanceof AnswerLimit && error.kind === 'too-large') {
+				watch?.();
 				const size = `Hero's answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`;
 				throw fail({ ...base, answerProblem: repeatable ? `${size}; it was not read further` : size, ambiguous: !repeatable, retries: attempt });
 			}
-			const networkCode = error instanceof AnswerLimit ? 'ETIMEDOUT' : networkCodeOf(error);
+			// Stopped with the request on its way or with Hero: never retried, the outcome unknown.
+			const networkCode = stop?.aborted ? 'ERR_CANCELED' : error instanceof AnswerLimit ? 'ETIMEDOUT' : networkCodeOf(error);
 			outcome = { networkCode };
-			failure = { ...base, networkCode };
+			failure = { ...base, networkCode, ...(stop?.aborted ? { final: true } : {}) };
+		}
+		if (mayHaveBeenCarriedOut(outcome)) {
+			reached = true;
+			watch?.();
 		}
 		if (failure.final) throw fail({ ...failure, ambiguous: !repeatable && failure.redirectTo === undefined, retries: attempt });
 		const verdict = decide(outcome, repeatable, attempt, performance.now() - started);
 		if (!verdict.retry) throw fail({ ...failure, ambiguous: verdict.ambiguous, retries: attempt });
-		await sleep(verdict.delayMs);
+		if (!stop) await sleep(verdict.delayMs);
+		else await abortableSleep(verdict.delayMs, stop).catch(() => undefined);
 	}
+}
+
+/** The execution's cancel signal (n8n aborts it on Stop), where the context has one. */
+function cancelSignalOf(context: HeroContext): AbortSignal | undefined {
+	const own = (context as Partial<IExecuteFunctions>).getExecutionCancelSignal;
+	return typeof own === 'function' ? own.call(context) : undefined;
+}
+
+/** The error of a call stopped before an attempt: "Not sent" unless an earlier attempt may have reached Hero. */
+function stopped(context: HeroContext, request: HeroRequest, reached: boolean): NodeOperationError {
+	const call = `${request.method} ${request.path}`;
+	if (!reached) {
+		return new NodeOperationError(context.getNode(), 'Not sent: the execution was stopped before this request was sent to Hero', {
+			itemIndex: request.itemIndex,
+			description: `${call} did not leave n8n, so Hero did nothing with it. Run this item again when ready.`,
+		});
+	}
+	return new NodeOperationError(context.getNode(), 'The execution was stopped while this request was being retried; an earlier attempt may have been carried out by Hero', {
+		itemIndex: request.itemIndex,
+		description: `${call} was sent at least once and Hero's answer left its outcome open. Check it in Hero before running this item again.`,
+	});
 }
 
 /** Hero lists answer `{ data: [...], count }`; some answer a bare array. */

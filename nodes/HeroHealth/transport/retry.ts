@@ -26,21 +26,27 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
-/**
- * Whether a failed call was certainly not carried out: it never left n8n (a refused connection, an
- * unknown host) or Hero refused it (a 4xx; a 429 is taken as not acted on, INFERRED). Anything else
- * may have been: a 5xx, a reset, a timeout, a redirect, a 2xx whose body cannot be used.
- */
-export function certainlyNotCarriedOut(failure: { status?: number; networkCode?: string }): boolean {
-	if (failure.status !== undefined) return failure.status >= 400 && failure.status < 500;
-	return failure.networkCode !== undefined && NOT_SENT_CODES.has(failure.networkCode);
-}
-
 export type Outcome = { status: number; retryAfterSeconds?: number } | { networkCode: string };
 
 export type Verdict =
 	| { retry: true; delayMs: number }
 	| { retry: false; ambiguous: boolean };
+
+/**
+ * Whether Hero may have carried out a call that ended this way: the one rule for Refuse Repeat Send's
+ * memory and for the "already sent" list. Not when it never left n8n (a refused connection, an unknown
+ * host) or Hero refused it (a 4xx; a 429 as INFERRED says). Anything else may have been: a 2xx (also
+ * one whose body cannot be used), a 3xx (a 303 after a POST can mean "done, see there"), a 5xx, a
+ * reset, a timeout, an answer over the size cap (no status, no network code).
+ */
+export function mayHaveBeenCarriedOut(outcome: { status?: number; networkCode?: string }): boolean {
+	if (outcome.status === 429) return !INFERRED.rateLimitedRequestNotCarriedOut;
+	if (outcome.status !== undefined) return outcome.status < 400 || outcome.status >= 500;
+	return !(outcome.networkCode !== undefined && NOT_SENT_CODES.has(outcome.networkCode));
+}
+
+/** The other side of `mayHaveBeenCarriedOut`: Refuse Repeat Send may forget such a send. */
+export const certainlyNotCarriedOut = (failure: { status?: number; networkCode?: string }): boolean => !mayHaveBeenCarriedOut(failure);
 
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;

@@ -72,15 +72,29 @@ function describeFailure(error: unknown): IDataObject {
  */
 export const RECORD_READ_DEADLINE_MS = 10_000;
 
+/**
+ * Each attempt of the read gets this long: two attempts and the backoff between them (at most
+ * 250 ms) fit inside the deadline, so a first attempt that hangs is retried in time.
+ */
+export const RECORD_ATTEMPT_TIMEOUT_MS = 4_000;
+
 const LATE: unique symbol = Symbol('late');
 
-/** `work`'s result, or LATE once `ms` have passed (the work is left to end on its own timeout). */
-async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
+/** `work`'s result, or LATE once `ms` have passed; the work is then aborted (its request, its retry waits). */
+async function withinDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T | typeof LATE> {
 	const stop = new AbortController();
+	const abandon = new AbortController();
 	const late = (): typeof LATE => LATE;
 	const deadline = abortableSleep(ms, stop.signal).then(late, late);
+	const working = work(abandon.signal);
 	try {
-		return await Promise.race([work, deadline]);
+		const result = await Promise.race([working, deadline]);
+		if (result === LATE) {
+			// The run starts without the record: nothing may read on behind it.
+			working.catch(() => undefined);
+			abandon.abort();
+		}
+		return result;
 	} finally {
 		stop.abort();
 	}
@@ -94,8 +108,9 @@ async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | type
 async function readableOf(this: IWebhookFunctions, envelope: HeroEnvelope, record: IDataObject, minimal: boolean, started: number): Promise<IDataObject> {
 	if (minimal || envelope.object !== 'Appointment') return {};
 	// Whatever goes wrong with the names, the record itself is never lost for them.
-	const names = readableFields(this, 0, record).catch(() => localStart(record));
-	const named = await withinDeadline(names, Math.max(0, RECORD_READ_DEADLINE_MS - (Date.now() - started)));
+	// The name reads take no signal: each is bounded by its own request timeout, and late ones are left out.
+	const names = () => readableFields(this, 0, record).catch(() => localStart(record));
+	const named = await withinDeadline(names, Math.max(0, RECORD_READ_DEADLINE_MS - (performance.now() - started)));
 	return named === LATE ? localStart(record) : named;
 }
 
@@ -115,8 +130,8 @@ export async function buildEventItem(this: IWebhookFunctions, envelope: HeroEnve
 	const source = recordSource(envelope);
 	if ('note' in source) return { ...item, record: null, note: source.note };
 	try {
-		const started = Date.now();
-		const record = await withinDeadline(heroApiRequest.call(this, { method: 'GET', path: source.path }), RECORD_READ_DEADLINE_MS);
+		const started = performance.now();
+		const record = await withinDeadline((signal) => heroApiRequest.call(this, { method: 'GET', path: source.path, signal }), RECORD_READ_DEADLINE_MS);
 		if (record !== LATE) return { ...item, ...(await readableOf.call(this, envelope, record, minimal, started)), record: minimal ? minimalOutput(record) : record };
 		return {
 			...item,

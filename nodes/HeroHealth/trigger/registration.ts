@@ -82,7 +82,10 @@ export async function listRegistrations(ctx: IHookFunctions): Promise<Registrati
 	}));
 }
 
-/** `DELETE /v1/webhooks/{id}` (path inferred). A registration Hero no longer has counts as deleted. */
+/**
+ * `DELETE /v1/webhooks/{id}` (path inferred). Answered with a 2xx or a 404: whether it is gone is
+ * then read from the list (`deleteAll`), since a wrong path could answer either without deleting.
+ */
 export async function deleteRegistration(ctx: IHookFunctions, id: string): Promise<void> {
 	let failure: unknown;
 	try {
@@ -96,24 +99,48 @@ export async function deleteRegistration(ctx: IHookFunctions, id: string): Promi
 	throw failure;
 }
 
+interface Deletion {
+	/** Deletes that failed (Hero down, key refused): kept, tried again on the next activation. */
+	failed: string[];
+	/** Deletes Hero answered, yet the registration is still listed: the inferred path may be wrong. */
+	stillListed: string[];
+}
+
+/** The message for registrations Hero still lists after answering their delete. */
+function stillListedText(ids: string[]): string {
+	const which = ids.length === 1 ? `webhook registration ${ids[0]} after answering its delete` : `webhook registrations ${ids.join(', ')} after answering their deletes`;
+	return `Hero still lists ${which} (DELETE ${INFERRED.webhookPath('{id}')} is an inferred path: Hero documents only create and list)`;
+}
+
 /**
- * Deletes each id; failures are logged (never the key) and returned, so callers keep the ids to
- * try again rather than forgetting a registration Hero may still deliver to.
+ * Deletes each id, then reads the list once to confirm they are gone. Failures are logged (never
+ * the key) and returned, so callers keep the ids rather than forgetting a registration Hero may
+ * still deliver to.
  */
-async function deleteAll(ctx: IHookFunctions, ids: string[], why: string): Promise<string[]> {
+async function deleteAll(ctx: IHookFunctions, ids: string[], why: string): Promise<Deletion> {
+	const meta = () => ({ workflowId: ctx.getWorkflow().id, node: ctx.getNode().name });
 	const failed: string[] = [];
 	for (const id of ids) {
 		try {
 			await deleteRegistration(ctx, id);
 		} catch (error) {
 			failed.push(id);
-			ctx.logger.warn(`${LOG_PREFIX}: could not delete Hero webhook registration ${id} (${why}): ${(error as Error).message}`, {
-				workflowId: ctx.getWorkflow().id,
-				node: ctx.getNode().name,
-			});
+			ctx.logger.warn(`${LOG_PREFIX}: could not delete Hero webhook registration ${id} (${why}): ${(error as Error).message}`, meta());
 		}
 	}
-	return failed;
+	const answered = ids.filter((id) => !failed.includes(id));
+	if (answered.length === 0) return { failed, stillListed: [] };
+	let listed: Set<string>;
+	try {
+		listed = new Set((await listRegistrations(ctx)).map((registration) => registration.id));
+	} catch (error) {
+		// Unconfirmed: kept, and tried again (and confirmed) on the next activation.
+		ctx.logger.warn(`${LOG_PREFIX}: could not confirm the delete of Hero webhook registrations ${answered.join(', ')} (${why}): ${(error as Error).message}`, meta());
+		return { failed: [...failed, ...answered], stillListed: [] };
+	}
+	const stillListed = answered.filter((id) => listed.has(id));
+	if (stillListed.length) ctx.logger.error(`${LOG_PREFIX}: ${stillListedText(stillListed)} (${why}). They were not removed; remove them in Hero.`, meta());
+	return { failed, stillListed };
 }
 
 /**
@@ -152,11 +179,19 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 
 	const stale = new Set([...Object.values(data.registrations ?? {}), ...(data.staleRegistrations ?? [])]);
 	for (const registration of await listRegistrations(this)) if (registration.url === url) stale.add(registration.id);
-	const notDeleted = await deleteAll(this, [...stale], 'replacing stale registrations');
+	const deletion = await deleteAll(this, [...stale], 'replacing stale registrations');
+	const notDeleted = [...deletion.failed, ...deletion.stillListed];
 	delete data.registrations;
 	delete data.signingKey;
 	if (notDeleted.length) data.staleRegistrations = notDeleted;
 	else delete data.staleRegistrations;
+	// Registering again would add one more registration per activation, each left with an old key.
+	if (deletion.stillListed.length) {
+		const count = deletion.stillListed.length;
+		throw new NodeOperationError(this.getNode(), `Hero still lists ${count} webhook registration${count === 1 ? '' : 's'} for this trigger after answering ${count === 1 ? 'its delete' : 'their deletes'}: ${deletion.stillListed.join(', ')}`, {
+			description: `${stillListedText(deletion.stillListed)}. Registering again would add a registration on every activation, and Hero would keep delivering to the old ones with keys this trigger no longer holds (refused with 401). Delete them in Hero (or ask Hero support to), then activate the workflow again.`,
+		});
+	}
 
 	const signingKey = newSigningKey();
 	const workflow = this.getWorkflow();
@@ -184,7 +219,8 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 		failure = refusedEventError(this, event, error);
 	}
 	if (failure !== undefined) {
-		const leftOver = await deleteAll(this, Object.values(registrations), 'rolling back a failed activation');
+		const rollback = await deleteAll(this, Object.values(registrations), 'rolling back a failed activation');
+		const leftOver = [...rollback.failed, ...rollback.stillListed];
 		if (leftOver.length) data.staleRegistrations = [...notDeleted, ...leftOver];
 		// A NodeApiError from the transport, or our NodeOperationError: both carry their own message.
 		throw failure;
@@ -213,7 +249,8 @@ function refusedEventError(ctx: IHookFunctions, event: string, error: unknown): 
 export async function unregisterWebhooks(this: IHookFunctions): Promise<boolean> {
 	const data = staticDataOf(this);
 	const ids = [...new Set([...Object.values(data.registrations ?? {}), ...(data.staleRegistrations ?? [])])];
-	const failed = await deleteAll(this, ids, 'deactivating the workflow');
+	const deletion = await deleteAll(this, ids, 'deactivating the workflow');
+	const failed = [...deletion.failed, ...deletion.stillListed];
 	delete data.registrations;
 	delete data.signingKey;
 	if (failed.length) data.staleRegistrations = failed;

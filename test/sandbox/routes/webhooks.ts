@@ -111,6 +111,8 @@ export interface DeliveryPolicy {
 	timestampUnit: 'seconds' | 'milliseconds' | 'iso-8601';
 	/** Whether create accepts events openapi.yaml does not list (form-submission.created). */
 	acceptUnconfirmedEvents: boolean;
+	/** DELETE answers as if done but keeps the registration (a Hero whose delete is elsewhere, behind a catch-all). */
+	deleteKeepsRegistration: boolean;
 }
 
 export const DEFAULT_POLICY: DeliveryPolicy = {
@@ -121,6 +123,7 @@ export const DEFAULT_POLICY: DeliveryPolicy = {
 	encoding: INFERRED.signatureEncodings[0],
 	timestampUnit: 'seconds',
 	acceptUnconfirmedEvents: false,
+	deleteKeepsRegistration: false,
 };
 
 export function webhooks(state: SandboxState): Map<string, SandboxWebhook> {
@@ -260,6 +263,7 @@ const policyBody = s.object({
 	encoding: s.enum(INFERRED.signatureEncodings),
 	timestampUnit: s.enum(['seconds', 'milliseconds', 'iso-8601']),
 	acceptUnconfirmedEvents: s.boolean(),
+	deleteKeepsRegistration: s.boolean(),
 });
 const emitBody = s.object({ event: s.string({ minLength: 1 }), id: s.string({ minLength: 1 }), object: s.string({ minLength: 1 }) }, { required: ['event', 'id'] });
 
@@ -324,7 +328,7 @@ export const webhookRoutes: RouteModule = {
 			path: INFERRED.webhookPath(':id'),
 			handler: ({ params, state }) => {
 				const webhook = requireWebhook(state, params.id);
-				webhooks(state).delete(params.id);
+				if (!deliveryPolicy(state).deleteKeepsRegistration) webhooks(state).delete(params.id);
 				return view(webhook);
 			},
 		},

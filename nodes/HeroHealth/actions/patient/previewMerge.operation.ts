@@ -25,5 +25,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const other = requireId(this, 'otherPatientId', itemIndex, 'Merge With Patient ID');
 	if (other === id) throw invalid(this, itemIndex, 'Merge With Patient ID', 'must be a different patient from Patient ID');
 	// A preview changes nothing: safe to repeat.
-	return heroApiRequest.call(this, { method: 'POST', path: `/v1/patients/${id}/merge/preview`, body: { patient_id: other }, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, { method: 'POST', path: `/v1/patients/${id}/merge/preview`, body: { patient_id: other }, repeatable: true, readOnly: true, itemIndex });
 }

@@ -29,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		duration: readDuration(this, itemIndex),
 	};
 	// A POST that only reads: safe to retry.
-	return heroApiRequest.call(this, { method: 'POST', path: '/v1/slots/availability', body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, { method: 'POST', path: '/v1/slots/availability', body, repeatable: true, readOnly: true, itemIndex });
 }
