@@ -9,6 +9,7 @@
 import { NodeHelpers, type INode, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { everyOperation, heroToolDescription, n8nToolName } from '../agents/workflows';
+import { withoutCredentials } from '../../nodes/HeroHealth/privacy/toolAnswer';
 import { runHeroNode } from '../harness/runNode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { issuedTokens } from '../sandbox/routes/practiceGroup';
@@ -133,6 +134,19 @@ describe('issue 24 point 6: what the model sees', () => {
 		expect(asNode.json[0]).toMatchObject({ auth_token: TOKEN, confirm_write_to_record_url: expect.stringContaining(TOKEN) });
 		const minimal = await runHeroNode(sandbox, { parameters: { ...send, minimalOutput: true } });
 		expect(JSON.stringify(minimal.json)).not.toMatch(/auth_token|confirm_write_to_record_url|hero-auth/);
+	});
+
+	it('issue 24 point 6: a tool answer leaves out tokens under any key, JWTs and links that carry a token, and keeps the rest', () => {
+		const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMDAxIn0.c2lnbmF0dXJl';
+		expect(
+			withoutCredentials({
+				message_id: '990002',
+				session: { access_token: 'opaque-1', refresh_token: 'r-1', note: `Bearer ${jwt}`, expires_at: '2026-12-06T10:00:00Z' },
+				links: ['https://hero.example/b/abc', 'https://hero.example/c?auth_token=xyz'],
+				api_key: 'k',
+				content: 'Your results are ready.',
+			}),
+		).toEqual({ message_id: '990002', session: { expires_at: '2026-12-06T10:00:00Z' }, links: ['https://hero.example/b/abc'], content: 'Your results are ready.' });
 	});
 
 	it('issue 24 point 6: Access Token → Create as a tool is refused before Hero is asked, and the model is told why', async () => {
