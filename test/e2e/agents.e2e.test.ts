@@ -299,8 +299,8 @@ test('issue 24 point 1: every Hero action added as a tool with its default name 
 		const tool = offered.find((t) => t.function.name === n8nToolName(node.name))!;
 		expect(tool.function.description).toContain(option.description);
 	}
-	const describe = (node: { name: string }) => offered.find((t) => t.function.name === n8nToolName(node.name))!.function.description;
-	expect(describe(send)).toContain('Returns message_id and content');
+	const descriptionOf = (node: { name: string }) => offered.find((t) => t.function.name === n8nToolName(node.name))!.function.description;
+	expect(descriptionOf(send)).toContain('Returns message_id and content');
 	// The send went through the default-named tool, reached Hero once, and its answer reached the model.
 	const sent = [...messages(sandbox.state).values()];
 	expect(sent.map((m) => [m.patient.id, m.message])).toEqual([['2001', 'Your results are ready.']]);
@@ -329,7 +329,8 @@ test('issue 24 point 6: no bearer token reaches the model: Send answers without 
 	// The send's answer keeps what the model needs: the message id and text.
 	const [sent] = [...messages(sandbox.state).values()];
 	expect(JSON.parse(answers[0].text)).toEqual([expect.objectContaining({ message_id: sent.id, content: 'Your results are ready.', write_to_record: true })]);
-	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+	// Hero was asked to write it to the record, so its answer did carry the token (the sandbox's switch); the tool left it out.
+	expect(sandbox.received('POST', '/v1/messages/send').map((r) => (r.body as Record<string, unknown>).write_to_record)).toEqual([true]);
 	// Access Token → Create is refused before Hero is asked: no token was minted.
 	expect(JSON.parse(answers[1].text)).toEqual([{ error: expect.stringMatching(/^Access Token → Create is not available to an AI agent/), description: expect.any(String) }]);
 	expect(sandbox.received('POST', '/v1/access_token')).toHaveLength(0);
