@@ -59,7 +59,12 @@ export interface RecordedChatRequest {
 	reply?: ScriptedReply;
 	/** True when the reply went out as server-sent events. */
 	streamed: boolean;
+	/** Set when the request was refused (400: a tool name OpenAI would refuse). */
+	status?: number;
 }
+
+/** OpenAI's rule for a function (tool) name: 1 to 64 characters of letters, digits, `_` and `-`. */
+export const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** The request being answered, with helpers for computed steps. */
 export class Conversation {
@@ -100,6 +105,11 @@ export interface ScriptedModel {
 	readonly requests: RecordedChatRequest[];
 	/** Chat-completion requests only (not /models). */
 	chatRequests(): RecordedChatRequest[];
+	/**
+	 * Every tool answer the model was given, once each (the agent resends earlier ones with each
+	 * request): tool_call_id and the text as the model received it.
+	 */
+	toolAnswers(): Array<{ toolCallId?: string; text: string }>;
 	/** Replaces the script and clears the record (between tests). */
 	reset(script: ScriptStep[]): void;
 	close(): Promise<void>;
@@ -139,6 +149,18 @@ export async function startScriptedModel(script: ScriptStep[] = [], options: Scr
 		}
 		if (req.method !== 'POST' || !/\/chat\/completions$/.test(url.pathname)) {
 			return sendJson(res, 404, { error: { message: `no route ${req.method} ${url.pathname}`, type: 'invalid_request_error' } });
+		}
+
+		// OpenAI's rule for function names (n8n builds them from node names): refuse as OpenAI does.
+		const badName = (record.body.tools ?? []).findIndex((tool) => !FUNCTION_NAME.test(tool.function?.name ?? ''));
+		if (badName >= 0) {
+			const name = record.body.tools![badName].function?.name ?? '';
+			record.status = 400;
+			const message =
+				name.length > 64
+					? `Invalid 'tools[${badName}].function.name': string too long. Expected a string with maximum length 64, but got a string with length ${name.length} instead.`
+					: `Invalid 'tools[${badName}].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`;
+			return sendJson(res, 400, { error: { message, type: 'invalid_request_error', param: `tools[${badName}].function.name`, code: name.length > 64 ? 'string_above_max_length' : 'invalid_value' } });
 		}
 
 		const step = steps[nextStep];
@@ -205,6 +227,17 @@ export async function startScriptedModel(script: ScriptStep[] = [], options: Scr
 		baseUrl: `http://127.0.0.1:${port}/v1`,
 		requests,
 		chatRequests: () => requests.filter((r) => /\/chat\/completions$/.test(r.path)),
+		toolAnswers() {
+			const seen = new Map<string, { toolCallId?: string; text: string }>();
+			for (const request of requests) {
+				for (const message of request.body.messages ?? []) {
+					if (message.role !== 'tool') continue;
+					const answer = { toolCallId: message.tool_call_id, text: Conversation.text(message) };
+					seen.set(JSON.stringify(answer), answer);
+				}
+			}
+			return [...seen.values()];
+		},
 		reset(script) {
 			steps = [...script];
 			nextStep = 0;

@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { NodeConnectionTypes, NodeHelpers, type INodeTypeDescription } from 'n8n-workflow';
+
+import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { CommandError, DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroType, runN8n, type N8nHome, type WorkflowNode } from '../n8n/harness';
 
 export const HERO_TOOL_TYPE = heroType('heroHealthTool');
@@ -18,8 +21,37 @@ export const TOOLS = {
 	checkAvailability: 'Check availability',
 	book: 'Book next available',
 	send: 'Send SMS',
+	accessToken: 'Elements token',
 } as const;
 export const toolName = (nodeName: string): string => nodeName.replace(/[^a-zA-Z0-9_-]/g, '_');
+
+/** n8n's own rule (n8n-workflow `nodeNameToToolName`): each run of other characters becomes one `_`. */
+export const n8nToolName = (nodeName: string): string => nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
+
+/** The tool variant's description as n8n's loader makes it (name ending `Tool`, output ai_tool). */
+export function heroToolDescription(): INodeTypeDescription {
+	const description = new HeroHealth().description;
+	return { ...description, name: `${description.name}Tool`, displayName: `${description.displayName} Tool`, outputs: [NodeConnectionTypes.AiTool] };
+}
+
+/** Every resource and operation of the action node, in the order of its description. */
+export function everyOperation(): Array<{ resource: string; operation: string }> {
+	return heroToolDescription()
+		.properties.filter((p) => p.name === 'operation')
+		.flatMap((p) => (p.options as Array<{ value: string }>).map((o) => ({ resource: p.displayOptions!.show!.resource![0] as string, operation: o.value })));
+}
+
+/**
+ * The name n8n gives a tool node added from the panel (n8n-workflow `makeNodeName`: the action and
+ * " in Hero Health"); a second node of the same name gets "1" appended, as the canvas does.
+ */
+export function defaultToolNodeName(resource: string, operation: string, taken: Set<string> = new Set()): string {
+	const base = NodeHelpers.makeNodeName({ resource, operation }, heroToolDescription());
+	let name = base;
+	for (let n = 1; taken.has(name); n++) name = `${base}${n}`;
+	taken.add(name);
+	return name;
+}
 
 export const AGENT = 'AI Agent';
 export const MODEL = 'OpenAI Chat Model';
@@ -43,6 +75,22 @@ const heroCredential = { [HERO_CREDENTIAL_TYPE]: { id: DEFAULT_CREDENTIAL.id, na
 
 function toolNode(name: string, parameters: Record<string, unknown>, position: [number, number]): WorkflowNode {
 	return { id: `tool-${randomBytes(4).toString('hex')}`, name, type: HERO_TOOL_TYPE, typeVersion: 1, position, parameters: { descriptionType: 'auto', ...parameters }, credentials: heroCredential };
+}
+
+/**
+ * One tool node per action, each with the name n8n gives it when added from the panel and only its
+ * resource and operation set (what the panel stores), except `fill`: extra parameters by
+ * `resource:operation` (e.g. $fromAI inputs for the tools a test calls).
+ */
+export function everyActionAsTool(fill: Record<string, Record<string, unknown>> = {}): WorkflowNode[] {
+	const taken = new Set<string>();
+	return everyOperation().map(({ resource, operation }, index) => {
+		const name = defaultToolNodeName(resource, operation, taken);
+		const node = toolNode(name, { resource, operation, ...fill[`${resource}:${operation}`] }, [200 + (index % 10) * 160, 520 + Math.floor(index / 10) * 160]);
+		// As the panel stores it: no Tool Description choice (its default applies).
+		delete (node.parameters as Record<string, unknown>).descriptionType;
+		return node;
+	});
 }
 
 /** Slot → Get Many: a small page of free slots for an appointment type from a date. */
@@ -91,17 +139,21 @@ export const bookTool = (position: [number, number] = [520, 520]) =>
 		position,
 	);
 
+/** Access Token → Create: a Hero Elements token (a bearer credential). */
+export const accessTokenTool = (position: [number, number] = [840, 520]) => toolNode(TOOLS.accessToken, { resource: 'accessToken', operation: 'create' }, position);
+
+/** Message → Send by SMS, the patient and text from the model. */
+export const SEND_SMS_INPUTS = {
+	patientId: fromAI('patientId', 'Hero patient ID (digits)'),
+	messageType: 'sms',
+	message: fromAI('message', 'The SMS text for the patient'),
+};
+
 /** Message → Send by SMS: sends to the patient. */
-export const sendSmsTool = (position: [number, number] = [680, 520]) =>
+export const sendSmsTool = (position: [number, number] = [680, 520], extra: Record<string, unknown> = {}) =>
 	toolNode(
 		TOOLS.send,
-		{
-			resource: 'message',
-			operation: 'send',
-			patientId: fromAI('patientId', 'Hero patient ID (digits)'),
-			messageType: 'sms',
-			message: fromAI('message', 'The SMS text for the patient'),
-		},
+		{ resource: 'message', operation: 'send', ...SEND_SMS_INPUTS, ...extra },
 		position,
 	);
 

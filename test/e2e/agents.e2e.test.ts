@@ -7,11 +7,27 @@
 
 import { bookingAssistant, ukTime } from '../agents/bookingAssistant';
 import { Conversation, startScriptedModel, type RecordedChatRequest, type ScriptedModel } from '../agents/scriptedModel';
-import { AGENT, TOOLS, agentWorkflow, chatTriggerNode, bookTool, findSlotsTool, importScriptedModelCredential, sendSmsTool, toolName } from '../agents/workflows';
+import {
+	AGENT,
+	SEND_SMS_INPUTS,
+	TOOLS,
+	accessTokenTool,
+	agentWorkflow,
+	bookTool,
+	chatTriggerNode,
+	everyActionAsTool,
+	findSlotsTool,
+	heroToolDescription,
+	importScriptedModelCredential,
+	n8nToolName,
+	sendSmsTool,
+	toolName,
+} from '../agents/workflows';
 import { activateWorkflowOffline, startN8nServer, cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome } from '../n8n/harness';
 import { loadFilledExamples } from '../n8n/examples';
 import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
-import { messages } from '../sandbox/routes/messages';
+import { messages, sendAnswerSettings } from '../sandbox/routes/messages';
+import { issuedTokens } from '../sandbox/routes/practiceGroup';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { writeFileSync } from 'node:fs';
 
@@ -21,6 +37,10 @@ const WORKFLOW = 'heroE2eAgentBooking1';
 const BAD_ARGS_WORKFLOW = 'heroE2eAgentBadArgs1';
 const REPEAT_WORKFLOW = 'heroE2eAgentRepeat1';
 const CHAT_WORKFLOW = 'heroE2eAgentChatStream1';
+const EVERY_ACTION_WORKFLOW = 'heroE2eAgentEveryAction1';
+const TOKENS_WORKFLOW = 'heroE2eAgentTokens1';
+/** Every action as a tool, named as the panel names it; Send and Access Token → Create get $fromAI inputs / nothing. */
+const everyActionTools = everyActionAsTool({ 'message:send': SEND_SMS_INPUTS });
 const CHAT_WEBHOOK_ID = '6f1d2c3b-8a4e-4b7f-9e21-3c5d7a9b0c11';
 /** Three days ahead: clear of the 24-hour cancellation policy, whatever the time of day. */
 const firstDay = () => addDays(londonDate(Date.now()), 3);
@@ -69,6 +89,8 @@ beforeAll(async () => {
 			tools: [findSlotsTool(), bookTool(), sendSmsTool()],
 		}),
 		agentWorkflow({ id: REPEAT_WORKFLOW, name: 'E2E agent: repeated send', prompt: 'Text patient 2001 that her results are ready.', tools: [sendSmsTool()] }),
+		agentWorkflow({ id: TOKENS_WORKFLOW, name: 'E2E agent: tokens', prompt: 'Text patient 2001 that her results are ready, then get a Hero Elements token.', tools: [sendSmsTool(undefined, { additionalFields: { writeToRecord: true } }), accessTokenTool()] }),
+		agentWorkflow({ id: EVERY_ACTION_WORKFLOW, name: 'E2E agent: every action as a tool', prompt: 'Text patient 2001 that her results are ready, then get a Hero Elements token.', tools: everyActionTools }),
 	]);
 }, 900_000);
 
@@ -241,4 +263,75 @@ test('issue 16: through a Chat Trigger that streams, the agent asks the model wi
 	} finally {
 		await server.stop();
 	}
+});
+
+/** What a bearer token looks like in any answer: a JWT (three base64url parts, the first `{"`-encoded). */
+const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
+/** The token Hero gives with a send written to the record (awaiting confirmation), in `auth_token` and the confirm URL. */
+const SEND_TOKEN = 'hero-auth-7d1f3c9a2b';
+
+test('issue 24 point 1: every Hero action added as a tool with its default name is accepted by an OpenAI-compatible model, and the model gets each operation\'s description', async () => {
+	const send = everyActionTools.find((node) => (node.parameters as { resource: string; operation: string }).resource === 'message' && (node.parameters as { operation: string }).operation === 'send')!;
+	const token = everyActionTools.find((node) => (node.parameters as { resource: string }).resource === 'accessToken')!;
+	model.reset([
+		{ toolCalls: [{ name: n8nToolName(send.name), arguments: { patientId: '2001', message: 'Your results are ready.' } }] },
+		{ toolCalls: [{ name: n8nToolName(token.name), arguments: {} }] },
+		{ content: 'Done.' },
+	]);
+	const { output } = await executeWorkflow(home, EVERY_ACTION_WORKFLOW);
+	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
+	expect(answer.output).toBe('Done.');
+
+	// The model was asked three times, each with every tool under a name OpenAI accepts (the scripted model answers 400 otherwise).
+	const requests = model.chatRequests();
+	expect(requests.map((r) => r.status ?? 200)).toEqual([200, 200, 200]);
+	const offered = requests[0].body.tools ?? [];
+	expect(offered.map((t) => t.function.name).sort()).toEqual(everyActionTools.map((node) => n8nToolName(node.name)).sort());
+	for (const tool of offered) expect(tool.function.name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
+	expect(n8nToolName(send.name)).toBe('Send_a_message_in_Hero_Health');
+
+	// Short names, and still the longer text: each tool's description is its operation's description.
+	const operations = heroToolDescription().properties.filter((p) => p.name === 'operation');
+	for (const node of everyActionTools) {
+		const { resource, operation } = node.parameters as { resource: string; operation: string };
+		const option = (operations.find((p) => p.displayOptions!.show!.resource![0] === resource)!.options as Array<{ value: string; description: string }>).find((o) => o.value === operation)!;
+		const tool = offered.find((t) => t.function.name === n8nToolName(node.name))!;
+		expect(tool.function.description).toContain(option.description);
+	}
+	const descriptionOf = (node: { name: string }) => offered.find((t) => t.function.name === n8nToolName(node.name))!.function.description;
+	expect(descriptionOf(send)).toContain('Returns message_id and content');
+	// The send went through the default-named tool, reached Hero once, and its answer reached the model.
+	const sent = [...messages(sandbox.state).values()];
+	expect(sent.map((m) => [m.patient.id, m.message])).toEqual([['2001', 'Your results are ready.']]);
+	expect(JSON.parse(model.toolAnswers()[0].text)).toEqual([expect.objectContaining({ message_id: sent[0].id, content: 'Your results are ready.' })]);
+});
+
+test('issue 24 point 6: no bearer token reaches the model: Send answers without auth_token or its confirm URL, Access Token → Create is refused as a tool', async () => {
+	model.reset([
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: { patientId: '2001', message: 'Your results are ready.' } }] },
+		{ toolCalls: [{ name: toolName(TOOLS.accessToken), arguments: {} }] },
+		{ content: 'Done.' },
+	]);
+	sendAnswerSettings(sandbox.state).authToken = SEND_TOKEN;
+	await executeWorkflow(home, TOKENS_WORKFLOW);
+
+	// Every tool answer the model received, once each.
+	const answers = model.toolAnswers();
+	expect(answers).toHaveLength(2);
+	for (const { text } of answers) {
+		expect(text).not.toContain(SEND_TOKEN);
+		expect(text).not.toContain('auth_token');
+		expect(text).not.toContain('confirm_write_to_record_url');
+		expect(text).not.toContain('access_token');
+		expect(text).not.toMatch(JWT);
+	}
+	// The send's answer keeps what the model needs: the message id and text.
+	const [sent] = [...messages(sandbox.state).values()];
+	expect(JSON.parse(answers[0].text)).toEqual([expect.objectContaining({ message_id: sent.id, content: 'Your results are ready.', write_to_record: true })]);
+	// Hero was asked to write it to the record, so its answer did carry the token (the sandbox's switch); the tool left it out.
+	expect(sandbox.received('POST', '/v1/messages/send').map((r) => (r.body as Record<string, unknown>).write_to_record)).toEqual([true]);
+	// Access Token → Create is refused before Hero is asked: no token was minted.
+	expect(JSON.parse(answers[1].text)).toEqual([{ error: expect.stringMatching(/^Access Token → Create is not available to an AI agent/), description: expect.any(String) }]);
+	expect(sandbox.received('POST', '/v1/access_token')).toHaveLength(0);
+	expect(issuedTokens(sandbox.state)).toHaveLength(0);
 });

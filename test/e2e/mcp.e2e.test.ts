@@ -71,13 +71,17 @@ test('issue 16 (MCP): the MCP Server Trigger lists the Hero Health tools with th
 	const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
 	expect(Object.keys(byName).sort()).toEqual([toolName(TOOLS.checkAvailability), toolName(TOOLS.findSlots), toolName(TOOLS.send)].sort());
 
-	// Each description is the operation's action text (the tool's "Set Automatically" description): what it
-	// does, what it returns, and whether it reaches a patient or books.
-	expect(byName[toolName(TOOLS.send)].description).toBe('Send a message to a patient now and return the sent message ID and text in Hero Health');
-	expect(byName[toolName(TOOLS.checkAvailability)].description).toBe(
-		'Check whether a practitioner is free at a start time and return available true or false without booking in Hero Health',
+	// Each description is the tool's own Tool Description (issue 24: the short action and the operation's
+	// description): what it does, what it needs and returns, and whether it reaches a patient or books.
+	expect(byName[toolName(TOOLS.send)].description).toBe(
+		'Send a message in Hero Health. Sends to the patient: an SMS, email or NHS App message, or records one sent elsewhere. The patient ID is digits; UK mobile numbers are accepted in national or +44 form. Returns message_id and content.',
 	);
-	expect(byName[toolName(TOOLS.findSlots)].description).toBe('Get many bookable slots and return each with its ID and start time in UTC without booking in Hero Health');
+	expect(byName[toolName(TOOLS.checkAvailability)].description).toBe(
+		'Check slot availability in Hero Health. Ask Hero whether a practitioner is free at a given time for an appointment type and location. IDs are digits; the start time is ISO-8601 (UTC). Returns { available }. Books nothing.',
+	);
+	expect(byName[toolName(TOOLS.findSlots)].description).toBe(
+		'Get many slots in Hero Health. List bookable slots, filtered by appointment type, location, practitioners and date window (dates YYYY-MM-DD, IDs digits). Returns one item per slot with start_time and finish_time in ISO-8601 UTC. Books nothing; Limit keeps the page small.',
+	);
 
 	// Input schemas are the $fromAI() inputs, typed and described.
 	const send = byName[toolName(TOOLS.send)].inputSchema as { type: string; properties: Record<string, { type: string; description?: string }>; required?: string[] };

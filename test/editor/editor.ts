@@ -80,8 +80,8 @@ export async function searchNodes(page: Page, term: string, expected: string, ti
 }
 
 /**
- * Message → Send in the node creator's action list. Its label is the operation's `action`, which
- * issue 16 made a description for AI agents ("Send a message to a patient now and return..."): matched by its start.
+ * Message → Send in the node creator's action list. Its label is the operation's `action`, short since
+ * issue 24 ("Send a message"; the longer text is the tool's description): matched by its start.
  */
 export const SEND_MESSAGE_ACTION = /^Send a message\b/;
 

@@ -21,10 +21,11 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
 /** The node's fields shown for one resource and operation (top level and inside collections). */
+/** The fields of an operation on the plain node (fields shown only on the AI tool, `@tool`, left out). */
 function fieldsOf(resource: string, operation: string): INodeProperties[] {
 	return properties.filter((p) => {
 		const show = p.displayOptions?.show;
-		return show?.resource?.includes(resource) && show?.operation?.includes(operation);
+		return show?.resource?.includes(resource) && show?.operation?.includes(operation) && !show?.['@tool'];
 	});
 }
 

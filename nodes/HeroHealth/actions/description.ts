@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptions } from './common.descriptions';
 import { resources } from './resources';
+import { toolDescriptionProperties } from './toolDescription';
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -38,6 +39,8 @@ const resourceProperty: INodeProperties = {
 
 /** The node's parameters: resource, then each resource's operations and their fields. */
 export const properties: INodeProperties[] = [
+	// First on the tool, where n8n puts its own Tool Description.
+	...toolDescriptionProperties(resources),
 	resourceProperty,
 	...Object.values(resources).flatMap((resource) => [
 		resource.operationProperty,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { withoutCredentials } from '../privacy/toolAnswer';
 import { setRequestGate, setRequestTimeout, type HeroRequest } from '../transport';
 import { DEFAULT_REQUESTS_IN_FLIGHT, MAX_REQUESTS_IN_FLIGHT } from './common.descriptions';
 import { resources } from './resources';
@@ -208,8 +209,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	const continueOnFail = this.continueOnFail() || calledByAgent(this, items);
+	// A tool's answer goes to the model: no bearer tokens in it (privacy/toolAnswer.ts).
+	const forModel = this.getNode().type.endsWith('Tool');
 	const toOutput = (result: IDataObject | IDataObject[], itemIndex: number) =>
-		this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
+		this.helpers.constructExecutionMetaData(
+			this.helpers.returnJsonArray(forModel ? (Array.isArray(result) ? result.map(withoutCredentials) : withoutCredentials(result)) : result),
+			{ itemData: { item: itemIndex } },
+		);
 
 	// Check pass: one item at a time (no request is made, so this is quick).
 	let checking = true;

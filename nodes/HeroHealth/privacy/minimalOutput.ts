@@ -105,6 +105,8 @@ export const minimalOutputField: INodeProperties = {
 	displayName: 'Minimal Output',
 	name: 'minimalOutput',
 	type: 'boolean',
+	// A privacy switch, fixed in the workflow: no expression, so no "let the model define this" on the tool.
+	noDataExpression: true,
 	default: false,
 	description:
 		"Whether to output only IDs, statuses, types and times, leaving out contact details, names and message text, so that n8n's execution history keeps no patient details",

@@ -40,6 +40,15 @@ export interface SandboxMessage {
 	request: Record<string, unknown>;
 }
 
+/**
+ * Test switch: the token Hero puts in a send's answer for a write to the record awaiting
+ * confirmation (`auth_token`, and carried by `confirm_write_to_record_url`). Hero's schema has both
+ * fields; the sandbox answers null unless a test sets one (the token's form is not documented).
+ */
+export function sendAnswerSettings(state: SandboxState): { authToken: string | null } {
+	return state.slice('sendAnswerSettings', () => ({ authToken: null as string | null }));
+}
+
 export function messages(state: SandboxState): Map<string, SandboxMessage> {
 	return state.slice('messages', () => new Map<string, SandboxMessage>());
 }
@@ -167,8 +176,10 @@ export const messageRoutes: RouteModule = {
 					created_at: now,
 					snomed_code: writeToRecord ? (body.snomed_code ?? '185087000') : null,
 					write_to_record: writeToRecord,
-					auth_token: null,
-					confirm_write_to_record_url: writeToRecord ? `https://app.herohealth.net/confirm/${id}` : null,
+					auth_token: writeToRecord ? sendAnswerSettings(state).authToken : null,
+					confirm_write_to_record_url: writeToRecord
+						? `https://app.herohealth.net/confirm/${id}${sendAnswerSettings(state).authToken ? `?auth_token=${sendAnswerSettings(state).authToken}` : ''}`
+						: null,
 					submitted_by: 'api',
 					send_at: body.send_at ?? null,
 				};

@@ -20,13 +20,13 @@ export const appointment: HeroResource = {
 			{
 				name: 'Book',
 				value: 'book',
-				action: 'Book a reserved appointment for the patient and confirm it in the diary',
-				description: 'Confirm a reservation made with Create, for the patient',
+				action: 'Book a reserved appointment',
+				description: 'Confirm a reservation made with Create, so the appointment is booked in the diary for the patient',
 			},
 			{
 				name: 'Book Next Available',
 				value: 'bookNextAvailable',
-				action: 'Book the next available appointment for a patient and return the booked appointment with its start time in UTC',
+				action: 'Book the next available appointment',
 				description:
 					'Changes a booking: finds the earliest free slot matching the filters, reserves it and books it for the patient, in one step (patient and type IDs are digits, dates YYYY-MM-DD). Returns { booked, appointment, slot } with times in ISO-8601 UTC, or booked = false and a reason.',
 			},
@@ -39,21 +39,21 @@ export const appointment: HeroResource = {
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create an appointment reservation that holds a slot for a patient until it is booked',
-				description: 'Reserve a slot (held until reserved_until); confirm it with Book',
+				action: 'Create an appointment reservation',
+				description: 'Reserve a slot for a patient, held until reserved_until (ISO-8601 UTC); confirm it with Book',
 			},
-			{ name: 'Get', value: 'get', action: 'Get an appointment with its start time in UTC and booking state', description: 'Get one appointment with its times and booking state' },
+			{ name: 'Get', value: 'get', action: 'Get an appointment', description: 'Get one appointment with its start time (ISO-8601 UTC) and booking state' },
 			{ name: 'Get Status', value: 'getStatus', action: 'Get the status of an appointment', description: "Get an appointment's current status" },
 			{
 				name: 'Reschedule',
 				value: 'reschedule',
-				action: 'Reschedule a booked appointment to another time',
+				action: 'Reschedule an appointment',
 				description: 'Move a booked appointment to another time or practitioner',
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update an appointment reservation that is not booked yet',
+				action: 'Update an appointment reservation',
 				description: 'Change the time, length or practitioner of a reservation that is not booked yet',
 			},
 		],

@@ -38,8 +38,8 @@ export const batchMessage: HeroResource = {
 			{
 				name: 'Send',
 				value: 'send',
-				action: 'Send a batch message to all its patients now',
-				description: 'Send a created batch to all its recipients (once: Hero refuses a second send)',
+				action: 'Send a batch message',
+				description: 'Send a created batch to all its recipients now (once: Hero refuses a second send)',
 			},
 		],
 	},

@@ -22,7 +22,7 @@ export const message: HeroResource = {
 			{
 				name: 'Send',
 				value: 'send',
-				action: 'Send a message to a patient now and return the sent message ID and text',
+				action: 'Send a message',
 				description:
 					'Sends to the patient: an SMS, email or NHS App message, or records one sent elsewhere. The patient ID is digits; UK mobile numbers are accepted in national or +44 form. Returns message_id and content.',
 			},

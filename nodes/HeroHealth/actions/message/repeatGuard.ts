@@ -18,6 +18,8 @@ export const refuseRepeatSendField: INodeProperties = {
 	displayName: 'Refuse Repeat Send',
 	name: 'refuseRepeatSend',
 	type: 'boolean',
+	// A safety switch, fixed in the workflow: no expression, so no "let the model define this" on the tool.
+	noDataExpression: true,
 	default: true,
 	displayOptions: { show: { '@tool': [true] } },
 	description:

@@ -15,8 +15,11 @@ const ASSIGNEE_TYPES = ['Admin', 'AdminTeam'] as const;
 
 const MAP_AUTOMATICALLY = 'autoMapInputData';
 const FIELDS_BELOW = 'defineBelow';
-/** Parameters of "Map Each Field Below" only. */
-const fieldsBelow = { show: { inputData: [FIELDS_BELOW] } };
+/**
+ * Parameters of "Map Each Field Below" only. Said as "not Map Automatically": on the tool, Input Data
+ * is hidden (so has no value), and these fields must still show there.
+ */
+const fieldsBelow = { hide: { inputData: [MAP_AUTOMATICALLY] } };
 
 const properties: INodeProperties[] = [
 	{
@@ -24,6 +27,8 @@ const properties: INodeProperties[] = [
 		name: 'inputData',
 		type: 'options',
 		noDataExpression: true,
+		// A tool's input is the model's arguments, not items with Hero's field names.
+		displayOptions: { hide: { '@tool': [true] } },
 		default: FIELDS_BELOW,
 		options: [
 			{

@@ -43,8 +43,8 @@ export const patient: HeroResource = {
 			{
 				name: 'Register via PDS',
 				value: 'registerPds',
-				action: 'Register a patient via PDS by NHS number and date of birth and return their patient ID',
-				description: "Find a patient on the NHS Spine and get their Hero patient ID (the existing one if they're already registered)",
+				action: 'Register a patient via PDS',
+				description: "Find a patient on the NHS Spine by NHS number and date of birth and get their Hero patient ID (the existing one if they're already registered)",
 			},
 		],
 	},

@@ -16,7 +16,7 @@ export const slot: HeroResource = {
 			{
 				name: 'Check Availability',
 				value: 'checkAvailability',
-				action: 'Check whether a practitioner is free at a start time and return available true or false without booking',
+				action: 'Check slot availability',
 				description:
 					'Ask Hero whether a practitioner is free at a given time for an appointment type and location. IDs are digits; the start time is ISO-8601 (UTC). Returns { available }. Books nothing.',
 			},
@@ -25,7 +25,7 @@ export const slot: HeroResource = {
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				action: 'Get many bookable slots and return each with its ID and start time in UTC without booking',
+				action: 'Get many slots',
 				description:
 					'List bookable slots, filtered by appointment type, location, practitioners and date window (dates YYYY-MM-DD, IDs digits). Returns one item per slot with start_time and finish_time in ISO-8601 UTC. Books nothing; Limit keeps the page small.',
 			},
