@@ -188,7 +188,18 @@ test('booking an appointment in the sandbox starts an execution whose output hol
 	const expected = await heroApi('GET', `/v1/appointments/${appointmentId}`);
 	expect(expected.body.booking_confirmed_at).toEqual(expect.any(String));
 	expect(nodeItems(executions[1], NODE_NAME)).toEqual([
-		{ event: 'appointment.confirmed', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: appointmentId, record: expected.body },
+		{
+			event: 'appointment.confirmed',
+			practice_group_id: sandbox.practiceGroupId,
+			object: 'Appointment',
+			id: appointmentId,
+			record: expected.body,
+			// The time and names a patient reads, beside the record.
+			start_time_local: expect.stringMatching(/^\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/),
+			appointment_type_name: 'GP Appointment',
+			practitioner_name: expect.any(String),
+			location_name: expect.any(String),
+		},
 	]);
 });
 
