@@ -18,6 +18,13 @@ if [ -n "$(ls -A "$folder")" ]; then
 fi
 folder="$(cd "$folder" && pwd)"
 export HERO_EVIDENCE_DIR="$folder"
+# One new runtime cache for the whole run, as on a new machine: .ci/run installs into it and the bench
+# reuses what it installed (.ci/run keeps a cache it is given), then it goes.
+if [ -z "${HERO_N8N_CACHE:-}" ]; then
+	HERO_N8N_CACHE="$(mktemp -d "${TMPDIR:-/tmp}/hero-evidence-cache-XXXXXX")"
+	trap 'rm -rf "$HERO_N8N_CACHE"' EXIT
+fi
+export HERO_N8N_CACHE
 echo "evidence: folder $folder"
 status=0
 
