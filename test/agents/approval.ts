@@ -43,8 +43,8 @@ export function emailReviewNode(): WorkflowNode {
 			fromEmail: 'n8n@practice.test',
 			toEmail: MANAGER_EMAIL,
 			subject: 'Approve a Hero Health action',
-			// n8n's default text for a review node: the tool's name and the inputs the model chose.
-			message: '=The agent wants to run this tool: {{ $tool.name }}\n\nInput:\n{{ $tool.parameters }}',
+			// n8n's default text with the inputs as JSON: its own `{{ $tool.parameters }}` prints "[object Object]".
+			message: '=The agent wants to run this tool: {{ $tool.name }}\n\nInput:\n{{ JSON.stringify($tool.parameters) }}',
 			approvalOptions: { values: { approvalType: 'double' } },
 			options: {},
 		},
