@@ -78,15 +78,32 @@ onLineWithHumanReview('issue 24 point 4: human approval of Hero tools (n8n 2.x H
 		mailbox.clear();
 	});
 
-	/** Polls the workflow's newest execution until it has `status` (e.g. waiting, success). */
-	async function waitForStatus(workflowId: string, status: string, timeoutMs = 60_000): Promise<ExecutionRun> {
+	/**
+	 * Polls until the execution `id` has `status`. n8n's public API leaves running executions out
+	 * of its list, so "the newest listed" could be an older one: the id is what identifies a run.
+	 */
+	async function waitForStatus(workflowId: string, id: string, status: string, timeoutMs = 60_000): Promise<ExecutionRun> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const runs = await server.listExecutions(workflowId);
-			const newest = runs[runs.length - 1];
-			if (newest?.status === status) return newest;
-			if (newest && ['error', 'crashed', 'canceled'].includes(newest.status ?? '')) throw new Error(`execution ${newest.id} ended ${newest.status}: ${JSON.stringify(newest.data?.resultData.error)}`);
-			if (Date.now() > deadline) throw new Error(`no execution of ${workflowId} reached "${status}" within ${timeoutMs} ms (newest: ${newest?.status})`);
+			const run = (await server.listExecutions(workflowId)).find((e) => e.id === id);
+			if (run?.status === status) return run;
+			if (run && ['error', 'crashed', 'canceled'].includes(run.status ?? '')) throw new Error(`execution ${id} ended ${run.status}: ${JSON.stringify(run.data?.resultData.error)}`);
+			if (Date.now() > deadline) throw new Error(`execution ${id} of ${workflowId} did not reach "${status}" within ${timeoutMs} ms (it is ${run?.status ?? 'not listed'})`);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+	}
+
+	/** Starts the workflow through its webhook and returns the id of the execution that then waits for approval. */
+	async function startAndWait(workflowId: string, path: string, timeoutMs = 60_000): Promise<string> {
+		const before = new Set((await server.listExecutions(workflowId, { includeData: false })).map((e) => e.id));
+		const response = await fetch(`${server.baseUrl}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		expect(response.status).toBe(200);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const fresh = (await server.listExecutions(workflowId, { includeData: false })).find((e) => !before.has(e.id!));
+			if (fresh?.status === 'waiting') return fresh.id!;
+			if (fresh && fresh.status !== 'running' && fresh.status !== 'new') throw new Error(`execution ${fresh.id} is ${fresh.status}, not waiting for approval`);
+			if (Date.now() > deadline) throw new Error(`no execution of ${workflowId} waited for approval within ${timeoutMs} ms`);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 	}
@@ -104,30 +121,24 @@ onLineWithHumanReview('issue 24 point 4: human approval of Hero tools (n8n 2.x H
 		return { status: response.status, text: await response.text() };
 	}
 
-	async function trigger(path: string) {
-		const response = await fetch(`${server.baseUrl}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-		expect(response.status).toBe(200);
-	}
-
 	test('Send: no SMS goes before the manager approves, exactly one after (and a second click sends nothing)', async () => {
 		const text = 'Your test results are ready. Please call the practice.';
 		model.reset([
 			{ toolCalls: [{ name: toolName(TOOLS.send), arguments: reviewed({ patientId: '2001', message: text }) }] },
 			(conversation) => ({ content: `Sent: ${JSON.stringify(conversation.lastToolResult())}` }),
 		]);
-		await trigger(SEND_PATH);
+		const id = await startAndWait(SEND_WORKFLOW, SEND_PATH);
 
 		// The manager is asked, and is shown which tool and what it would send.
 		const email = await approvalEmail(1);
 		expect(email.to).toEqual([MANAGER_EMAIL]);
 		expect(email.subject).toBe('Approve a Hero Health action');
-		expect(email.html).toContain(toolName(TOOLS.send));
+		expect(email.html).toContain(`The agent wants to run this tool: ${toolName(TOOLS.send)}`);
 		expect(email.html).toContain(text);
-		expect(email.approve).toMatch(new RegExp(`^${server.baseUrl}/webhook-waiting/\\d+/.*approved=true.*signature=`));
+		expect(email.approve).toMatch(new RegExp(`^${server.baseUrl}/webhook-waiting/${id}/.*approved=true.*signature=`));
 		expect(email.decline).toMatch(/approved=false/);
 
 		// While the execution waits for the manager, Hero has been asked nothing.
-		const waiting = await waitForStatus(SEND_WORKFLOW, 'waiting');
 		expect(model.chatRequests()).toHaveLength(1);
 		expect(messages(sandbox.state).size).toBe(0);
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(0);
@@ -138,8 +149,8 @@ onLineWithHumanReview('issue 24 point 4: human approval of Hero tools (n8n 2.x H
 		// The manager approves: the same execution resumes, Send runs once, the model gets its answer.
 		const approved = await open(email.approve!);
 		expect(approved.status).toBe(200);
-		const done = await waitForStatus(SEND_WORKFLOW, 'success');
-		expect(done.id).toBe(waiting.id);
+		expect(approved.text).toContain('<title>Action recorded</title>');
+		const done = await waitForStatus(SEND_WORKFLOW, id, 'success');
 		const sent = [...messages(sandbox.state).values()];
 		expect(sent).toHaveLength(1);
 		expect(sent[0]).toMatchObject({ message_type: 'sms', patient: { id: '2001' }, message: text });
@@ -148,9 +159,27 @@ onLineWithHumanReview('issue 24 point 4: human approval of Hero tools (n8n 2.x H
 
 		// Opening Approve again (a second click, a forwarded email) does not send the SMS again.
 		const again = await open(email.approve!);
-		expect(again.status).toBeLessThan(500);
+		expect(again.status).toBe(200);
+		expect(again.text).toContain('No action required');
 		expect(messages(sandbox.state).size).toBe(1);
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+	});
+
+	test('Send declined: the SMS is never sent, and the model is told the manager rejected the call', async () => {
+		model.reset([
+			{ toolCalls: [{ name: toolName(TOOLS.send), arguments: reviewed({ patientId: '2001', message: 'Your test results are ready.' }) }] },
+			(conversation) => ({ content: `Not sent: ${JSON.stringify(conversation.lastToolResult())}` }),
+		]);
+		const id = await startAndWait(SEND_WORKFLOW, SEND_PATH);
+		const email = await approvalEmail(1);
+		expect(messages(sandbox.state).size).toBe(0);
+		expect((await open(email.decline!)).status).toBe(200);
+
+		const done = await waitForStatus(SEND_WORKFLOW, id, 'success');
+		expect(messages(sandbox.state).size).toBe(0);
+		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(0);
+		const [answer] = nodeItems(done, AGENT) as Array<{ output: string }>;
+		expect(answer.output).toContain(`User rejected the tool call to ${TOOLS.send}`);
 	});
 
 	test('Book Next Available: nothing is booked before approval, then one booking, and its confirmation SMS only after a second approval', async () => {
@@ -165,20 +194,20 @@ onLineWithHumanReview('issue 24 point 4: human approval of Hero tools (n8n 2.x H
 			},
 			{ content: 'Booked and texted.' },
 		]);
-		await trigger(BOOK_PATH);
+		const id = await startAndWait(BOOK_WORKFLOW, BOOK_PATH);
 
 		// First approval: the booking. Until then the diary is untouched.
 		const bookEmail = await approvalEmail(1);
-		expect(bookEmail.html).toContain(toolName(TOOLS.book));
-		await waitForStatus(BOOK_WORKFLOW, 'waiting');
+		expect(bookEmail.html).toContain(`The agent wants to run this tool: ${toolName(TOOLS.book)}`);
+		expect(bookEmail.html).toContain(day);
 		expect(appointments(sandbox.state).size).toBe(0);
 		expect(messages(sandbox.state).size).toBe(0);
 		expect((await open(bookEmail.approve!)).status).toBe(200);
 
 		// Second approval: the confirmation SMS. The booking is made; the SMS waits for the manager.
 		const sendEmail = await approvalEmail(2);
-		expect(sendEmail.html).toContain(toolName(TOOLS.send));
-		await waitForStatus(BOOK_WORKFLOW, 'waiting');
+		expect(sendEmail.html).toContain(`The agent wants to run this tool: ${toolName(TOOLS.send)}`);
+		await waitForStatus(BOOK_WORKFLOW, id, 'waiting');
 		const booked = [...appointments(sandbox.state).values()];
 		expect(booked).toHaveLength(1);
 		expect(booked[0]).toMatchObject({ patient_id: '2001', appointment_type_id: '4001', status: 'confirmed' });
@@ -187,7 +216,7 @@ onLineWithHumanReview('issue 24 point 4: human approval of Hero tools (n8n 2.x H
 		expect(messages(sandbox.state).size).toBe(0);
 		expect((await open(sendEmail.approve!)).status).toBe(200);
 
-		const done = await waitForStatus(BOOK_WORKFLOW, 'success');
+		const done = await waitForStatus(BOOK_WORKFLOW, id, 'success');
 		const sent = [...messages(sandbox.state).values()];
 		expect(sent).toHaveLength(1);
 		expect(sent[0]).toMatchObject({ message_type: 'sms', patient: { id: '2001' } });
