@@ -226,6 +226,46 @@ test('issue 16: exactly once under agents: the model calling Send twice with the
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 });
 
+/** The script of issue 24 point 2: the model calls Send, gets an error, and calls it again with the same arguments. */
+function sendAgainScript(args: Record<string, unknown>) {
+	return [{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] }, { toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] }, { content: 'Done.' }];
+}
+const UNKNOWN_REFUSAL =
+	'Refused: an identical message was sent earlier in this execution and its outcome is unknown (it may have reached the patient); it was not sent again [item 0]';
+
+test('issue 24 point 2: Hero records the SMS then answers 502; the model calls Send again with the same arguments and is told the repeat was refused; the patient has one SMS', async () => {
+	const args = { patientId: '2001', message: 'Your blood test results are ready (agent, 502).' };
+	sandbox.faults.add({ kind: 'status-after', status: 502, method: 'POST', path: '^/v1/messages/send$', times: 1 });
+	model.reset(sendAgainScript(args));
+	await executeWorkflow(home, REPEAT_WORKFLOW);
+
+	// What the model was answered: the first send's outcome is unknown, the second was refused and says why.
+	const answers = model.toolAnswers().map((answer) => JSON.parse(answer.text) as Array<{ error?: string; description?: string }>);
+	expect(answers).toHaveLength(2);
+	expect(answers[0][0].error).toMatch(/may or may not have been carried out/);
+	expect(answers[1]).toEqual([{ error: UNKNOWN_REFUSAL, description: expect.stringMatching(/^The earlier send got no usable answer from Hero/) }]);
+	// Hero was asked once, and holds the one SMS.
+	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+	expect([...messages(sandbox.state).values()].map((m) => [m.patient.id, m.message])).toEqual([['2001', args.message]]);
+});
+
+test('issue 24 point 2: Hero stalls past the Timeout (and records the SMS late); the model calls Send again with the same arguments and is told the repeat was refused; the patient has one SMS', async () => {
+	const args = { patientId: '2001', message: 'Your blood test results are ready (agent, timeout).' };
+	// The tool's Timeout is the default 30 s (Request Options are hidden on the tool); Hero answers after 33 s.
+	sandbox.faults.add({ kind: 'latency', latencyMs: 33_000, method: 'POST', path: '^/v1/messages/send$', times: 1 });
+	model.reset(sendAgainScript(args));
+	await executeWorkflow(home, REPEAT_WORKFLOW);
+
+	const answers = model.toolAnswers().map((answer) => JSON.parse(answer.text) as Array<{ error?: string; description?: string }>);
+	expect(answers).toHaveLength(2);
+	expect(answers[0][0].error).toMatch(/^The request to Hero timed out; the request may or may not have been carried out/);
+	expect(answers[1]).toEqual([{ error: UNKNOWN_REFUSAL, description: expect.stringMatching(/^The earlier send got no usable answer from Hero/) }]);
+	// The stalled send is carried out once its delay has passed: one request, one SMS.
+	for (let waited = 0; messages(sandbox.state).size === 0 && waited < 10_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+	expect([...messages(sandbox.state).values()].map((m) => [m.patient.id, m.message])).toEqual([['2001', args.message]]);
+});
+
 test('issue 16: the example workflow "Booking assistant" books the next available appointment and texts the patient its time', async () => {
 	// The same conversation-driven fixture `npm start` serves (test/agents/bookingAssistant.ts).
 	model.reset([bookingAssistant, bookingAssistant, bookingAssistant, bookingAssistant]);

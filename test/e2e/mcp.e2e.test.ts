@@ -10,7 +10,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import { TOOLS, checkAvailabilityTool, findSlotsTool, sendSmsTool, toolName } from '../agents/workflows';
-import { activateWorkflowOffline, cleanupAll, createSandboxHome, importWorkflow, startN8nServer, type N8nHome, type N8nServer, type WorkflowJson, type WorkflowNode } from '../n8n/harness';
+import { HERO_CREDENTIAL_TYPE, activateWorkflowOffline, cleanupAll, createSandboxHome, importCredential, importWorkflow, startN8nServer, type N8nHome, type N8nServer, type WorkflowJson, type WorkflowNode } from '../n8n/harness';
 import { addDays, londonDate, slots } from '../sandbox/routes/booking';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -19,52 +19,77 @@ jest.setTimeout(240_000);
 
 const WORKFLOW = 'heroE2eMcpServer1';
 const MCP_PATH = 'hero-health';
+/** Issue 24 point 3: a second MCP server (another practice's credential, the same tool node name). */
+const WORKFLOW_B = 'heroE2eMcpServer2';
+const MCP_PATH_B = 'hero-health-b';
+const CREDENTIAL_B = { id: 'heroSandboxCred2', name: 'Hero Health sandbox, practice B' };
 
 /** MCP Server Trigger (v2: streamable HTTP and SSE at /mcp/<path>) with Hero Health tools. */
-function mcpWorkflow(): WorkflowJson {
+function mcpWorkflow(id = WORKFLOW, path = MCP_PATH, tools = [findSlotsTool([100, 420]), checkAvailabilityTool([300, 420]), sendSmsTool([500, 420])]): WorkflowJson {
 	const trigger: WorkflowNode = {
 		id: 'mcp-trigger',
 		name: 'MCP Server Trigger',
 		type: '@n8n/n8n-nodes-langchain.mcpTrigger',
 		typeVersion: 2,
 		position: [300, 200],
-		parameters: { authentication: 'none', path: MCP_PATH },
+		parameters: { authentication: 'none', path },
 		webhookId: randomUUID(),
 	};
-	const tools = [findSlotsTool([100, 420]), checkAvailabilityTool([300, 420]), sendSmsTool([500, 420])];
 	const connections: Record<string, unknown> = {};
 	for (const tool of tools) connections[tool.name] = { ai_tool: [[{ node: trigger.name, type: 'ai_tool', index: 0 }]] };
-	return { id: WORKFLOW, name: 'E2E MCP server: Hero Health tools', active: false, nodes: [trigger, ...tools], connections, settings: { executionOrder: 'v1' } } as unknown as WorkflowJson;
+	return { id, name: `E2E MCP server: Hero Health tools (${path})`, active: false, nodes: [trigger, ...tools], connections, settings: { executionOrder: 'v1' } } as unknown as WorkflowJson;
+}
+
+/** Practice B's server: only Send SMS, under the same node name, with practice B's credential. */
+function mcpWorkflowB(): WorkflowJson {
+	const send = { ...sendSmsTool([500, 420]), credentials: { [HERO_CREDENTIAL_TYPE]: CREDENTIAL_B } };
+	return mcpWorkflow(WORKFLOW_B, MCP_PATH_B, [send]);
 }
 
 type ToolResult = { isError?: boolean; content: Array<{ type: string; text?: string }> };
 const textOf = (result: ToolResult) => result.content.map((part) => part.text ?? '').join('');
 
 let sandbox: Sandbox;
+/** Practice B: another sandbox (its own practice group, its own patients' messages). */
+let sandboxB: Sandbox;
 let home: N8nHome;
 let server: N8nServer;
 let client: Client;
+const extraClients: Client[] = [];
+
+/** A new MCP client session on the server at `path`. */
+async function connect(path: string): Promise<Client> {
+	const session = new Client({ name: 'hero-health-e2e', version: '1.0.0' });
+	await session.connect(new StreamableHTTPClientTransport(new URL(`${server.baseUrl}/mcp/${path}`)));
+	return session;
+}
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0 });
+	sandboxB = await startSandbox({ port: 0, practiceGroupId: '2002' });
 	const created = await createSandboxHome(sandbox);
 	home = created.home;
-	await importWorkflow(home, mcpWorkflow());
+	await importCredential(home, { ...CREDENTIAL_B, sandboxUrl: sandboxB.url, apiKey: sandboxB.apiKey, practiceGroupId: sandboxB.practiceGroupId });
+	await importWorkflow(home, [mcpWorkflow(), mcpWorkflowB()]);
 	await activateWorkflowOffline(home, WORKFLOW);
+	await activateWorkflowOffline(home, WORKFLOW_B);
 	server = await startN8nServer(home);
-	client = new Client({ name: 'hero-health-e2e', version: '1.0.0' });
-	await client.connect(new StreamableHTTPClientTransport(new URL(`${server.baseUrl}/mcp/${MCP_PATH}`)));
+	client = await connect(MCP_PATH);
 }, 900_000);
 
 afterAll(async () => {
-	await client?.close().catch(() => undefined);
+	for (const session of [client, ...extraClients]) await session?.close().catch(() => undefined);
 	await server?.stop();
 	await home?.cleanup();
 	await cleanupAll();
 	await sandbox?.close();
+	await sandboxB?.close();
 });
 
-beforeEach(() => sandbox.reset());
+beforeEach(() => {
+	sandbox.reset();
+	sandboxB.reset();
+});
 
 test('issue 16 (MCP): the MCP Server Trigger lists the Hero Health tools with their descriptions and input schemas', async () => {
 	const { tools } = await client.listTools();
@@ -135,7 +160,40 @@ test('issue 16 (MCP): exactly once over MCP: an identical second Send in the sam
 	const [{ message_id: firstId }] = JSON.parse(textOf(first)) as Array<{ message_id: string }>;
 	const second = (await client.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
 	expect(second.isError).toBe(true);
-	expect(textOf(second)).toContain(`Refused: this message was already sent to this patient in this execution (message_id ${firstId}); it was not sent again`);
+	// Issue 24 point 3: under MCP there is no execution; the refusal names the scope it really has.
+	expect(textOf(second)).toContain(`Refused: this message was already sent to this patient by this workflow for this practice group in the last 10 minutes (message_id ${firstId}); it was not sent again`);
+	expect(textOf(second)).not.toContain('in this execution');
+	expect([...messages(sandbox.state).values()].map((m) => m.message)).toEqual([args.message]);
+	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
+});
+
+test('issue 24 point 3 (MCP): two MCP servers (workflows) with different practices\' credentials, the same tool node name and the same arguments: both sends go', async () => {
+	const args = { patientId: '2001', message: 'Flu clinic this Saturday, 9am to 12pm.' };
+	const sessionB = await connect(MCP_PATH_B);
+	extraClients.push(sessionB);
+	const a = (await client.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
+	const b = (await sessionB.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
+	const outcome = (result: ToolResult) => (result.isError ? `error: ${textOf(result)}` : 'sent');
+	expect([outcome(a), outcome(b)]).toEqual(['sent', 'sent']);
+	// Each practice's Hero holds its one SMS, and each client was answered with it.
+	const sentA = [...messages(sandbox.state).values()];
+	const sentB = [...messages(sandboxB.state).values()];
+	expect(sentA.map((m) => [m.patient.id, m.message])).toEqual([['2001', args.message]]);
+	expect(sentB.map((m) => [m.patient.id, m.message])).toEqual([['2001', args.message]]);
+	expect(JSON.parse(textOf(a))).toEqual([expect.objectContaining({ message_id: sentA[0].id, content: args.message })]);
+	expect(JSON.parse(textOf(b))).toEqual([expect.objectContaining({ message_id: sentB[0].id, content: args.message })]);
+});
+
+test('issue 24 point 3 (MCP): the guard covers the MCP server, not one session: a second client session of the same workflow sending the same message is refused; the patient gets one SMS', async () => {
+	const args = { patientId: '2001', message: 'Please book your asthma review.' };
+	const first = (await client.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
+	expect(first.isError).toBeFalsy();
+	// A client that reconnects gets a new MCP session id; the patient must still get the text once.
+	const other = await connect(MCP_PATH);
+	extraClients.push(other);
+	const again = (await other.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
+	expect(again.isError).toBe(true);
+	expect(textOf(again)).toMatch(/Refused: this message was already sent to this patient by this workflow for this practice group in the last 10 minutes \(message_id [^)]+\); it was not sent again/);
 	expect([...messages(sandbox.state).values()].map((m) => m.message)).toEqual([args.message]);
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
 });

@@ -6,7 +6,7 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { REPEAT_WINDOW_MS, claimSend } from '../../nodes/HeroHealth/actions/message/repeatGuard';
+import { REPEAT_WINDOW_MS, claimSend, practiceOf } from '../../nodes/HeroHealth/actions/message/repeatGuard';
 import { outcomeUnknown } from '../../nodes/HeroHealth/transport';
 import { certainlyNotCarriedOut } from '../../nodes/HeroHealth/transport/retry';
 import { runHeroNode } from '../harness/runNode';
@@ -60,6 +60,56 @@ describe('finding (issue 16): Refuse Repeat Send', () => {
 		claimSend(context('exec-e', false), 0, body);
 		expect(claimSend(context('exec-e', false), 0, body)).toBeUndefined();
 		expect(claimSend(context('exec-f', 'absent'), 0, body)).toBeUndefined();
+	});
+});
+
+/**
+ * Issue 24 point 3: under n8n's MCP Server Trigger a tool runs before any execution exists
+ * (`getExecutionId()` is undefined); the guard is then scoped to the workflow and the credential's
+ * practice group, and says so.
+ */
+describe('issue 24 point 3: Refuse Repeat Send outside an execution (MCP)', () => {
+	/** A tool call under the MCP trigger: no execution id; the workflow and credential given. */
+	function mcpContext(workflowId: string, credentials: Record<string, unknown>, nodeName = 'Send SMS'): IExecuteFunctions {
+		return {
+			getNodeParameter: (name: string, _item: number, fallback: unknown) => (name === 'refuseRepeatSend' ? true : fallback),
+			getExecutionId: () => undefined,
+			getWorkflow: () => ({ id: workflowId, name: 'MCP server', active: true }),
+			getCredentials: async () => credentials,
+			getNode: () => ({ name: nodeName, type: 'n8n-nodes-hero-health.heroHealthTool', typeVersion: 1, position: [0, 0], parameters: {}, id: 'x' }),
+		} as unknown as IExecuteFunctions;
+	}
+	const practiceA = { environment: 'custom', baseUrl: 'http://127.0.0.1:9/', practiceGroupId: '1001', apiKey: 'k' };
+	const claim = async (ctx: IExecuteFunctions, now: number) => claimSend(ctx, 0, body, now, await practiceOf(ctx, 0));
+
+	it('issue 24 point 3: with no execution id, an identical send by the same workflow for the same practice group is refused, and the refusal names that scope', async () => {
+		const now = Date.now();
+		(await claim(mcpContext('wf-mcp-1', practiceA), now))!.sent({ message_id: '77' });
+		await expect(claim(mcpContext('wf-mcp-1', { ...practiceA }), now + 1)).rejects.toThrow(
+			'Refused: this message was already sent to this patient by this workflow for this practice group in the last 10 minutes (message_id 77); it was not sent again [item 0]',
+		);
+	});
+
+	it('issue 24 point 3: with no execution id, another workflow, another practice group or another environment is not refused', async () => {
+		const now = Date.now();
+		(await claim(mcpContext('wf-mcp-2', practiceA), now))!.sent({ message_id: '78' });
+		expect(await claim(mcpContext('wf-mcp-3', practiceA), now)).toBeDefined();
+		expect(await claim(mcpContext('wf-mcp-2', { ...practiceA, practiceGroupId: '2002' }), now)).toBeDefined();
+		expect(await claim(mcpContext('wf-mcp-2', { ...practiceA, baseUrl: 'http://127.0.0.1:10' }), now)).toBeDefined();
+	});
+
+	it('issue 24 point 3: an unknown outcome outside an execution is kept, and the refusal names the workflow scope', async () => {
+		const ctx = mcpContext('wf-mcp-4', practiceA);
+		const now = Date.now();
+		(await claim(ctx, now))!.failed(Object.assign(new Error('Hero answered 502'), { context: { outcomeUnknown: true } }));
+		await expect(claim(ctx, now + 1)).rejects.toThrow(
+			'Refused: an identical message was sent earlier by this workflow for this practice group in the last 10 minutes and its outcome is unknown (it may have reached the patient); it was not sent again [item 0]',
+		);
+	});
+
+	it('issue 24 point 3: inside an execution (an AI Agent) the credential is not read: the execution is the scope', async () => {
+		const ctx = { ...mcpContext('wf-mcp-5', practiceA), getExecutionId: () => 'exec-agent', getCredentials: () => Promise.reject(new Error('not read')) } as unknown as IExecuteFunctions;
+		expect(await practiceOf(ctx, 0)).toBeUndefined();
 	});
 });
 

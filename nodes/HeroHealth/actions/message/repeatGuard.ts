@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { outcomeUnknown } from '../../transport';
+import { CREDENTIAL_TYPE, outcomeUnknown, resolveBaseUrl } from '../../transport';
 
 /**
  * Exactly once under AI agents: a model may call Send twice with the same arguments in one
@@ -11,6 +11,12 @@ import { outcomeUnknown } from '../../transport';
  * reach Hero (never sent, a refused connection, a 4xx) is forgotten, so the model may correct and
  * retry it; one whose outcome is unknown (5xx, timeout, reset, unusable 2xx) is kept: it may have
  * reached the patient, and a retry would text them twice.
+ *
+ * Scope: an agent's tool calls run inside one execution, so the execution is the scope. Under n8n's
+ * MCP Server Trigger there is no execution yet when a tool runs (`getExecutionId()` is undefined, n8n
+ * 1.x and 2.x in regular mode) and the MCP session is not visible to the node; the scope is then the
+ * workflow and the credential's Hero practice group (environment + group ID: patient IDs are per
+ * group), so one MCP server's clients share the guard and other workflows or practices do not.
  */
 export const REPEAT_WINDOW_MS = 10 * 60_000;
 
@@ -23,7 +29,7 @@ export const refuseRepeatSendField: INodeProperties = {
 	default: true,
 	displayOptions: { show: { '@tool': [true] } },
 	description:
-		'Whether to refuse a message identical to one this tool already sent in the same execution (within 10 minutes), so an agent that calls Send twice reaches the patient once',
+		'Whether to refuse a message identical to one this tool already sent in the same execution (over an MCP Server Trigger: by this workflow for the same practice group) within 10 minutes, so an agent that calls Send twice reaches the patient once',
 };
 
 /** Sends made (or in flight) per execution and node: key → when, the message id once known, whether the outcome is unknown. */
@@ -48,19 +54,40 @@ export interface SendClaim {
 	failed(error?: unknown): void;
 }
 
+const guardOn = (ctx: IExecuteFunctions, itemIndex: number) => ctx.getNodeParameter('refuseRepeatSend', itemIndex, false) === true;
+
 /**
- * Claims this send for the execution, or throws if an identical one was already made. Returns
- * undefined when the guard is off (the plain node, or the option turned off).
+ * The credential's Hero practice group (environment base URL and group ID), needed only when the send
+ * runs outside an execution (MCP): undefined otherwise, or when the guard is off.
  */
-export function claimSend(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject, now = Date.now()): SendClaim | undefined {
-	if (!ctx.getNodeParameter('refuseRepeatSend', itemIndex, false)) return undefined;
+export async function practiceOf(ctx: IExecuteFunctions, itemIndex: number): Promise<string | undefined> {
+	if (!guardOn(ctx, itemIndex) || ctx.getExecutionId() !== undefined) return undefined;
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	return `${resolveBaseUrl(credentials)} ${String(credentials.practiceGroupId ?? '')}`;
+}
+
+/** The guard's scope: its part of the key, and how the refusal names it. */
+function scopeOf(ctx: IExecuteFunctions, practice: string | undefined): { key: unknown[]; where: string } {
+	const executionId = ctx.getExecutionId();
+	if (executionId !== undefined) return { key: ['execution', executionId], where: 'in this execution' };
+	return { key: ['workflow', ctx.getWorkflow().id, practice], where: 'by this workflow for this practice group in the last 10 minutes' };
+}
+
+/**
+ * Claims this send for its scope (the execution; under MCP the workflow and `practice`, from
+ * `practiceOf`), or throws if an identical one was already made. Returns undefined when the guard
+ * is off (the plain node, or the option turned off).
+ */
+export function claimSend(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject, now = Date.now(), practice?: string): SendClaim | undefined {
+	if (!guardOn(ctx, itemIndex)) return undefined;
 	prune(now);
-	const key = JSON.stringify([ctx.getExecutionId(), ctx.getNode().name, body]);
+	const scope = scopeOf(ctx, practice);
+	const key = JSON.stringify([...scope.key, ctx.getNode().name, body]);
 	const earlier = recent.get(key);
 	if (earlier?.unknown) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Refused: an identical message was sent earlier in this execution and its outcome is unknown (it may have reached the patient); it was not sent again [item ${itemIndex}]`,
+			`Refused: an identical message was sent earlier ${scope.where} and its outcome is unknown (it may have reached the patient); it was not sent again [item ${itemIndex}]`,
 			{
 				itemIndex,
 				description:
@@ -70,7 +97,7 @@ export function claimSend(ctx: IExecuteFunctions, itemIndex: number, body: IData
 	}
 	if (earlier) {
 		const which = earlier.messageId ? ` (message_id ${earlier.messageId})` : '';
-		throw new NodeOperationError(ctx.getNode(), `Refused: this message was already sent to this patient in this execution${which}; it was not sent again [item ${itemIndex}]`, {
+		throw new NodeOperationError(ctx.getNode(), `Refused: this message was already sent to this patient ${scope.where}${which}; it was not sent again [item ${itemIndex}]`, {
 			itemIndex,
 			description: 'Each message reaches the patient once. To send a different message, change its text; to allow repeats, turn off Refuse Repeat Send.',
 		});

@@ -7,7 +7,7 @@ import { isEmail, phoneToE164 } from '../../validation';
 import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, readCollection, requireText } from '../helpers';
 import { patientIdField } from '../common.descriptions';
 import { chosenTemplateId, templateLocator, textOfTemplate } from '../messageTemplate/template';
-import { claimSend, refuseRepeatSendField } from './repeatGuard';
+import { claimSend, practiceOf, refuseRepeatSendField } from './repeatGuard';
 
 export const MESSAGE_TYPES = ['sms', 'email', 'nhs_app', 'hero'] as const;
 const FALLBACK_TYPES = ['sms', 'email'] as const;
@@ -367,7 +367,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = buildSendBody(this, itemIndex);
 	const minimal = this.getNodeParameter('minimalOutput', itemIndex, false) === true;
 	if (body.message_string === undefined) body.message_string = await textOfTemplate(this, itemIndex, chosenTemplateId(this, itemIndex));
-	const claim = claimSend(this, itemIndex, body);
+	const claim = claimSend(this, itemIndex, body, Date.now(), await practiceOf(this, itemIndex));
 	// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
 	const outcome = await heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex }).then(
 		(result) => ({ ok: true as const, result }),
