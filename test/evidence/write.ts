@@ -92,6 +92,8 @@ export interface TriggerLoadFigures {
 	n8nCpuMsPerDelivery: number;
 	timeTo200Ms: { median: number; p99: number; max: number };
 	memoryMB: { rssBefore: number; peakDuringBurst: number; rssAfterBurst: number; rssAfterRuns: number; peakFrom: string };
+	/** The same n8n's own Webhook node, measured after the burst, for comparison. */
+	baseline?: { node: string; deliveries: number; n8nCpuMsPerDelivery: number; timeTo200Ms: { median: number; p99: number } };
 }
 
 export interface Stamp {
@@ -382,6 +384,12 @@ function triggerLoadSection(evidence: Evidence, pinnedLines: string[]): string[]
 					['Time to 200', `median ${ms(f.timeTo200Ms.median)}, p99 ${ms(f.timeTo200Ms.p99)}, max ${ms(f.timeTo200Ms.max)}`],
 					['n8n CPU', `${show(f.n8nCpuMsPerDelivery)} ms per delivery (user + system, burst and runs)`],
 					['n8n memory (resident)', `${mb(f.memoryMB.rssBefore)} before; peak ${mb(f.memoryMB.peakDuringBurst)} during the burst (${f.memoryMB.peakFrom}); ${mb(f.memoryMB.rssAfterBurst)} after it; ${mb(f.memoryMB.rssAfterRuns)} once the runs finished`],
+					[
+						"n8n's own Webhook node, same n8n",
+						f.baseline
+							? `${show(f.baseline.deliveries)} posts (no signature check, at most ${show(f.maxInFlight)} in flight): ${show(f.baseline.n8nCpuMsPerDelivery)} ms of CPU per delivery; time to 200 median ${ms(f.baseline.timeTo200Ms.median)}, p99 ${ms(f.baseline.timeTo200Ms.p99)}`
+							: NOT_RUN,
+					],
 					['Machine load', `1-minute load average ${show(f.loadAverage.before)} before, ${show(f.loadAverage.after)} after, on ${show(f.loadAverage.cores)} cores (time to 200 grows with it; CPU per delivery does not)`],
 				],
 			),

@@ -225,6 +225,7 @@ describe('test/evidence/write.ts', () => {
 			n8nCpuMsPerDelivery: 9.4,
 			timeTo200Ms: { median: 21.4, p99: 180.6, max: 240.2 },
 			memoryMB: { rssBefore: 410.2, peakDuringBurst: 1480.6, rssAfterBurst: 520, rssAfterRuns: 480.4, peakFrom: 'VmHWM reset before the burst' },
+			baseline: { node: 'n8n-nodes-base.webhook', deliveries: 100, n8nCpuMsPerDelivery: 11.2, timeTo200Ms: { median: 30.4, p99: 90.6 } },
 		};
 		const page = write(fixture({ 'jest/main-1.json': jestRecord({}), 'triggerLoad.json': { line1: figures } }));
 		const text = section(page, 'Trigger under load');
@@ -235,7 +236,12 @@ describe('test/evidence/write.ts', () => {
 		expect(row(text, '| Time to 200 |')).toBe('| Time to 200 | median 21 ms, p99 181 ms, max 240 ms |');
 		expect(row(text, '| n8n CPU |')).toBe('| n8n CPU | 9.4 ms per delivery (user + system, burst and runs) |');
 		expect(row(text, '| n8n memory (resident) |')).toBe('| n8n memory (resident) | 410 MB before; peak 1,481 MB during the burst (VmHWM reset before the burst); 520 MB after it; 480 MB once the runs finished |');
+		expect(row(text, "| n8n's own Webhook node, same n8n |")).toBe("| n8n's own Webhook node, same n8n | 100 posts (no signature check, at most 40 in flight): 11.2 ms of CPU per delivery; time to 200 median 30 ms, p99 91 ms |");
 		expect(row(text, '| Machine load |')).toContain('1-minute load average 1.5 before, 2.25 after, on 2 cores');
+		// A run that recorded no baseline says so rather than leaving the row out.
+		const { baseline: _baseline, ...withoutBaseline } = figures;
+		const older = section(write(fixture({ 'jest/main-1.json': jestRecord({}), 'triggerLoad.json': { line1: withoutBaseline } })), 'Trigger under load');
+		expect(row(older, "| n8n's own Webhook node, same n8n |")).toBe(`| n8n's own Webhook node, same n8n | ${NOT_RUN} |`);
 		// Line 2 recorded nothing: said so, and no figure of line 1 is shown for it.
 		expect(text).toContain(`**Line 2**: ${NOT_RUN}.`);
 		expect(text.match(/\| Time to 200 \|/g)).toHaveLength(1);
