@@ -7,9 +7,10 @@
  * interleaved. Every post must be answered 200 (a replay with the trigger's "repeat" answer), exactly
  * 450 executions must start, each distinct event in exactly one of them.
  *
- * Measures time-to-200 per post (median, p99) and the n8n process's memory (VmRSS before and after,
- * peak during the burst from VmHWM reset just before it). With HERO_EVIDENCE_DIR set, the figures go
- * to <dir>/triggerLoad.json (one entry per n8n line) for docs/evidence.md.
+ * Measures time-to-200 per post (median, p99), the n8n process's CPU per delivery and its memory
+ * (VmRSS before and after, peak during the burst from VmHWM reset just before it). For comparison,
+ * the same n8n's own Webhook node takes 100 posts afterwards. With HERO_EVIDENCE_DIR set, the figures
+ * go to <dir>/triggerLoad.json (one entry per n8n line) for docs/evidence.md.
  */
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -63,6 +64,32 @@ const triggerWorkflow = (credentialId: string): WorkflowJson => ({
 	connections: {},
 	settings: { executionOrder: 'v1' },
 });
+
+/** For comparison: n8n's own Webhook node in the same n8n (no signature check, no replay memory). */
+const BASELINE_ID = 'heroE2ePlainHook';
+const BASELINE_PATH = 'hero-load-baseline';
+const BASELINE_POSTS = 100;
+const baselineWorkflow: WorkflowJson = {
+	id: BASELINE_ID,
+	name: 'E2E plain Webhook (baseline)',
+	active: false,
+	nodes: [
+		{
+			id: 'plain-webhook-1',
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 300],
+			webhookId: '0b9c8d7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e',
+			parameters: { httpMethod: 'POST', path: BASELINE_PATH, responseMode: 'onReceived' },
+		},
+	],
+	connections: {},
+	settings: { executionOrder: 'v1' },
+};
+
+/** What the tests measured, written to the evidence folder once all ran. */
+const recorded: { trigger?: Record<string, unknown>; baseline?: Record<string, unknown> } = {};
 
 interface Post {
 	/** Which distinct event (0..UNIQUE-1) this post carries. */
@@ -148,13 +175,22 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0 });
 	const { home: created, credentialId } = await createSandboxHome(sandbox);
 	home = created;
-	await importWorkflow(home, triggerWorkflow(credentialId));
+	await importWorkflow(home, [triggerWorkflow(credentialId), baselineWorkflow]);
 	server = await startN8nServer(home);
 	await server.prepareApi();
 	await server.activateWorkflow(WORKFLOW_ID);
+	await server.activateWorkflow(BASELINE_ID);
 }, 900_000);
 
 afterAll(async () => {
+	const dir = process.env.HERO_EVIDENCE_DIR;
+	if (dir && recorded.trigger) {
+		// One file, one entry per n8n line: the compatibility matrix runs this suite on each.
+		mkdirSync(dir, { recursive: true });
+		const file = join(dir, 'triggerLoad.json');
+		const all = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+		writeFileSync(file, `${JSON.stringify({ ...all, [`line${home.n8n.line}`]: { ...recorded.trigger, ...(recorded.baseline ? { baseline: recorded.baseline } : {}) } }, null, 2)}\n`);
+	}
 	await server?.stop();
 	await home?.cleanup();
 	await cleanupAll();
@@ -276,12 +312,48 @@ test('500 signed deliveries in 5 s, 50 of them exact replays: every one answered
 		memoryMB: { rssBefore: rssBeforeMB, peakDuringBurst: peakMB, rssAfterBurst: rssAfterMB, rssAfterRuns: rssSettledMB, peakFrom: peakReset ? 'VmHWM reset before the burst' : 'VmRSS sampled every 100 ms' },
 	};
 	process.stderr.write(`\n[trigger under load, n8n ${figures.n8n}]\n${JSON.stringify(figures, null, 2)}\n`);
-	const dir = process.env.HERO_EVIDENCE_DIR;
-	if (dir) {
-		// One file, one entry per n8n line: the compatibility matrix runs this suite on each.
-		mkdirSync(dir, { recursive: true });
-		const file = join(dir, 'triggerLoad.json');
-		const all = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-		writeFileSync(file, `${JSON.stringify({ ...all, [`line${figures.line}`]: figures }, null, 2)}\n`);
+	recorded.trigger = figures;
+});
+
+test("for comparison, n8n's own Webhook node in the same n8n: 100 posts, each answered 200 and run once", async () => {
+	const url = `${server.baseUrl}/webhook/${BASELINE_PATH}`;
+	await sleep(1_000);
+	const cpuBefore = cpuMs(server.pid);
+	const times: number[] = [];
+	const statuses: Record<string, number> = {};
+	let inFlight = 0;
+	const sends: Array<Promise<void>> = [];
+	// As fast as the same bound of requests in flight allows: the figure wanted is CPU per delivery.
+	for (let i = 0; i < BASELINE_POSTS; i++) {
+		while (inFlight >= MAX_IN_FLIGHT) await sleep(1);
+		inFlight++;
+		const body = JSON.stringify({ object: 'Appointment', id: String(800_000 + i), practice_group_id: sandbox.practiceGroupId, event: 'appointment.confirmed' });
+		sends.push(
+			(async () => {
+				const sentAt = performance.now();
+				try {
+					const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+					times.push(performance.now() - sentAt);
+					statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+					await response.text();
+				} finally {
+					inFlight--;
+				}
+			})(),
+		);
 	}
+	await Promise.all(sends);
+	const deadline = Date.now() + 60_000;
+	let executions = await server.listExecutions(BASELINE_ID, { includeData: false });
+	while (!(executions.length >= BASELINE_POSTS && executions.every((e) => e.stoppedAt)) && Date.now() < deadline) {
+		await sleep(500);
+		executions = await server.listExecutions(BASELINE_ID, { includeData: false });
+	}
+	const cpu = cpuMs(server.pid) - cpuBefore;
+	expect(statuses).toEqual({ 200: BASELINE_POSTS });
+	expect(executions).toHaveLength(BASELINE_POSTS);
+	times.sort((a, b) => a - b);
+	const round = (ms: number) => Math.round(ms * 10) / 10;
+	recorded.baseline = { node: 'n8n-nodes-base.webhook', deliveries: BASELINE_POSTS, n8nCpuMsPerDelivery: round(cpu / BASELINE_POSTS), timeTo200Ms: { median: round(quantile(times, 0.5)), p99: round(quantile(times, 0.99)) } };
+	process.stderr.write(`[n8n's own Webhook node] ${JSON.stringify(recorded.baseline)}\n`);
 });
