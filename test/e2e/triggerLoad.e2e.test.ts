@@ -153,8 +153,9 @@ function procMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 /** CPU time (user + system) the process has used, in ms: unlike wall time, it does not grow when other processes load the machine. */
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 function cpuMs(pid: number): number {
-	// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	// Fields after the command name (which may hold spaces and parentheses): utime and stime are the 12th and 13th.
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
 	return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
