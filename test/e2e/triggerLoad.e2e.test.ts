@@ -290,7 +290,8 @@ test('500 signed deliveries in 5 s, 50 of them exact replays: every one answered
 	const round = (ms: number) => Math.round(ms * 10) / 10;
 	const figures = {
 		n8n: home.n8n.version,
-		node: process.version,
+		// The Node n8n ran on (line 2 runs on node@24, not on this process's Node).
+		node: execFileSync(home.n8n.nodeBin, ['--version'], { encoding: 'utf8' }).trim(),
 		line: home.n8n.line,
 		recordedAt: new Date().toISOString(),
 		deliveries: TOTAL,
