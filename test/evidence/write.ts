@@ -10,6 +10,7 @@
  *   compat/                   test/compat/matrix.sh reports (jest --json, .rc exit codes, queue-line<N>.json figures)
  *   reliability-figures.json  test/reliability/figures-reporter.js (the secrets scan among them)
  *   scanner.json              test/package/scanner.test.ts, the scanner's report
+ *   triggerLoad.json          test/e2e/triggerLoad.e2e.test.ts, the trigger under a burst of deliveries, per n8n line
  *   bench.json                test/bench/run.ts (targets, tables)
  *   phases.json               .ci/run: [{ phase, seconds, exitCode }]
  * A part the folder lacks is shown as "not run": nothing here is filled in from constants.
@@ -66,6 +67,33 @@ export interface Evidence {
 	scanner?: { scanner: string; node: string; exitCode: number | null; legs: Array<{ leg: string; files: number; passed: boolean; message?: string }>; provenance: { checked: boolean; reason: string } };
 	bench?: { run: { args: string[]; repeat: number; count: number; node: string; n8n?: string; seconds: number }; targets: Array<{ target: string; measured: string; met: boolean }>; results?: Record<string, unknown>; output: string };
 	phases?: Array<{ phase: string; seconds: number; exitCode: number }>;
+	/** Keyed `line<N>`: the e2e suites run once per n8n line. */
+	triggerLoad?: Record<string, TriggerLoadFigures>;
+}
+
+/** What test/e2e/triggerLoad.e2e.test.ts records for one n8n line. */
+export interface TriggerLoadFigures {
+	n8n: string;
+	node: string;
+	line: number;
+	deliveries: number;
+	distinct: number;
+	replays: number;
+	spreadMs: number;
+	maxInFlight: number;
+	burstMs: number;
+	postsStartedLate: number;
+	answers: Record<string, number>;
+	repeatAnswers: number;
+	executions: number;
+	distinctEventsRun: number;
+	settleMs: number;
+	loadAverage: { before: number; after: number; cores: number };
+	n8nCpuMsPerDelivery: number;
+	timeTo200Ms: { median: number; p99: number; max: number };
+	memoryMB: { rssBefore: number; peakDuringBurst: number; rssAfterBurst: number; rssAfterRuns: number; peakFrom: string };
+	/** The same n8n's own Webhook node, measured after the burst, for comparison. */
+	baseline?: { node: string; deliveries: number; n8nCpuMsPerDelivery: number; timeTo200Ms: { median: number; p99: number } };
 }
 
 export interface Stamp {
@@ -130,6 +158,7 @@ export function collect(folder: string): Evidence {
 		scanner: readJson(join(folder, 'scanner.json')),
 		bench: readJson(join(folder, 'bench.json')),
 		phases: readJson(join(folder, 'phases.json')),
+		triggerLoad: readJson(join(folder, 'triggerLoad.json')),
 	};
 }
 
@@ -328,6 +357,47 @@ function queueSection(evidence: Evidence, pinnedLines: string[]): string[] {
 	return out;
 }
 
+function triggerLoadSection(evidence: Evidence, pinnedLines: string[]): string[] {
+	const out = [
+		'## Trigger under load',
+		'',
+		'From test/e2e/triggerLoad.e2e.test.ts: signed deliveries posted to an active Hero Health Trigger in `n8n start` (production webhook URL), some of them exact replays of deliveries already sent. Time to 200 is measured per post from sending to the answer\'s status line; memory is the main n8n process\'s resident set (/proc/<pid>/status).',
+		'',
+	];
+	const ms = (value: number) => `${show(Math.round(value))} ms`;
+	const mb = (value: number) => `${show(Math.round(value))} MB`;
+	for (const line of pinnedLines) {
+		const f = evidence.triggerLoad?.[`line${line}`];
+		if (!f) {
+			out.push(`**Line ${line}**: ${NOT_RUN}.`, '');
+			continue;
+		}
+		const late = f.postsStartedLate ? `; ${show(f.postsStartedLate)} posts left later than planned, waiting for a free slot` : '';
+		out.push(`**Line ${line}**: n8n ${f.n8n} on Node ${f.node}`, '');
+		out.push(
+			...table(
+				['What', 'Figure'],
+				[
+					['Sent', `${show(f.deliveries)} deliveries (${show(f.distinct)} distinct events, ${show(f.replays)} exact replays), planned over ${ms(f.spreadMs)} with at most ${show(f.maxInFlight)} in flight; the last answer came after ${ms(f.burstMs)}${late}`],
+					['Answers', `${Object.entries(f.answers).map(([status, n]) => `${status}: ${show(n)}`).join(', ')}; ${show(f.repeatAnswers)} of them the trigger's repeat answer`],
+					['Executions', `${show(f.executions)} started, ${show(f.distinctEventsRun)} distinct events; all finished ${ms(f.settleMs)} after the last answer`],
+					['Time to 200', `median ${ms(f.timeTo200Ms.median)}, p99 ${ms(f.timeTo200Ms.p99)}, max ${ms(f.timeTo200Ms.max)}`],
+					['n8n CPU', `${show(f.n8nCpuMsPerDelivery)} ms per delivery (user + system, burst and runs)`],
+					['n8n memory (resident)', `${mb(f.memoryMB.rssBefore)} before; peak ${mb(f.memoryMB.peakDuringBurst)} during the burst (${f.memoryMB.peakFrom}); ${mb(f.memoryMB.rssAfterBurst)} after it; ${mb(f.memoryMB.rssAfterRuns)} once the runs finished`],
+					[
+						"n8n's own Webhook node, same n8n",
+						f.baseline
+							? `${show(f.baseline.deliveries)} posts (no signature check, at most ${show(f.maxInFlight)} in flight): ${show(f.baseline.n8nCpuMsPerDelivery)} ms of CPU per delivery; time to 200 median ${ms(f.baseline.timeTo200Ms.median)}, p99 ${ms(f.baseline.timeTo200Ms.p99)}`
+							: NOT_RUN,
+					],
+					['Machine load', `1-minute load average ${show(f.loadAverage.before)} before, ${show(f.loadAverage.after)} after, on ${show(f.loadAverage.cores)} cores (time to 200 grows with it; CPU per delivery does not)`],
+				],
+			),
+		);
+	}
+	return out;
+}
+
 function benchSection(evidence: Evidence): string[] {
 	const out = ['## Benchmark', ''];
 	const bench = evidence.bench;
@@ -389,8 +459,8 @@ export function render(evidence: Evidence, stamp: Stamp, pinnedLines: string[]):
 		'',
 		'# Evidence: the figures of one full run',
 		'',
-		'The figures of a full run (test counts, the compatibility matrix, queue mode, the benchmark, the package scanner,',
-		'the secrets scan) are on this page and nowhere else; the other pages link here. Written by `npm run evidence`',
+		'The figures of a full run (test counts, the compatibility matrix, queue mode, the trigger under load, the benchmark,',
+		'the package scanner, the secrets scan) are on this page and nowhere else; the other pages link here. Written by `npm run evidence`',
 		'(a full `.ci/run` and `npm run bench`, see [CONTRIBUTING.md](../CONTRIBUTING.md#commands)); a part that did not run says "not run".',
 		'',
 		...stampSection(evidence, stamp),
@@ -398,6 +468,7 @@ export function render(evidence: Evidence, stamp: Stamp, pinnedLines: string[]):
 		...testsSection(evidence),
 		...compatSection(evidence, pinnedLines),
 		...queueSection(evidence, pinnedLines),
+		...triggerLoadSection(evidence, pinnedLines),
 		...benchSection(evidence),
 		...scannerSection(evidence),
 		...reliabilitySections(evidence),

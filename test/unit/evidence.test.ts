@@ -91,6 +91,8 @@ const write = (folder: string) => {
 	return render(evidence, stampOf(evidence, ROOT, NOW), ['1', '2']);
 };
 const row = (page: string, start: string) => page.split('\n').find((l) => l.startsWith(start));
+/** The text of one `## ` section of the page, without its heading. */
+const section = (page: string, heading: string) => page.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? '';
 
 describe('test/evidence/write.ts', () => {
 	it('from jest and reliability results only: their counts, the stamp they recorded, and every other part "not run"', () => {
@@ -132,6 +134,8 @@ describe('test/evidence/write.ts', () => {
 		expect(row(page, '| 2 |')).toBe(`| 2 | ${NOT_RUN} | ${NOT_RUN} | ${NOT_RUN} | ${NOT_RUN} |`);
 		expect(page).toContain(`**Line 1**: ${NOT_RUN}.`);
 		expect(page).toContain(`\`npm run bench\`: ${NOT_RUN}.`);
+		expect(section(page, 'Trigger under load')).toContain(`**Line 1**: ${NOT_RUN}.`);
+		expect(section(page, 'Trigger under load')).toContain(`**Line 2**: ${NOT_RUN}.`);
 		expect(page).toContain(`test/package/scanner.test.ts: ${NOT_RUN}.`);
 		expect(page).toContain(`Phase times: ${NOT_RUN}`);
 		// The secrets scan and the other reliability figures, as the reporter wrote them.
@@ -196,6 +200,54 @@ describe('test/evidence/write.ts', () => {
 		expect(row(page, '| tarball |')).toBe('| tarball | passed | 143 |');
 		expect(row(page, '| provenance |')).toContain(NOT_RUN);
 		expect(page).toContain(`The reliability suite: ${NOT_RUN}.`);
+	});
+
+	it('trigger under load: the figures triggerLoad.e2e.test.ts recorded for a line, and "not run" for a line it did not record', () => {
+		const figures = {
+			n8n: '1.123.81',
+			node: 'v20.20.2',
+			line: 1,
+			recordedAt: '2026-12-06T01:30:00.000Z',
+			deliveries: 500,
+			distinct: 450,
+			replays: 50,
+			spreadMs: 5000,
+			maxInFlight: 40,
+			burstMs: 5210,
+			peakInFlight: 12,
+			postsStartedLate: 3,
+			answers: { 200: 500 },
+			repeatAnswers: 50,
+			executions: 450,
+			distinctEventsRun: 450,
+			settleMs: 1500,
+			loadAverage: { before: 1.5, after: 2.25, cores: 2 },
+			n8nCpuMsPerDelivery: 9.4,
+			timeTo200Ms: { median: 21.4, p99: 180.6, max: 240.2 },
+			memoryMB: { rssBefore: 410.2, peakDuringBurst: 1480.6, rssAfterBurst: 520, rssAfterRuns: 480.4, peakFrom: 'VmHWM reset before the burst' },
+			baseline: { node: 'n8n-nodes-base.webhook', deliveries: 100, n8nCpuMsPerDelivery: 11.2, timeTo200Ms: { median: 30.4, p99: 90.6 } },
+		};
+		const page = write(fixture({ 'jest/main-1.json': jestRecord({}), 'triggerLoad.json': { line1: figures } }));
+		const text = section(page, 'Trigger under load');
+		expect(text).toContain('**Line 1**: n8n 1.123.81 on Node v20.20.2');
+		expect(row(text, '| Sent |')).toBe('| Sent | 500 deliveries (450 distinct events, 50 exact replays), planned over 5,000 ms with at most 40 in flight; the last answer came after 5,210 ms; 3 posts left later than planned, waiting for a free slot |');
+		expect(row(text, '| Answers |')).toBe("| Answers | 200: 500; 50 of them the trigger's repeat answer |");
+		expect(row(text, '| Executions |')).toBe('| Executions | 450 started, 450 distinct events; all finished 1,500 ms after the last answer |');
+		expect(row(text, '| Time to 200 |')).toBe('| Time to 200 | median 21 ms, p99 181 ms, max 240 ms |');
+		expect(row(text, '| n8n CPU |')).toBe('| n8n CPU | 9.4 ms per delivery (user + system, burst and runs) |');
+		expect(row(text, '| n8n memory (resident) |')).toBe('| n8n memory (resident) | 410 MB before; peak 1,481 MB during the burst (VmHWM reset before the burst); 520 MB after it; 480 MB once the runs finished |');
+		expect(row(text, "| n8n's own Webhook node, same n8n |")).toBe("| n8n's own Webhook node, same n8n | 100 posts (no signature check, at most 40 in flight): 11.2 ms of CPU per delivery; time to 200 median 30 ms, p99 91 ms |");
+		expect(row(text, '| Machine load |')).toContain('1-minute load average 1.5 before, 2.25 after, on 2 cores');
+		// A run that recorded no baseline says so rather than leaving the row out.
+		const { baseline: _baseline, ...withoutBaseline } = figures;
+		const older = section(write(fixture({ 'jest/main-1.json': jestRecord({}), 'triggerLoad.json': { line1: withoutBaseline } })), 'Trigger under load');
+		expect(row(older, "| n8n's own Webhook node, same n8n |")).toBe(`| n8n's own Webhook node, same n8n | ${NOT_RUN} |`);
+		// Line 2 recorded nothing: said so, and no figure of line 1 is shown for it.
+		expect(text).toContain(`**Line 2**: ${NOT_RUN}.`);
+		expect(text.match(/\| Time to 200 \|/g)).toHaveLength(1);
+		// The section sits with the other real-n8n figures, before the benchmark.
+		expect(page.indexOf('## Trigger under load')).toBeGreaterThan(page.indexOf('## Queue mode'));
+		expect(page.indexOf('## Trigger under load')).toBeLessThan(page.indexOf('## Benchmark'));
 	});
 
 	it("names a jest run by the arguments that chose what ran, not by its config or output flags", () => {
