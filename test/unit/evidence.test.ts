@@ -204,7 +204,7 @@ describe('test/evidence/write.ts', () => {
 
 	it('trigger under load: the figures triggerLoad.e2e.test.ts recorded for a line, and "not run" for a line it did not record', () => {
 		const figures = {
-			n8n: '1.123.81',
+			n8n: '1.100.7',
 			node: 'v20.20.2',
 			line: 1,
 			recordedAt: '2026-12-06T01:30:00.000Z',
@@ -229,7 +229,7 @@ describe('test/evidence/write.ts', () => {
 		};
 		const page = write(fixture({ 'jest/main-1.json': jestRecord({}), 'triggerLoad.json': { line1: figures } }));
 		const text = section(page, 'Trigger under load');
-		expect(text).toContain('**Line 1**: n8n 1.123.81 on Node v20.20.2');
+		expect(text).toContain('**Line 1**: n8n 1.100.7 on Node v20.20.2');
 		expect(row(text, '| Sent |')).toBe('| Sent | 500 deliveries (450 distinct events, 50 exact replays), planned over 5,000 ms with at most 40 in flight; the last answer came after 5,210 ms; 3 posts left later than planned, waiting for a free slot |');
 		expect(row(text, '| Answers |')).toBe("| Answers | 200: 500; 50 of them the trigger's repeat answer |");
 		expect(row(text, '| Executions |')).toBe('| Executions | 450 started, 450 distinct events; all finished 1,500 ms after the last answer |');
