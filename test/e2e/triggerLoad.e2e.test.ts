@@ -2,7 +2,8 @@
  * Issue 24 point 19: Hero Health Trigger under load in a real n8n (`n8n start`, the packed package
  * installed as a community package, the workflow activated through the public API).
  *
- * 500 signed deliveries are posted to n8n's production webhook URL within 5 s, at most 40 in flight:
+ * 500 signed deliveries are posted to n8n's production webhook URL within 5 s, one every 10 ms on a
+ * fixed schedule that never waits for an answer (a burst, as Hero could send it):
  * 450 distinct events and 50 exact replays of events already sent (same timestamp, same bytes),
  * interleaved. Every post must be answered 200 (a replay with the trigger's "repeat" answer), exactly
  * 450 executions must start, each distinct event in exactly one of them.
@@ -22,8 +23,8 @@ import { cleanupAll, createSandboxHome, heroType, nodeItems, importWorkflow, sta
 import { webhooks } from '../sandbox/routes/webhooks';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
-// The burst is planned for 5 s; on a machine loaded by other work n8n answers more slowly and the
-// bounded sender waits for it, so the test allows minutes.
+// The posts all leave within 5 s; n8n takes longer to answer them all (it spends about 0.1 s of CPU on
+// each delivery, as on its own Webhook node), so the test allows minutes.
 jest.setTimeout(300_000);
 
 // At most 16 characters: n8n saves a workflow's static data (the signing key) only for such ids.
@@ -36,7 +37,8 @@ const UNIQUE = 450;
 const REPLAYS = 50;
 const TOTAL = UNIQUE + REPLAYS;
 const SPREAD_MS = 5_000;
-const MAX_IN_FLIGHT = 40;
+// No cap short of the whole burst: the sender never waits for n8n (open loop).
+const MAX_IN_FLIGHT = TOTAL;
 const REPEAT_ANSWER = { received: true, ignored: 'a repeat of a delivery already accepted' };
 
 let sandbox: Sandbox;
@@ -215,7 +217,7 @@ test('500 signed deliveries in 5 s, 50 of them exact replays: every one answered
 	let sampledPeakMB = rssBeforeMB;
 	const sampler = setInterval(() => (sampledPeakMB = Math.max(sampledPeakMB, procMB(server.pid, 'VmRSS'))), 100);
 
-	// One post every 10 ms on a fixed schedule; a post waits for a free slot when 40 are in flight.
+	// One post every 10 ms on a fixed schedule, whatever n8n has answered so far.
 	const answers: Answer[] = [];
 	let inFlight = 0;
 	let maxInFlight = 0;
