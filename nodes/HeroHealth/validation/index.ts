@@ -49,19 +49,27 @@ export function isHeroId(input: string): boolean {
 	return /^\d+$/.test(input);
 }
 
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using it, and a Return
+// All of 10,000 slots formats each start five times (readableTime).
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The wall-clock fields of `date` in `timeZone`: `year`, `month`, `day`, `hour` (00-23), `minute`, `second`, zero-padded. */
 export function zonedParts(date: Date, timeZone: string): Record<string, string> {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(date);
-	return Object.fromEntries(parts.map((part) => [part.type, part.value]));
+	let format = partsFormatters.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-GB', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
+		partsFormatters.set(timeZone, format);
+	}
+	return Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
 }
 
 /** Offset of `timeZone` from UTC at `date`, in minutes. */
