@@ -7,6 +7,7 @@
 import { runHeroNode } from '../harness/runNode';
 import { addSlot, appointments, slots } from '../sandbox/routes/booking';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { pretendItIs } from '../harness/clock';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -15,13 +16,9 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 afterEach(() => jest.useRealTimers());
 
-/** Pretends it is `iso` (Date only: timers, I/O and the sandbox's sockets keep real time). */
+/** Pretends it is `iso` (test/harness/clock.ts), with fresh sandbox data. */
 function itIsNow(iso: string): void {
-	jest.useFakeTimers({
-		now: new Date(iso),
-		advanceTimers: true,
-		doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
-	});
+	pretendItIs(iso);
 	sandbox.reset();
 }
 

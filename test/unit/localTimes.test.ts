@@ -15,6 +15,7 @@ import { runWorkflow } from '../harness/runWorkflow';
 import { fillExample, loadExamples } from '../n8n/examples';
 import { addSlot } from '../sandbox/routes/booking';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { pretendItIs } from '../harness/clock';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -24,13 +25,9 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 afterEach(() => jest.useRealTimers());
 
-/** Pretends it is `iso` (Date only: timers and sockets keep real time), with fresh sandbox data. */
+/** Pretends it is `iso` (test/harness/clock.ts), with fresh sandbox data. */
 function itIsNow(iso: string): void {
-	jest.useFakeTimers({
-		now: new Date(iso),
-		advanceTimers: true,
-		doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
-	});
+	pretendItIs(iso);
 	sandbox.reset();
 }
 
