@@ -184,3 +184,22 @@ export class Handling {
 		while (this.pending.size) await Promise.allSettled([...this.pending]);
 	}
 }
+
+/**
+ * `additionalData` for a whole manual run in WorkflowExecute (runNode, runWorkflow): `additionalDataFor`
+ * plus the execution hooks n8n needs and stubs for what the tests never use (sub-workflows, the task
+ * runner, AI event logging).
+ */
+export function manualRunAdditionalData(credentialsHelper: ICredentialsHelper, hooks: unknown, extra: AdditionalDataOptions = {}): IWorkflowExecuteAdditionalData {
+	return additionalDataFor(credentialsHelper, {
+		hooks,
+		executeWorkflow: async () => ({ data: [] }),
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		setExecutionStatus: () => {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => ({ ok: false, error: new Error('no task runner in tests') }),
+		getRunExecutionData: async () => undefined,
+		...extra,
+	});
+}

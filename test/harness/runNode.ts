@@ -8,7 +8,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type INodeExecutionData, type IRun } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox/server';
-import { additionalDataFor, HERO_NODE_TYPE, nodeCredentials, nodeTypes, SandboxCredentials, sandboxCredentialData, type CredentialOverrides } from './engine';
+import { HERO_NODE_TYPE, manualRunAdditionalData, nodeCredentials, nodeTypes, SandboxCredentials, sandboxCredentialData, type CredentialOverrides } from './engine';
 
 export type { CredentialOverrides } from './engine';
 
@@ -66,16 +66,8 @@ export async function runHeroNode(sandbox: Sandbox, options: RunOptions): Promis
 		settings: { timezone: options.timezone ?? 'Europe/London' },
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-test', name: 'test', nodes, connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false } as never);
-	const additionalData = additionalDataFor(new SandboxCredentials(sandboxCredentialData(sandbox, options.credentials)), {
-		hooks,
+	const additionalData = manualRunAdditionalData(new SandboxCredentials(sandboxCredentialData(sandbox, options.credentials)), hooks, {
 		...(options.executionId ? { executionId: options.executionId } : {}),
-		executeWorkflow: async () => ({ data: [] }),
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		setExecutionStatus: () => {},
-		logAiEvent: () => {},
-		startRunnerTask: async () => ({ ok: false, error: new Error('no task runner in tests') }),
-		getRunExecutionData: async () => undefined,
 	});
 
 	const running = new WorkflowExecute(additionalData, 'manual').run(workflow, nodes[0]);

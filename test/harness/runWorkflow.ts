@@ -20,7 +20,7 @@ import {
 
 import type { WorkflowJson } from '../n8n/harness';
 import type { Sandbox } from '../sandbox/server';
-import { additionalDataFor, nodeTypes as heroNodeTypes, SandboxCredentials, sandboxCredentialData } from './engine';
+import { manualRunAdditionalData, nodeTypes as heroNodeTypes, SandboxCredentials, sandboxCredentialData } from './engine';
 
 const standIn = (name: string, properties: INodeType['description']['properties'], execute: INodeType['execute'], inputs: string[] = ['main']): INodeType =>
 	({
@@ -103,16 +103,7 @@ export async function runWorkflow(sandbox: Sandbox, workflow: WorkflowToRun, opt
 		settings: { ...(workflow.settings ?? {}), timezone: options.timezone ?? 'Europe/London' } as IDataObject,
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-example', name: 'example', nodes, connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false } as never);
-	const additionalData = additionalDataFor(new SandboxCredentials(sandboxCredentialData(sandbox)), {
-		hooks,
-		executeWorkflow: async () => ({ data: [] }),
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		setExecutionStatus: () => {},
-		logAiEvent: () => {},
-		startRunnerTask: async () => ({ ok: false, error: new Error('no task runner in tests') }),
-		getRunExecutionData: async () => undefined,
-	});
+	const additionalData = manualRunAdditionalData(new SandboxCredentials(sandboxCredentialData(sandbox)), hooks);
 	const run = await new WorkflowExecute(additionalData, 'manual').run(wf, wf.getNode(startName)!);
 	const ran: WorkflowRunResult['ran'] = {};
 	for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
