@@ -6,7 +6,7 @@ import { captured, figure, runAndCapture, scanCapturedData, usesPatientData, use
 import { startHostileHero, type HostileHero } from './hostileHero';
 import type { Sandbox } from '../sandbox/server';
 import type { RunOptions } from '../harness/runNode';
-import { MAX_ANSWER_BYTES, MAX_PAGES } from '../../nodes/HeroHealth/transport/request';
+import { MAX_ANSWER_BYTES, MAX_PAGES } from '../../nodes/HeroHealth/transport';
 
 jest.setTimeout(120_000);
 

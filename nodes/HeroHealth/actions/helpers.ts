@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, heroApiRequestAllItems, type HeroRequest } from '../transport';
+import { INFERRED, readList, type HeroRequest } from '../transport';
 import { isHeroId, toIsoDate, toIsoDateTime } from '../validation';
 
 /** A validation failure: names the field and the item, never repeats the rejected value. */
@@ -87,25 +87,20 @@ export function readCollection(ctx: IExecuteFunctions, name: string, itemIndex: 
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
-/** Get Many: Return All walks every page, otherwise Limit records. */
-export async function getMany(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
-	return heroApiRequestAllItems.call(ctx, { ...request, itemIndex }, limit);
-}
-
 /** Return All / Limit: the Limit, or undefined for all. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return returnAll ? undefined : checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
 }
 
+/** Get Many: Return All walks every page, otherwise Limit records. */
+export async function getMany(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
+	return readList.call(ctx, { ...request, itemIndex }, 'paged', readLimit(ctx, itemIndex));
+}
+
 /** A list that Hero does not page: one request, Return All / Limit applied to its records. */
 export async function getList(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
-	const limit = readLimit(ctx, itemIndex);
-	const page = await heroApiRequest.call(ctx, { ...request, itemIndex, expect: 'list' });
-	const records = Array.isArray(page) ? (page as IDataObject[]) : (((page as IDataObject).data as IDataObject[]) ?? []);
-	return limit === undefined ? records : records.slice(0, limit);
+	return readList.call(ctx, { ...request, itemIndex }, 'unpaged', readLimit(ctx, itemIndex));
 }
 
 export { INFERRED };

@@ -1,31 +1,18 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CLEARTEXT_BASE_URL_ERROR, CUSTOM_ENVIRONMENT, sendsKeyInClear } from '../../../credentials/HeroHealthApi.credentials';
+import { CLEARTEXT_BASE_URL_ERROR, sendsKeyInClear } from '../../../credentials/HeroHealthApi.credentials';
 import { markOutcomeUnknown, toNodeApiError, type HeroFailure } from './errors';
-import { INFERRED } from './inferred';
+import { AnswerLimit, MAX_ANSWER_BYTES, exchange, type Answer } from './exchange';
 import { unsafePathPrefix } from './paths';
-import { abortableSleep, startDeadline } from './timer';
 import { certainlyNotCarriedOut, decide, mayHaveBeenCarriedOut, parseRetryAfter, type Outcome } from './retry';
+import { settingsFor, timeoutOf, type HeroContext } from './settings';
+import { supervisorOf } from './supervisor';
+import { abortableSleep } from './timer';
 
-export const CREDENTIAL_TYPE = 'heroHealthApi';
-export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Largest answer read from Hero (README "Reliability"); a larger one fails the call. */
-export const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
-/** Most pages Return All reads in one call, whatever Hero's `count` says. */
-export const MAX_PAGES = 1_000;
-
-export type HeroContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS, resolveBaseUrl, setRequestTimeout, type HeroContext } from './settings';
+export type { RequestSupervisor, RequestWatch, SupervisedContext } from './supervisor';
+export { MAX_ANSWER_BYTES } from './exchange';
 
 export interface HeroRequest {
 	method: IHttpRequestMethods;
@@ -52,60 +39,7 @@ export interface HeroRequest {
 	signal?: AbortSignal;
 }
 
-/** Told, once per attempt, that Hero may have carried the request out (it left n8n and was not refused). */
-export type RequestWatch = () => void;
-
 export type AnswerShape = 'object' | 'list' | 'json' | 'optional' | 'written';
-
-interface Settings {
-	baseUrl: string;
-	credentials: ICredentialDataDecryptedObject;
-	timeout: number;
-	/** The key and practice group ID, masked out of every error. */
-	secrets: string[];
-}
-
-// Credentials are decrypted once per execution context, not once per item or per request.
-const settingsCache = new WeakMap<object, Promise<Settings>>();
-const timeouts = new WeakMap<object, number>();
-// Per-context check run before each request: lets the router validate every item before any is sent.
-const requestGates = new WeakMap<object, (request: HeroRequest, repeatable: boolean) => RequestWatch | void>();
-
-/** Called by the router once per execution with the node's Request Options. */
-export function setRequestTimeout(context: HeroContext, timeoutMs: number | undefined): void {
-	if (timeoutMs && timeoutMs > 0) timeouts.set(context, timeoutMs);
-}
-
-/**
- * Called by the router: `gate` sees every request of `context` before it is made, and may throw to
- * stop it. The watch it may return is called for each attempt Hero may have carried out.
- */
-export function setRequestGate(context: HeroContext, gate: (request: HeroRequest, repeatable: boolean) => RequestWatch | void): void {
-	requestGates.set(context, gate);
-}
-
-export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = String(credentials.environment ?? '');
-	const url = environment === CUSTOM_ENVIRONMENT ? String(credentials.baseUrl ?? '') : environment;
-	return url.replace(/\/+$/, '');
-}
-
-async function loadSettings(context: HeroContext): Promise<Settings> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const secrets = [credentials.apiKey, credentials.practiceGroupId].map((value) => String(value ?? ''));
-	return { baseUrl: resolveBaseUrl(credentials), credentials, timeout: DEFAULT_TIMEOUT_MS, secrets };
-}
-
-function settingsFor(context: HeroContext): Promise<Settings> {
-	let settings = settingsCache.get(context);
-	if (!settings) {
-		settings = loadSettings(context);
-		settingsCache.set(context, settings);
-		// A failed read must not be cached: the next call tries again.
-		settings.catch(() => settingsCache.delete(context));
-	}
-	return settings;
-}
 
 function networkCodeOf(error: unknown): string {
 	// n8n wraps axios errors in NodeApiError: the code lands in `httpCode`, the text in `messages`.
@@ -119,115 +53,6 @@ function networkCodeOf(error: unknown): string {
 	if (/timeout|timed out/i.test(text)) return 'ETIMEDOUT';
 	if (/socket hang up|reset|aborted/i.test(text)) return 'ECONNRESET';
 	return 'EUNKNOWN';
-}
-
-/** What the transport read of one answer. */
-interface Answer {
-	status: number;
-	headers: Record<string, unknown>;
-	bytes: Buffer;
-}
-
-/** The body n8n hands back with `encoding: 'stream'` (a Node readable stream). */
-interface BodyStream {
-	on(event: string, listener: (...args: never[]) => void): unknown;
-	destroy(): unknown;
-}
-
-/** The answer took longer than the Timeout, or was larger than MAX_ANSWER_BYTES. */
-class AnswerLimit extends Error {
-	constructor(readonly kind: 'timeout' | 'too-large') {
-		super(kind);
-	}
-}
-
-const isStream = (body: unknown): body is BodyStream => typeof (body as BodyStream | undefined)?.on === 'function';
-
-interface ClosingSocket {
-	closed?: boolean;
-	destroyed?: boolean;
-	writableEnded?: boolean;
-	once(event: 'close', listener: () => void): unknown;
-}
-
-/**
- * Resolves when the connection that carried an answer is closed. n8n's helper opens a connection per
- * request and closes it after the answer; waiting for that keeps Requests in Flight a bound on open
- * connections too, not only on requests. Nothing to wait for when the body does not expose its
- * socket (a compressed answer) or the socket stays open for reuse (a keep-alive agent).
- */
-function connectionClosed(body: unknown): Promise<void> | undefined {
-	const socket = (body as { socket?: ClosingSocket | null } | undefined)?.socket;
-	if (!socket || socket.closed || !(socket.writableEnded || socket.destroyed)) return undefined;
-	return new Promise((resolve) => socket.once('close', resolve));
-}
-
-/** Reads a body to its end, or fails as soon as it passes `limit` bytes (the stream is then destroyed). */
-function readCapped(body: unknown, limit: number, declaredLength: unknown): Promise<Buffer> {
-	if (!isStream(body)) {
-		// Not a stream (another n8n version): the bytes are already in memory; still apply the cap.
-		const bytes = Buffer.from(typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body));
-		return bytes.length > limit ? Promise.reject(new AnswerLimit('too-large')) : Promise.resolve(bytes);
-	}
-	return new Promise((resolve, reject) => {
-		let ended = false;
-		if (Number(declaredLength) > limit) {
-			body.destroy();
-			return reject(new AnswerLimit('too-large'));
-		}
-		const chunks: Buffer[] = [];
-		let size = 0;
-		body.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size <= limit) return void chunks.push(chunk);
-			body.destroy();
-			reject(new AnswerLimit('too-large'));
-		});
-		body.on('end', () => {
-			ended = true;
-			resolve(Buffer.concat(chunks));
-		});
-		body.on('error', (error: Error) => reject(error));
-		// Closed before its end (reset, or destroyed at the deadline): a reset unless already settled.
-		// (Every answer closes after its end: no error is built then, it would cost a stack trace per call.)
-		body.on('close', () => ended || reject(Object.assign(new Error('The answer ended early'), { code: 'ECONNRESET' })));
-	});
-}
-
-/**
- * One attempt: the request through n8n's helper (auth from the credential, no redirects), then the
- * body read here. `timeoutMs` bounds the whole attempt, from connecting to the last byte: n8n's own
- * `timeout` only notices a silent socket, not an answer dripped byte by byte.
- */
-async function exchange(this: HeroContext, options: IHttpRequestOptions, credentials: ICredentialDataDecryptedObject, timeoutMs: number): Promise<Answer> {
-	let body: unknown;
-	let expire: (reason: AnswerLimit) => void = () => undefined;
-	const deadline = new Promise<never>((_resolve, reject) => (expire = reject));
-	deadline.catch(() => undefined);
-	const clock = startDeadline(timeoutMs, () => {
-		if (isStream(body)) body.destroy();
-		expire(new AnswerLimit('timeout'));
-	});
-	let done = false;
-	const sent = this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
-		credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: credentials },
-	}) as Promise<IN8nHttpFullResponse>;
-	// An answer that comes after the deadline is dropped unread, so its socket closes.
-	sent.then(
-		(late) => done && isStream(late.body) && late.body.destroy(),
-		() => undefined,
-	);
-	try {
-		const response = await Promise.race([sent, deadline]);
-		body = response.body;
-		const bytes = await Promise.race([readCapped(body, MAX_ANSWER_BYTES, response.headers?.['content-length']), deadline]);
-		const closing = connectionClosed(body);
-		if (closing) await Promise.race([closing, deadline]);
-		return { status: response.statusCode, headers: response.headers ?? {}, bytes };
-	} finally {
-		done = true;
-		clock.cancel();
-	}
 }
 
 const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value);
@@ -284,7 +109,8 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 		});
 	}
 	const repeatable = request.repeatable ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
-	const watch = requestGates.get(this)?.(request, repeatable);
+	const supervisor = supervisorOf(this);
+	const watch = supervisor?.beforeRequest(request, repeatable);
 	const stop = request.signal ?? cancelSignalOf(this);
 	const settings = await settingsFor(this);
 	if (sendsKeyInClear(`${settings.baseUrl}/`)) {
@@ -295,7 +121,7 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 		});
 	}
 	const shape = request.expect ?? (request.method === 'DELETE' ? 'optional' : 'object');
-	const timeout = timeouts.get(this) ?? settings.timeout;
+	const timeout = supervisor?.timeoutMs ?? timeoutOf(this) ?? settings.timeout;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${settings.baseUrl}${request.path}`,
@@ -394,61 +220,4 @@ function stopped(context: HeroContext, request: HeroRequest, reached: boolean): 
 		itemIndex: request.itemIndex,
 		description: `${call} was sent at least once and Hero's answer left its outcome open. Check it in Hero before running this item again.`,
 	});
-}
-
-/** Hero lists answer `{ data: [...], count }`; some answer a bare array. */
-export function recordsOf(page: unknown): IDataObject[] {
-	if (Array.isArray(page)) return page as IDataObject[];
-	const data = (page as { data?: unknown })?.data;
-	return Array.isArray(data) ? (data as IDataObject[]) : [];
-}
-
-/**
- * Walks `page_index`/`page_size` pages until `limit` records (or every record, when no limit)
- * have been read. Stops on a short or empty page, or once `count` records have been seen.
- * Never more than MAX_PAGES pages, and Return All fails at once when `count` says the list is
- * longer than that: a Hero that keeps sending full pages fails the call instead of looping.
- */
-export async function heroApiRequestAllItems(
-	this: HeroContext,
-	request: HeroRequest,
-	limit?: number,
-): Promise<IDataObject[]> {
-	const results: IDataObject[] = [];
-	let previousFirst: string | undefined;
-	const pageSize = limit !== undefined ? Math.min(limit, INFERRED.pageSize) : INFERRED.pageSize;
-	const endless = (why: string) =>
-		new NodeOperationError(this.getNode(), `Return All stopped: ${why}`, {
-			itemIndex: request.itemIndex,
-			description: `${request.method} ${request.path} was read page by page (${pageSize} records a page, at most ${MAX_PAGES} pages). Use Limit, or narrow the list with the operation's filters.`,
-		});
-	for (let pageIndex = INFERRED.firstPageIndex, pagesRead = 0; ; pageIndex++, pagesRead++) {
-		if (pagesRead >= MAX_PAGES) throw endless(`Hero kept sending full pages for more than ${MAX_PAGES} pages`);
-		const page = await heroApiRequest.call(this, {
-			...request,
-			qs: { ...request.qs, page_index: pageIndex, page_size: pageSize },
-			expect: 'list',
-		});
-		const records = recordsOf(page);
-		// A server that ignores page_index would send the same page forever: stop at a repeat.
-		const first = records.length ? JSON.stringify(records[0]) : undefined;
-		if (first !== undefined && first === previousFirst) return results;
-		previousFirst = first;
-		for (const record of records) {
-			results.push(record);
-			if (limit !== undefined && results.length >= limit) return results;
-		}
-		if (records.length === 0) return results;
-		const total = (page as { count?: unknown })?.count;
-		// A count beyond what MAX_PAGES pages hold fails at once rather than after MAX_PAGES requests.
-		if (limit === undefined && typeof total === 'number' && total > MAX_PAGES * pageSize) {
-			throw endless(`Hero counts ${total} records, more than ${MAX_PAGES} pages of ${pageSize}`);
-		}
-		// `count` may be the total or the page's own size (undocumented). A count above what was read
-		// can only be the total: keep walking, even past a short page (Hero may cap page_size below ours).
-		// Otherwise trust it only when it says more than one page exists, and let a short page end the walk.
-		if (typeof total === 'number' && total > results.length) continue;
-		const seenAll = typeof total === 'number' && total > pageSize && results.length >= total;
-		if (records.length < pageSize || seenAll) return results;
-	}
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf, type HeroContext } from '../transport';
+import { INFERRED, heroApiRequest, readList, type HeroContext } from '../transport';
 import { HERO_EVENT_NAMES, UNCONFIRMED_EVENTS } from './events';
 import { newSigningKey } from './signature';
 
@@ -61,15 +61,8 @@ export function selectedEvents(ctx: IHookFunctions): string[] {
  * the first answer's `count` says it holds less than all (`INFERRED.webhookListPagedWhenCountExceeds`).
  */
 export async function listWebhooks(ctx: HeroContext, qs?: IDataObject, limit?: number, itemIndex?: number): Promise<IDataObject[]> {
-	const request = { method: 'GET' as const, path: '/v1/webhooks', qs, itemIndex, expect: 'list' as const };
-	const first = await heroApiRequest.call(ctx, request);
-	const records = recordsOf(first);
-	const count = (first as { count?: unknown })?.count;
-	const enough = limit !== undefined && records.length >= limit;
-	if (!enough && INFERRED.webhookListPagedWhenCountExceeds && typeof count === 'number' && count > records.length) {
-		return heroApiRequestAllItems.call(ctx, request, limit);
-	}
-	return limit === undefined ? records : records.slice(0, limit);
+	const request = { method: 'GET' as const, path: '/v1/webhooks', qs, itemIndex };
+	return readList.call(ctx, request, INFERRED.webhookListPagedWhenCountExceeds ? 'pagedWhenCounted' : 'unpaged', limit);
 }
 
 export async function listRegistrations(ctx: IHookFunctions): Promise<Registration[]> {

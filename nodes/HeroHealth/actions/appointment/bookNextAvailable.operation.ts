@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf } from '../../transport';
+import { INFERRED, heroApiRequest, readList } from '../../transport';
 import { toIsoDateTime, zonedParts } from '../../validation';
 import { DATE_WINDOW_HINT, appointmentTypeLocator, bookingLocator, bookingLocatorList, readLocatorId, readLocatorIds } from '../booking.descriptions';
 import { calendarDateField, patientIdField } from '../common.descriptions';
@@ -262,9 +262,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (search.practitionerIds.length) qs.practitioner_id = search.practitionerIds.length === 1 ? search.practitionerIds[0] : search.practitionerIds;
 	const listRequest = { method: 'GET' as const, path: '/v1/slots', qs, itemIndex, expect: 'list' as const };
 	// Hero's slot order is not documented: read the whole window, then sort.
-	const slots = INFERRED.slotsArePaged
-		? await heroApiRequestAllItems.call(this, listRequest)
-		: recordsOf(await heroApiRequest.call(this, listRequest));
+	const slots = await readList.call(this, listRequest, INFERRED.slotsArePaged ? 'paged' : 'unpaged');
 	const queue = candidates(slots, search);
 	if (queue.length === 0) {
 		// A read, after the search: harmless to the router's check pass.

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, recordsOf } from '../../transport';
+import { INFERRED, readPage } from '../../transport';
 
 export interface SearchSource {
 	path: string;
@@ -23,8 +23,7 @@ export function toSearchItems(records: IDataObject[], label: (record: IDataObjec
 /** A "From list" dropdown over one of Hero's lists; the pagination token is the next page index. */
 export async function searchHeroList(this: ILoadOptionsFunctions, source: SearchSource, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const pageIndex = paginationToken ? Number(paginationToken) : INFERRED.firstPageIndex;
-	const qs = source.paged ? { ...source.qs, page_index: pageIndex, page_size: INFERRED.pageSize } : source.qs;
-	const records = recordsOf(await heroApiRequest.call(this, { method: 'GET', path: source.path, qs, expect: 'list' }));
+	const { records } = await readPage.call(this, { method: 'GET', path: source.path, qs: source.qs }, source.paged ? pageIndex : undefined);
 	const more = source.paged && records.length >= INFERRED.pageSize;
 	return { results: toSearchItems(records, source.label, filter), paginationToken: more ? String(pageIndex + 1) : undefined };
 }
