@@ -3,18 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { minimalOutput, minimalOutputField } from '../../privacy/minimalOutput';
 import { heroApiRequest } from '../../transport';
-import { isEmail, phoneToE164 } from '../../validation';
-import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, readCollection, requireText } from '../helpers';
 import { patientIdField } from '../common.descriptions';
 import { chosenTemplateId, templateLocator, textOfTemplate } from '../messageTemplate/template';
 import { claimSend, practiceOf, refuseRepeatSendField } from './repeatGuard';
+import { buildSendBody } from './send.check';
+import { FIELDS_BELOW, MAP_AUTOMATICALLY, SEND_FIELDS } from './send.input';
 
-export const MESSAGE_TYPES = ['sms', 'email', 'nhs_app', 'hero'] as const;
-const FALLBACK_TYPES = ['sms', 'email'] as const;
-const ASSIGNEE_TYPES = ['Admin', 'AdminTeam'] as const;
+// What a send reads (either Input Data mode) is in send.input.ts, its checks and body in send.check.ts.
+// `SEND_FIELDS` is named here too, as the operation's tests import it.
+export { SEND_FIELDS };
 
-const MAP_AUTOMATICALLY = 'autoMapInputData';
-const FIELDS_BELOW = 'defineBelow';
 /**
  * Parameters of "Map Each Field Below" only. Said as "not Map Automatically": on the tool, Input Data
  * is hidden (so has no value), and these fields must still show there.
@@ -201,167 +199,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
-
-/** The body fields of POST /v1/messages/send, by Hero's names: what "Map Automatically" reads from each item. */
-export const SEND_FIELDS = [
-	'patient_id',
-	'message_type',
-	'message_string',
-	'recipient_contact_detail',
-	'fallback_message_type',
-	'fallback_contact_detail',
-	'write_to_record',
-	'snomed_code',
-	'snomed_term',
-	'auto_write_to_record',
-	'encrypted',
-	'task_id',
-	'attachment_uuid',
-	'short_link_id',
-	'assignee_id',
-	'assignee_type',
-	'send_at',
-] as const;
-type SendField = (typeof SEND_FIELDS)[number];
-
-/** One item's send, by Hero's field names, as read (not yet checked), and the name each field has for the user. */
-interface SendInput {
-	values: Partial<Record<SendField, unknown>>;
-	label: (field: SendField) => string;
-}
-
-/** Field mode: where each Hero field is set in the node (the Additional Fields key, or a top-level parameter). */
-const FIELD_MODE: Record<SendField, [key: string, label: string]> = {
-	patient_id: ['patientId', 'Patient ID'],
-	message_type: ['messageType', 'Message Type'],
-	message_string: ['message', 'Message'],
-	recipient_contact_detail: ['recipientContactDetail', 'Recipient Contact Detail'],
-	fallback_message_type: ['fallbackMessageType', 'Fallback Message Type'],
-	fallback_contact_detail: ['fallbackContactDetail', 'Fallback Contact Detail'],
-	write_to_record: ['writeToRecord', 'Write to Record'],
-	snomed_code: ['snomedCode', 'Write to Record: SNOMED Code'],
-	snomed_term: ['snomedTerm', 'Write to Record: SNOMED Term'],
-	auto_write_to_record: ['autoWriteToRecord', 'Write to Record: Auto (No Approval)'],
-	encrypted: ['encrypted', 'Encrypted'],
-	task_id: ['taskId', 'Task ID'],
-	attachment_uuid: ['attachmentUuid', 'Attachment UUID'],
-	short_link_id: ['shortLinkId', 'Short Link ID'],
-	assignee_id: ['assigneeId', 'Assignee ID'],
-	assignee_type: ['assigneeType', 'Assignee Type'],
-	send_at: ['sendAt', 'Send At'],
-};
-
-/** "Map Each Field Below": the node's parameters (expressions evaluated for this item). */
-function readParameters(ctx: IExecuteFunctions, itemIndex: number): SendInput {
-	const extra = readCollection(ctx, 'additionalFields', itemIndex);
-	const values: SendInput['values'] = {};
-	for (const field of SEND_FIELDS) values[field] = extra[FIELD_MODE[field][0]];
-	values.patient_id = ctx.getNodeParameter('patientId', itemIndex, '', { extractValue: true });
-	values.message_type = ctx.getNodeParameter('messageType', itemIndex);
-	values.message_string = ctx.getNodeParameter('message', itemIndex, '');
-	return { values, label: (field) => FIELD_MODE[field][1] };
-}
-
-/**
- * "Map Automatically": the item's own fields named as Hero names them; no expression is evaluated.
- * Other keys of the item (a sheet's row number, a name column) are ignored. An empty cell (null or '')
- * counts as not given. Errors name the item's field, e.g. `patient_id`.
- */
-function readItem(ctx: IExecuteFunctions, itemIndex: number): SendInput {
-	const json = ctx.getInputData()[itemIndex]?.json ?? {};
-	const values: SendInput['values'] = {};
-	for (const field of SEND_FIELDS) if (json[field] !== null) values[field] = json[field];
-	return { values, label: (field) => field };
-}
-
-/** A phone (normalised to E.164) for SMS, an address for email; for other channels, as typed. */
-function contactFor(ctx: IExecuteFunctions, itemIndex: number, field: string, channel: string, value: string): string {
-	if (channel === 'sms') {
-		const phone = phoneToE164(value);
-		if (!phone) throw invalid(ctx, itemIndex, field, 'expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78');
-		return phone;
-	}
-	if (channel === 'email') {
-		if (!isEmail(value)) throw invalid(ctx, itemIndex, field, 'expected an email address such as patient@example.com');
-		return value.trim();
-	}
-	return value;
-}
-
-const given = (value: unknown) => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
-
-/**
- * The one set of rules for a send, whichever mode read it: checks every field and builds the body of
- * POST /v1/messages/send; throws (naming the field and the item) before any request on bad input.
- * With a template chosen and no message, `message_string` is left out for execute() to fill.
- */
-function checkSend(ctx: IExecuteFunctions, itemIndex: number, { values, label }: SendInput, hasTemplate: boolean, now: number): IDataObject {
-	const fail = (field: SendField, expectation: string) => invalid(ctx, itemIndex, label(field), expectation);
-	const text = (field: SendField) => {
-		const value = values[field];
-		if (!given(value)) return '';
-		if (typeof value === 'object') throw fail(field, 'expected text, got an object or list');
-		return String(value).trim();
-	};
-	const messageType = checkOneOf(ctx, itemIndex, label('message_type'), values.message_type, MESSAGE_TYPES);
-	const body: IDataObject = {
-		patient_id: checkId(ctx, itemIndex, label('patient_id'), requireText(ctx, itemIndex, label('patient_id'), values.patient_id)),
-		message_type: messageType,
-	};
-	const typed = values.message_string;
-	if (!hasTemplate || (typeof typed === 'string' ? typed.trim() !== '' : typed !== undefined && typed !== null)) {
-		body.message_string = requireText(ctx, itemIndex, label('message_string'), typed);
-	}
-	if (text('recipient_contact_detail')) {
-		body.recipient_contact_detail = contactFor(ctx, itemIndex, label('recipient_contact_detail'), messageType, text('recipient_contact_detail'));
-	}
-	// Hero documents a fallback (sms or email) on any message type, e.g. NHS App falling back to SMS.
-	// Each fallback field is optional on its own; a detail without a type is checked as what it looks like.
-	const fallbackType = given(values.fallback_message_type)
-		? checkOneOf(ctx, itemIndex, label('fallback_message_type'), values.fallback_message_type, FALLBACK_TYPES)
-		: undefined;
-	if (fallbackType) body.fallback_message_type = fallbackType;
-	const fallbackDetail = text('fallback_contact_detail');
-	if (fallbackDetail) {
-		const channel = fallbackType ?? (fallbackDetail.includes('@') ? 'email' : 'sms');
-		body.fallback_contact_detail = contactFor(ctx, itemIndex, label('fallback_contact_detail'), channel, fallbackDetail);
-	}
-	for (const field of ['write_to_record', 'auto_write_to_record', 'encrypted'] as const) {
-		if (given(values[field])) body[field] = checkBoolean(ctx, itemIndex, label(field), values[field]);
-	}
-	// Passed through whatever Write to Record says: Hero's docs only say its defaults apply when it is on.
-	if (text('snomed_code')) {
-		if (!/^\d{6,18}$/.test(text('snomed_code'))) throw fail('snomed_code', 'expected a SNOMED CT code of 6 to 18 digits');
-		body.snomed_code = text('snomed_code');
-	}
-	if (text('snomed_term')) body.snomed_term = text('snomed_term');
-	if (text('task_id')) body.task_id = checkId(ctx, itemIndex, label('task_id'), text('task_id'));
-	if (text('attachment_uuid')) body.attachment_uuid = text('attachment_uuid');
-	if (text('short_link_id')) body.short_link_id = text('short_link_id');
-	if (text('assignee_id')) {
-		body.assignee_id = Number(checkId(ctx, itemIndex, label('assignee_id'), text('assignee_id')));
-		body.assignee_type = checkOneOf(ctx, itemIndex, label('assignee_type'), given(values.assignee_type) ? values.assignee_type : 'Admin', ASSIGNEE_TYPES);
-	} else if (given(values.assignee_type)) {
-		throw fail('assignee_type', `needs an ${label('assignee_id')}`);
-	}
-	if (given(values.send_at)) {
-		const sendAt = checkDateTime(ctx, itemIndex, label('send_at'), values.send_at);
-		if (Date.parse(sendAt) <= now) throw fail('send_at', 'must be in the future');
-		body.send_at = sendAt;
-	}
-	return body;
-}
-
-/** Which Input Data mode the node is in (the same for every item: the parameter takes no expression). */
-export function mapsItems(ctx: IExecuteFunctions): boolean {
-	return ctx.getNodeParameter('inputData', 0, FIELDS_BELOW) === MAP_AUTOMATICALLY;
-}
-
-/** Builds and checks the body of POST /v1/messages/send in either mode; throws before any request on bad input. */
-export function buildSendBody(ctx: IExecuteFunctions, itemIndex: number, now = Date.now()): IDataObject {
-	const input = mapsItems(ctx) ? readItem(ctx, itemIndex) : readParameters(ctx, itemIndex);
-	return checkSend(ctx, itemIndex, input, chosenTemplateId(ctx, itemIndex) !== '', now);
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildSendBody(this, itemIndex);

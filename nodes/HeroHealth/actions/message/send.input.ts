@@ -1,0 +1,84 @@
+/** Message → Send: what one item's send reads, in either Input Data mode (not yet checked: send.check.ts). */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readCollection } from '../helpers';
+
+export const MAP_AUTOMATICALLY = 'autoMapInputData';
+export const FIELDS_BELOW = 'defineBelow';
+
+/** The body fields of POST /v1/messages/send, by Hero's names: what "Map Automatically" reads from each item. */
+export const SEND_FIELDS = [
+	'patient_id',
+	'message_type',
+	'message_string',
+	'recipient_contact_detail',
+	'fallback_message_type',
+	'fallback_contact_detail',
+	'write_to_record',
+	'snomed_code',
+	'snomed_term',
+	'auto_write_to_record',
+	'encrypted',
+	'task_id',
+	'attachment_uuid',
+	'short_link_id',
+	'assignee_id',
+	'assignee_type',
+	'send_at',
+] as const;
+export type SendField = (typeof SEND_FIELDS)[number];
+
+/** One item's send, by Hero's field names, as read (not yet checked), and the name each field has for the user. */
+export interface SendInput {
+	values: Partial<Record<SendField, unknown>>;
+	label: (field: SendField) => string;
+}
+
+/** Field mode: where each Hero field is set in the node (the Additional Fields key, or a top-level parameter). */
+const FIELD_MODE: Record<SendField, [key: string, label: string]> = {
+	patient_id: ['patientId', 'Patient ID'],
+	message_type: ['messageType', 'Message Type'],
+	message_string: ['message', 'Message'],
+	recipient_contact_detail: ['recipientContactDetail', 'Recipient Contact Detail'],
+	fallback_message_type: ['fallbackMessageType', 'Fallback Message Type'],
+	fallback_contact_detail: ['fallbackContactDetail', 'Fallback Contact Detail'],
+	write_to_record: ['writeToRecord', 'Write to Record'],
+	snomed_code: ['snomedCode', 'Write to Record: SNOMED Code'],
+	snomed_term: ['snomedTerm', 'Write to Record: SNOMED Term'],
+	auto_write_to_record: ['autoWriteToRecord', 'Write to Record: Auto (No Approval)'],
+	encrypted: ['encrypted', 'Encrypted'],
+	task_id: ['taskId', 'Task ID'],
+	attachment_uuid: ['attachmentUuid', 'Attachment UUID'],
+	short_link_id: ['shortLinkId', 'Short Link ID'],
+	assignee_id: ['assigneeId', 'Assignee ID'],
+	assignee_type: ['assigneeType', 'Assignee Type'],
+	send_at: ['sendAt', 'Send At'],
+};
+
+/** "Map Each Field Below": the node's parameters (expressions evaluated for this item). */
+export function readParameters(ctx: IExecuteFunctions, itemIndex: number): SendInput {
+	const extra = readCollection(ctx, 'additionalFields', itemIndex);
+	const values: SendInput['values'] = {};
+	for (const field of SEND_FIELDS) values[field] = extra[FIELD_MODE[field][0]];
+	values.patient_id = ctx.getNodeParameter('patientId', itemIndex, '', { extractValue: true });
+	values.message_type = ctx.getNodeParameter('messageType', itemIndex);
+	values.message_string = ctx.getNodeParameter('message', itemIndex, '');
+	return { values, label: (field) => FIELD_MODE[field][1] };
+}
+
+/**
+ * "Map Automatically": the item's own fields named as Hero names them; no expression is evaluated.
+ * Other keys of the item (a sheet's row number, a name column) are ignored. An empty cell (null or '')
+ * counts as not given. Errors name the item's field, e.g. `patient_id`.
+ */
+export function readItem(ctx: IExecuteFunctions, itemIndex: number): SendInput {
+	const json = ctx.getInputData()[itemIndex]?.json ?? {};
+	const values: SendInput['values'] = {};
+	for (const field of SEND_FIELDS) if (json[field] !== null) values[field] = json[field];
+	return { values, label: (field) => field };
+}
+
+/** Which Input Data mode the node is in (the same for every item: the parameter takes no expression). */
+export function mapsItems(ctx: IExecuteFunctions): boolean {
+	return ctx.getNodeParameter('inputData', 0, FIELDS_BELOW) === MAP_AUTOMATICALLY;
+}
