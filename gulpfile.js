@@ -1,5 +1,5 @@
 // Copies icons and codex files (*.node.json) next to the compiled files, where n8n looks for them;
-// then packs the action node's compiled modules into its one entry file (build:bundle).
+// then bundles each file n8n loads into one file with esbuild and removes the rest (build:bundle).
 const fs = require('fs');
 const path = require('path');
 const { task, src, dest } = require('gulp');
@@ -10,59 +10,53 @@ task('build:icons', () =>
 	),
 );
 
-/**
- * Issue 17: the action node's cold require. tsc writes about 130 modules (one file per operation);
- * finding and reading each costs more than running it (about 50 ms of ~60). This rewrites the
- * compiled entry file so it holds every module it reaches, each wrapped as CommonJS would wrap it:
- * the source and the other compiled files stay as they are (the trigger and the credential still
- * load their own). Package imports (n8n-workflow, crypto) stay real requires, written out literally.
- */
-function bundle(entry) {
-	const ids = new Map();
-	const modules = [];
-	const external = new Set();
-	const visit = (file) => {
-		if (ids.has(file)) return ids.get(file);
-		const id = ids.size;
-		ids.set(file, id);
-		const code = fs.readFileSync(file, 'utf8');
-		const local = {};
-		for (const [, spec] of code.matchAll(/\brequire\("([^"]+)"\)/g)) {
-			if (spec.startsWith('.')) local[spec] = visit(require.resolve(path.resolve(path.dirname(file), spec)));
-			else external.add(spec);
-		}
-		modules[id] = { file: path.relative(path.dirname(entry), file), code, local };
-		return id;
-	};
-	visit(path.resolve(entry));
-	const packages = [...external].sort().map((spec) => `\t${JSON.stringify(spec)}: () => require(${JSON.stringify(spec)}),`);
-	const wrapped = modules.map(
-		(m, id) => `// ${id}: ${m.file}\n[${JSON.stringify(m.local)}, function (module, exports, require) {\n${m.code}\n}]`,
-	);
-	return `"use strict";
-// Built by gulpfile.js (build:bundle) from the compiled files next to this one; the source is nodes/.
-const packages = {
-${packages.join('\n')}
-};
-const modules = [
-${wrapped.join(',\n')}
-];
-const loaded = [];
-function load(id) {
-	if (loaded[id]) return loaded[id].exports;
-	const module = (loaded[id] = { exports: {} });
-	const [local, run] = modules[id];
-	run.call(module.exports, module, module.exports, (spec) => (spec in local ? load(local[spec]) : packages[spec]()));
-	return module.exports;
-}
-module.exports = load(0);
-`;
-}
+const BANNER = '// Built by gulpfile.js (build:bundle) with esbuild from the files tsc compiled; the source is nodes/ and credentials/.';
 
-task('build:bundle', (done) => {
-	const entry = path.resolve('dist/nodes/HeroHealth/HeroHealth.node.js');
-	if (fs.readFileSync(entry, 'utf8').includes('(build:bundle)')) return done(new Error(`${entry} is a bundle already: run tsc first`));
-	const text = bundle(entry);
-	fs.writeFileSync(entry, text);
-	done();
+/**
+ * Issue 17 (the action node's cold require) and issue 25 (ship only what n8n loads). tsc writes about
+ * 130 modules (one file per operation); finding and reading each one cost most of the action node's
+ * load time. esbuild bundles each file package.json `n8n` names (the nodes and the credential) from
+ * tsc's output, so tsc stays the compiler, and each bundle holds every module it reaches, wrapped as
+ * CommonJS wraps them (the trigger and the action node each have their own copy of what they share,
+ * as when each was loaded from its own files). Package imports (n8n-workflow, crypto) stay real
+ * requires: the package has no runtime dependencies. Then every other .js file in dist/ is removed,
+ * so the tarball holds the bundles, icons and codex files only. No source maps or declarations, as
+ * tsconfig.json.
+ */
+task('build:bundle', async () => {
+	const esbuild = require('esbuild');
+	const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+	const entries = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((file) => path.resolve(file));
+	for (const entry of entries) {
+		if (fs.readFileSync(entry, 'utf8').includes('(build:bundle)')) throw new Error(`${entry} is a bundle already: run tsc first`);
+	}
+	const dist = path.resolve('dist');
+	const result = await esbuild.build({
+		entryPoints: entries,
+		outdir: dist,
+		outbase: dist,
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		packages: 'external',
+		banner: { js: BANNER },
+		legalComments: 'none',
+		logLevel: 'warning',
+		write: false,
+	});
+	const removeJs = (dir) => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const file = path.join(dir, entry.name);
+			if (entry.isDirectory()) {
+				removeJs(file);
+				if (fs.readdirSync(file).length === 0) fs.rmdirSync(file);
+			} else if (file.endsWith('.js')) fs.rmSync(file);
+		}
+	};
+	removeJs(dist);
+	for (const file of result.outputFiles) {
+		fs.mkdirSync(path.dirname(file.path), { recursive: true });
+		fs.writeFileSync(file.path, file.contents);
+	}
 });
