@@ -11,18 +11,11 @@
  */
 import { createHmac } from 'node:crypto';
 
-import {
-	cleanupAll,
-	createSandboxHome,
-	heroType,
-	importWorkflow,
-	nodeItems,
-	startN8nServer,
-	type ExecutionRun,
-	type N8nHome,
-	type N8nServer,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { heroType } from '../n8n/harness/constants';
+import { nodeItems, type ExecutionRun } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { startN8nServer, type N8nServer } from '../n8n/harness/servers';
+import { createSandboxHome, importWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { deliveries, deliveryPolicy, settledDeliveries, webhooks, type Delivery, type SandboxWebhook } from '../sandbox/routes/webhooks';
 import { startSandbox, type Sandbox } from '../sandbox/server';

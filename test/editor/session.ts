@@ -15,16 +15,9 @@ import { existsSync } from 'node:fs';
 
 import { chromium, selectors, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-import {
-	DEFAULT_OWNER,
-	cleanupAll,
-	createSandboxHome,
-	importWorkflow,
-	startN8nServer,
-	type N8nHome,
-	type N8nServer,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { DEFAULT_OWNER, startN8nServer, type N8nServer } from '../n8n/harness/servers';
+import { createSandboxHome, importWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 /** Debian's Chromium (`apt-get install chromium`); HERO_CHROMIUM overrides it. */
