@@ -8,7 +8,7 @@
  *   await session.close();                                // browser, n8n, sandbox, temp folders
  *
  * Chromium is Debian's (`test/install/install-chromium.sh`), driven by playwright-core: no browser
- * build is ever downloaded. n8n runs from the pinned install (test/n8n/harness.ts), logged in with
+ * build is ever downloaded. n8n runs from the pinned install (test/n8n/harness/home.ts), logged in with
  * DEFAULT_OWNER; the sandbox credential is imported as "Hero Health sandbox".
  */
 import { existsSync } from 'node:fs';
