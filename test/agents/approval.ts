@@ -10,7 +10,9 @@ import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { CommandError, runN8n, type N8nHome, type WorkflowJson, type WorkflowNode } from '../n8n/harness';
+import type { N8nHome } from '../n8n/harness/home';
+import { CommandError, runN8n } from '../n8n/harness/process';
+import type { WorkflowJson, WorkflowNode } from '../n8n/harness/workflows';
 import type { Mailbox } from './mailbox';
 import { AGENT, agentWorkflow } from './workflows';
 

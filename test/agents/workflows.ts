@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { NodeConnectionTypes, NodeHelpers, type INodeTypeDescription } from 'n8n-workflow';
 
 import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
-import { CommandError, DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroType, runN8n, type N8nHome, type WorkflowNode } from '../n8n/harness';
+import { DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroType } from '../n8n/harness/constants';
+import type { N8nHome } from '../n8n/harness/home';
+import { CommandError, runN8n } from '../n8n/harness/process';
+import type { WorkflowNode } from '../n8n/harness/workflows';
 
 export const HERO_TOOL_TYPE = heroType('heroHealthTool');
 export const OPENAI_CREDENTIAL = { id: 'scriptedModelCred1', name: 'Scripted model (sandbox)' } as const;
@@ -219,7 +222,7 @@ export function agentWorkflow(options: AgentWorkflowOptions & { trigger?: Workfl
 		nodes: [trigger, agent, model, ...options.tools],
 		connections,
 		settings: { executionOrder: 'v1' },
-	} as unknown as import('../n8n/harness').WorkflowJson;
+	} as unknown as import('../n8n/harness/workflows').WorkflowJson;
 }
 
 export const BOOKING_SYSTEM_MESSAGE =

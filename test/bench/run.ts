@@ -23,19 +23,11 @@ import { join } from 'node:path';
 import { resources } from '../../nodes/HeroHealth/actions/resources';
 import { DEFAULT_REQUESTS_IN_FLIGHT } from '../../nodes/HeroHealth/actions/common.descriptions';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
-import {
-	cleanupAll,
-	createN8nHome,
-	ensureN8n,
-	freePort,
-	importCredential,
-	importWorkflow,
-	parseExecutionOutput,
-	REPO_ROOT,
-	type ExecutionRun,
-	type N8nHome,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { REPO_ROOT } from '../n8n/harness/constants';
+import { parseExecutionOutput, type ExecutionRun } from '../n8n/harness/execution';
+import { cleanupAll, createN8nHome, ensureN8n, type N8nHome } from '../n8n/harness/home';
+import { freePort } from '../n8n/harness/process';
+import { importCredential, importWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { builtFiles, coldRequire, packInfo } from './footprint';
 import { summariseProfile } from './profile';

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { heroNode, linearWorkflow, manualTriggerNode, type WorkflowJson, type WorkflowNode } from '../n8n/harness';
+import { heroNode, linearWorkflow, manualTriggerNode, type WorkflowJson, type WorkflowNode } from '../n8n/harness/workflows';
 import { sendItemFields } from '../harness/parameters';
 
 /** One input item of the send benchmarks. Patients 2001-2005 are seeded by the sandbox. */

@@ -7,20 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
-import {
-	createN8nHome,
-	DEFAULT_CREDENTIAL,
-	freePort,
-	importCredential,
-	importWorkflow,
-	spawnN8n,
-	startN8nServer,
-	type N8nHome,
-	type N8nInstall,
-	type N8nProcess,
-	type N8nServer,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { DEFAULT_CREDENTIAL } from '../n8n/harness/constants';
+import { createN8nHome, type N8nHome, type N8nInstall } from '../n8n/harness/home';
+import { freePort, spawnN8n, type N8nProcess } from '../n8n/harness/process';
+import { startN8nServer, type N8nServer } from '../n8n/harness/servers';
+import { importCredential, importWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import type { Sandbox } from '../sandbox/server';
 import { startPostgres, startRedis, type Postgres, type Service } from './services';
 

@@ -14,7 +14,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { cleanupAll, defaultN8nLine, ensureN8n, type ExecutionRun } from '../n8n/harness';
+import { defaultN8nLine } from '../n8n/harness/constants';
+import type { ExecutionRun } from '../n8n/harness/execution';
+import { cleanupAll, ensureN8n } from '../n8n/harness/home';
 import { messages as sandboxMessages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { QueueCluster, type QueueWorker } from './queue-cluster';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'node:net';
 
-import { freePort } from '../n8n/harness';
+import { freePort } from '../n8n/harness/process';
 
 export interface Service {
 	readonly name: string;

@@ -1,7 +1,8 @@
 /** Workflows of the queue-mode test: production webhooks, so that the main process enqueues them. */
 import { randomUUID } from 'node:crypto';
 
-import { DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroNode, heroType, linearWorkflow, type WorkflowJson, type WorkflowNode } from '../n8n/harness';
+import { DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroType } from '../n8n/harness/constants';
+import { heroNode, linearWorkflow, type WorkflowJson, type WorkflowNode } from '../n8n/harness/workflows';
 
 export const SEND_WORKFLOW_ID = 'heroQueueSend1';
 export const SEND_PATH = 'hero-queue-send';

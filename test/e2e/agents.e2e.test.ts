@@ -23,7 +23,10 @@ import {
 	sendSmsTool,
 	toolName,
 } from '../agents/workflows';
-import { activateWorkflowOffline, startN8nServer, cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome } from '../n8n/harness';
+import { executeWorkflow, nodeItems } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { startN8nServer } from '../n8n/harness/servers';
+import { activateWorkflowOffline, createSandboxHome, importWorkflow } from '../n8n/harness/workflows';
 import { loadFilledExamples } from '../n8n/examples';
 import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
 import { messages, sendAnswerSettings } from '../sandbox/routes/messages';

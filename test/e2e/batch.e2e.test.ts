@@ -3,21 +3,11 @@
  * Manual Trigger → Batch Message: Create → Batch Message: Send → Batch Message: Get Sends, and
  * Message → Send with its text taken from a Hero template. Asserts on the sandbox's final state.
  */
-import {
-	cleanupAll,
-	createSandboxHome,
-	executeWorkflow,
-	heroNode,
-	importWorkflow,
-	linearWorkflow,
-	manualTriggerNode,
-	manualWorkflow,
-	nodeItems,
-	CommandError,
-	NODE_NAMES,
-	type N8nHome,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { NODE_NAMES } from '../n8n/harness/constants';
+import { executeWorkflow, nodeItems } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { CommandError } from '../n8n/harness/process';
+import { createSandboxHome, heroNode, importWorkflow, linearWorkflow, manualTriggerNode, manualWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { batches } from '../sandbox/routes/batches';
 import { templates } from '../sandbox/routes/templates';

@@ -5,20 +5,10 @@
  * another client between list and reserve. Assertions are on n8n's output and the sandbox's state.
  */
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
-import {
-	cleanupAll,
-	createSandboxHome,
-	executeWorkflow,
-	heroNode,
-	importWorkflow,
-	linearWorkflow,
-	manualTriggerNode,
-	manualWorkflow,
-	nodeItems,
-	NODE_NAMES,
-	type N8nHome,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { NODE_NAMES } from '../n8n/harness/constants';
+import { executeWorkflow, nodeItems } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { createSandboxHome, heroNode, importWorkflow, linearWorkflow, manualTriggerNode, manualWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { OTHER_CLIENT_PATIENT_ID, addDays, appointments, londonDate, slots, type SandboxAppointment } from '../sandbox/routes/booking';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

@@ -3,7 +3,9 @@
  * installed as a community package): n8n's own credential test (`POST /rest/credentials/test`)
  * runs the credential's test request (`GET /v1/me`) with the credential's auth headers.
  */
-import { cleanupAll, createSandboxHome, startN8nServer, type N8nHome, type N8nServer } from '../n8n/harness';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { startN8nServer, type N8nServer } from '../n8n/harness/servers';
+import { createSandboxHome } from '../n8n/harness/workflows';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 jest.setTimeout(180_000);

@@ -4,16 +4,11 @@
  * second host must receive nothing, neither from a workflow run (`n8n execute`) nor from the
  * credential's Test button (`n8n start`, POST /rest/credentials/test).
  */
-import {
-	cleanupAll,
-	CommandError,
-	createSandboxHome,
-	executeWorkflow,
-	importWorkflow,
-	manualWorkflow,
-	startN8nServer,
-	type N8nHome,
-} from '../n8n/harness';
+import { executeWorkflow } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { CommandError } from '../n8n/harness/process';
+import { startN8nServer } from '../n8n/harness/servers';
+import { createSandboxHome, importWorkflow, manualWorkflow } from '../n8n/harness/workflows';
 import { startHostileHero, type HostileHero } from '../reliability/hostileHero';
 
 jest.setTimeout(240_000);

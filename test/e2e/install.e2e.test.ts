@@ -15,21 +15,10 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import {
-	cleanupAll,
-	createN8nHome,
-	ensureN8n,
-	executeWorkflow,
-	importCredential,
-	importWorkflow,
-	manualWorkflow,
-	nodeItems,
-	NODE_NAMES,
-	packPackage,
-	PACKAGE_NAME,
-	REPO_ROOT,
-	type N8nInstall,
-} from '../n8n/harness';
+import { NODE_NAMES, PACKAGE_NAME, REPO_ROOT } from '../n8n/harness/constants';
+import { executeWorkflow, nodeItems } from '../n8n/harness/execution';
+import { cleanupAll, createN8nHome, ensureN8n, packPackage, type N8nInstall } from '../n8n/harness/home';
+import { importCredential, importWorkflow, manualWorkflow } from '../n8n/harness/workflows';
 import { CONTAINER_HOME, readInstallBlocks, runInstallBlock, type BlockRun } from '../n8n/readme-install';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

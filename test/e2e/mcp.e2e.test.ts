@@ -10,7 +10,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import { TOOLS, checkAvailabilityTool, findSlotsTool, sendSmsTool, toolName } from '../agents/workflows';
-import { HERO_CREDENTIAL_TYPE, activateWorkflowOffline, cleanupAll, createSandboxHome, importCredential, importWorkflow, startN8nServer, type N8nHome, type N8nServer, type WorkflowJson, type WorkflowNode } from '../n8n/harness';
+import { HERO_CREDENTIAL_TYPE } from '../n8n/harness/constants';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { startN8nServer, type N8nServer } from '../n8n/harness/servers';
+import { activateWorkflowOffline, createSandboxHome, importCredential, importWorkflow, type WorkflowJson, type WorkflowNode } from '../n8n/harness/workflows';
 import { addDays, londonDate, slots } from '../sandbox/routes/booking';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';

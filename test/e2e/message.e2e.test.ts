@@ -2,18 +2,10 @@
  * Message → Send in a real n8n 1.x: the packed package installed as a community package, a sandbox
  * credential, `n8n execute --id --rawOutput`, and what the in-process Hero sandbox received.
  */
-import {
-	cleanupAll,
-	createSandboxHome,
-	executeWorkflow,
-	importWorkflow,
-	lastNodeItems,
-	manualWorkflow,
-	nodeItems,
-	NODE_NAMES,
-	type N8nHome,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { NODE_NAMES } from '../n8n/harness/constants';
+import { executeWorkflow, lastNodeItems, nodeItems } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { createSandboxHome, importWorkflow, manualWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { loadFilledExamples } from '../n8n/examples';
 import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';

@@ -3,19 +3,11 @@
  * text from the Hero Health nodes: Message → Send run by `n8n execute`, and the trigger's full record
  * of a patient event delivered to a running n8n. Read back from n8n's own database.
  */
-import {
-	cleanupAll,
-	createSandboxHome,
-	executeWorkflow,
-	heroType,
-	importWorkflow,
-	manualWorkflow,
-	nodeItems,
-	readSavedExecution,
-	startN8nServer,
-	type N8nHome,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { heroType } from '../n8n/harness/constants';
+import { executeWorkflow, nodeItems, readSavedExecution } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { startN8nServer } from '../n8n/harness/servers';
+import { createSandboxHome, importWorkflow, manualWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

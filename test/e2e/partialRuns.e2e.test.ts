@@ -2,17 +2,10 @@
  * Issue 13, finding 8, in a real n8n 1.x: a run of sends with one invalid item sends nothing, and a
  * run that Hero stops mid-way names the items already sent (with their message ids) in the saved error.
  */
-import {
-	cleanupAll,
-	CommandError,
-	createSandboxHome,
-	executeWorkflow,
-	importWorkflow,
-	manualWorkflow,
-	type ExecutionRun,
-	type N8nHome,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { executeWorkflow, type ExecutionRun } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { CommandError } from '../n8n/harness/process';
+import { createSandboxHome, importWorkflow, manualWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

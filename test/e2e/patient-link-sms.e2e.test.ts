@@ -4,18 +4,9 @@
  * The SMS text takes the link's `short_link` through an n8n expression, as a user would map it.
  * Asserts what the in-process Hero sandbox received and holds afterwards.
  */
-import {
-	cleanupAll,
-	createSandboxHome,
-	executeWorkflow,
-	heroNode,
-	importWorkflow,
-	linearWorkflow,
-	manualTriggerNode,
-	nodeItems,
-	type N8nHome,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { executeWorkflow, nodeItems } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { createSandboxHome, heroNode, importWorkflow, linearWorkflow, manualTriggerNode, type WorkflowJson } from '../n8n/harness/workflows';
 import { links } from '../sandbox/routes/links';
 import { PDS_ONLY_PEOPLE, SEED_PATIENTS, patients } from '../sandbox/routes/patients';
 import { messages } from '../sandbox/routes/messages';

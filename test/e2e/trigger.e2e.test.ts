@@ -11,18 +11,12 @@
  */
 import { createHmac } from 'node:crypto';
 
-import {
-	cleanupAll,
-	createSandboxHome,
-	heroType,
-	importWorkflow,
-	nodeItems,
-	startN8nServer,
-	type ExecutionRun,
-	type N8nHome,
-	type N8nServer,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { sandboxClient } from '../harness/sandboxClient';
+import { heroType } from '../n8n/harness/constants';
+import { nodeItems, type ExecutionRun } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { startN8nServer, type N8nServer } from '../n8n/harness/servers';
+import { createSandboxHome, importWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { deliveries, deliveryPolicy, settledDeliveries, webhooks, type Delivery, type SandboxWebhook } from '../sandbox/routes/webhooks';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -86,9 +80,9 @@ async function emit(event: string, id: string): Promise<string[]> {
 
 /** Books the first free slot for patient 2001 through the sandbox's API: reserve, then book (Hero announces appointment.confirmed). */
 async function bookAppointment(): Promise<string> {
-	const { data } = (await heroApi('GET', '/v1/slots?page_size=1')).body as { data: Array<Record<string, string>> };
+	const { data } = (await hero('GET', '/v1/slots?page_size=1')).body as { data: Array<Record<string, string>> };
 	const [slot] = data;
-	const reserved = await heroApi('POST', '/v1/appointments', {
+	const reserved = await hero('POST', '/v1/appointments', {
 		appointment_type_id: slot.appointment_type_id,
 		location_id: slot.location_id,
 		practitioner_id: slot.practitioner_id,
@@ -98,18 +92,11 @@ async function bookAppointment(): Promise<string> {
 	});
 	expect(reserved.status).toBe(200);
 	const id = String(reserved.body.id);
-	expect((await heroApi(INFERRED.bookAppointmentMethod, INFERRED.bookAppointmentPath(id), {})).status).toBe(200);
+	expect((await hero(INFERRED.bookAppointmentMethod, INFERRED.bookAppointmentPath(id), {})).status).toBe(200);
 	return id;
 }
 
-async function heroApi(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId, ...(body ? { 'content-type': 'application/json' } : {}) },
-		body: body ? JSON.stringify(body) : undefined,
-	});
-	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const { hero } = sandboxClient(() => sandbox);
 
 const deliveredIds = (ids: string[]) => (d: Delivery) => ids.includes(d.id);
 
@@ -158,7 +145,7 @@ test('activation (public API) registers one webhook per selected event at n8n’
 });
 
 test('a write-back resolved in the sandbox starts one execution whose output holds the full record', async () => {
-	const sent = await heroApi('POST', '/v1/messages/send', { patient_id: '2001', message_type: 'sms', message_string: 'Your blood test results are normal.', write_to_record: true });
+	const sent = await hero('POST', '/v1/messages/send', { patient_id: '2001', message_type: 'sms', message_string: 'Your blood test results are normal.', write_to_record: true });
 	expect(sent.status).toBe(200);
 	const messageId = String(sent.body.message_id);
 	const started = await resolveWriteToRecord(messageId, 'succeeded');
@@ -170,7 +157,7 @@ test('a write-back resolved in the sandbox starts one execution whose output hol
 	figures.executionsSeen = executions.length;
 	expect(executions).toHaveLength(1);
 	expect(executions[0].status).toBe('success');
-	const expected = await heroApi('GET', `/v1/messages/${messageId}`);
+	const expected = await hero('GET', `/v1/messages/${messageId}`);
 	expect(expected.body.write_to_record).toMatchObject({ status: 'succeeded' });
 	expect(nodeItems(executions[0], NODE_NAME)).toEqual([
 		{ event: 'write-to-record.succeeded', practice_group_id: sandbox.practiceGroupId, object: INFERRED.writeToRecordObject.name, id: messageId, record: expected.body },
@@ -185,7 +172,7 @@ test('booking an appointment in the sandbox starts an execution whose output hol
 	expect(delivery.state).toBe('delivered');
 	const executions = await server.waitForExecutions(WORKFLOW_ID, 2, 30_000);
 	figures.executionsSeen = executions.length;
-	const expected = await heroApi('GET', `/v1/appointments/${appointmentId}`);
+	const expected = await hero('GET', `/v1/appointments/${appointmentId}`);
 	expect(expected.body.booking_confirmed_at).toEqual(expect.any(String));
 	expect(nodeItems(executions[1], NODE_NAME)).toEqual([
 		{

@@ -19,7 +19,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
-import { cleanupAll, createSandboxHome, heroType, nodeItems, importWorkflow, startN8nServer, type N8nHome, type N8nServer, type WorkflowJson } from '../n8n/harness';
+import { heroType } from '../n8n/harness/constants';
+import { nodeItems } from '../n8n/harness/execution';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { startN8nServer, type N8nServer } from '../n8n/harness/servers';
+import { createSandboxHome, importWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { webhooks } from '../sandbox/routes/webhooks';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

@@ -12,7 +12,8 @@ import type { Page } from 'playwright-core';
 
 import { HERO_APP_DESCRIPTION } from '../../nodes/HeroHealth/nodeDescription';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
-import { REPO_ROOT } from '../n8n/harness';
+import { sandboxClient } from '../harness/sandboxClient';
+import { REPO_ROOT } from '../n8n/harness/constants';
 import { londonDate } from '../sandbox/routes/booking';
 import { deliveries, settledDeliveries, webhooks } from '../sandbox/routes/webhooks';
 import { templates } from '../sandbox/routes/templates';
@@ -120,7 +121,7 @@ describe('node creator', () => {
 		const template = sandboxTemplates.find((t) => t[nameField] === 'Appointment reminder')!;
 		const textField = INFERRED.templateTextFields[0] as keyof typeof template;
 		expect(sent[0]).toMatchObject({ status: 200, body: expect.objectContaining({ patient_id: '2001', message_type: 'sms', message_string: template[textField] }) });
-		expect((await heroGet(`/v1/messages/${messageId}`)).status).toBe(200);
+		expect((await hero('GET', `/v1/messages/${messageId}`)).status).toBe(200);
 	});
 });
 
@@ -192,7 +193,7 @@ describe('filters', () => {
 	});
 
 	test('finding 3: Date From is a text box for a calendar date: a typed date is sent to Hero as start_date', async () => {
-		const { data } = (await heroGet('/v1/slots?page_size=1')).body as { data: Array<{ start_time: string }> };
+		const { data } = (await hero('GET', '/v1/slots?page_size=1')).body as { data: Array<{ start_time: string }> };
 		const day = londonDate(data[0].start_time);
 		await addCollectionOption(page, 'Add Filter', 'Date From');
 		const dateFrom = page.getByTestId('parameter-input-startDate').locator('input');
@@ -265,10 +266,7 @@ describe('trigger', () => {
 	});
 });
 
-async function heroGet(path: string): Promise<{ status: number; body: unknown }> {
-	const response = await fetch(`${session.sandbox.url}${path}`, { headers: { 'x-api-key': session.sandbox.apiKey, 'x-practice-group-id': session.sandbox.practiceGroupId } });
-	return { status: response.status, body: await response.json() };
-}
+const { hero } = sandboxClient(() => session.sandbox);
 
 async function waitFor<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;

@@ -5,7 +5,8 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-import { DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroNode, heroType, linearWorkflow, manualTriggerNode, type WorkflowJson } from '../n8n/harness';
+import { DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroType } from '../n8n/harness/constants';
+import { heroNode, linearWorkflow, manualTriggerNode, type WorkflowJson } from '../n8n/harness/workflows';
 
 /** Workflows the editor suite and the screenshots import before n8n starts. */
 export const WORKFLOW_IDS = { start: 'heroEditorStart1', bookNext: 'heroEditorBookNext1', trigger: 'heroEditorTrigger1', slots: 'heroEditorSlots1' } as const;

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
 
-import { REPO_ROOT } from '../n8n/harness';
+import { REPO_ROOT } from '../n8n/harness/constants';
 import { webhooks } from '../sandbox/routes/webhooks';
 import {
 	BOOK_NEXT_NODE,

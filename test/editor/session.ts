@@ -8,23 +8,16 @@
  *   await session.close();                                // browser, n8n, sandbox, temp folders
  *
  * Chromium is Debian's (`test/install/install-chromium.sh`), driven by playwright-core: no browser
- * build is ever downloaded. n8n runs from the pinned install (test/n8n/harness.ts), logged in with
+ * build is ever downloaded. n8n runs from the pinned install (test/n8n/harness/home.ts), logged in with
  * DEFAULT_OWNER; the sandbox credential is imported as "Hero Health sandbox".
  */
 import { existsSync } from 'node:fs';
 
 import { chromium, selectors, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-import {
-	DEFAULT_OWNER,
-	cleanupAll,
-	createSandboxHome,
-	importWorkflow,
-	startN8nServer,
-	type N8nHome,
-	type N8nServer,
-	type WorkflowJson,
-} from '../n8n/harness';
+import { cleanupAll, type N8nHome } from '../n8n/harness/home';
+import { DEFAULT_OWNER, startN8nServer, type N8nServer } from '../n8n/harness/servers';
+import { createSandboxHome, importWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 /** Debian's Chromium (`apt-get install chromium`); HERO_CHROMIUM overrides it. */

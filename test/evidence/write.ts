@@ -6,7 +6,7 @@
  *
  * What the folder may hold (each part written by the step that measured it):
  *   jest/*.json               test/evidence/jest-reporter.js, one per jest run (counts per project, commit, machine)
- *   n8n/line<N>.json          test/n8n/harness.ts, the n8n and Node each line actually ran on
+ *   n8n/line<N>.json          test/n8n/harness/home.ts, the n8n and Node each line actually ran on
  *   compat/                   test/compat/matrix.sh reports (jest --json, .rc exit codes, queue-line<N>.json figures)
  *   reliability-figures.json  test/reliability/figures-reporter.js (the secrets scan among them)
  *   scanner.json              test/package/scanner.test.ts, the scanner's report

@@ -18,7 +18,7 @@ import {
 	type IRun,
 } from 'n8n-workflow';
 
-import type { WorkflowJson } from '../n8n/harness';
+import type { WorkflowJson } from '../n8n/harness/workflows';
 import type { Sandbox } from '../sandbox/server';
 import { manualRunAdditionalData, nodeTypes as heroNodeTypes, SandboxCredentials, sandboxCredentialData } from './engine';
 

@@ -24,29 +24,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import {
-	cleanupAll,
-	createN8nHome,
-	ensureN8n,
-	importCredential,
-	importWorkflow,
-	isExitCrash,
-	judgeExecuteExit,
-	linearWorkflow,
-	manualTriggerNode,
-	heroNode,
-	itemsNode,
-	nodeItems,
-	packPackage,
-	parseExecutionOutput,
-	readSavedExecution,
-	runN8n,
-	NODE_NAMES,
-	REPO_ROOT,
-	type ExecutionRun,
-	type N8nHome,
-	type WorkflowJson,
-} from './harness';
+import { NODE_NAMES, REPO_ROOT } from './harness/constants';
+import { isExitCrash, judgeExecuteExit, nodeItems, parseExecutionOutput, readSavedExecution, type ExecutionRun } from './harness/execution';
+import { cleanupAll, createN8nHome, ensureN8n, packPackage, type N8nHome } from './harness/home';
+import { runN8n } from './harness/process';
+import { importCredential, importWorkflow, linearWorkflow, manualTriggerNode, heroNode, itemsNode, type WorkflowJson } from './harness/workflows';
 import { readInstallBlocks, runInstallBlock, runScript } from './readme-install';
 import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';

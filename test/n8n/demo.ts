@@ -19,17 +19,10 @@ import { startScriptedModel, type ScriptedModel } from '../agents/scriptedModel'
 import { OPENAI_CREDENTIAL, importScriptedModelCredential } from '../agents/workflows';
 import { loadFilledExamples } from './examples';
 import { SANDBOX_DEFAULT_PORT, startSandbox, type Sandbox } from '../sandbox/server';
-import {
-	DEFAULT_CREDENTIAL,
-	REPO_ROOT,
-	createN8nHome,
-	ensureN8n,
-	importCredential,
-	importWorkflow,
-	startN8nServer,
-	type N8nServer,
-	type OwnerAccount,
-} from './harness';
+import { DEFAULT_CREDENTIAL, REPO_ROOT } from './harness/constants';
+import { createN8nHome, ensureN8n } from './harness/home';
+import { startN8nServer, type N8nServer, type OwnerAccount } from './harness/servers';
+import { importCredential, importWorkflow } from './harness/workflows';
 
 /** The demo's login. Local only: n8n listens on 127.0.0.1. */
 const DEMO_OWNER: OwnerAccount = { email: 'demo@example.com', password: 'HeroDemo-2026', firstName: 'Hero', lastName: 'Demo' };

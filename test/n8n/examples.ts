@@ -13,7 +13,8 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { REPO_ROOT, type WorkflowJson } from './harness';
+import { REPO_ROOT } from './harness/constants';
+import type { WorkflowJson } from './harness/workflows';
 
 export const EXAMPLES_FOLDER = join(REPO_ROOT, 'test/n8n/examples');
 

@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-import { PACKAGE_NAME, REPO_ROOT } from './harness';
+import { PACKAGE_NAME, REPO_ROOT } from './harness/constants';
 
 /** The container's home in the n8n Docker image (user `node`). */
 export const CONTAINER_HOME = '/home/node';

@@ -5,6 +5,7 @@
  */
 import { captured, figure, runAndCapture, scanCapturedData, usesPatientData } from './capture';
 import { bigBatch, bigBatchIds, BIG_BATCH_ID, BIG_BATCH_SIZE } from './bigBatch';
+import { sandboxClient } from '../harness/sandboxClient';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import type { FaultRule } from '../sandbox/faults';
 import type { SandboxMessage } from '../sandbox/routes/messages';
@@ -36,20 +37,13 @@ async function settled(): Promise<void> {
 	for (let i = 0; i < 200 && sandbox.inFlight > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
-async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return { status: response.status, json: await response.json() };
-}
+const { control } = sandboxClient(() => sandbox);
 
 describe('fault injection in the sandbox, switchable per test', () => {
 	it('is switched on and off over HTTP (PUT/GET/DELETE /__sandbox/faults) and reaches only matching requests', async () => {
 		const rules: FaultRule[] = [{ kind: 'status', status: 504, method: 'GET', path: '^/v1/messages/\\d+$', times: 1 }];
-		expect(await control('PUT', '/__sandbox/faults', { rules, seed: 3 })).toEqual({ status: 200, json: { ok: true } });
-		expect((await control('GET', '/__sandbox/faults')).json).toEqual(rules);
+		expect(await control('PUT', '/__sandbox/faults', { rules, seed: 3 })).toEqual({ status: 200, body: { ok: true } });
+		expect((await control('GET', '/__sandbox/faults')).body).toEqual(rules);
 		const sent = await runAndCapture(sandbox, { parameters: sendParameters() });
 		expect(sent.error).toBeUndefined(); // POST does not match the GET rule
 		const id = String(sent.json[0].message_id);
@@ -57,8 +51,8 @@ describe('fault injection in the sandbox, switchable per test', () => {
 		expect(read.error).toBeUndefined();
 		expect(sandbox.received('GET', `/v1/messages/${id}`).map((r) => r.status)).toEqual([504, 200]);
 		expect(sandbox.faults.injected()).toEqual({ 'status 504': 1 });
-		expect(await control('DELETE', '/__sandbox/faults')).toEqual({ status: 200, json: { ok: true } });
-		expect((await control('GET', '/__sandbox/faults')).json).toEqual([]);
+		expect(await control('DELETE', '/__sandbox/faults')).toEqual({ status: 200, body: { ok: true } });
+		expect((await control('GET', '/__sandbox/faults')).body).toEqual([]);
 	});
 
 	it.each([
@@ -71,7 +65,7 @@ describe('fault injection in the sandbox, switchable per test', () => {
 	])('rejects a malformed rule %j with a clear message', async (rule, message) => {
 		const answer = await control('PUT', '/__sandbox/faults', { rules: [rule] });
 		expect(answer.status).toBe(500);
-		expect(String((answer.json as { error: string }).error)).toContain(message);
+		expect(String((answer.body as { error: string }).error)).toContain(message);
 		expect(() => sandbox.faults.add(rule as FaultRule)).toThrow(message);
 	});
 

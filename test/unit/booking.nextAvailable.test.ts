@@ -6,6 +6,7 @@
 import { candidates } from '../../nodes/HeroHealth/actions/appointment/bookNextAvailable.operation';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { runHeroNode } from '../harness/runNode';
+import { sandboxClient } from '../harness/sandboxClient';
 import { OTHER_CLIENT_PATIENT_ID, addDays, appointments, londonDate, slots, type SandboxSlot } from '../sandbox/routes/booking';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -27,8 +28,8 @@ const params = (filters: Record<string, unknown> = {}, options: Record<string, u
 	options,
 	...fields,
 });
-const control = (path: string, body: unknown) =>
-	fetch(`${sandbox.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+const { control: sandboxControl } = sandboxClient(() => sandbox);
+const control = (path: string, body: unknown) => sandboxControl('POST', path, body).then((answer) => answer.body);
 
 const all = (): SandboxSlot[] => [...slots(sandbox.state).values()];
 const ofType = (typeId: string) => all().filter((s) => s.appointment_type_id === typeId);

@@ -4,6 +4,7 @@
  * tests and benchmarks use (slot generation, race hook, reservation length).
  */
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
+import { sandboxClient } from '../harness/sandboxClient';
 import { OTHER_CLIENT_PATIENT_ID, appointments, londonDate, slots, type SandboxSlot } from '../sandbox/routes/booking';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -14,24 +15,10 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-async function hero(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: {
-			'x-api-key': sandbox.apiKey,
-			'x-practice-group-id': sandbox.practiceGroupId,
-			...(body === undefined ? {} : { 'content-type': 'application/json' }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function control(path: string, body: unknown = {}): Promise<{ status: number; body: any }> {
-	const response = await fetch(`${sandbox.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-	return { status: response.status, body: await response.json() };
-}
+const client = sandboxClient(() => sandbox);
+const { hero } = client;
+/** The sandbox's control routes here are all POSTs. */
+const control = (path: string, body: unknown = {}) => client.control('POST', path, body);
 
 const allSlots = () => [...slots(sandbox.state).values()];
 /** The first seeded GP slot (type 4001) at least `hours` from now. */

@@ -8,7 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CommandError, cleanupAll, createN8nHome, executeWorkflow, judgeExecuteExit, type ExecutionRun, type N8nHome, type N8nInstall } from '../n8n/harness';
+import { executeWorkflow, judgeExecuteExit, type ExecutionRun } from '../n8n/harness/execution';
+import { cleanupAll, createN8nHome, type N8nHome, type N8nInstall } from '../n8n/harness/home';
+import { CommandError } from '../n8n/harness/process';
 
 jest.setTimeout(60_000);
 

@@ -5,6 +5,7 @@
  */
 import axios from 'axios';
 
+import { sandboxClient, type SandboxAnswer as Answer } from '../harness/sandboxClient';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -15,22 +16,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-interface Answer {
-	status: number;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	body: any;
-}
-
-async function hero(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-	const response = await axios.request({
-		url: `${sandbox.url}${path}`,
-		method,
-		headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId, ...headers },
-		data: body,
-		validateStatus: () => true,
-	});
-	return { status: response.status, body: response.data };
-}
+const { hero } = sandboxClient(() => sandbox);
 
 /** A 400 in Hero's documented shape whose issues include one at `path` with `code`. */
 function expectValidationError(answer: Answer, path: (string | number)[], code?: string): void {
@@ -67,7 +53,7 @@ describe('auth and routing', () => {
 
 	it('answers 401 without x-api-key (or with a wrong one), and stores nothing', async () => {
 		for (const headers of [{ 'x-api-key': '' }, { 'x-api-key': 'not-the-key' }]) {
-			const answer = await hero('POST', '/v1/messages/send', valid, headers);
+			const answer = await hero('POST', '/v1/messages/send', valid, { headers });
 			expect(answer.status).toBe(401);
 			expect(answer.body).toEqual({ error: true, statusCode: 401, message: 'Unauthorised' });
 		}
@@ -78,7 +64,7 @@ describe('auth and routing', () => {
 
 	it('answers 403 for another practice group (or none), and stores nothing', async () => {
 		for (const group of ['1002', '']) {
-			const answer = await hero('POST', '/v1/messages/send', valid, { 'x-practice-group-id': group });
+			const answer = await hero('POST', '/v1/messages/send', valid, { headers: { 'x-practice-group-id': group } });
 			expect(answer.status).toBe(403);
 			expect(answer.body).toEqual({ error: true, statusCode: 403, message: 'Unauthorised for this practice group' });
 		}
@@ -147,7 +133,7 @@ describe('POST /v1/messages/send', () => {
 	});
 
 	it('refuses a body that is not JSON', async () => {
-		const answer = await hero('POST', '/v1/messages/send', 'patient_id=2001', { 'content-type': 'text/plain' });
+		const answer = await hero('POST', '/v1/messages/send', 'patient_id=2001', { headers: { 'content-type': 'text/plain' } });
 		expectValidationError(answer, [], 'invalid_content_type');
 		expect(messages(sandbox.state).size).toBe(0);
 	});

@@ -1,4 +1,5 @@
 import { runHeroNode } from '../harness/runNode';
+import { sandboxClient } from '../harness/sandboxClient';
 import { description as sendDescription } from '../../nodes/HeroHealth/actions/message/send.operation';
 import { links } from '../sandbox/routes/links';
 import { messages } from '../sandbox/routes/messages';
@@ -21,16 +22,13 @@ const send = (additionalFields: Record<string, unknown> = {}, fields: Record<str
 	...fields,
 });
 const sends = () => sandbox.received('POST', '/v1/messages/send');
+const { hero } = sandboxClient(() => sandbox);
 
 /** Creates a link through the sandbox's API (as Hero's own links would be made), returning the answer. */
 async function createLink(path: string, body: Record<string, unknown>): Promise<Record<string, string>> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method: 'POST',
-		headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId, 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	expect(response.status).toBe(200);
-	return (await response.json()) as Record<string, string>;
+	const answer = await hero('POST', path, body);
+	expect(answer.status).toBe(200);
+	return answer.body as Record<string, string>;
 }
 const bookingLink = () => createLink('/v1/booking_links', { appointment_type_id: '4001', location_id: '3001', patient_id: '2001' });
 const attachmentLink = () => createLink('/v1/attachment_links', { patient_id: '2001', file_data: Buffer.from('%PDF-1.4 results').toString('base64'), file_name: 'results.pdf' });

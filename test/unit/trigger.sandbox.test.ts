@@ -8,6 +8,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
+import { sandboxClient } from '../harness/sandboxClient';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { deliveries, settledDeliveries } from '../sandbox/routes/webhooks';
 
@@ -40,22 +41,7 @@ beforeEach(async () => {
 	await control('PUT', '/__sandbox/webhooks/policy', { baseDelayMs: 20, maxDelayMs: 200 });
 });
 
-async function hero(method: string, path: string, body?: unknown, auth = true): Promise<{ status: number; body: any }> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: {
-			...(auth ? { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId } : {}),
-			...(body === undefined ? {} : { 'content-type': 'application/json' }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return { status: response.status, body: await response.json() };
-}
-
-async function control(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-	const response = await fetch(`${sandbox.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-	return { status: response.status, body: await response.json() };
-}
+const { hero, control } = sandboxClient(() => sandbox);
 
 describe('sandbox webhook API', () => {
 	it('creates a registration and answers the documented fields (description accepted, not returned)', async () => {
@@ -89,7 +75,7 @@ describe('sandbox webhook API', () => {
 			expect(answer.status).toBe(400);
 			expect(answer.body.message[0].path[0]).toBe(field);
 		}
-		expect((await hero('POST', '/v1/webhooks', { event_type: 'appointment.confirmed', url: receiverUrl }, false)).status).toBe(401);
+		expect((await hero('POST', '/v1/webhooks', { event_type: 'appointment.confirmed', url: receiverUrl }, { auth: false })).status).toBe(401);
 		expect(deliveries(sandbox.state)).toEqual([]);
 	});
 

@@ -5,200 +5,15 @@
  * delivers signed events to it over HTTP, as Hero would deliver to n8n.
  */
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
-import { HookContext, WebhookContext } from 'n8n-core';
-import { Workflow, type ICredentialDataDecryptedObject, type IDataObject, type IHttpRequestOptions, type INode, type IWebhookData, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
-import { additionalDataFor, Handling, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from '../harness/engine';
+import { triggerNodeType as trigger } from '../harness/engine';
+import { MiniN8n } from '../harness/miniN8n';
+import { sandboxClient } from '../harness/sandboxClient';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { deliveries, deliveryPolicy, settledDeliveries, signDelivery, webhooks, type Delivery, type SandboxWebhook } from '../sandbox/routes/webhooks';
-
-// ---------------------------------------------------------------------------------------------
-// A stand-in for n8n's webhook server, built from n8n-core's contexts.
-
-class Credentials extends SandboxCredentials {
-	/** Requests to Hero seen by the credential layer, e.g. to refuse one of them. */
-	refuse?: (options: IHttpRequestOptions) => boolean;
-	async authenticate(credentials: ICredentialDataDecryptedObject, type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const authenticated = await super.authenticate(credentials, type, options);
-		if (this.refuse?.(options)) (authenticated.headers as IDataObject)['x-api-key'] = 'revoked-key';
-		return authenticated;
-	}
-}
-
-interface Answer {
-	status: number;
-	body: string;
-}
-
-interface LogLine {
-	level: string;
-	message: string;
-	meta?: unknown;
-}
-
-/** Like n8n: the workflow's node, its static data (kept across restarts), and a webhook endpoint. */
-class MiniN8n {
-	readonly executions: IDataObject[][] = [];
-	readonly answers: Answer[] = [];
-	readonly logs: LogLine[] = [];
-	/** Answer this many deliveries with 503 before handling any (the receiver is "down"). */
-	failNext = 0;
-	/** Leave `req.rawBody` unset so the node must call `req.readRawBody()`. */
-	lazyRawBody = false;
-	active = false;
-	credentials: Credentials;
-	workflow!: Workflow;
-	private server: Server;
-	private baseUrl = '';
-	private staticData: IDataObject = {};
-
-	constructor(
-		private sandbox: Sandbox,
-		private parameters: IDataObject,
-		readonly webhookId = `wh-${Math.random().toString(36).slice(2, 10)}`,
-	) {
-		this.credentials = new Credentials(sandboxCredentialData(sandbox));
-		this.server = createServer((req, res) => this.handling.track(this.receive(req, res)));
-	}
-
-	private handling = new Handling();
-
-	/** Resolves once no delivery is being handled (the node may still be fetching after it answered). */
-	idle(): Promise<void> {
-		return this.handling.idle();
-	}
-
-	get node(): INode {
-		return triggerNode('trigger-node', this.webhookId, this.parameters);
-	}
-
-	get webhookUrl(): string {
-		return `${this.baseUrl}/webhook/${this.webhookId}/webhook`;
-	}
-
-	/** The node's static data as n8n would persist it. */
-	get nodeStaticData(): IDataObject {
-		return (this.workflow.staticData[`node:${this.node.name}`] ?? {}) as IDataObject;
-	}
-
-	async listen(): Promise<this> {
-		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-		this.load();
-		return this;
-	}
-
-	close(): Promise<void> {
-		return new Promise((resolve) => this.server.close(() => resolve()));
-	}
-
-	/** Loads the workflow as n8n does after a restart or an edit: saved parameters and static data. */
-	load(parameters?: IDataObject): void {
-		if (parameters) this.parameters = parameters;
-		if (this.workflow) this.staticData = JSON.parse(JSON.stringify(this.workflow.staticData));
-		this.workflow = new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: [this.node], connections: {}, active: this.active, nodeTypes, staticData: this.staticData, settings: {} });
-	}
-
-	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
-		return additionalDataFor(this.credentials, { baseUrl: this.baseUrl, executionId: 'exec-1', ...extra });
-	}
-
-	private webhookData(additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
-		return triggerWebhookData('wf-trigger', this.node, additionalData);
-	}
-
-	private capture<T extends object>(context: T): T {
-		const line = (level: string) => (message: string, meta?: unknown) => this.logs.push({ level, message, meta });
-		Object.defineProperty(context, 'logger', { value: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') } });
-		return context;
-	}
-
-	private hook(): HookContext {
-		const additionalData = this.additionalData();
-		return this.capture(new HookContext(this.workflow, this.node, additionalData, 'trigger', this.active ? 'init' : 'activate', this.webhookData(additionalData)));
-	}
-
-	/** n8n's WebhookService.createWebhookIfNotExists: checkExists, then create if it said false. */
-	async activate(): Promise<{ existed: boolean }> {
-		const methods = trigger.webhookMethods.default;
-		const existed = await methods.checkExists.call(this.hook());
-		if (!existed) await methods.create.call(this.hook());
-		this.active = true;
-		this.load();
-		return { existed };
-	}
-
-	/** n8n's deactivation: the delete method, static data saved after. */
-	async deactivate(): Promise<boolean> {
-		const deleted = await trigger.webhookMethods.default.delete.call(this.hook());
-		this.active = false;
-		this.load();
-		return deleted;
-	}
-
-	private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const answer = (status: number, body: unknown) => {
-			const text = typeof body === 'string' ? body : JSON.stringify(body);
-			this.answers.push({ status, body: text });
-			res.writeHead(status, { 'content-type': 'application/json' });
-			res.end(text);
-		};
-		if (req.url !== `/webhook/${this.webhookId}/webhook` || req.method !== 'POST' || !this.active) {
-			for await (const _chunk of req);
-			return answer(404, { message: 'The requested webhook is not registered.' });
-		}
-		if (this.failNext > 0) {
-			this.failNext--;
-			for await (const _chunk of req);
-			return answer(503, { message: 'Service unavailable' });
-		}
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const raw = Buffer.concat(chunks);
-		// n8n's rawBodyReader + parseBody: rawBody is a Buffer, body the parsed JSON.
-		const request = req as IncomingMessage & { rawBody?: Buffer; body?: unknown; readRawBody(): Promise<void> };
-		request.readRawBody = async () => {
-			request.rawBody = raw;
-		};
-		if (!this.lazyRawBody) request.rawBody = raw;
-		try {
-			request.body = JSON.parse(raw.toString('utf8'));
-		} catch {
-			request.body = {};
-		}
-		let status = 200;
-		const response = {
-			status(code: number) {
-				status = code;
-				return response;
-			},
-			json: (body: unknown) => answer(status, body),
-			send: (body: unknown) => answer(status, body),
-			end: () => answer(status, ''),
-		};
-		const additionalData = this.additionalData({ httpRequest: request, httpResponse: response } as never);
-		const context = this.capture(new WebhookContext(this.workflow, this.node, additionalData, 'webhook', this.webhookData(additionalData), [], null));
-		try {
-			const result = await trigger.webhook!.call(context);
-			// As n8n's webhook helpers: workflowData starts a run even when the node answered itself.
-			if (result.workflowData) this.executions.push(result.workflowData[0].map((item) => item.json));
-			if (result.noWebhookResponse) {
-				if (!res.writableEnded) answer(500, { message: 'the node claimed to answer but did not' });
-				return;
-			}
-			if (result.workflowData) return answer(200, { message: 'Workflow was started' });
-			return answer(200, result.webhookResponse ?? { message: 'Webhook call received' });
-		} catch (error) {
-			return answer(500, { message: `Workflow Webhook Error: ${(error as Error).message}` });
-		}
-	}
-}
-
-// ---------------------------------------------------------------------------------------------
 
 let sandbox: Sandbox;
 const instances: MiniN8n[] = [];
@@ -229,35 +44,24 @@ async function settled(count: number, filter?: (delivery: Delivery) => boolean):
 	return done;
 }
 
+const { hero, control } = sandboxClient(() => sandbox);
+
 async function emit(event: string, id: string, object?: string): Promise<{ deliveries: string[] }> {
-	const response = await fetch(`${sandbox.url}/__sandbox/webhooks/emit`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ event, id, ...(object ? { object } : {}) }),
-	});
-	expect(response.status).toBe(200);
-	return (await response.json()) as { deliveries: string[] };
+	const answer = await control('POST', '/__sandbox/webhooks/emit', { event, id, ...(object ? { object } : {}) });
+	expect(answer.status).toBe(200);
+	return answer.body as { deliveries: string[] };
 }
 
-async function heroGet(path: string): Promise<{ status: number; body: IDataObject }> {
-	const response = await fetch(`${sandbox.url}${path}`, { headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId } });
-	return { status: response.status, body: (await response.json()) as IDataObject };
-}
-
+/** A call to the sandbox's Hero API that must answer 200; returns the body. */
 async function heroSend(method: string, path: string, body: unknown): Promise<IDataObject> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: { 'content-type': 'application/json', 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId },
-		body: JSON.stringify(body),
-	});
-	const json = (await response.json()) as IDataObject;
-	if (response.status !== 200) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
-	return json;
+	const answer = await hero(method, path, body);
+	if (answer.status !== 200) throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+	return answer.body as IDataObject;
 }
 
 /** Books the first free slot for patient 2001 through the sandbox's API: reserve, then book (which Hero announces). */
 async function bookAppointment(): Promise<string> {
-	const { data } = (await heroGet('/v1/slots?page_size=1')).body as { data: IDataObject[] };
+	const { data } = (await hero('GET', '/v1/slots?page_size=1')).body as { data: IDataObject[] };
 	const slot = data[0];
 	const duration = (Date.parse(String(slot.finish_time)) - Date.parse(String(slot.start_time))) / 60_000;
 	const reserved = await heroSend('POST', '/v1/appointments', {
@@ -275,13 +79,9 @@ async function bookAppointment(): Promise<string> {
 
 /** A message sent through the sandbox's API, so that a record exists to fetch. */
 async function sentMessageId(): Promise<string> {
-	const response = await fetch(`${sandbox.url}/v1/messages/send`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId },
-		body: JSON.stringify({ patient_id: '2001', message_type: 'sms', message_string: 'Your results are ready.', write_to_record: true }),
-	});
-	expect(response.status).toBe(200);
-	return String(((await response.json()) as IDataObject).message_id);
+	const answer = await hero('POST', '/v1/messages/send', { patient_id: '2001', message_type: 'sms', message_string: 'Your results are ready.', write_to_record: true });
+	expect(answer.status).toBe(200);
+	return String((answer.body as IDataObject).message_id);
 }
 
 /** Posts a delivery straight to the trigger, as a forger (or Hero) could. */
@@ -491,7 +291,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		expect(delivery.attempts).toHaveLength(1);
 		expect(delivery.attempts[0].headers['X-Herohealth-Signature']).toMatch(/^[0-9a-f]{64}$/);
 
-		const expected = await heroGet(`/v1/messages/${messageId}`);
+		const expected = await hero('GET', `/v1/messages/${messageId}`);
 		expect(expected.status).toBe(200);
 		expect(n8n.executions).toEqual([
 			[{ event: 'write-to-record.succeeded', practice_group_id: sandbox.practiceGroupId, object: INFERRED.writeToRecordObject.name, id: messageId, record: expected.body }],
@@ -506,7 +306,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		await n8n.activate();
 		const appointmentId = await bookAppointment();
 		await settled(1);
-		const confirmed = await heroGet(`/v1/appointments/${appointmentId}`);
+		const confirmed = await hero('GET', `/v1/appointments/${appointmentId}`);
 		expect(confirmed.body.booking_confirmed_at).toEqual(expect.any(String));
 		// Beside the record: its start as a patient reads it, and its names (issue 24 point 21).
 		const readable = { start_time_local: expect.any(String), appointment_type_name: 'GP Appointment', practitioner_name: expect.any(String), location_name: 'Riverside Surgery' };
@@ -526,7 +326,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		await n8n.activate();
 		await emit('patient.medical-record-updated', '2001');
 		await settled(1);
-		const patient = await heroGet('/v2/patients/2001');
+		const patient = await hero('GET', '/v2/patients/2001');
 		expect(patient.status).toBe(200);
 		expect(n8n.executions).toEqual([
 			[{ event: 'patient.medical-record-updated', practice_group_id: sandbox.practiceGroupId, object: 'Patient', id: '2001', record: patient.body }],
@@ -791,7 +591,7 @@ describe('Hero Health Trigger: issue 13 (replays, timestamps, paging, unconfirme
 		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
 		// A registration of ours left over from before (n8n stopped hard), beyond the first page.
 		const leftover = await heroSend('POST', '/v1/webhooks', { event_type: 'appointment.cancelled', url: n8n.webhookUrl });
-		const firstPage = (await heroGet('/v1/webhooks')).body;
+		const firstPage = (await hero('GET', '/v1/webhooks')).body;
 		expect([firstPage.count, (firstPage.data as unknown[]).length]).toEqual([31, 20]);
 
 		await n8n.activate();
