@@ -25,7 +25,8 @@ import {
 } from '../agents/workflows';
 import { activateWorkflowOffline, startN8nServer, cleanupAll, createSandboxHome, executeWorkflow, importWorkflow, nodeItems, type N8nHome } from '../n8n/harness';
 import { loadFilledExamples } from '../n8n/examples';
-import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
+import { appointments } from '../sandbox/routes/appointments';
+import { addDays, londonDate } from '../sandbox/routes/slots';
 import { messages, sendAnswerSettings } from '../sandbox/routes/messages';
 import { issuedTokens } from '../sandbox/routes/practiceGroup';
 import { startSandbox, type Sandbox } from '../sandbox/server';

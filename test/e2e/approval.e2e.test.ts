@@ -16,7 +16,8 @@ import { htmlBody, links, startMailbox, subject, type Mailbox } from '../agents/
 import { startScriptedModel, type ScriptedModel } from '../agents/scriptedModel';
 import { AGENT, TOOLS, bookTool, importScriptedModelCredential, sendSmsTool, toolName } from '../agents/workflows';
 import { activateWorkflowOffline, cleanupAll, createSandboxHome, defaultN8nLine, ensureN8n, importWorkflow, nodeItems, startN8nServer, type ExecutionRun, type N8nHome, type N8nServer } from '../n8n/harness';
-import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
+import { appointments } from '../sandbox/routes/appointments';
+import { addDays, londonDate } from '../sandbox/routes/slots';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

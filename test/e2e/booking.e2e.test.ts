@@ -19,7 +19,8 @@ import {
 	type N8nHome,
 	type WorkflowJson,
 } from '../n8n/harness';
-import { OTHER_CLIENT_PATIENT_ID, addDays, appointments, londonDate, slots, type SandboxAppointment } from '../sandbox/routes/booking';
+import { OTHER_CLIENT_PATIENT_ID, appointments, type SandboxAppointment } from '../sandbox/routes/appointments';
+import { addDays, londonDate, slots } from '../sandbox/routes/slots';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 jest.setTimeout(180_000);

@@ -11,7 +11,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 
 import { TOOLS, checkAvailabilityTool, findSlotsTool, sendSmsTool, toolName } from '../agents/workflows';
 import { HERO_CREDENTIAL_TYPE, activateWorkflowOffline, cleanupAll, createSandboxHome, importCredential, importWorkflow, startN8nServer, type N8nHome, type N8nServer, type WorkflowJson, type WorkflowNode } from '../n8n/harness';
-import { addDays, londonDate, slots } from '../sandbox/routes/booking';
+import { addDays, londonDate, slots } from '../sandbox/routes/slots';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

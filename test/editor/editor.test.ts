@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { HERO_APP_DESCRIPTION } from '../../nodes/HeroHealth/nodeDescription';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { REPO_ROOT } from '../n8n/harness';
-import { londonDate } from '../sandbox/routes/booking';
+import { londonDate } from '../sandbox/routes/slots';
 import { deliveries, settledDeliveries, webhooks } from '../sandbox/routes/webhooks';
 import { templates } from '../sandbox/routes/templates';
 import { templateLabel } from '../../nodes/HeroHealth/methods/listSearch/messageTemplates';

@@ -8,7 +8,7 @@ import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 
 import { runHeroNode } from '../harness/runNode';
 import type { Sandbox } from '../sandbox/server';
-import { slots, type SandboxSlot } from '../sandbox/routes/booking';
+import { slots, type SandboxSlot } from '../sandbox/routes/slots';
 
 export type Kind =
 	| 'missing required field'

@@ -4,7 +4,8 @@
  */
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { runHeroNode } from '../harness/runNode';
-import { appointments, slots, type SandboxSlot } from '../sandbox/routes/booking';
+import { appointments } from '../sandbox/routes/appointments';
+import { slots, type SandboxSlot } from '../sandbox/routes/slots';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 let sandbox: Sandbox;

@@ -5,7 +5,8 @@
  * Start Time From/To, the date fields and `start_time_local` are all read in Europe/London.
  */
 import { runHeroNode } from '../harness/runNode';
-import { addSlot, appointments, slots } from '../sandbox/routes/booking';
+import { appointments } from '../sandbox/routes/appointments';
+import { addSlot, slots } from '../sandbox/routes/slots';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { pretendItIs } from '../harness/clock';
 

@@ -4,7 +4,7 @@
  */
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { runHeroNode } from '../harness/runNode';
-import { londonDate, slots } from '../sandbox/routes/booking';
+import { londonDate, slots } from '../sandbox/routes/slots';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 let sandbox: Sandbox;

@@ -6,7 +6,8 @@
 import { candidates } from '../../nodes/HeroHealth/actions/appointment/bookNextAvailable.operation';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { runHeroNode } from '../harness/runNode';
-import { OTHER_CLIENT_PATIENT_ID, addDays, appointments, londonDate, slots, type SandboxSlot } from '../sandbox/routes/booking';
+import { OTHER_CLIENT_PATIENT_ID, appointments } from '../sandbox/routes/appointments';
+import { addDays, londonDate, slots, type SandboxSlot } from '../sandbox/routes/slots';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 let sandbox: Sandbox;

@@ -4,7 +4,8 @@
  * tests and benchmarks use (slot generation, race hook, reservation length).
  */
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
-import { OTHER_CLIENT_PATIENT_ID, appointments, londonDate, slots, type SandboxSlot } from '../sandbox/routes/booking';
+import { OTHER_CLIENT_PATIENT_ID, appointments } from '../sandbox/routes/appointments';
+import { londonDate, slots, type SandboxSlot } from '../sandbox/routes/slots';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 let sandbox: Sandbox;

@@ -9,7 +9,7 @@ import { HeroHealth } from '../../nodes/HeroHealth/HeroHealth.node';
 import { properties } from '../../nodes/HeroHealth/actions/description';
 import { requestOptions } from '../../nodes/HeroHealth/actions/common.descriptions';
 import { loadOptionsList, searchList } from '../harness/listSearch';
-import { slots } from '../sandbox/routes/booking';
+import { slots } from '../sandbox/routes/slots';
 import { runHeroNode } from '../harness/runNode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

@@ -6,7 +6,7 @@
 import { HeroHealthApi } from '../../credentials/HeroHealthApi.credentials';
 import { fillExample, fillInNode, loadExamples } from '../n8n/examples';
 import { runWorkflow } from '../harness/runWorkflow';
-import { appointments } from '../sandbox/routes/booking';
+import { appointments } from '../sandbox/routes/appointments';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 let sandbox: Sandbox;

@@ -13,7 +13,7 @@ import { additionalDataFor, nodeTypes, SandboxCredentials, sandboxCredentialData
 import { runHeroNode } from '../harness/runNode';
 import { runWorkflow } from '../harness/runWorkflow';
 import { fillExample, loadExamples } from '../n8n/examples';
-import { addSlot } from '../sandbox/routes/booking';
+import { addSlot } from '../sandbox/routes/slots';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { pretendItIs } from '../harness/clock';
 

@@ -5,7 +5,8 @@
  * exactly one request. And n8n's own Retry On Fail, which does resend, is named in that error.
  */
 import { runHeroNode } from '../harness/runNode';
-import { appointments, slots, type SandboxSlot } from '../sandbox/routes/booking';
+import { appointments } from '../sandbox/routes/appointments';
+import { slots, type SandboxSlot } from '../sandbox/routes/slots';
 import { heroToday, links } from '../sandbox/routes/links';
 import { webhooks } from '../sandbox/routes/webhooks';
 import type { FaultRule } from '../sandbox/faults';

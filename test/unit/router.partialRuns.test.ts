@@ -9,7 +9,7 @@ import { Expression } from 'n8n-workflow';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { sendFromItems } from '../harness/parameters';
 import { runHeroNode } from '../harness/runNode';
-import { appointments } from '../sandbox/routes/booking';
+import { appointments } from '../sandbox/routes/appointments';
 import { linkSettings, links } from '../sandbox/routes/links';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

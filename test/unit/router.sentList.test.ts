@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 
 import { sendFromItems } from '../harness/parameters';
 import { runHeroNode } from '../harness/runNode';
-import { slots } from '../sandbox/routes/booking';
+import { slots } from '../sandbox/routes/slots';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 let sandbox: Sandbox;
