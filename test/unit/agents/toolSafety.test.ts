@@ -1,5 +1,5 @@
 /**
- * Issue 24 ("Safety, round two"), points 1, 5 and 6: the action node as an AI agent's tool.
+ * The action node as an AI agent's tool.
  * 1. Default tool names that an OpenAI-compatible API accepts, with the longer text still given to the model.
  * 5. Safety switches the model cannot set ("let the model define this"), and no Input Data mode on the tool.
  * 6. No bearer token in a tool's answer.
@@ -51,8 +51,8 @@ function shown(name: string, values: Record<string, unknown>, description: INode
 	return description.properties.find((p) => p.name === name && NodeHelpers.displayParameter(values as INode['parameters'], p, node, description));
 }
 
-describe('issue 24 point 1: tool names and what the model reads', () => {
-	it('issue 24 point 1: every action, as n8n names a tool added from the panel, is a function name OpenAI accepts, and no action is longer than 40 characters', () => {
+describe('tool names and what the model reads', () => {
+	it('every action, as n8n names a tool added from the panel, is a function name OpenAI accepts, and no action is longer than 40 characters', () => {
 		const tooLong: string[] = [];
 		for (const { resource, operation } of everyOperation()) {
 			const name = NodeHelpers.makeNodeName({ resource, operation }, tool);
@@ -67,7 +67,7 @@ describe('issue 24 point 1: tool names and what the model reads', () => {
 		expect(NodeHelpers.makeNodeName({ resource: 'slot', operation: 'getMany' }, tool)).toBe('Get many slots in Hero Health');
 	});
 
-	it("issue 24 point 1: as a tool, every operation is described to the model by its operation's description (n8n's getToolDescriptionForNode)", () => {
+	it("as a tool, every operation is described to the model by its operation's description (n8n's getToolDescriptionForNode)", () => {
 		const nodeType = { description: tool } as INodeType;
 		for (const { resource, operation } of everyOperation()) {
 			const option = (tool.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))!.options as Array<{ value: string; description: string }>).find(
@@ -86,10 +86,10 @@ describe('issue 24 point 1: tool names and what the model reads', () => {
 	});
 });
 
-describe('issue 24 point 5: controls a model must not hold', () => {
+describe('controls a model must not hold', () => {
 	const send = { resource: 'message', operation: 'send', inputData: 'defineBelow' };
 
-	it('issue 24 point 5: as a tool, Refuse Repeat Send and Minimal Output do not offer "let the model define this", and Input Data is hidden', () => {
+	it('as a tool, Refuse Repeat Send and Minimal Output do not offer "let the model define this", and Input Data is hidden', () => {
 		const refuse = shown('refuseRepeatSend', send, tool);
 		const minimal = shown('minimalOutput', send, tool);
 		expect(refuse).toBeDefined();
@@ -104,7 +104,7 @@ describe('issue 24 point 5: controls a model must not hold', () => {
 		expect(offersFromAI(shown('message', send, tool)!)).toBe(true);
 	});
 
-	it('issue 24 point 5: with Input Data hidden, a tool Send still reads its fields from the parameters and sends once', async () => {
+	it('with Input Data hidden, a tool Send still reads its fields from the parameters and sends once', async () => {
 		const result = await runHeroNode(sandbox, {
 			asTool: true,
 			parameters: { resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: 'Your results are ready.' },
@@ -116,12 +116,12 @@ describe('issue 24 point 5: controls a model must not hold', () => {
 	});
 });
 
-describe('issue 24 point 6: what the model sees', () => {
+describe('what the model sees', () => {
 	const TOKEN = 'hero-auth-7d1f3c9a2b';
 	// Written to the record: Hero's answer then carries a token, and a confirm URL that carries it too.
 	const send = { resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: 'Your results are ready.', additionalFields: { writeToRecord: true } };
 
-	it("issue 24 point 6: as a tool, Send's answer leaves out auth_token and confirm_write_to_record_url; the plain node outputs Hero's answer", async () => {
+	it("as a tool, Send's answer leaves out auth_token and confirm_write_to_record_url; the plain node outputs Hero's answer", async () => {
 		sendAnswerSettings(sandbox.state).authToken = TOKEN;
 		const asTool = await runHeroNode(sandbox, { asTool: true, parameters: send, items: [{ toolCallId: 'call_1' }] });
 		expect(asTool.error).toBeUndefined();
@@ -136,7 +136,7 @@ describe('issue 24 point 6: what the model sees', () => {
 		expect(JSON.stringify(minimal.json)).not.toMatch(/auth_token|confirm_write_to_record_url|hero-auth/);
 	});
 
-	it('issue 24 point 6: a tool answer leaves out tokens under any key, JWTs and links that carry a token, and keeps the rest', () => {
+	it('a tool answer leaves out tokens under any key, JWTs and links that carry a token, and keeps the rest', () => {
 		const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMDAxIn0.c2lnbmF0dXJl';
 		expect(
 			withoutCredentials({
@@ -149,7 +149,7 @@ describe('issue 24 point 6: what the model sees', () => {
 		).toEqual({ message_id: '990002', session: { expires_at: '2026-12-06T10:00:00Z' }, links: ['https://hero.example/b/abc'], content: 'Your results are ready.' });
 	});
 
-	it('issue 24 point 6: Access Token → Create as a tool is refused before Hero is asked, and the model is told why', async () => {
+	it('Access Token → Create as a tool is refused before Hero is asked, and the model is told why', async () => {
 		const asTool = await runHeroNode(sandbox, { asTool: true, parameters: { resource: 'accessToken', operation: 'create' }, items: [{ toolCallId: 'call_1' }] });
 		expect(asTool.json).toEqual([{ error: expect.stringMatching(/^Access Token → Create is not available to an AI agent/), description: expect.stringContaining('bearer token') }]);
 		expect(sandbox.received('POST', '/v1/access_token')).toHaveLength(0);

@@ -1,5 +1,5 @@
 /**
- * Issue 24 point 9: a custom Base URL over plain http:// to a host that is not this machine would send
+ * A custom Base URL over plain http:// to a host that is not this machine would send
  * the API key (and patient data) unencrypted. It is refused, by the node and by the credential test,
  * before the key is attached; http:// to loopback (the sandbox, the demo) keeps working.
  */

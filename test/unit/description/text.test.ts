@@ -1,5 +1,5 @@
 /**
- * Issue 14: what the editor shows for the nodes and the credential (texts, defaults, codex). The
+ * What the editor shows for the nodes and the credential (texts, defaults, codex). The
  * same facts are proven in a real browser by test/editor/editor.test.ts; these run in milliseconds.
  */
 import { readFileSync } from 'node:fs';
@@ -22,50 +22,50 @@ const credentialField = (name: string): INodeProperties => {
 
 const codex = (file: string) => JSON.parse(readFileSync(join(__dirname, '../../../nodes/HeroHealth', file), 'utf8')) as { alias?: string[]; categories?: string[]; resources?: Record<string, unknown> };
 
-describe('issue 14 point 1: codex aliases', () => {
-	it.each(['HeroHealth.node.json', 'HeroHealthTrigger.node.json'])('finding 1: %s has aliases, categories and documentation links', (file) => {
+describe('codex aliases', () => {
+	it.each(['HeroHealth.node.json', 'HeroHealthTrigger.node.json'])('%s has aliases, categories and documentation links', (file) => {
 		const { alias = [], categories = [], resources = {} } = codex(file);
 		expect(categories.length).toBeGreaterThan(0);
 		expect(resources.primaryDocumentation).toEqual([{ url: expect.stringMatching(/^https:\/\/developer\.herohealth\.net\//) }]);
 		for (const word of ['NHS', 'GP', 'Patient', 'Appointment']) expect(alias).toContain(word);
 	});
 
-	it('finding 1: the action node is found by the words a practice types for messaging and booking', () => {
+	it('the action node is found by the words a practice types for messaging and booking', () => {
 		const aliases = (codex('HeroHealth.node.json').alias ?? []).map((a) => a.toLowerCase());
 		for (const word of ['sms', 'send sms', 'text message', 'appointment', 'book appointment', 'nhs', 'patient']) expect(aliases).toContain(word);
 	});
 });
 
-describe('issue 14 point 2: node creator description', () => {
-	it('finding 2: the trigger carries the action node’s description, which n8n shows above the merged actions', () => {
+describe('node creator description', () => {
+	it('the trigger carries the action node’s description, which n8n shows above the merged actions', () => {
 		const action = new HeroHealth().description.description;
 		expect(action).toMatch(/^Message patients, book appointments/);
 		expect(new HeroHealthTrigger().description.description).toBe(action);
 	});
 });
 
-describe('issue 14 point 9: texts', () => {
-	it('finding 9: generated "From list" placeholders use "an" before a vowel ("Select an appointment type...")', () => {
+describe('texts', () => {
+	it('generated "From list" placeholders use "an" before a vowel ("Select an appointment type...")', () => {
 		const placeholder = (kind: 'appointmentType' | 'location' | 'practitioner') => bookingLocator(kind).modes?.find((m) => m.name === 'list')?.placeholder;
 		expect(placeholder('appointmentType')).toBe('Select an appointment type...');
 		expect(placeholder('location')).toBe('Select a location...');
 		expect(placeholder('practitioner')).toBe('Select a practitioner...');
 	});
 
-	it('finding 9: Request Options names its timeout unit without odd capitals ("Timeout (Milliseconds)")', () => {
+	it('Request Options names its timeout unit without odd capitals ("Timeout (Milliseconds)")', () => {
 		const timeout = (requestOptions.options as INodeProperties[]).find((o) => o.name === 'timeout');
 		expect(timeout?.displayName).toBe('Timeout (Milliseconds)');
 	});
 
-	it('finding 9: a practitioner whose name already says the type is not labelled twice ("Nurse Ali Khan", not "Nurse Ali Khan (Nurse)")', () => {
+	it('a practitioner whose name already says the type is not labelled twice ("Nurse Ali Khan", not "Nurse Ali Khan (Nurse)")', () => {
 		expect(practitionerName({ id: '5004', title: 'Nurse', first_name: 'Ali', last_name: 'Khan', practitioner_type: 'Nurse' })).toBe('Nurse Ali Khan');
 		expect(practitionerName({ id: '5001', title: 'Dr', first_name: 'Priya', last_name: 'Shah', practitioner_type: 'GP' })).toBe('Dr Priya Shah (GP)');
 		expect(practitionerName({ id: '5009', name: 'Sam Lee', practitioner_type: 'physiotherapist' })).toBe('Sam Lee (physiotherapist)');
 	});
 });
 
-describe('issue 14 point 10: credential dialog', () => {
-	it('finding 10: Environment has a hint and each Hero option shows its URL', () => {
+describe('credential dialog', () => {
+	it('Environment has a hint and each Hero option shows its URL', () => {
 		const environment = credentialField('environment');
 		expect(environment.description).toBeTruthy();
 		for (const option of environment.options as INodePropertyOptions[]) {
@@ -76,14 +76,14 @@ describe('issue 14 point 10: credential dialog', () => {
 		expect(mock?.description).toMatch(/mock server of Hero's API reference/i);
 	});
 
-	it('finding 10: the Custom Base URL starts empty (no loopback address filled in) and is required', () => {
+	it('the Custom Base URL starts empty (no loopback address filled in) and is required', () => {
 		const baseUrl = credentialField('baseUrl');
 		expect(baseUrl.default).toBe('');
 		expect(baseUrl.required).toBe(true);
 		expect(String(baseUrl.placeholder)).not.toMatch(/127\.0\.0\.1|localhost/);
 	});
 
-	it('finding 10: the API Key and Practice Group ID hints say where the value comes from, in plain words', () => {
+	it('the API Key and Practice Group ID hints say where the value comes from, in plain words', () => {
 		expect(credentialField('apiKey').description).toMatch(/partner programme/);
 		const group = credentialField('practiceGroupId').description ?? '';
 		expect(group).toMatch(/gives you its ID with the key/);

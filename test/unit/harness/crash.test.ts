@@ -1,5 +1,5 @@
 /**
- * Issue 13, finding 23: the real-n8n harness (`executeWorkflow`) tells n8n's crash at exit after a
+ * The real-n8n harness (`executeWorkflow`) tells n8n's crash at exit after a
  * complete, saved run from a real failure. A stand-in for n8n (a script run like n8n's bin) writes
  * its "database" (a stand-in `sqlite3` module reads it), prints a run and kills itself with SIGSEGV,
  * so the harness's own process handling and database read are what is tested.
@@ -86,7 +86,7 @@ async function failure(promise: Promise<unknown>): Promise<CommandError> {
 	return error as CommandError;
 }
 
-describe('finding 23: the harness tells a crash at exit after a complete, saved run from a real failure', () => {
+describe('the harness tells a crash at exit after a complete, saved run from a real failure', () => {
 	test('a SIGSEGV after the run was printed and saved as success is accepted, and the harness says so on stderr', async () => {
 		const home = await freshHome();
 		const stderr = jest.spyOn(process.stderr, 'write');

@@ -1,5 +1,5 @@
 /**
- * Issue 18: Minimal Output keeps ids, statuses, types and times, and leaves out contact details,
+ * Minimal Output keeps ids, statuses, types and times, and leaves out contact details,
  * names and free text, on Message → Send and on the trigger's record.
  */
 import { readFileSync } from 'fs';
@@ -34,7 +34,7 @@ describe('Minimal Output', () => {
 		expect(full.json[0].content).toBe(TEXT);
 		const minimal = await runHeroNode(sandbox, { parameters: send(true) });
 		expect(minimal.error).toBeUndefined();
-		// Hero's answer less its free text and whatever is not an id, time or flag (issue 24: nulls only under kept keys).
+		// Hero's answer less its free text and whatever is not an id, time or flag (nulls only under kept keys).
 		expect(Object.keys(full.json[0]).sort()).toEqual(['auth_token', 'confirm_write_to_record_url', 'content', 'created_at', 'message_id', 'send_at', 'snomed_code', 'submitted_by', 'write_to_record']);
 		expect(minimal.json[0]).toEqual({ message_id: minimal.json[0].message_id, created_at: minimal.json[0].created_at, send_at: null, write_to_record: false });
 		expect(minimal.json[0]).toMatchObject({ message_id: expect.any(String), created_at: expect.any(String), write_to_record: false });
@@ -77,7 +77,7 @@ describe('Minimal Output', () => {
 });
 
 /*
- * Issue 24 point 7: full example records built from Hero's own schemas (test/fixtures/hero-openapi.yaml,
+ * Full example records built from Hero's own schemas (test/fixtures/hero-openapi.yaml,
  * a copy of the reference openapi.yaml), every property filled, so a new kind of field cannot slip by.
  */
 type Schema = { $ref?: string; allOf?: Schema[]; type?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; format?: string; pattern?: string; example?: unknown };

@@ -1,5 +1,5 @@
 /**
- * Issue 22, point 4: run figures live on docs/evidence.md only, written by `npm run evidence` from one run.
+ * Run figures live on docs/evidence.md only, written by `npm run evidence` from one run.
  * (a) no other page holds a run figure; (b) the page's stamped commit is in this repository's history;
  * (c) the writer turns an evidence folder into the page, and says "not run" for what the folder lacks.
  */
@@ -17,7 +17,7 @@ const { countsByProject } = require('../../evidence/jest-reporter.js') as { coun
 const ROOT = resolve(__dirname, '../../..');
 const PAGES = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'evidence.md').map((f) => `docs/${f}`)];
 
-describe('issue 22: figures from one place', () => {
+describe('figures from one place', () => {
 	it('no page but docs/evidence.md holds a run figure (test counts, matrix, queue, bench, scanner, secrets scan)', () => {
 		const found = PAGES.flatMap((page) => runFigures(readFileSync(join(ROOT, page), 'utf8')).map((f) => `${page}:${f.line}: ${f.kind} "${f.text}"`));
 		expect(found).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Issue 24 point 10: the example workflows (test/n8n/examples/) run in n8n's engine against the
+ * The example workflows (test/n8n/examples/) run in n8n's engine against the
  * sandbox. Imported and run unchanged, none of them reaches Hero, and the error says what to fill
  * in; filled in the way the demo and the e2e suites fill them (test/n8n/examples.ts), they send.
  */
@@ -21,7 +21,7 @@ const examples = loadExamples();
 const manual = examples.filter((workflow) => workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger'));
 const HERO_WRITES = /n8n-nodes-hero-health\.heroHealth(Tool)?$/;
 
-describe('issue 24 point 10: example workflows', () => {
+describe('example workflows', () => {
 	it.each(manual.map((workflow) => [workflow.name, workflow] as const))('"%s" imported and run unchanged sends nothing to Hero and names what to fill in', async (_name, workflow) => {
 		const result = await runWorkflow(sandbox, workflow);
 		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Issue 15: the README is a short guide for users, in the order of n8n's community-node README
+ * The README is a short guide for users, in the order of n8n's community-node README
  * template, with the measurement and reference pages in docs/ linked from it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,12 +9,12 @@ const root = join(__dirname, '../../..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const headings = (level: string) => readme.split('\n').filter((line) => line.startsWith(`${level} `)).map((line) => line.slice(level.length + 1).trim());
 
-describe('issue 15: README for users', () => {
-	it('issue 15: the README is under 15 kB', () => {
+describe('README for users', () => {
+	it('the README is under 15 kB', () => {
 		expect(Buffer.byteLength(readme)).toBeLessThan(15_000);
 	});
 
-	it("issue 15: the README's sections follow the template order, with Development after Version history", () => {
+	it("the README's sections follow the template order, with Development after Version history", () => {
 		expect(headings('##')).toEqual([
 			'Installation',
 			'Credentials',
@@ -37,7 +37,7 @@ describe('issue 15: README for users', () => {
 		expect(development).toMatch(/npm ci && npm test/);
 	});
 
-	it('issue 15: every docs/ page and CHANGELOG.md is linked from the README, and the measurement tables live there, not in the README', () => {
+	it('every docs/ page and CHANGELOG.md is linked from the README, and the measurement tables live there, not in the README', () => {
 		for (const page of readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md'))) expect(readme).toContain(`](docs/${page})`);
 		expect(readme).toContain('](CHANGELOG.md)');
 		// Figures of the benchmark, the reliability suite and the queue-mode runs are not repeated here.

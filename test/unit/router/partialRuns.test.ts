@@ -1,5 +1,5 @@
 /**
- * Issue 13, findings 8-10 (runs of many items), through n8n's engine against the sandbox:
+ * Runs of many items, through n8n's engine against the sandbox:
  * every item is checked before the run's first request, a failure at Hero mid-run names what was
  * already sent, a booking that went through is never reported as failed, and Requests in Flight
  * is checked.
@@ -25,8 +25,8 @@ const item = (n: number, phone = '07700900123', patient = '2001') => ({ n, patie
 const sixWithThirdInvalid = () => Array.from({ length: 6 }, (_, n) => (n === 3 ? item(n, '12345') : item(n)));
 const storedMessageIds = () => ((sandbox.state.snapshot().messages ?? []) as Array<{ id: string }>).map((m) => String(m.id));
 
-describe('finding 8: every item is validated before the first request of the run', () => {
-	it('finding 8: 6 sends with item 3 invalid and 5 in flight send nothing; the error names the field and the item', async () => {
+describe('every item is validated before the first request of the run', () => {
+	it('6 sends with item 3 invalid and 5 in flight send nothing; the error names the field and the item', async () => {
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 5 }), items: sixWithThirdInvalid() });
 		expect(result.error?.message).toMatch(/^Recipient Contact Detail: expected a phone number.*\[item 3\]$/);
 		expect(result.error?.message).not.toContain('12345');
@@ -35,7 +35,7 @@ describe('finding 8: every item is validated before the first request of the run
 		expect(sandbox.requests).toEqual([]);
 	});
 
-	it('finding 8: the check covers other operations too (Book Next Available, Booking Link → Create): an invalid last item stops every request', async () => {
+	it('the check covers other operations too (Book Next Available, Booking Link → Create): an invalid last item stops every request', async () => {
 		const bookItems = [{ max: 3 }, { max: 2 }, { max: 99 }];
 		const booking = await runHeroNode(sandbox, {
 			parameters: { resource: 'appointment', operation: 'bookNextAvailable', patientId: '2001', appointmentTypeId: rl('4001'), options: { maxAttempts: '={{ $json.max }}' } },
@@ -53,7 +53,7 @@ describe('finding 8: every item is validated before the first request of the run
 		expect(sandbox.requests).toEqual([]);
 	});
 
-	it('finding 8: with Continue On Fail the invalid item is an error item and the five others are sent, in order', async () => {
+	it('with Continue On Fail the invalid item is an error item and the five others are sent, in order', async () => {
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 5 }), items: sixWithThirdInvalid(), continueOnFail: true });
 		expect(result.error).toBeUndefined();
 		expect(result.json.map((json) => (json.error ? 'error' : json.content))).toEqual(['Hello 0', 'Hello 1', 'Hello 2', 'error', 'Hello 4', 'Hello 5']);
@@ -62,7 +62,7 @@ describe('finding 8: every item is validated before the first request of the run
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(5);
 	});
 
-	it('finding 8: a failure at Hero after other items were sent names every item already sent with its message id and warns against re-running', async () => {
+	it('a failure at Hero after other items were sent names every item already sent with its message id and warns against re-running', async () => {
 		// Item 2 names a patient Hero does not know: Hero answers 404 after items 0 and 1 (and the others in flight) were sent.
 		const items = [item(0), item(1), item(2, '07700900123', '424242'), item(3), item(4)];
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 1 }), items });
@@ -77,7 +77,7 @@ describe('finding 8: every item is validated before the first request of the run
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(3);
 	});
 
-	it('finding 8: the list of items already sent names the first 50 with their message ids and counts the rest', async () => {
+	it('the list of items already sent names the first 50 with their message ids and counts the rest', async () => {
 		// 56 sends one at a time; item 55 names a patient Hero does not know, after 55 went through.
 		const items = Array.from({ length: 56 }, (_, n) => (n === 55 ? item(n, '07700900123', '424242') : item(n)));
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 1 }), items });
@@ -92,7 +92,7 @@ describe('finding 8: every item is validated before the first request of the run
 		expect(result.error?.message).toContain('55 other items were already sent');
 	});
 
-	it('finding 8: with several in flight, every message Hero stored is named in the error', async () => {
+	it('with several in flight, every message Hero stored is named in the error', async () => {
 		const items = [item(0), item(1), item(2, '07700900123', '424242'), item(3), item(4), item(5)];
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 5 }), items });
 		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(2);
@@ -101,7 +101,7 @@ describe('finding 8: every item is validated before the first request of the run
 		for (const id of sent) expect(result.error?.description).toContain(`(message_id ${id})`);
 	});
 
-	it('finding 8: another item in flight that failed after its send went out is named too, to be checked in Hero', async () => {
+	it('another item in flight that failed after its send went out is named too, to be checked in Hero', async () => {
 		// Both sends reach Hero and get no answer within the Timeout: each may have been carried out.
 		sandbox.faults.add({ kind: 'latency', latencyMs: 1_500, method: 'POST', path: '^/v1/messages/send$' });
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 2, timeout: 300 }), items: [item(0), item(1), item(2)] });
@@ -111,7 +111,7 @@ describe('finding 8: every item is validated before the first request of the run
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 	});
 
-	it('issue 24 point 15: another item in flight that Hero refused (404, unknown patient) is not named as may have been carried out', async () => {
+	it('another item in flight that Hero refused (404, unknown patient) is not named as may have been carried out', async () => {
 		const items = [item(0, '07700900123', '424242'), item(1, '07700900123', '434343'), item(2)];
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 2 }), items });
 		expect([0, 1]).toContain((result.error?.context as { itemIndex?: number }).itemIndex);
@@ -121,11 +121,11 @@ describe('finding 8: every item is validated before the first request of the run
 	});
 });
 
-describe('finding 9: a booking that went through is never reported as failed', () => {
+describe('a booking that went through is never reported as failed', () => {
 	const bookNext = { resource: 'appointment', operation: 'bookNextAvailable', patientId: '2001', appointmentTypeId: rl('4001') };
 	const confirmed = () => [...appointments(sandbox.state).values()].filter((a) => a.patient_id === '2001' && a.status === 'confirmed');
 
-	it('finding 9: Book Next Available: when the read-back fails after Book succeeded, the item is output as booked with its id and a warning', async () => {
+	it('Book Next Available: when the read-back fails after Book succeeded, the item is output as booked with its id and a warning', async () => {
 		sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', path: '^/v1/appointments/[^/]+$' });
 		const result = await runHeroNode(sandbox, { parameters: bookNext });
 		expect(result.error).toBeUndefined();
@@ -137,7 +137,7 @@ describe('finding 9: a booking that went through is never reported as failed', (
 		expect(sandbox.received('POST', '/v1/appointments')).toHaveLength(1);
 	});
 
-	it('finding 9: an error raised after a reservation was made names the reservation', async () => {
+	it('an error raised after a reservation was made names the reservation', async () => {
 		sandbox.faults.add({ kind: 'status', status: 500, method: INFERRED.bookAppointmentMethod, path: '^/v1/appointments/[^/]+/book$' });
 		const result = await runHeroNode(sandbox, { parameters: bookNext });
 		const reserved = [...appointments(sandbox.state).values()].filter((a) => a.patient_id === '2001');
@@ -146,7 +146,7 @@ describe('finding 9: a booking that went through is never reported as failed', (
 		expect(result.error?.message).toContain(`appointment ${reserved[0].id}`);
 	});
 
-	it('finding 9: Booking Link → Create: when the read-back fails after the link was created, the link is output with its id and a warning', async () => {
+	it('Booking Link → Create: when the read-back fails after the link was created, the link is output with its id and a warning', async () => {
 		linkSettings(sandbox.state).createBookingLinkAnswersIdOnly = true;
 		sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', path: '^/v1/booking_links/[^/]+$' });
 		const result = await runHeroNode(sandbox, {
@@ -162,20 +162,20 @@ describe('finding 9: a booking that went through is never reported as failed', (
 	});
 });
 
-describe('finding 10: Requests in Flight is checked', () => {
-	it('finding 10: Requests in Flight from an expression that is not a number is a clear error, not a silent empty run', async () => {
+describe('Requests in Flight is checked', () => {
+	it('Requests in Flight from an expression that is not a number is a clear error, not a silent empty run', async () => {
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: '={{ "five" }}' }), items: [item(0), item(1)] });
 		expect(result.error?.message).toMatch(/^Requests in Flight: expected a whole number from 1 to 20/);
 		expect(sandbox.requests).toEqual([]);
 	});
 
-	it.each([0, 21, 2.5, '={{ 25 }}', '={{ -1 }}'])('finding 10: Requests in Flight %p is refused before any request', async (value) => {
+	it.each([0, 21, 2.5, '={{ 25 }}', '={{ -1 }}'])('Requests in Flight %p is refused before any request', async (value) => {
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: value }), items: [item(0)] });
 		expect(result.error?.message).toMatch(/^Requests in Flight: expected a whole number from 1 to 20/);
 		expect(sandbox.requests).toEqual([]);
 	});
 
-	it('finding 10: 1, 20 and a numeric string from an expression are accepted', async () => {
+	it('1, 20 and a numeric string from an expression are accepted', async () => {
 		for (const value of [1, 20, '={{ "3" }}']) {
 			sandbox.reset();
 			const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: value }), items: [item(0), item(1)] });
@@ -185,8 +185,8 @@ describe('finding 10: Requests in Flight is checked', () => {
 	});
 });
 
-describe('finding 8: the check pass costs no second evaluation', () => {
-	it('finding 8: each expression is evaluated once per item, though every item is checked before the sends', async () => {
+describe('the check pass costs no second evaluation', () => {
+	it('each expression is evaluated once per item, though every item is checked before the sends', async () => {
 		const expressions = new Set(Object.values({ ...sendFromItems(), ...sendFromItems().additionalFields }).filter((v) => typeof v === 'string' && v.startsWith('=')));
 		const spy = jest.spyOn(Expression.prototype, 'resolveSimpleParameterValue');
 		try {

@@ -73,7 +73,7 @@ describe('router', () => {
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 	});
 
-	it('without Continue On Fail, an invalid item stops the run before any request (finding 8)', async () => {
+	it('without Continue On Fail, an invalid item stops the run before any request', async () => {
 		const items = [item(0), item(1, 'bad'), item(2), item(3)];
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 1 }), items });
 		expect(result.error?.message).toContain('[item 1]');

@@ -1,5 +1,5 @@
 /**
- * Issue 24 point 15: the lists a run-stopping error adds ("Already sent to Hero", "may have been
+ * The lists a run-stopping error adds ("Already sent to Hero", "may have been
  * carried out") name exactly the items whose write left n8n: never an item refused at the
  * connection or stopped by the credential before anything was sent, and every write that changes
  * data at Hero, the repeatable ones (PATCH updates, Patient Create or Update) included.
@@ -32,7 +32,7 @@ async function closedPort(): Promise<string> {
 	return `http://127.0.0.1:${port}`;
 }
 
-describe('issue 24 point 15: the "already sent" list names the requests that left n8n', () => {
+describe('the "already sent" list names the requests that left n8n', () => {
 	it('sends refused at the connection (ECONNREFUSED) are not listed as may have been carried out', async () => {
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 3 }), items: [item(0), item(1), item(2)], credentials: { baseUrl: await closedPort() } });
 		expect(result.error?.message).toContain('refused the connection');

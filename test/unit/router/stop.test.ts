@@ -1,5 +1,5 @@
 /**
- * Issue 24 point 14: Stop. When the user presses Stop, n8n aborts the execution's cancel signal; the
+ * Stop. When the user presses Stop, n8n aborts the execution's cancel signal; the
  * node stops waiting and starts nothing more, and an item whose request never left n8n is reported
  * as not sent (never as "may or may not have been carried out"). Run through n8n's engine with the
  * harness pressing Stop mid-run.
@@ -18,7 +18,7 @@ beforeEach(() => sandbox.reset());
 const OUTCOME_UNKNOWN = 'may or may not have been carried out';
 const item = (n: number) => ({ n, patient: '2001', phone: '07700900123' });
 
-describe('issue 24 point 14: Stop', () => {
+describe('Stop', () => {
 	it('Stop during a run of sends: items never started are reported as not sent, and only the send in flight is reported as outcome unknown', async () => {
 		// One at a time, each send answered after 400 ms: Stop at 600 ms finds item 0 done and item 1 with Hero.
 		sandbox.faults.add({ kind: 'latency', latencyMs: 400, method: 'POST', path: '^/v1/messages/send$' });

@@ -179,14 +179,14 @@ describe('POST /v1/messages/send', () => {
 	});
 
 	it.each<[string, Record<string, unknown>]>([
-		['finding 16: a fallback (sms) on an NHS App message', { message_type: 'nhs_app', fallback_message_type: 'sms', fallback_contact_detail: '+447700900001' }],
-		['finding 16: a fallback (email) on a hero (record-only) message', { message_type: 'hero', fallback_message_type: 'email' }],
-		['finding 17: a snomed_code without write_to_record', { snomed_code: '185087000' }],
-		['finding 17: a snomed_term with write_to_record false', { write_to_record: false, snomed_term: 'Appointment confirmed' }],
-		['finding 18: an SMS to a French mobile in E.164', { recipient_contact_detail: '+33612345678' }],
-		['finding 18: an SMS to a UK landline in E.164', { recipient_contact_detail: '+441134960000' }],
-		['finding 18: an email with an SMS fallback to a US number', { message_type: 'email', fallback_message_type: 'sms', fallback_contact_detail: '+14155550123' }],
-		['finding 19: an SMS with a fallback contact detail (an email) and no fallback_message_type', { fallback_contact_detail: 'ada@example.com' }],
+		['a fallback (sms) on an NHS App message', { message_type: 'nhs_app', fallback_message_type: 'sms', fallback_contact_detail: '+447700900001' }],
+		['a fallback (email) on a hero (record-only) message', { message_type: 'hero', fallback_message_type: 'email' }],
+		['a snomed_code without write_to_record', { snomed_code: '185087000' }],
+		['a snomed_term with write_to_record false', { write_to_record: false, snomed_term: 'Appointment confirmed' }],
+		['an SMS to a French mobile in E.164', { recipient_contact_detail: '+33612345678' }],
+		['an SMS to a UK landline in E.164', { recipient_contact_detail: '+441134960000' }],
+		['an email with an SMS fallback to a US number', { message_type: 'email', fallback_message_type: 'sms', fallback_contact_detail: '+14155550123' }],
+		['an SMS with a fallback contact detail (an email) and no fallback_message_type', { fallback_contact_detail: 'ada@example.com' }],
 	])('accepts what openapi.yaml allows: %s', async (_name, extra) => {
 		const body = { ...base, ...extra };
 		const answer = await hero('POST', '/v1/messages/send', body);
@@ -221,7 +221,7 @@ describe('fault injection with a body', () => {
 	});
 });
 
-describe('fault injection after the request is handled (issue 24)', () => {
+describe('fault injection after the request is handled', () => {
 	const send = () => hero('POST', '/v1/messages/send', { patient_id: '2001', message_type: 'hero', message_string: 'Hi' });
 
 	it('status-after carries the send out, then answers the error status instead; empty-after answers a 2xx without a body; both only once', async () => {

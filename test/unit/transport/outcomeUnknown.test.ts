@@ -1,5 +1,5 @@
 /**
- * Issue 22.6: writes other than Message → Send that must never repeat (Cancel, Reschedule, link
+ * Writes other than Message → Send that must never repeat (Cancel, Reschedule, link
  * creation, Access Token, Webhook Create) are sent once when Hero may have received them: a 502, or
  * a connection reset after Hero handled the request, fails the item as "outcome unknown" after
  * exactly one request. And n8n's own Retry On Fail, which does resend, is named in that error.
@@ -125,7 +125,7 @@ const CASES: Case[] = [
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-describe('issue 22.6: writes that must not repeat are sent once when the outcome is unknown', () => {
+describe('writes that must not repeat are sent once when the outcome is unknown', () => {
 	it.each(CASES.flatMap((c) => (['502', 'reset-after'] as const).map((fault) => [c.name, fault, c] as const)))(
 		'%s: after a %s it makes exactly one request and the item error says the outcome is unknown',
 		async (_name, fault, c) => {
@@ -147,7 +147,7 @@ describe('issue 22.6: writes that must not repeat are sent once when the outcome
 	);
 });
 
-describe("issue 22.5: n8n's Retry On Fail resends, and the outcome-unknown error says so", () => {
+describe("n8n's Retry On Fail resends, and the outcome-unknown error says so", () => {
 	const send = { resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: 'Your results are ready.', additionalFields: {} };
 	const RETRY_ON_FAIL = /n8n's Retry On Fail is on for this node/;
 

@@ -25,7 +25,7 @@ describe('authentication errors', () => {
 		expect(JSON.stringify(result.run)).not.toContain(sandbox.apiKey);
 	});
 
-	it("finding 21: 403 (a wrong practice group) quotes Hero's text and names every likely cause: scope, practice group, key", async () => {
+	it("403 (a wrong practice group) quotes Hero's text and names every likely cause: scope, practice group, key", async () => {
 		const result = await runHeroNode(sandbox, { parameters: sendSms, credentials: { practiceGroupId: '9999' } });
 		expect(result.error?.message).toMatch(/^Hero did not authorise this request( \(".+"\))?$/);
 		expect(result.error?.description).toContain('Hero answered 403 to POST /v1/messages/send');
@@ -104,7 +104,7 @@ describe('retries', () => {
 	}, 30_000);
 });
 
-describe('issue 24 point 13: Request Options → Timeout is checked like Requests in Flight', () => {
+describe('Request Options → Timeout is checked like Requests in Flight', () => {
 	it.each(['={{ "soon" }}', 0, -5, 2.5, '={{ 3000000000 }}', '={{ [300] }}'])('Timeout (Milliseconds) %p is refused before any request, naming the field', async (timeout) => {
 		const result = await runHeroNode(sandbox, { parameters: { ...getMessage('1'), requestOptions: { timeout } } });
 		expect(result.error?.message).toBe('Timeout (Milliseconds): expected a whole number of milliseconds from 1 to 2147483647');
@@ -239,27 +239,27 @@ describe('retry policy', () => {
 		expect(describeValidationIssues({ message: [{ path: ['email'], message: 'ada@example.com is invalid' }] })).toBe('field email: [redacted] is invalid');
 	});
 
-	it('finding 3: masks phones and NHS numbers written field:value or field=value', () => {
+	it('masks phones and NHS numbers written field:value or field=value', () => {
 		expect(redactPatientData('recipient_contact_detail:+447700900123 is not a mobile')).toBe('recipient_contact_detail:[redacted] is not a mobile');
 		expect(redactPatientData('nhs_number:9434765919 unknown; phone=07700900123')).toBe('nhs_number:[redacted] unknown; phone=[redacted]');
 		expect(redactPatientData('"recipient_contact_detail":"+447700900123"')).toBe('"recipient_contact_detail":"[redacted]"');
 		expect(redactPatientData('at 09:30:00 on slot 600001')).toBe('at 09:30:00 on slot 600001');
 	});
 
-	it('finding 18: masks every phone the node now accepts, the shortest and longest E.164 numbers included', () => {
+	it('masks every phone the node now accepts, the shortest and longest E.164 numbers included', () => {
 		expect(redactPatientData('+49301234 (8 digits) and +123456789012345 (15 digits) are not reachable')).toBe('[redacted] (8 digits) and [redacted] (15 digits) are not reachable');
 		expect(redactPatientData('recipient_contact_detail:+33612345678')).toBe('recipient_contact_detail:[redacted]');
 		expect(redactPatientData('booked for 2026-12-03, slot 20261203')).toBe('booked for 2026-12-03, slot 20261203');
 	});
 
-	it('finding 2: redact masks the credential key and practice group as whole tokens, then patient data', () => {
+	it('redact masks the credential key and practice group as whole tokens, then patient data', () => {
 		expect(redact('key SeCrEt-123 for group 42 (not 423 or 2042), call 07700900123', ['secret-123', '42'])).toBe(
 			'key [redacted] for group [redacted] (not 423 or 2042), call [redacted]',
 		);
 		expect(redact('nothing to hide', ['', 'abc'])).toBe('nothing to hide');
 	});
 
-	it('finding 7: a path segment that is not a plain id is refused; pathId encodes an id into one segment', () => {
+	it('a path segment that is not a plain id is refused; pathId encodes an id into one segment', () => {
 		for (const path of ['/v1/appointments/../../v1/messages/send?evil=/book', '/v1/messages/1?x=1', '/v1/messages/1#x', '/v1/messages/..', '/v1/messages/.', '/v1/messages/%2e%2e', '/v1/a/%2F', '/v1/a/%5c', '/v1/messages/', '/v1//messages', 'v1/messages', '/v1/a b']) {
 			expect(unsafePathPrefix(path)).toBeDefined();
 		}

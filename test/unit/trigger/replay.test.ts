@@ -9,8 +9,8 @@ import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
 const WINDOW_MS = INFERRED.signatureToleranceSeconds * 1000;
 const NOW = 1_767_225_600_000;
 
-describe('finding 11: memory of accepted deliveries', () => {
-	it('finding 11: a repeat is recognised until its timestamp leaves the window, not after', () => {
+describe('memory of accepted deliveries', () => {
+	it('a repeat is recognised until its timestamp leaves the window, not after', () => {
 		const memory = new DeliveryMemory(100, WINDOW_MS);
 		expect(memory.isRepeat('a', NOW, NOW)).toBe(false);
 		expect(memory.isRepeat('a', NOW, NOW + 1_000)).toBe(true);
@@ -21,7 +21,7 @@ describe('finding 11: memory of accepted deliveries', () => {
 		expect(memory.size).toBe(1);
 	});
 
-	it('finding 11: memory is bounded: 50,000 deliveries inside one window leave at most the capacity, oldest forgotten first', () => {
+	it('memory is bounded: 50,000 deliveries inside one window leave at most the capacity, oldest forgotten first', () => {
 		const memory = new DeliveryMemory(1_000, WINDOW_MS);
 		let repeats = 0;
 		for (let i = 0; i < 50_000; i++) if (memory.isRepeat(`d${i}`, NOW, NOW + i)) repeats++;
@@ -32,7 +32,7 @@ describe('finding 11: memory of accepted deliveries', () => {
 		expect(memory.size).toBe(1_000);
 	});
 
-	it('finding 11: a delivery with a later timestamp is freed on time even behind older entries', () => {
+	it('a delivery with a later timestamp is freed on time even behind older entries', () => {
 		const memory = new DeliveryMemory(10, WINDOW_MS);
 		memory.isRepeat('future', NOW + 60_000, NOW); // kept until NOW + 60 s + window
 		memory.isRepeat('now', NOW, NOW);
@@ -42,7 +42,7 @@ describe('finding 11: memory of accepted deliveries', () => {
 		expect(memory.size).toBe(10);
 	});
 
-	it('finding 11: the process-wide memory holds at most REPLAY_MEMORY_CAPACITY deliveries for the signature window', () => {
+	it('the process-wide memory holds at most REPLAY_MEMORY_CAPACITY deliveries for the signature window', () => {
 		expect(acceptedDeliveries.capacity).toBe(REPLAY_MEMORY_CAPACITY);
 		expect(acceptedDeliveries.windowMs).toBe(WINDOW_MS);
 	});

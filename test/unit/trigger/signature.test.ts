@@ -125,10 +125,10 @@ describe('verifyHeroSignature', () => {
 	});
 });
 
-describe('finding 13: timestamp formats', () => {
+describe('timestamp formats', () => {
 	const iso = new Date(NOW_MS).toISOString(); // 2026-01-01T00:00:00.000Z
 
-	it('finding 13: parses epoch seconds, epoch milliseconds and ISO-8601 with a zone to the same instant', () => {
+	it('parses epoch seconds, epoch milliseconds and ISO-8601 with a zone to the same instant', () => {
 		expect(parseTimestamp(NOW_S)).toBe(NOW_MS);
 		expect(parseTimestamp(String(NOW_MS))).toBe(NOW_MS);
 		expect(parseTimestamp(iso)).toBe(NOW_MS);
@@ -137,13 +137,13 @@ describe('finding 13: timestamp formats', () => {
 		expect(parseTimestamp('2025-12-31T19:00:00.000-0500')).toBe(NOW_MS);
 	});
 
-	it('finding 13: refuses ISO-8601 without a zone, impossible dates and other text', () => {
+	it('refuses ISO-8601 without a zone, impossible dates and other text', () => {
 		for (const text of ['2026-01-01T00:00:00', '2026-01-01', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', 'Thu, 01 Jan 2026 00:00:00 GMT', 'yesterday', '']) {
 			expect(parseTimestamp(text)).toBeUndefined();
 		}
 	});
 
-	it('finding 13: verifies an ISO-8601 timestamp as sent (the raw header text is signed), with the same window', () => {
+	it('verifies an ISO-8601 timestamp as sent (the raw header text is signed), with the same window', () => {
 		expect(verify({ timestamp: iso, signature: signed(iso).toString('hex') })).toMatchObject({ valid: true, timestampMs: NOW_MS });
 		// Signed over the seconds form, sent as ISO: the signed text differs.
 		expect(verify({ timestamp: iso, signature: signed(NOW_S).toString('hex') })).toEqual({ valid: false, reason: 'mismatch' });
@@ -155,8 +155,8 @@ describe('finding 13: timestamp formats', () => {
 	});
 });
 
-describe('issue 24 point 16: every unambiguous timestamp form', () => {
-	it('issue 24 point 16: reads fractional epoch seconds, epoch milliseconds and every ISO 8601 form with a zone to the same instant', () => {
+describe('every unambiguous timestamp form', () => {
+	it('reads fractional epoch seconds, epoch milliseconds and every ISO 8601 form with a zone to the same instant', () => {
 		const forms = [
 			'1767225600.000',
 			'1767225600.0',
@@ -176,7 +176,7 @@ describe('issue 24 point 16: every unambiguous timestamp form', () => {
 		expect(parseTimestamp('1733222222.1239')).toBe(1_733_222_222_124);
 	});
 
-	it('issue 24 point 16: a fractional-seconds delivery is verified as sent, inside the window and refused outside it', () => {
+	it('a fractional-seconds delivery is verified as sent, inside the window and refused outside it', () => {
 		const fractional = (NOW_MS / 1000 - 0.877).toFixed(3);
 		expect(verify({ timestamp: fractional, signature: signed(fractional).toString('hex') })).toEqual({ valid: true, timestampMs: NOW_MS - 877, digest: signed(fractional).toString('hex') });
 		const stale = (NOW_MS / 1000 - INFERRED.signatureToleranceSeconds - 0.5).toFixed(1);
@@ -185,7 +185,7 @@ describe('issue 24 point 16: every unambiguous timestamp form', () => {
 		expect(verify({ timestamp: `${NOW_S}.000`, signature: signed(NOW_S).toString('hex') })).toEqual({ valid: false, reason: 'mismatch' });
 	});
 
-	it('issue 24 point 16: ISO 8601 without a zone is refused with its own reason, in every form', () => {
+	it('ISO 8601 without a zone is refused with its own reason, in every form', () => {
 		for (const timestamp of ['2026-01-01T00:00:00', '2026-01-01T00:00', '2026-01-01 00:00:00.000', '20260101T000000']) {
 			expect([timestamp, verify({ timestamp, signature: signed(timestamp).toString('hex') })]).toEqual([timestamp, { valid: false, reason: 'timestamp-without-zone' }]);
 		}

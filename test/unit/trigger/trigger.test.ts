@@ -441,7 +441,7 @@ describe('Hero Health Trigger: registration', () => {
 		expect(n8n.nodeStaticData.staleRegistrations).toBeUndefined();
 	});
 
-	it('issue 24 point 12: deactivation confirms from the list; a registration Hero still lists after a 404 to its delete (a wrong path) is kept and reported as not deleted', async () => {
+	it('deactivation confirms from the list; a registration Hero still lists after a 404 to its delete (a wrong path) is kept and reported as not deleted', async () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
 		await n8n.activate();
 		const [kept] = registeredAt(n8n.webhookUrl);
@@ -455,7 +455,7 @@ describe('Hero Health Trigger: registration', () => {
 		expect(errors[0].message).toContain('inferred');
 	});
 
-	it('issue 24 point 12: activation fails with a clear error, registering nothing new, when Hero still lists registrations it answered deletes for', async () => {
+	it('activation fails with a clear error, registering nothing new, when Hero still lists registrations it answered deletes for', async () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
 		await n8n.activate();
 		const [kept] = registeredAt(n8n.webhookUrl);
@@ -508,7 +508,7 @@ describe('Hero Health Trigger: deliveries', () => {
 		await settled(1);
 		const confirmed = await heroGet(`/v1/appointments/${appointmentId}`);
 		expect(confirmed.body.booking_confirmed_at).toEqual(expect.any(String));
-		// Beside the record: its start as a patient reads it, and its names (issue 24 point 21).
+		// Beside the record: its start as a patient reads it, and its names.
 		const readable = { start_time_local: expect.any(String), appointment_type_name: 'GP Appointment', practitioner_name: expect.any(String), location_name: 'Riverside Surgery' };
 		expect(n8n.executions).toEqual([
 			[{ event: 'appointment.confirmed', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: appointmentId, record: confirmed.body, ...readable }],
@@ -737,8 +737,8 @@ describe('Hero Health Trigger: deliveries', () => {
 	});
 });
 
-describe('Hero Health Trigger: issue 13 (replays, timestamps, paging, unconfirmed event)', () => {
-	it('finding 11: the same signed delivery posted again within the window gets 200 and starts nothing (one run, one record read)', async () => {
+describe('Hero Health Trigger: replays, timestamps, paging, unconfirmed event', () => {
+	it('the same signed delivery posted again within the window gets 200 and starts nothing (one run, one record read)', async () => {
 		const n8n = await n8nWith({ events: ['appointment.cancelled'], fetchFullRecord: true });
 		await n8n.activate();
 		const key = String(n8n.nodeStaticData.signingKey);
@@ -765,7 +765,7 @@ describe('Hero Health Trigger: issue 13 (replays, timestamps, paging, unconfirme
 		expect(sandbox.received('GET', '/v1/appointments/999990')).toHaveLength(2);
 	});
 
-	it('finding 13: deliveries timestamped in ISO-8601 are accepted and start a run, with the same 5-minute window', async () => {
+	it('deliveries timestamped in ISO-8601 are accepted and start a run, with the same 5-minute window', async () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
 		await n8n.activate();
 		Object.assign(deliveryPolicy(sandbox.state), { timestampUnit: 'iso-8601' });
@@ -785,7 +785,7 @@ describe('Hero Health Trigger: issue 13 (replays, timestamps, paging, unconfirme
 		expect(n8n.executions).toHaveLength(2);
 	});
 
-	it('finding 14: activation pages through GET /v1/webhooks, so registrations beyond the first page are found and cleaned up', async () => {
+	it('activation pages through GET /v1/webhooks, so registrations beyond the first page are found and cleaned up', async () => {
 		// 30 registrations of other workflows come first: ours land beyond the first page (20 in the sandbox).
 		for (let i = 0; i < 30; i++) await heroSend('POST', '/v1/webhooks', { event_type: 'appointment.confirmed', url: `https://other.example/hook/${i}` });
 		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
@@ -805,7 +805,7 @@ describe('Hero Health Trigger: issue 13 (replays, timestamps, paging, unconfirme
 		expect([...webhooks(sandbox.state).values()].filter((w) => w.url.startsWith('https://other.example/'))).toHaveLength(30);
 	});
 
-	it('finding 24: form-submission.created is offered as unconfirmed, and when Hero refuses it the activation error names the event and says why', async () => {
+	it('form-submission.created is offered as unconfirmed, and when Hero refuses it the activation error names the event and says why', async () => {
 		const option = (trigger.description.properties.find((p) => p.name === 'events')!.options as Array<{ name: string; value: string; description?: string }>).find((o) => o.value === 'form-submission.created')!;
 		expect(option.name).toMatch(/unconfirmed/i);
 		expect(option.description).toMatch(/not (listed|list)/i);
@@ -828,7 +828,7 @@ describe('Hero Health Trigger: issue 13 (replays, timestamps, paging, unconfirme
 		expect(n8n.nodeStaticData).toEqual({});
 	});
 
-	it('finding 24: a 400 for a listed event names that event and quotes Hero, without calling it unconfirmed', async () => {
+	it('a 400 for a listed event names that event and quotes Hero, without calling it unconfirmed', async () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed', 'prescription.issued'] });
 		sandbox.faults.add({ kind: 'status', status: 400, method: 'POST', path: '^/v1/webhooks$', times: 1, body: { error: true, statusCode: 400, message: 'Event not enabled for this practice group' } });
 		const failure = await n8n.activate().then(() => undefined, (error: Error & { description?: string }) => error);
@@ -838,8 +838,8 @@ describe('Hero Health Trigger: issue 13 (replays, timestamps, paging, unconfirme
 	});
 });
 
-describe('Hero Health Trigger: issue 24 (timestamp forms, genuine twins)', () => {
-	it('issue 24 point 16: a delivery timestamped in fractional epoch seconds is accepted and starts a run, with the same 5-minute window', async () => {
+describe('Hero Health Trigger: timestamp forms, genuine twins', () => {
+	it('a delivery timestamped in fractional epoch seconds is accepted and starts a run, with the same 5-minute window', async () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
 		await n8n.activate();
 		const key = String(n8n.nodeStaticData.signingKey);
@@ -855,7 +855,7 @@ describe('Hero Health Trigger: issue 24 (timestamp forms, genuine twins)', () =>
 		expect(n8n.executions).toHaveLength(1);
 	});
 
-	it('issue 24 point 16: an ISO 8601 timestamp without a zone is refused with 401, and the log says why', async () => {
+	it('an ISO 8601 timestamp without a zone is refused with 401, and the log says why', async () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
 		await n8n.activate();
 		const key = String(n8n.nodeStaticData.signingKey);
@@ -867,7 +867,7 @@ describe('Hero Health Trigger: issue 24 (timestamp forms, genuine twins)', () =>
 		expect(n8n.logs.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual(['Hero Health Trigger: refused a delivery (timestamp-without-zone)']);
 	});
 
-	it('issue 24 point 17: two distinct signed deliveries with the same envelope and timestamp both start runs; an exact replay is still refused', async () => {
+	it('two distinct signed deliveries with the same envelope and timestamp both start runs; an exact replay is still refused', async () => {
 		const n8n = await n8nWith({ events: ['patient.added-to-sequence'], fetchFullRecord: false });
 		await n8n.activate();
 		const key = String(n8n.nodeStaticData.signingKey);

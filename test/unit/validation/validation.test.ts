@@ -16,7 +16,7 @@ describe('UK mobile numbers', () => {
 	);
 });
 
-describe('finding 18: phone numbers (UK formats normalised, any valid E.164 accepted)', () => {
+describe('phone numbers (UK formats normalised, any valid E.164 accepted)', () => {
 	it.each([
 		['07700900123', '+447700900123'],
 		['+44 (0)7700 900123', '+447700900123'],

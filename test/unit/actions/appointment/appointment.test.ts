@@ -212,7 +212,7 @@ describe('Appointment → Get, Get Status', () => {
 			can_be_rescheduled: true,
 			cancellation_policy_hours: 24,
 			suppress_mail: false,
-			// As a patient reads them (issue 24 point 21).
+			// As a patient reads them.
 			start_time_local: expect.stringMatching(/^\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/),
 			appointment_type_name: 'GP Appointment',
 			practitioner_name: expect.any(String),
@@ -312,12 +312,12 @@ describe('Appointment → Cancel and Reschedule', () => {
 });
 
 /**
- * Issue 24 point 11: Hero's answers to Cancel, Book, Reschedule and Update were never captured. A 2xx
+ * Hero's answers to Cancel, Book, Reschedule and Update were never captured. A 2xx
  * with no body says the write happened (INFERRED.emptyWriteAnswerMeansDone): the item is done, and the
  * appointment is read back (GET) for the output. Each operation is run with Hero answering 204 and an
  * empty 200 (the sandbox carries the write out, then answers without a body).
  */
-describe('issue 24 point 11: an empty 2xx on a write', () => {
+describe('an empty 2xx on a write', () => {
 	const empty = (status: 204 | 200, method: string, path: string) => sandbox.faults.add({ kind: 'empty-after', status, method, path: `^${path}$`, times: 1 });
 
 	const bookCase = async (status: 204 | 200) => {
@@ -361,16 +361,16 @@ describe('issue 24 point 11: an empty 2xx on a write', () => {
 		expect(sandbox.received('GET', `/v1/appointments/${id}`)).toHaveLength(1);
 		expect(stored(id).start_time).toBe(to.start_time);
 	};
-	it('issue 24 point 11: Book answered 204 with no body is done, and outputs the appointment read back', () => bookCase(204));
-	it('issue 24 point 11: Book answered 200 with no body is done, and outputs the appointment read back', () => bookCase(200));
-	it('issue 24 point 11: Cancel answered 204 with no body is done, and outputs the appointment read back', () => cancelCase(204));
-	it('issue 24 point 11: Cancel answered 200 with no body is done, and outputs the appointment read back', () => cancelCase(200));
-	it('issue 24 point 11: Reschedule answered 204 with no body is done, and outputs the appointment read back at its new time', () => rescheduleCase(204));
-	it('issue 24 point 11: Reschedule answered 200 with no body is done, and outputs the appointment read back at its new time', () => rescheduleCase(200));
-	it('issue 24 point 11: Update answered 204 with no body is done, and outputs the reservation read back at its new time', () => updateCase(204));
-	it('issue 24 point 11: Update answered 200 with no body is done, and outputs the reservation read back at its new time', () => updateCase(200));
+	it('Book answered 204 with no body is done, and outputs the appointment read back', () => bookCase(204));
+	it('Book answered 200 with no body is done, and outputs the appointment read back', () => bookCase(200));
+	it('Cancel answered 204 with no body is done, and outputs the appointment read back', () => cancelCase(204));
+	it('Cancel answered 200 with no body is done, and outputs the appointment read back', () => cancelCase(200));
+	it('Reschedule answered 204 with no body is done, and outputs the appointment read back at its new time', () => rescheduleCase(204));
+	it('Reschedule answered 200 with no body is done, and outputs the appointment read back at its new time', () => rescheduleCase(200));
+	it('Update answered 204 with no body is done, and outputs the reservation read back at its new time', () => updateCase(204));
+	it('Update answered 200 with no body is done, and outputs the reservation read back at its new time', () => updateCase(200));
 
-	it('issue 24 point 11: when the read-back after an empty 2xx fails, the write is still reported done, with a warning and no second write', async () => {
+	it('when the read-back after an empty 2xx fails, the write is still reported done, with a warning and no second write', async () => {
 		const id = await reserveAndBook(gpSlots()[0]);
 		empty(204, 'PATCH', `/v1/appointments/${id}/cancel`);
 		sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', path: `^/v1/appointments/${id}$` });
@@ -386,7 +386,7 @@ describe('issue 24 point 11: an empty 2xx on a write', () => {
 		expect(stored(id).status).toBe('cancelled');
 	});
 
-	it('issue 24 point 11: only a 2xx says done: a 502 after the write is still "may or may not have been carried out"', async () => {
+	it('only a 2xx says done: a 502 after the write is still "may or may not have been carried out"', async () => {
 		const id = await reserveAndBook(gpSlots()[0]);
 		sandbox.faults.add({ kind: 'status-after', status: 502, method: 'PATCH', path: `^/v1/appointments/${id}/cancel$`, times: 1 });
 		const result = await runHeroNode(sandbox, { parameters: op('cancel', id) });

@@ -1,5 +1,5 @@
 /**
- * Issue 24 point 20: Book Next Available on the two UK clock-change days of 2026. On 29 March the
+ * Book Next Available on the two UK clock-change days of 2026. On 29 March the
  * clocks go forward at 01:00 GMT (01:00-01:59 London does not exist); on 25 October they go back at
  * 02:00 BST (01:00-01:59 London happens twice: first in BST, then in GMT). The window (Date From/To),
  * Start Time From/To, the date fields and `start_time_local` are all read in Europe/London.
@@ -36,7 +36,7 @@ const bookOn = (day: string, earliestTime: string, latestTime: string, patientId
 const slotAt = (startTime: string) => addSlot(sandbox.state, { practitioner_id: '5001', location_id: '3001', appointment_type_id: '4001', start_time: startTime }).id;
 type Out = { booked: boolean; reason?: string; start_time_local?: string; slot: { id: string; start_time: string } };
 
-describe('issue 24 point 20: Book Next Available on the UK clock-change days', () => {
+describe('Book Next Available on the UK clock-change days', () => {
 	it('29 March 2026 (clocks go forward): the day, the window and start_time_local are London time in BST after 01:00 GMT', async () => {
 		itIsNow('2026-03-20T12:00:00Z');
 		const before = slotAt('2026-03-28T23:30:00Z'); // 23:30 GMT on the 28th: not the 29th

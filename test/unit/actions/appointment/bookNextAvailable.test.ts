@@ -55,7 +55,7 @@ describe('Appointment → Book Next Available', () => {
 			'POST /v1/appointments',
 			`${INFERRED.bookAppointmentMethod} ${INFERRED.bookAppointmentPath(String(out.appointment.id))}`,
 			`GET /v1/appointments/${out.appointment.id}`,
-			// The names for the output (issue 14, finding 12): one read of each list, after the booking.
+			// The names for the output: one read of each list, after the booking.
 			'GET /v1/appointment_types',
 			'GET /v1/practitioners',
 			'GET /v1/locations',
@@ -215,7 +215,7 @@ describe('Appointment → Book Next Available', () => {
 	});
 });
 
-describe('issue 24 point 11: Book Next Available when Hero answers a write with no body', () => {
+describe('Book Next Available when Hero answers a write with no body', () => {
 	const bookedEmpty = async (status: 204 | 200) => {
 		const earliest = ofType('4001')[0];
 		sandbox.faults.add({ kind: 'empty-after', status, method: INFERRED.bookAppointmentMethod, path: '/book$', times: 1 });
@@ -228,10 +228,10 @@ describe('issue 24 point 11: Book Next Available when Hero answers a write with 
 		expect(sandbox.received('POST', '/v1/appointments')).toHaveLength(1);
 		expect(confirmedFor('2001').map((a) => a.id)).toEqual([out.appointment_id]);
 	};
-	it('issue 24 point 11: a booking answered 204 with no body is reported booked (not failed), with the appointment read back, and books once', () => bookedEmpty(204));
-	it('issue 24 point 11: a booking answered 200 with no body is reported booked (not failed), with the appointment read back, and books once', () => bookedEmpty(200));
+	it('a booking answered 204 with no body is reported booked (not failed), with the appointment read back, and books once', () => bookedEmpty(204));
+	it('a booking answered 200 with no body is reported booked (not failed), with the appointment read back, and books once', () => bookedEmpty(200));
 
-	it('issue 24 point 11: a release answered 204 with no body does not stop the search: the reservation is cancelled and the next slot booked', async () => {
+	it('a release answered 204 with no body does not stop the search: the reservation is cancelled and the next slot booked', async () => {
 		const [first, second] = ofType('4001');
 		sandbox.faults.add({ kind: 'status', status: INFERRED.slotTakenStatus, method: INFERRED.bookAppointmentMethod, path: '/book$', times: 1 });
 		sandbox.faults.add({ kind: 'empty-after', status: 204, method: 'PATCH', path: '/cancel$', times: 1 });

@@ -1,5 +1,5 @@
 /**
- * Issue 24 point 21: every appointment and slot output carries the start as a patient reads it,
+ * Every appointment and slot output carries the start as a patient reads it,
  * `start_time_local` (Europe/London, Hero's zone), and the names of its appointment type,
  * practitioner and location, as Book Next Available does: Appointment → Get, Slot → Get, Slot → Get
  * Many and the Hero Health Trigger's appointment item. The appointment-reminder example (trigger →
@@ -56,7 +56,7 @@ async function triggerItem(appointmentId: string): Promise<IDataObject> {
 	return await buildEventItem.call(context as unknown as IWebhookFunctions, { object: 'Appointment', id: appointmentId, practice_group_id: sandbox.practiceGroupId, event: 'appointment.confirmed' }, true);
 }
 
-describe('issue 24 point 21: times a patient reads', () => {
+describe('times a patient reads', () => {
 	it('Appointment → Get, Slot → Get, Slot → Get Many and the trigger\'s appointment item carry start_time_local and the names, as Book Next Available does', async () => {
 		itIsNow('2026-07-01T12:00:00Z');
 		// A Sunday, when the sandbox seeds no slots: only these.

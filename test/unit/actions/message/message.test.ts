@@ -103,7 +103,7 @@ describe('Message → Send', () => {
 		expect((sends()[0].body as { send_at?: string }).send_at).toBe(`${year}-07-01T08:30:00.000Z`);
 	});
 
-	it('issue 24 point 22: Send At says a time without offset is read in the workflow time zone, and reads 09:00 in America/New_York as 14:00 UTC', async () => {
+	it('Send At says a time without offset is read in the workflow time zone, and reads 09:00 in America/New_York as 14:00 UTC', async () => {
 		const sendAt = sendDescription.find((p) => p.name === 'additionalFields')?.options?.find((o) => 'name' in o && o.name === 'sendAt') as { description?: string };
 		expect(sendAt.description).toContain('a time without offset is read in the workflow time zone');
 		// n8n's default zone when the server sets none; the demo's Europe/London would hide the shift.
@@ -235,12 +235,12 @@ describe('Message → Get and Get Many in a Batch', () => {
 	});
 });
 
-describe('issue 13: validation no stricter than Hero (Message → Send)', () => {
+describe('validation no stricter than Hero (Message → Send)', () => {
 	it.each([
 		['nhs_app', 'sms', '07700 900123', '+447700900123'],
 		['nhs_app', 'email', 'ada@example.com', 'ada@example.com'],
 		['hero', 'sms', '+33 6 12 34 56 78', '+33612345678'],
-	])('finding 16: a %s message with an %s fallback is sent with fallback_message_type and the fallback contact detail', async (messageType, fallbackType, typed, sent) => {
+	])('a %s message with an %s fallback is sent with fallback_message_type and the fallback contact detail', async (messageType, fallbackType, typed, sent) => {
 		const result = await runHeroNode(sandbox, { parameters: send({ fallbackMessageType: fallbackType, fallbackContactDetail: typed }, { messageType }) });
 		expect(result.error).toBeUndefined();
 		expect(result.json[0].message_id).toEqual(expect.any(String));
@@ -270,20 +270,20 @@ describe('issue 13: validation no stricter than Hero (Message → Send)', () => 
 		expect(stored.get(String(email.json[0].message_id))?.recipient_contact_detail).toBe('ada@example.com');
 	});
 
-	it('finding 16: an NHS App message with only a fallback type (the patient record gives the contact) is sent', async () => {
+	it('an NHS App message with only a fallback type (the patient record gives the contact) is sent', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({ fallbackMessageType: 'sms' }, { messageType: 'nhs_app' }) });
 		expect(result.error).toBeUndefined();
 		expect(sends()[0].body).toMatchObject({ message_type: 'nhs_app', fallback_message_type: 'sms' });
 		expect(sends()[0].body).not.toHaveProperty('fallback_contact_detail');
 	});
 
-	it('finding 16: the Fallback Message Type hint no longer limits it to SMS and email messages', () => {
+	it('the Fallback Message Type hint no longer limits it to SMS and email messages', () => {
 		const field = findOption('fallbackMessageType');
 		expect(field.description).not.toMatch(/only for SMS and email/i);
 		expect(field.description).toMatch(/NHS App/);
 	});
 
-	it('finding 19: an SMS with a Fallback Contact Detail that is an email and no Fallback Message Type sends the detail alone', async () => {
+	it('an SMS with a Fallback Contact Detail that is an email and no Fallback Message Type sends the detail alone', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({ fallbackContactDetail: ' ada@example.com ' }) });
 		expect(result.error).toBeUndefined();
 		expect(sends()[0].body).toEqual({ patient_id: '2001', message_type: 'sms', message_string: 'Your appointment is confirmed.', fallback_contact_detail: 'ada@example.com' });
@@ -291,7 +291,7 @@ describe('issue 13: validation no stricter than Hero (Message → Send)', () => 
 		expect(bad.error?.message).toMatch(/^Fallback Contact Detail: expected an email address/);
 	});
 
-	it('finding 17: SNOMED code and term without Write to Record are passed through to Hero', async () => {
+	it('SNOMED code and term without Write to Record are passed through to Hero', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({ snomedCode: '185087000', snomedTerm: 'Appointment confirmed' }) });
 		expect(result.error).toBeUndefined();
 		expect(sends()).toHaveLength(1);
@@ -304,13 +304,13 @@ describe('issue 13: validation no stricter than Hero (Message → Send)', () => 
 		});
 	});
 
-	it('finding 17: SNOMED code and term with Write to Record off are passed through with write_to_record false', async () => {
+	it('SNOMED code and term with Write to Record off are passed through with write_to_record false', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({ writeToRecord: false, snomedTerm: 'Appointment confirmed' }) });
 		expect(result.error).toBeUndefined();
 		expect(sends()[0].body).toMatchObject({ write_to_record: false, snomed_term: 'Appointment confirmed' });
 	});
 
-	it('finding 17: the SNOMED hints say they have an effect when the message is written to the record', () => {
+	it('the SNOMED hints say they have an effect when the message is written to the record', () => {
 		for (const name of ['snomedCode', 'snomedTerm']) {
 			const hint = String(findOption(name).description);
 			expect(hint).toMatch(/effect only when/i);
@@ -325,13 +325,13 @@ describe('issue 13: validation no stricter than Hero (Message → Send)', () => 
 		['a UK mobile in national form', '07700 900123', '+447700900123'],
 		['a UK number in E.164 that is a landline (Hero documents any phone)', '+44 113 496 0000', '+441134960000'],
 		['a UK landline in national form', '0113 496 0000', '+441134960000'],
-	])('finding 18: an SMS to %s is sent with the number in E.164', async (_name, typed, sent) => {
+	])('an SMS to %s is sent with the number in E.164', async (_name, typed, sent) => {
 		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: typed }) });
 		expect(result.error).toBeUndefined();
 		expect(sends()[0].body).toMatchObject({ message_type: 'sms', recipient_contact_detail: sent });
 	});
 
-	it('finding 18: an email message with an SMS fallback to a US number sends the fallback in E.164', async () => {
+	it('an email message with an SMS fallback to a US number sends the fallback in E.164', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: 'ada@example.com', fallbackMessageType: 'sms', fallbackContactDetail: '+1 415 555 0123' }, { messageType: 'email' }) });
 		expect(result.error).toBeUndefined();
 		expect(sends()[0].body).toMatchObject({ recipient_contact_detail: 'ada@example.com', fallback_message_type: 'sms', fallback_contact_detail: '+14155550123' });
@@ -345,7 +345,7 @@ describe('issue 13: validation no stricter than Hero (Message → Send)', () => 
 		['an international number without + or 00', '33 612 345 678'],
 		['a UK mobile one digit short', '07700 90045'],
 		['a UK mobile one digit long in E.164', '+44 7700 9001234'],
-	])('finding 18: still refuses %s, without repeating it', async (_name, typed) => {
+	])('still refuses %s, without repeating it', async (_name, typed) => {
 		const result = await runHeroNode(sandbox, { parameters: send({ recipientContactDetail: typed }) });
 		expect(result.error?.message).toMatch(/^Recipient Contact Detail: expected a phone number/);
 		expect(result.error?.message).toContain('[item 0]');

@@ -1,5 +1,5 @@
 /**
- * Issue 16, exactly once under agents: Message → Send as a tool refuses an identical send in the same
+ * Exactly once under agents: Message → Send as a tool refuses an identical send in the same
  * execution (nodes/HeroHealth/actions/message/repeatGuard.ts). The AI Agent and MCP paths are proven
  * end to end in test/e2e/agents.e2e.test.ts and mcp.e2e.test.ts; these check the rule's edges and
  * that the plain node is unchanged.
@@ -23,7 +23,7 @@ function context(executionId: string, refuseRepeatSend: boolean | 'absent' = tru
 }
 const body = { patient_id: '2001', message_type: 'sms', message_string: 'Your results are ready.' };
 
-describe('finding (issue 16): Refuse Repeat Send', () => {
+describe('Refuse Repeat Send', () => {
 	it('refuses the same body in the same execution, naming the first message, and never the patient data', () => {
 		const ctx = context('exec-a');
 		claimSend(ctx, 0, body)!.sent({ message_id: '1001' });
@@ -64,11 +64,11 @@ describe('finding (issue 16): Refuse Repeat Send', () => {
 });
 
 /**
- * Issue 24 point 3: under n8n's MCP Server Trigger a tool runs before any execution exists
+ * Under n8n's MCP Server Trigger a tool runs before any execution exists
  * (`getExecutionId()` is undefined); the guard is then scoped to the workflow and the credential's
  * practice group, and says so.
  */
-describe('issue 24 point 3: Refuse Repeat Send outside an execution (MCP)', () => {
+describe('Refuse Repeat Send outside an execution (MCP)', () => {
 	/** A tool call under the MCP trigger: no execution id; the workflow and credential given. */
 	function mcpContext(workflowId: string, credentials: Record<string, unknown>, nodeName = 'Send SMS'): IExecuteFunctions {
 		return {
@@ -82,7 +82,7 @@ describe('issue 24 point 3: Refuse Repeat Send outside an execution (MCP)', () =
 	const practiceA = { environment: 'custom', baseUrl: 'http://127.0.0.1:9/', practiceGroupId: '1001', apiKey: 'k' };
 	const claim = async (ctx: IExecuteFunctions, now: number) => claimSend(ctx, 0, body, now, await practiceOf(ctx, 0));
 
-	it('issue 24 point 3: with no execution id, an identical send by the same workflow for the same practice group is refused, and the refusal names that scope', async () => {
+	it('with no execution id, an identical send by the same workflow for the same practice group is refused, and the refusal names that scope', async () => {
 		const now = Date.now();
 		(await claim(mcpContext('wf-mcp-1', practiceA), now))!.sent({ message_id: '77' });
 		await expect(claim(mcpContext('wf-mcp-1', { ...practiceA }), now + 1)).rejects.toThrow(
@@ -90,7 +90,7 @@ describe('issue 24 point 3: Refuse Repeat Send outside an execution (MCP)', () =
 		);
 	});
 
-	it('issue 24 point 3: with no execution id, another workflow, another practice group or another environment is not refused', async () => {
+	it('with no execution id, another workflow, another practice group or another environment is not refused', async () => {
 		const now = Date.now();
 		(await claim(mcpContext('wf-mcp-2', practiceA), now))!.sent({ message_id: '78' });
 		expect(await claim(mcpContext('wf-mcp-3', practiceA), now)).toBeDefined();
@@ -98,7 +98,7 @@ describe('issue 24 point 3: Refuse Repeat Send outside an execution (MCP)', () =
 		expect(await claim(mcpContext('wf-mcp-2', { ...practiceA, baseUrl: 'http://127.0.0.1:10' }), now)).toBeDefined();
 	});
 
-	it('issue 24 point 3: an unknown outcome outside an execution is kept, and the refusal names the workflow scope', async () => {
+	it('an unknown outcome outside an execution is kept, and the refusal names the workflow scope', async () => {
 		const ctx = mcpContext('wf-mcp-4', practiceA);
 		const now = Date.now();
 		(await claim(ctx, now))!.failed(Object.assign(new Error('Hero answered 502'), { context: { outcomeUnknown: true } }));
@@ -107,13 +107,13 @@ describe('issue 24 point 3: Refuse Repeat Send outside an execution (MCP)', () =
 		);
 	});
 
-	it('issue 24 point 3: inside an execution (an AI Agent) the credential is not read: the execution is the scope', async () => {
+	it('inside an execution (an AI Agent) the credential is not read: the execution is the scope', async () => {
 		const ctx = { ...mcpContext('wf-mcp-5', practiceA), getExecutionId: () => 'exec-agent', getCredentials: () => Promise.reject(new Error('not read')) } as unknown as IExecuteFunctions;
 		expect(await practiceOf(ctx, 0)).toBeUndefined();
 	});
 });
 
-describe('finding (issue 16): the plain Hero Health node keeps its behaviour', () => {
+describe('the plain Hero Health node keeps its behaviour', () => {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
 		sandbox = await startSandbox();
@@ -131,11 +131,11 @@ describe('finding (issue 16): the plain Hero Health node keeps its behaviour', (
 });
 
 /**
- * Issue 24 point 2: a send whose outcome is unknown may have reached the patient, so Refuse Repeat Send
+ * A send whose outcome is unknown may have reached the patient, so Refuse Repeat Send
  * keeps it. The node runs in n8n's engine as its AI-tool variant (where the option exists); two runs
  * with the same execution id stand for an agent calling Send twice in one execution.
  */
-describe('issue 24 point 2: Refuse Repeat Send keeps sends whose outcome is unknown', () => {
+describe('Refuse Repeat Send keeps sends whose outcome is unknown', () => {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
 		sandbox = await startSandbox();
@@ -164,7 +164,7 @@ describe('issue 24 point 2: Refuse Repeat Send keeps sends whose outcome is unkn
 	const UNKNOWN_REFUSAL =
 		'Refused: an identical message was sent earlier in this execution and its outcome is unknown (it may have reached the patient); it was not sent again [item 0]';
 
-	it('issue 24 point 2: after Hero recorded the SMS and answered 502, the same send again is refused and the patient has one SMS', async () => {
+	it('after Hero recorded the SMS and answered 502, the same send again is refused and the patient has one SMS', async () => {
 		sandbox.faults.add({ kind: 'status-after', status: 502, method: 'POST', path: SEND, times: 1 });
 		const text = 'Your blood test results are ready (502 case).';
 		const [first, second] = await sendTwice(text);
@@ -175,7 +175,7 @@ describe('issue 24 point 2: Refuse Repeat Send keeps sends whose outcome is unkn
 		expect(smsTo2001(text)).toHaveLength(1);
 	});
 
-	it('issue 24 point 2: after Hero recorded the SMS and the connection was reset, the same send again is refused and the patient has one SMS', async () => {
+	it('after Hero recorded the SMS and the connection was reset, the same send again is refused and the patient has one SMS', async () => {
 		sandbox.faults.add({ kind: 'reset-after', method: 'POST', path: SEND, times: 1 });
 		const text = 'Your blood test results are ready (reset case).';
 		const [first, second] = await sendTwice(text);
@@ -185,7 +185,7 @@ describe('issue 24 point 2: Refuse Repeat Send keeps sends whose outcome is unkn
 		expect(smsTo2001(text)).toHaveLength(1);
 	});
 
-	it('issue 24 point 2: after Hero recorded the SMS and answered an empty 200, the same send again is refused and the patient has one SMS', async () => {
+	it('after Hero recorded the SMS and answered an empty 200, the same send again is refused and the patient has one SMS', async () => {
 		sandbox.faults.add({ kind: 'empty-after', status: 200, method: 'POST', path: SEND, times: 1 });
 		const text = 'Your blood test results are ready (empty 200 case).';
 		const [first, second] = await sendTwice(text);
@@ -194,7 +194,7 @@ describe('issue 24 point 2: Refuse Repeat Send keeps sends whose outcome is unkn
 		expect(smsTo2001(text)).toHaveLength(1);
 	});
 
-	it('issue 24 point 2: a send that stalled past the Timeout (Hero recorded it late) fails as outcome unknown, and the guard then refuses the same send', async () => {
+	it('a send that stalled past the Timeout (Hero recorded it late) fails as outcome unknown, and the guard then refuses the same send', async () => {
 		// The tool hides Request Options (its Timeout is the default 30 s): the stall is shown on the node
 		// with a 300 ms Timeout, and its error handed to the guard as Send hands it.
 		sandbox.faults.add({ kind: 'latency', latencyMs: 1_000, method: 'POST', path: SEND, times: 1 });
@@ -214,7 +214,7 @@ describe('issue 24 point 2: Refuse Repeat Send keeps sends whose outcome is unkn
 		expect(smsTo2001(text)).toHaveLength(1);
 	});
 
-	it('issue 24 point 2: after Hero refused the send with a 4xx, the same send may go again', async () => {
+	it('after Hero refused the send with a 4xx, the same send may go again', async () => {
 		sandbox.faults.add({ kind: 'status', status: 400, method: 'POST', path: SEND, times: 1, body: { error: true, statusCode: 400, message: [{ code: 'invalid_string', expected: 'a reachable mobile', path: ['recipient_contact_detail'] }] } });
 		const text = 'Your blood test results are ready (400 case).';
 		const [first, second] = await sendTwice(text);
@@ -225,7 +225,7 @@ describe('issue 24 point 2: Refuse Repeat Send keeps sends whose outcome is unkn
 		expect(smsTo2001(text)).toHaveLength(1);
 	});
 
-	it('issue 24 point 2: after a refused connection (the send never left n8n), the same send may go again', async () => {
+	it('after a refused connection (the send never left n8n), the same send may go again', async () => {
 		// A port nothing listens on: the connection is refused before any byte of the send is written.
 		const closed = await startSandbox();
 		const baseUrl = closed.url;
@@ -237,8 +237,8 @@ describe('issue 24 point 2: Refuse Repeat Send keeps sends whose outcome is unkn
 	}, 30_000);
 });
 
-describe('issue 24 point 2: which failed calls were certainly not carried out', () => {
-	it('issue 24 point 2: only a 4xx answer or a connection that never opened is certain; 5xx, 3xx, an unusable 2xx, resets and timeouts are not', () => {
+describe('which failed calls were certainly not carried out', () => {
+	it('only a 4xx answer or a connection that never opened is certain; 5xx, 3xx, an unusable 2xx, resets and timeouts are not', () => {
 		const certain = (failure: Parameters<typeof certainlyNotCarriedOut>[0]) => certainlyNotCarriedOut(failure);
 		for (const status of [400, 401, 403, 404, 409, 422, 429]) expect([status, certain({ status })]).toEqual([status, true]);
 		for (const networkCode of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) expect([networkCode, certain({ networkCode })]).toEqual([networkCode, true]);
@@ -248,7 +248,7 @@ describe('issue 24 point 2: which failed calls were certainly not carried out', 
 		expect(certain({})).toBe(false);
 	});
 
-	it('issue 24 point 2: the guard forgets a send for an error that is not from a call to Hero (nothing was sent)', () => {
+	it('the guard forgets a send for an error that is not from a call to Hero (nothing was sent)', () => {
 		const ctx = context('exec-not-sent');
 		claimSend(ctx, 0, body)!.failed(new Error('stopped before the first request (check pass)'));
 		expect(claimSend(ctx, 0, body)).toBeDefined();

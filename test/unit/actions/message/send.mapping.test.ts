@@ -1,5 +1,5 @@
 /**
- * Issue 17: Message → Send with Input Data "Map Automatically": each item's own fields, by Hero's
+ * Message → Send with Input Data "Map Automatically": each item's own fields, by Hero's
  * names, become the send; no expression is evaluated per item; the rules are those of the field mode.
  */
 import { Expression } from 'n8n-workflow';
@@ -26,8 +26,8 @@ const row = (index: number, extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-describe('issue 17, finding 1: Message → Send reads each item by Hero\'s field names (Map Automatically)', () => {
-	it('finding 1: each item becomes one send of its Hero fields, in order, with no expression evaluated', async () => {
+describe('Message → Send reads each item by Hero\'s field names (Map Automatically)', () => {
+	it('each item becomes one send of its Hero fields, in order, with no expression evaluated', async () => {
 		const items = [0, 1, 2].map((i) => row(i, { name: `Patient ${i}`, row_number: i + 2 }));
 		// renderExpression is private: every `={{ }}` n8n evaluates goes through it.
 		const render = jest.spyOn(Expression.prototype as unknown as { renderExpression: (...args: unknown[]) => unknown }, 'renderExpression');
@@ -49,7 +49,7 @@ describe('issue 17, finding 1: Message → Send reads each item by Hero\'s field
 		})));
 	});
 
-	it('finding 1: every body field of POST /v1/messages/send is read and converted as the field mode converts it', async () => {
+	it('every body field of POST /v1/messages/send is read and converted as the field mode converts it', async () => {
 		const sendAt = new Date(Date.now() + 86_400_000).toISOString();
 		const item = {
 			patient_id: 2001,
@@ -117,13 +117,13 @@ describe('issue 17, finding 1: Message → Send reads each item by Hero\'s field
 		expect([...SEND_FIELDS].sort()).toEqual(Object.keys(fromItem).concat('attachment_uuid', 'short_link_id').sort());
 	});
 
-	it('finding 1: an empty cell (null or "") counts as not given', async () => {
+	it('an empty cell (null or "") counts as not given', async () => {
 		const result = await runHeroNode(sandbox, { parameters: mapped(), items: [row(0, { recipient_contact_detail: '', send_at: null, write_to_record: '', task_id: null })] });
 		expect(result.error).toBeUndefined();
 		expect(bodies()[0]).toEqual({ patient_id: '2001', message_type: 'sms', message_string: 'Flu clinic on Saturday (ref 0).' });
 	});
 
-	it('finding 1: with a Template chosen, an item without message_string sends the template\'s text', async () => {
+	it('with a Template chosen, an item without message_string sends the template\'s text', async () => {
 		const result = await runHeroNode(sandbox, {
 			parameters: mapped({ templateId: { __rl: true, mode: 'id', value: '13' } }),
 			items: [row(0, { message_string: '' }), row(1)],
@@ -152,7 +152,7 @@ describe('issue 17, finding 1: Message → Send reads each item by Hero\'s field
 		['a malformed send_at', { send_at: 'next tuesday' }, 'send_at: expected an ISO 8601 date-time'],
 		['a non-numeric task_id', { task_id: 'task-1' }, 'task_id: expected a numeric Hero ID'],
 		['an assignee_type without assignee_id', { assignee_type: 'Admin' }, 'assignee_type: needs an assignee_id'],
-	])('finding 1: %s in item 2 fails the run before any item is sent, naming the field and item', async (_name, change, expected) => {
+	])('%s in item 2 fails the run before any item is sent, naming the field and item', async (_name, change, expected) => {
 		const items = [row(0), row(1), row(2, change)];
 		const result = await runHeroNode(sandbox, { parameters: mapped(), items });
 		expect(result.error?.message).toBe(`${expected}${result.error?.message.slice(expected.length)}`);
@@ -160,14 +160,14 @@ describe('issue 17, finding 1: Message → Send reads each item by Hero\'s field
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
-	it('finding 1: never repeats the rejected phone number or email in the error', async () => {
+	it('never repeats the rejected phone number or email in the error', async () => {
 		const result = await runHeroNode(sandbox, { parameters: mapped(), items: [row(0, { recipient_contact_detail: '07123 45' })] });
 		expect(result.error?.message).not.toContain('07123');
 		const email = await runHeroNode(sandbox, { parameters: mapped(), items: [row(0, { message_type: 'email', recipient_contact_detail: 'jane.doe@@example' })] });
 		expect(email.error?.message).toBe('recipient_contact_detail: expected an email address such as patient@example.com [item 0]');
 	});
 
-	it('finding 1: with Continue On Fail, an invalid item gets its error and the valid items are sent', async () => {
+	it('with Continue On Fail, an invalid item gets its error and the valid items are sent', async () => {
 		const items = [row(0), row(1, { patient_id: 'abc' }), row(2)];
 		const result = await runHeroNode(sandbox, { parameters: mapped(), items, continueOnFail: true });
 		expect(result.error).toBeUndefined();
@@ -181,7 +181,7 @@ describe('issue 17, finding 1: Message → Send reads each item by Hero\'s field
 		expect(bodies().map((b) => b.patient_id)).toEqual(['2001', '2003']);
 	});
 
-	it('finding 1: the field mode is unchanged and stays the default (a workflow without Input Data)', async () => {
+	it('the field mode is unchanged and stays the default (a workflow without Input Data)', async () => {
 		const render = jest.spyOn(Expression.prototype as unknown as { renderExpression: (...args: unknown[]) => unknown }, 'renderExpression');
 		let result;
 		try {

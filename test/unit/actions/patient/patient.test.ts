@@ -186,7 +186,7 @@ describe('Patient → Create or Update', () => {
 	it.each([
 		['a French mobile', '+33 6 12 34 56 78', '+33612345678'],
 		['a US number dialled with 00', '001 415 555 0123', '+14155550123'],
-	])('finding 18: Mobile accepts %s and sends it in E.164', async (_name, typed, sent) => {
+	])('Mobile accepts %s and sends it in E.164', async (_name, typed, sent) => {
 		const result = await runHeroNode(sandbox, { parameters: createOrUpdate({}, { mobile: typed }) });
 		expect(result.error).toBeUndefined();
 		expect(sandbox.received('POST', '/v1/patients/register')[0].body).toMatchObject({ mobile: sent });

@@ -80,12 +80,12 @@ describe('Practice Group', () => {
 	});
 });
 
-describe('issue 13: secrets typed into node parameters', () => {
+describe('secrets typed into node parameters', () => {
 	type Option = { name: string; displayName: string; type: string; description?: string; typeOptions?: { password?: boolean } };
 	const optionsOf = (properties: Array<{ name: string; options?: unknown[] }>, collection: string) =>
 		(properties.find((p) => p.name === collection)?.options ?? []) as Option[];
 
-	it('finding 20: the Prescription Partner Password is a password field whose hint points to a credential or an expression reading a secret', () => {
+	it('the Prescription Partner Password is a password field whose hint points to a credential or an expression reading a secret', () => {
 		const password = optionsOf(updateDescription as never, 'updateFields').find((o) => o.name === 'prescriptionPartnerPassword');
 		expect(password?.type).toBe('string');
 		expect(password?.typeOptions?.password).toBe(true);
@@ -94,7 +94,7 @@ describe('issue 13: secrets typed into node parameters', () => {
 		expect(password?.description).toMatch(/expression/i);
 	});
 
-	it('finding 20: the password reaches Hero inside prescription_partner_credentials and never the node output or a validation error', async () => {
+	it('the password reaches Hero inside prescription_partner_credentials and never the node output or a validation error', async () => {
 		const secret = 'Pa55-example-only';
 		const sent = await run('update', { updateFields: { prescriptionPartnerEmail: 'rx@example.com', prescriptionPartnerPassword: secret } });
 		expect(sent.error).toBeUndefined();
@@ -105,7 +105,7 @@ describe('issue 13: secrets typed into node parameters', () => {
 		expect(`${refused.error?.message} ${(refused.error as { description?: string }).description}`).not.toContain(secret);
 	});
 
-	it('finding 20: other secret-like fields (webhook Signing Key, webhook header Value) are password fields with the same hint', () => {
+	it('other secret-like fields (webhook Signing Key, webhook header Value) are password fields with the same hint', () => {
 		const signingKey = (webhookCreateDescription as unknown as Option[]).find((p) => p.name === 'signingKey');
 		expect(signingKey?.typeOptions?.password).toBe(true);
 		expect(signingKey?.description).toMatch(/credential or an expression/i);

@@ -170,7 +170,7 @@ describe('Slot → Get, Count, Check Availability', () => {
 			location_id: '3001',
 			start_time: slot.start_time,
 			finish_time: slot.finish_time,
-			// As a patient reads them (issue 24 point 21).
+			// As a patient reads them.
 			start_time_local: expect.stringMatching(/^\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/),
 			appointment_type_name: 'GP Appointment',
 			practitioner_name: expect.any(String),

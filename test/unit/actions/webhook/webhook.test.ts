@@ -116,7 +116,7 @@ describe('Webhook → Get Many', () => {
 		expect(sandbox.received('GET', '/v1/webhooks').map((r) => r.query)).toEqual([{}, { event_type: 'appointment.cancelled' }]);
 	});
 
-	it('finding 14: Return All reads the registrations beyond the first page, as the trigger does', async () => {
+	it('Return All reads the registrations beyond the first page, as the trigger does', async () => {
 		const made = seed(45);
 		const all = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'getMany', returnAll: true } });
 		expect(all.json.map((w) => w.id)).toEqual(made.map((w) => w.id));
@@ -164,7 +164,7 @@ describe('Webhook → Delete', () => {
 		expect(stored().map((w) => w.id)).toEqual([confirmed.id]);
 	});
 
-	it('issue 24 point 12: when Hero answers the delete but still lists the webhook, the item fails saying it was not deleted', async () => {
+	it('when Hero answers the delete but still lists the webhook, the item fails saying it was not deleted', async () => {
 		const [one] = seed(1);
 		deliveryPolicy(sandbox.state).deleteKeepsRegistration = true;
 		const result = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'delete', webhookId: rl(one.id, 'id') } });
@@ -176,7 +176,7 @@ describe('Webhook → Delete', () => {
 		expect(stored().map((w) => w.id)).toEqual([one.id]);
 	});
 
-	it('issue 24 point 12: a 404 to the delete of a webhook Hero still lists (a wrong delete path) is reported as not deleted, not as not found', async () => {
+	it('a 404 to the delete of a webhook Hero still lists (a wrong delete path) is reported as not deleted, not as not found', async () => {
 		const [one] = seed(1);
 		sandbox.faults.add({ kind: 'status', status: 404, method: 'DELETE', body: { error: 'Not Found', statusCode: 404, message: 'Cannot DELETE' } });
 		const result = await runHeroNode(sandbox, { parameters: { resource: 'webhook', operation: 'delete', webhookId: rl(one.id, 'id') } });
@@ -199,7 +199,7 @@ describe('Webhook → Delete', () => {
 	});
 });
 
-describe('Webhook headers are secrets (issue 24 point 8)', () => {
+describe('Webhook headers are secrets', () => {
 	it('Create, Get Many and Delete output the header names Hero echoes with every value as [hidden]', async () => {
 		const headers = { header: [{ name: 'X-Receiver-Secret', value: 'static-receiver-secret' }, { name: 'Authorization', value: 'Bearer crm-token-123' }] };
 		const created = await runHeroNode(sandbox, { parameters: create({ signingKey: 'typed-signing-key' }, { headers }) });
