@@ -53,7 +53,7 @@ const N8N_NODE_ARGS = (flags.get('n8n-node-args') ?? '').split(' ').filter(Boole
 /** n8n's expression engine for every run (`vm`, n8n 1.123's default, or `legacy`); unset = n8n's default. */
 const ENGINE_ENV: Record<string, string> = flags.has('engine') ? { N8N_EXPRESSION_ENGINE: String(flags.get('engine')) } : {};
 const CONCURRENCIES = [1, DEFAULT_REQUESTS_IN_FLIGHT, 10].filter((c, i, all) => all.indexOf(c) === i).sort((a, b) => a - b);
-/** Input Data "Map Automatically" (issue 17): at the default and at 10 in flight. */
+/** Input Data "Map Automatically": at the default and at 10 in flight. */
 const MAP_CONCURRENCIES = CONCURRENCIES.filter((c) => c > 1);
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /**
- * Issue 16: Hero Health as tools of n8n's AI Agent, in a real n8n (the packed package installed as a
+ * Hero Health as tools of n8n's AI Agent, in a real n8n (the packed package installed as a
  * community package). The model is the scripted OpenAI-compatible server (test/agents/scriptedModel.ts):
  * it makes the tool calls of its script and records what the agent sent, so the tests check what n8n
  * passed through (tool definitions, arguments, tool results) and what the Hero sandbox ended with.
@@ -28,7 +28,8 @@ import { cleanupAll, type N8nHome } from '../n8n/harness/home';
 import { startN8nServer } from '../n8n/harness/servers';
 import { activateWorkflowOffline, createSandboxHome, importWorkflow } from '../n8n/harness/workflows';
 import { loadFilledExamples } from '../n8n/examples';
-import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
+import { appointments } from '../sandbox/routes/appointments';
+import { addDays, londonDate } from '../sandbox/routes/slots';
 import { messages, sendAnswerSettings } from '../sandbox/routes/messages';
 import { issuedTokens } from '../sandbox/routes/practiceGroup';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -134,7 +135,7 @@ function expectOneBookingAndItsSms() {
 	return { booked, sent };
 }
 
-test('issue 16: an AI Agent with Hero Health tools finds slots, books one appointment and sends one SMS with its time', async () => {
+test('an AI Agent with Hero Health tools finds slots, books one appointment and sends one SMS with its time', async () => {
 	const day = firstDay();
 	model.reset(bookingScript(day));
 	const { output } = await executeWorkflow(home, WORKFLOW);
@@ -178,7 +179,7 @@ test('issue 16: an AI Agent with Hero Health tools finds slots, books one appoin
 	expect(sandbox.received('POST', '/v1/messages/send').map((r) => (r.body as Record<string, unknown>).patient_id)).toEqual(['2001']);
 });
 
-test('issue 16: a tool call with an invalid patient ID comes back to the model as a clear error, and nothing is sent', async () => {
+test('a tool call with an invalid patient ID comes back to the model as a clear error, and nothing is sent', async () => {
 	model.reset([
 		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: { patientId: 'Ada Lovelace', message: 'Your results are ready.' } }] },
 		(conversation) => ({ content: `The tool refused: ${JSON.stringify(conversation.lastToolResult())}` }),
@@ -200,7 +201,7 @@ test('issue 16: a tool call with an invalid patient ID comes back to the model a
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(0);
 });
 
-test('issue 16: exactly once under agents: the model calling Send twice with the same arguments sends one SMS; the repeat is refused with a clear answer', async () => {
+test('exactly once under agents: the model calling Send twice with the same arguments sends one SMS; the repeat is refused with a clear answer', async () => {
 	const args = { patientId: '2001', message: 'Your test results are ready. Please call the practice.' };
 	model.reset([
 		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] },
@@ -229,14 +230,14 @@ test('issue 16: exactly once under agents: the model calling Send twice with the
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 });
 
-/** The script of issue 24 point 2: the model calls Send, gets an error, and calls it again with the same arguments. */
+/** A repeated send after an error: the model calls Send, gets an error, and calls it again with the same arguments. */
 function sendAgainScript(args: Record<string, unknown>) {
 	return [{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] }, { toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] }, { content: 'Done.' }];
 }
 const UNKNOWN_REFUSAL =
 	'Refused: an identical message was sent earlier in this execution and its outcome is unknown (it may have reached the patient); it was not sent again [item 0]';
 
-test('issue 24 point 2: Hero records the SMS then answers 502; the model calls Send again with the same arguments and is told the repeat was refused; the patient has one SMS', async () => {
+test('Hero records the SMS then answers 502; the model calls Send again with the same arguments and is told the repeat was refused; the patient has one SMS', async () => {
 	const args = { patientId: '2001', message: 'Your blood test results are ready (agent, 502).' };
 	sandbox.faults.add({ kind: 'status-after', status: 502, method: 'POST', path: '^/v1/messages/send$', times: 1 });
 	model.reset(sendAgainScript(args));
@@ -252,7 +253,7 @@ test('issue 24 point 2: Hero records the SMS then answers 502; the model calls S
 	expect([...messages(sandbox.state).values()].map((m) => [m.patient.id, m.message])).toEqual([['2001', args.message]]);
 });
 
-test('issue 24 point 2: Hero stalls past the Timeout (and records the SMS late); the model calls Send again with the same arguments and is told the repeat was refused; the patient has one SMS', async () => {
+test('Hero stalls past the Timeout (and records the SMS late); the model calls Send again with the same arguments and is told the repeat was refused; the patient has one SMS', async () => {
 	const args = { patientId: '2001', message: 'Your blood test results are ready (agent, timeout).' };
 	// The tool's Timeout is the default 30 s (Request Options are hidden on the tool); Hero answers after 33 s.
 	sandbox.faults.add({ kind: 'latency', latencyMs: 33_000, method: 'POST', path: '^/v1/messages/send$', times: 1 });
@@ -269,7 +270,7 @@ test('issue 24 point 2: Hero stalls past the Timeout (and records the SMS late);
 	expect([...messages(sandbox.state).values()].map((m) => [m.patient.id, m.message])).toEqual([['2001', args.message]]);
 });
 
-test('issue 16: the example workflow "Booking assistant" books the next available appointment and texts the patient its time', async () => {
+test('the example workflow "Booking assistant" books the next available appointment and texts the patient its time', async () => {
 	// The same conversation-driven fixture `npm start` serves (test/agents/bookingAssistant.ts).
 	model.reset([bookingAssistant, bookingAssistant, bookingAssistant, bookingAssistant]);
 	const { output } = await executeWorkflow(home, example.id);
@@ -280,7 +281,7 @@ test('issue 16: the example workflow "Booking assistant" books the next availabl
 	expect(model.chatRequests()).toHaveLength(4);
 });
 
-test('issue 16: through a Chat Trigger that streams, the agent asks the model with stream: true (server-sent events) and the booking and SMS still happen once', async () => {
+test('through a Chat Trigger that streams, the agent asks the model with stream: true (server-sent events) and the booking and SMS still happen once', async () => {
 	model.reset([bookingAssistant, bookingAssistant, bookingAssistant, bookingAssistant]);
 	await activateWorkflowOffline(home, CHAT_WORKFLOW);
 	const server = await startN8nServer(home);
@@ -313,7 +314,7 @@ const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
 /** The token Hero gives with a send written to the record (awaiting confirmation), in `auth_token` and the confirm URL. */
 const SEND_TOKEN = 'hero-auth-7d1f3c9a2b';
 
-test('issue 24 point 1: every Hero action added as a tool with its default name is accepted by an OpenAI-compatible model, and the model gets each operation\'s description', async () => {
+test('every Hero action added as a tool with its default name is accepted by an OpenAI-compatible model, and the model gets each operation\'s description', async () => {
 	const send = everyActionTools.find((node) => (node.parameters as { resource: string; operation: string }).resource === 'message' && (node.parameters as { operation: string }).operation === 'send')!;
 	const token = everyActionTools.find((node) => (node.parameters as { resource: string }).resource === 'accessToken')!;
 	model.reset([
@@ -349,7 +350,7 @@ test('issue 24 point 1: every Hero action added as a tool with its default name 
 	expect(JSON.parse(model.toolAnswers()[0].text)).toEqual([expect.objectContaining({ message_id: sent[0].id, content: 'Your results are ready.' })]);
 });
 
-test('issue 24 point 6: no bearer token reaches the model: Send answers without auth_token or its confirm URL, Access Token → Create is refused as a tool', async () => {
+test('no bearer token reaches the model: Send answers without auth_token or its confirm URL, Access Token → Create is refused as a tool', async () => {
 	model.reset([
 		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: { patientId: '2001', message: 'Your results are ready.' } }] },
 		{ toolCalls: [{ name: toolName(TOOLS.accessToken), arguments: {} }] },

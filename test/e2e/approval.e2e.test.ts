@@ -1,5 +1,5 @@
 /**
- * Issue 24 point 4: a person approves the Hero tools that act before they run. n8n 2.x puts a
+ * A person approves the Hero tools that act before they run. n8n 2.x puts a
  * "Human review" node between a tool and the AI Agent (node types ending `HitlTool`, made by n8n
  * from every node with a Send and Wait operation). Here the review node is Send Email's: the agent's
  * call to Send SMS or Book Next Available emails the practice manager an Approve / Decline link and
@@ -20,7 +20,8 @@ import { nodeItems, type ExecutionRun } from '../n8n/harness/execution';
 import { cleanupAll, ensureN8n, type N8nHome } from '../n8n/harness/home';
 import { startN8nServer, type N8nServer } from '../n8n/harness/servers';
 import { activateWorkflowOffline, createSandboxHome, importWorkflow } from '../n8n/harness/workflows';
-import { addDays, appointments, londonDate } from '../sandbox/routes/booking';
+import { appointments } from '../sandbox/routes/appointments';
+import { addDays, londonDate } from '../sandbox/routes/slots';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -54,7 +55,7 @@ if (!humanReviewLine) {
 	}, 900_000);
 }
 
-onLineWithHumanReview('issue 24 point 4: human approval of Hero tools (n8n 2.x Human review)', () => {
+onLineWithHumanReview('human approval of Hero tools (n8n 2.x Human review)', () => {
 	let sandbox: Sandbox;
 	let model: ScriptedModel;
 	let mailbox: Mailbox;

@@ -9,7 +9,8 @@ import { NODE_NAMES } from '../n8n/harness/constants';
 import { executeWorkflow, nodeItems } from '../n8n/harness/execution';
 import { cleanupAll, type N8nHome } from '../n8n/harness/home';
 import { createSandboxHome, heroNode, importWorkflow, linearWorkflow, manualTriggerNode, manualWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
-import { OTHER_CLIENT_PATIENT_ID, addDays, appointments, londonDate, slots, type SandboxAppointment } from '../sandbox/routes/booking';
+import { OTHER_CLIENT_PATIENT_ID, appointments, type SandboxAppointment } from '../sandbox/routes/appointments';
+import { addDays, londonDate, slots } from '../sandbox/routes/slots';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 jest.setTimeout(180_000);

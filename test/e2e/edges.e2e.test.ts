@@ -1,5 +1,5 @@
 /**
- * Issue 13, finding 1 inside a real n8n 1.x (the packed package installed as a community package):
+ * Redirects are never followed, inside a real n8n 1.x (the packed package installed as a community package):
  * the credential's base URL is a stand-in Hero that answers with a redirect to a second host. The
  * second host must receive nothing, neither from a workflow run (`n8n execute`) nor from the
  * credential's Test button (`n8n start`, POST /rest/credentials/test).
@@ -61,7 +61,7 @@ it.each([
 	['heroE2eRedirectSend1', 'POST', '/v1/messages/send', 307],
 	['heroE2eRedirectSend1', 'POST', '/v1/messages/send', 302],
 	['heroE2eRedirectGet1', 'GET', '/v1/messages/123', 308],
-])('finding 1 (real n8n): %s, %s %s answered %d to another host: that host receives nothing and the run fails with the redirect error', async (workflowId, method, path, status) => {
+])('in real n8n: %s, %s %s answered %d to another host: that host receives nothing and the run fails with the redirect error', async (workflowId, method, path, status) => {
 	hero.answer(method, path, { kind: 'redirect', status, location: `${elsewhere.url}${path}` });
 	const failure = await failedRun(workflowId);
 	expect(elsewhere.requests).toEqual([]);
@@ -71,7 +71,7 @@ it.each([
 	expect(failure.message).not.toContain(KEY);
 });
 
-it("finding 1 (real n8n): the credential's Test button does not follow a redirect either", async () => {
+it("in real n8n: the credential's Test button does not follow a redirect either", async () => {
 	const server = await startN8nServer(home);
 	try {
 		await server.setupOwner();

@@ -1,5 +1,5 @@
 /**
- * Issue 13, finding 22: the README's install commands, run exactly as written (read from README.md
+ * The README's install commands, run exactly as written (read from README.md
  * at run time, blocks marked `<!-- install:<label> -->`), on this machine's Node 20, then a real
  * the pinned n8n 1.x (test/install/n8n-lines.json) using the folder they filled runs a Hero Health node against the sandbox.
  *
@@ -64,7 +64,7 @@ function homeFolder(prefix: string): string {
 async function install(label: string, home: string, where: string): Promise<BlockRun> {
 	const run = await runInstallBlock(label, block(label), tarball, home);
 	process.stderr.write(
-		`\n[finding 22] README block install:${label} run as written ${where}` +
+		`\n[README install] README block install:${label} run as written ${where}` +
 			`\n  substituted (the package is not on npm yet): ${run.replaced.join('; ') || 'nothing'}` +
 			`\n  $ ${run.script.split('\n').join('\n  $ ')}` +
 			`\n  exit ${run.exitCode ?? run.signal} after ${run.durationMs} ms\n`,
@@ -109,21 +109,21 @@ async function expectN8nSendsThroughIt(home: string, workflowId: string): Promis
 	}
 }
 
-test(`finding 22: the README's manual install, run as written in ~/.n8n/nodes on Node 20, installs only the package (no n8n-workflow peer) and the pinned n8n 1.x sends an SMS through its Hero Health node`, async () => {
+test(`the README's manual install, run as written in ~/.n8n/nodes on Node 20, installs only the package (no n8n-workflow peer) and the pinned n8n 1.x sends an SMS through its Hero Health node`, async () => {
 	const home = homeFolder('hero-readme-manual-');
 	await install('manual', home, `with ~ = ${home}`);
 	expectInstalledAlone(home);
 	await expectN8nSendsThroughIt(home, 'heroReadmeManual1');
 });
 
-test(`finding 22: the README's Docker install, its docker exec command run on this machine (not in Docker) against a folder laid out like the container's ${CONTAINER_HOME}, installs only the package and the pinned n8n 1.x sends through it (the image, docker run and the restart are not exercised)`, async () => {
+test(`the README's Docker install, its docker exec command run on this machine (not in Docker) against a folder laid out like the container's ${CONTAINER_HOME}, installs only the package and the pinned n8n 1.x sends through it (the image, docker run and the restart are not exercised)`, async () => {
 	const home = homeFolder('hero-readme-docker-');
 	await install('docker', home, `inside no container: ${CONTAINER_HOME} = ${home}`);
 	expectInstalledAlone(home);
 	await expectN8nSendsThroughIt(home, 'heroReadmeDocker1');
 });
 
-test(`finding 22: the README's queue-mode install, run as written in a main's and a worker's user folder, installs only the package in each and the pinned n8n 1.x (n8n execute, regular mode; queue mode itself is not exercised here) sends through each`, async () => {
+test(`the README's queue-mode install, run as written in a main's and a worker's user folder, installs only the package in each and the pinned n8n 1.x (n8n execute, regular mode; queue mode itself is not exercised here) sends through each`, async () => {
 	for (const role of ['main', 'worker']) {
 		sandbox.reset();
 		const home = homeFolder(`hero-readme-queue-${role}-`);

@@ -1,5 +1,5 @@
 /**
- * Issue 16 over MCP: n8n's MCP Server Trigger exposes Hero Health tools to agents outside n8n. A
+ * n8n's MCP Server Trigger exposes Hero Health tools to agents outside n8n. A
  * client built on the official MCP TypeScript SDK lists and calls them against a running n8n 1.x
  * (the packed package installed as a community package); assertions are on what the client gets
  * and on the Hero sandbox's state.
@@ -14,7 +14,7 @@ import { HERO_CREDENTIAL_TYPE } from '../n8n/harness/constants';
 import { cleanupAll, type N8nHome } from '../n8n/harness/home';
 import { startN8nServer, type N8nServer } from '../n8n/harness/servers';
 import { activateWorkflowOffline, createSandboxHome, importCredential, importWorkflow, type WorkflowJson, type WorkflowNode } from '../n8n/harness/workflows';
-import { addDays, londonDate, slots } from '../sandbox/routes/booking';
+import { addDays, londonDate, slots } from '../sandbox/routes/slots';
 import { messages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -22,7 +22,7 @@ jest.setTimeout(240_000);
 
 const WORKFLOW = 'heroE2eMcpServer1';
 const MCP_PATH = 'hero-health';
-/** Issue 24 point 3: a second MCP server (another practice's credential, the same tool node name). */
+/** A second MCP server (another practice's credential, the same tool node name). */
 const WORKFLOW_B = 'heroE2eMcpServer2';
 const MCP_PATH_B = 'hero-health-b';
 const CREDENTIAL_B = { id: 'heroSandboxCred2', name: 'Hero Health sandbox, practice B' };
@@ -94,12 +94,12 @@ beforeEach(() => {
 	sandboxB.reset();
 });
 
-test('issue 16 (MCP): the MCP Server Trigger lists the Hero Health tools with their descriptions and input schemas', async () => {
+test('over MCP: the MCP Server Trigger lists the Hero Health tools with their descriptions and input schemas', async () => {
 	const { tools } = await client.listTools();
 	const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
 	expect(Object.keys(byName).sort()).toEqual([toolName(TOOLS.checkAvailability), toolName(TOOLS.findSlots), toolName(TOOLS.send)].sort());
 
-	// Each description is the tool's own Tool Description (issue 24: the short action and the operation's
+	// Each description is the tool's own Tool Description (the short action and the operation's
 	// description): what it does, what it needs and returns, and whether it reaches a patient or books.
 	expect(byName[toolName(TOOLS.send)].description).toBe(
 		'Send a message in Hero Health. Sends to the patient: an SMS, email or NHS App message, or records one sent elsewhere. The patient ID is digits; UK mobile numbers are accepted in national or +44 form. Returns message_id and content.',
@@ -120,7 +120,7 @@ test('issue 16 (MCP): the MCP Server Trigger lists the Hero Health tools with th
 	expect(Object.keys(check.properties).sort()).toEqual(['appointmentTypeId', 'locationId', 'practitionerId', 'startTime']);
 });
 
-test('issue 16 (MCP): Check Availability and Send called over MCP reach Hero; the sandbox holds the one SMS', async () => {
+test('over MCP: Check Availability and Send called over MCP reach Hero; the sandbox holds the one SMS', async () => {
 	const from = addDays(londonDate(Date.now()), 2);
 	const slot = [...slots(sandbox.state).values()]
 		.filter((s) => s.appointment_type_id === '4001' && londonDate(s.start_time) >= from && !s.held_by)
@@ -143,7 +143,7 @@ test('issue 16 (MCP): Check Availability and Send called over MCP reach Hero; th
 	expect(stored[0]).toMatchObject({ id: sent.message_id, message_type: 'sms', message: 'Your appointment is confirmed.', patient: { id: '2001' } });
 });
 
-test('issue 16 (MCP): a refused input comes back as an MCP error result naming the field, nothing is sent, and the server keeps serving', async () => {
+test('over MCP: a refused input comes back as an MCP error result naming the field, nothing is sent, and the server keeps serving', async () => {
 	const refused = (await client.callTool({ name: toolName(TOOLS.send), arguments: { patientId: 'Ada Lovelace', message: 'Your results are ready.' } })) as ToolResult;
 	expect(refused.isError).toBe(true);
 	expect(textOf(refused)).toMatch(/Patient ID: expected a numeric Hero ID/);
@@ -156,21 +156,21 @@ test('issue 16 (MCP): a refused input comes back as an MCP error result naming t
 	expect(tools.length).toBe(3);
 });
 
-test('issue 16 (MCP): exactly once over MCP: an identical second Send in the same session is refused as an MCP error result; the patient gets one SMS', async () => {
+test('exactly once over MCP: an identical second Send in the same session is refused as an MCP error result; the patient gets one SMS', async () => {
 	const args = { patientId: '2001', message: 'Your prescription is ready to collect.' };
 	const first = (await client.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
 	expect(first.isError).toBeFalsy();
 	const [{ message_id: firstId }] = JSON.parse(textOf(first)) as Array<{ message_id: string }>;
 	const second = (await client.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
 	expect(second.isError).toBe(true);
-	// Issue 24 point 3: under MCP there is no execution; the refusal names the scope it really has.
+	// Under MCP there is no execution; the refusal names the scope it really has.
 	expect(textOf(second)).toContain(`Refused: this message was already sent to this patient by this workflow for this practice group in the last 10 minutes (message_id ${firstId}); it was not sent again`);
 	expect(textOf(second)).not.toContain('in this execution');
 	expect([...messages(sandbox.state).values()].map((m) => m.message)).toEqual([args.message]);
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
 });
 
-test('issue 24 point 3 (MCP): two MCP servers (workflows) with different practices\' credentials, the same tool node name and the same arguments: both sends go', async () => {
+test('over MCP: two MCP servers (workflows) with different practices\' credentials, the same tool node name and the same arguments: both sends go', async () => {
 	const args = { patientId: '2001', message: 'Flu clinic this Saturday, 9am to 12pm.' };
 	const sessionB = await connect(MCP_PATH_B);
 	extraClients.push(sessionB);
@@ -187,7 +187,7 @@ test('issue 24 point 3 (MCP): two MCP servers (workflows) with different practic
 	expect(JSON.parse(textOf(b))).toEqual([expect.objectContaining({ message_id: sentB[0].id, content: args.message })]);
 });
 
-test('issue 24 point 3 (MCP): the guard covers the MCP server, not one session: a second client session of the same workflow sending the same message is refused; the patient gets one SMS', async () => {
+test('over MCP: the guard covers the MCP server, not one session: a second client session of the same workflow sending the same message is refused; the patient gets one SMS', async () => {
 	const args = { patientId: '2001', message: 'Please book your asthma review.' };
 	const first = (await client.callTool({ name: toolName(TOOLS.send), arguments: args })) as ToolResult;
 	expect(first.isError).toBeFalsy();

@@ -147,7 +147,7 @@ test.each(examples.map((workflow) => [workflow.name, workflow] as const))('examp
 	expect(sandbox.requests.filter((r) => (r.status ?? 0) >= 400).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([]);
 });
 
-test("issue 17, finding 1: the Map Automatically example sends each row by Hero's field names in real n8n, and reports the bad row without sending it", async () => {
+test("the Map Automatically example sends each row by Hero's field names in real n8n, and reports the bad row without sending it", async () => {
 	const { output } = await executeWorkflow(home, 'heroExampleMap01');
 	const items = nodeItems(output, 'Send each row');
 	expect(items).toHaveLength(4);

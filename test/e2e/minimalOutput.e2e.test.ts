@@ -1,5 +1,5 @@
 /**
- * Issue 18: with Minimal Output on, the execution n8n saves holds no phone, email, name or message
+ * With Minimal Output on, the execution n8n saves holds no phone, email, name or message
  * text from the Hero Health nodes: Message → Send run by `n8n execute`, and the trigger's full record
  * of a patient event delivered to a running n8n. Read back from n8n's own database.
  */

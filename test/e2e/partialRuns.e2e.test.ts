@@ -1,5 +1,5 @@
 /**
- * Issue 13, finding 8, in a real n8n 1.x: a run of sends with one invalid item sends nothing, and a
+ * In a real n8n 1.x: a run of sends with one invalid item sends nothing, and a
  * run that Hero stops mid-way names the items already sent (with their message ids) in the saved error.
  */
 import { executeWorkflow, type ExecutionRun } from '../n8n/harness/execution';
@@ -63,7 +63,7 @@ async function failedRun(workflowId: string): Promise<{ message: string; descrip
 
 const storedMessageIds = () => ((sandbox.state.snapshot().messages ?? []) as Array<{ id: string }>).map((m) => String(m.id));
 
-test('finding 8: in n8n, six sends with item 3 invalid (5 in flight) fail before any request and name the field and item', async () => {
+test('in n8n, six sends with item 3 invalid (5 in flight) fail before any request and name the field and item', async () => {
 	const { message } = await failedRun('heroE2ePartial1');
 	expect(message).toMatch(/^Recipient Contact Detail: expected a phone number.*\[item 3\]$/);
 	expect(message).not.toContain('12345');
@@ -71,7 +71,7 @@ test('finding 8: in n8n, six sends with item 3 invalid (5 in flight) fail before
 	expect(sandbox.requests).toHaveLength(0);
 });
 
-test('finding 8: in n8n, a send Hero refuses mid-run names the items already sent and their message ids', async () => {
+test('in n8n, a send Hero refuses mid-run names the items already sent and their message ids', async () => {
 	const { message, description } = await failedRun('heroE2ePartial2');
 	const sent = storedMessageIds();
 	expect(sent).toHaveLength(2);

@@ -5,8 +5,8 @@
  *
  * Shows: activation registers one webhook per event; an event in the sandbox starts an execution
  * whose output holds the full record; forged deliveries get 401 and start nothing; a replayed
- * delivery runs once (finding 11); a restart finds the registrations again; "Listen for test event"
- * and stopping it leave the production registrations alone (finding 15); deactivation deletes them.
+ * delivery runs once; a restart finds the registrations again; "Listen for test event"
+ * and stopping it leave the production registrations alone; deactivation deletes them.
  * Prints the figures at the end.
  */
 import { createHmac } from 'node:crypto';
@@ -227,7 +227,7 @@ test('forged, unsigned and stale deliveries get 401 and start nothing', async ()
 	expect(server.logs()).not.toContain(key);
 });
 
-test('finding 11: the same signed delivery posted 5 times within the window starts one run and makes one record read', async () => {
+test('the same signed delivery posted 5 times within the window starts one run and makes one record read', async () => {
 	const before = (await server.listExecutions(WORKFLOW_ID, { includeData: false })).length;
 	const body = JSON.stringify({ object: 'Appointment', id: '990005', practice_group_id: sandbox.practiceGroupId, event: 'appointment.cancelled' });
 	const now = String(Math.floor(Date.now() / 1000));
@@ -277,7 +277,7 @@ test('an event sent while n8n is down is retried until n8n is back; n8n finds it
 	expect(nodeItems(executions.at(-1) as ExecutionRun, NODE_NAME)[0]).toMatchObject({ event: 'appointment.cancelled', id: '990003' });
 });
 
-test('finding 15: "Listen for test event" on the active workflow, then stopping it, leaves the production registrations at Hero, and production deliveries still start runs', async () => {
+test('"Listen for test event" on the active workflow, then stopping it, leaves the production registrations at Hero, and production deliveries still start runs', async () => {
 	const production = registered().map((w) => ({ id: w.id, event_type: w.event_type, signing_key: w.signing_key })).sort((a, b) => a.id.localeCompare(b.id));
 	expect(production).toHaveLength(EVENTS.length);
 	const testUrl = `${server.baseUrl}/webhook-test/${WEBHOOK_ID}/webhook`;

@@ -1,5 +1,5 @@
 /**
- * Issue 24 point 19: Hero Health Trigger under load in a real n8n (`n8n start`, the packed package
+ * Hero Health Trigger under load in a real n8n (`n8n start`, the packed package
  * installed as a community package, the workflow activated through the public API).
  *
  * 500 signed deliveries are posted to n8n's production webhook URL within 5 s, one every 10 ms on a

@@ -1,5 +1,5 @@
 /**
- * Issue 14: the nodes in the real n8n 1.x editor (test/install/n8n-lines.json), in headless Chromium (Debian's, driven by
+ * The nodes in the real n8n 1.x editor (test/install/n8n-lines.json), in headless Chromium (Debian's, driven by
  * playwright-core), with the packed package installed and the Hero sandbox behind the credential.
  * Every assertion is on what the page shows, checked against what the sandbox received.
  *
@@ -14,7 +14,7 @@ import { HERO_APP_DESCRIPTION } from '../../nodes/HeroHealth/nodeDescription';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { sandboxClient } from '../harness/sandboxClient';
 import { REPO_ROOT } from '../n8n/harness/constants';
-import { londonDate } from '../sandbox/routes/booking';
+import { londonDate } from '../sandbox/routes/slots';
 import { deliveries, settledDeliveries, webhooks } from '../sandbox/routes/webhooks';
 import { templates } from '../sandbox/routes/templates';
 import { templateLabel } from '../../nodes/HeroHealth/methods/listSearch/messageTemplates';
@@ -76,7 +76,7 @@ afterEach(async () => {
 const SEARCHES = ['sms', 'send sms', 'text message', 'appointment', 'book appointment', 'nhs', 'patient'];
 
 describe('node creator', () => {
-	test('finding 1: searching "sms", "send sms", "text message", "appointment", "book appointment", "nhs" or "patient" lists Hero Health', async () => {
+	test('searching "sms", "send sms", "text message", "appointment", "book appointment", "nhs" or "patient" lists Hero Health', async () => {
 		await session.openWorkflow(WORKFLOW_IDS.start);
 		await openNodeCreator(page);
 		const found: Record<string, number> = {};
@@ -88,7 +88,7 @@ describe('node creator', () => {
 		expect(Object.entries(found).filter(([, rank]) => rank === 0)).toEqual([]);
 	});
 
-	test('finding 2: "Node details" of Hero Health shows the action node’s description above its triggers and actions', async () => {
+	test('"Node details" of Hero Health shows the action node’s description above its triggers and actions', async () => {
 		await searchNodes(page, 'hero', 'Hero Health');
 		await nodeItem(page, 'Hero Health').click();
 		const creator = page.getByTestId('node-creator');
@@ -104,7 +104,7 @@ describe('node creator', () => {
 		await pickCredential(page, session.credentialId);
 		await page.getByTestId('parameter-input-patientId').locator('input').fill('2001');
 
-		// finding 11: each template is listed as "Name: start of its text", and the chosen one keeps it in the field.
+		// Each template is listed as "Name: start of its text", and the chosen one keeps it in the field.
 		const listed = await openLocatorList(page, 'templateId', REMINDER_TEMPLATE);
 		const sandboxTemplates = [...templates(session.sandbox.state).values()];
 		const nameField = INFERRED.templateNameFields[0] as keyof (typeof sandboxTemplates)[number];
@@ -140,7 +140,7 @@ describe('parameters', () => {
 });
 
 describe('Book Next Available', () => {
-	test('finding 7: the notice sits above Patient ID, and the options collection is named "Booking Options" ("Add Booking Option", no "Add Option")', async () => {
+	test('the notice sits above Patient ID, and the options collection is named "Booking Options" ("Add Booking Option", no "Add Option")', async () => {
 		await pressEscape(page, 2);
 		await session.openWorkflow(WORKFLOW_IDS.bookNext);
 		await openNode(page, BOOK_NEXT_NODE);
@@ -154,7 +154,7 @@ describe('Book Next Available', () => {
 		expect(await parameters.getByPlaceholder('Add Option', { exact: true }).count()).toBe(0);
 	});
 
-	test('finding 3, 4: Date From is a text box for a calendar date, listed right above Date To', async () => {
+	test('Date From is a text box for a calendar date, listed right above Date To', async () => {
 		await addCollectionOption(page, 'Add Filter', 'Date From');
 		const dateFrom = page.getByTestId('parameter-input-startDate').locator('input');
 		await dateFrom.waitFor({ state: 'visible' });
@@ -168,7 +168,7 @@ describe('Book Next Available', () => {
 		await pressEscape(page);
 	});
 
-	test('finding 12: the run shows the London start time and the names of the type, practitioner and location', async () => {
+	test('the run shows the London start time and the names of the type, practitioner and location', async () => {
 		const json = await executeStep(page, 'start_time_local');
 		expect(json).toContain('"booked": true');
 		expect(json).toContain('"appointment_type_name": "Nurse Appointment"');
@@ -179,7 +179,7 @@ describe('Book Next Available', () => {
 });
 
 describe('filters', () => {
-	test('finding 6: an empty Practitioners filter stays when another filter is added', async () => {
+	test('an empty Practitioners filter stays when another filter is added', async () => {
 		await pressEscape(page, 2);
 		await session.openWorkflow(WORKFLOW_IDS.slots);
 		await openNode(page, SLOTS_NODE);
@@ -192,7 +192,7 @@ describe('filters', () => {
 		expect(await practitioners.isVisible()).toBe(true);
 	});
 
-	test('finding 3: Date From is a text box for a calendar date: a typed date is sent to Hero as start_date', async () => {
+	test('Date From is a text box for a calendar date: a typed date is sent to Hero as start_date', async () => {
 		const { data } = (await hero('GET', '/v1/slots?page_size=1')).body as { data: Array<{ start_time: string }> };
 		const day = londonDate(data[0].start_time);
 		await addCollectionOption(page, 'Add Filter', 'Date From');

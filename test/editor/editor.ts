@@ -13,7 +13,7 @@ export const WORKFLOW_IDS = { start: 'heroEditorStart1', bookNext: 'heroEditorBo
 export const SLOTS_NODE = 'Find free slots';
 export const TRIGGER_WEBHOOK_ID = '8d0c2f3e-6a1b-4c5d-9e7f-0a1b2c3d4e5f';
 export const BOOK_NEXT_NODE = 'Book next nurse appointment';
-/** The sandbox's "Appointment reminder" as the template list names it: the name, then its text (issue 14, finding 11). */
+/** The sandbox's "Appointment reminder" as the template list names it: the name, then its text. */
 export const REMINDER_TEMPLATE = 'Appointment reminder: Reminder: you have an appointment at the surgery. Reply CANCEL if you cannot…';
 
 export function editorWorkflows(credentialId: string): WorkflowJson[] {
@@ -81,8 +81,8 @@ export async function searchNodes(page: Page, term: string, expected: string, ti
 }
 
 /**
- * Message → Send in the node creator's action list. Its label is the operation's `action`, short since
- * issue 24 ("Send a message"; the longer text is the tool's description): matched by its start.
+ * Message → Send in the node creator's action list. Its label is the operation's `action`, short
+ * ("Send a message"; the longer text is the tool's description): matched by its start.
  */
 export const SEND_MESSAGE_ACTION = /^Send a message\b/;
 

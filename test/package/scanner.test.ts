@@ -1,5 +1,5 @@
 /**
- * Issue 15: n8n's community-package scanner (@n8n/scan-community-package, pinned in
+ * n8n's community-package scanner (@n8n/scan-community-package, pinned in
  * test/scanner/package-lock.json) on Node 24 from the npm package node@24, on what would be published:
  * its tarball leg on the packed tarball, its source leg on this source, with the scanner's own file
  * patterns (test/scanner/scan.mjs). Its provenance step needs a published version, so it is reported
@@ -48,8 +48,8 @@ beforeAll(() => {
 }, 660_000);
 afterAll(() => work && rmSync(work, { recursive: true, force: true }));
 
-describe("issue 15: n8n's community-package scanner", () => {
-	it("issue 15: the scanner's tarball leg and source leg pass on Node 24; the provenance step is reported as not run before publishing", () => {
+describe("n8n's community-package scanner", () => {
+	it("the scanner's tarball leg and source leg pass on Node 24; the provenance step is reported as not run before publishing", () => {
 		const { status, stdout, report } = scan(tarball, root);
 		// The scanner's own report, for docs/evidence.md (`npm run evidence`).
 		if (process.env.HERO_EVIDENCE_DIR) {
@@ -70,7 +70,7 @@ describe("issue 15: n8n's community-package scanner", () => {
 		expect(status).toBe(0);
 	}, 300_000);
 
-	it('issue 15: control: a console.log in the packed dist fails the tarball leg, and one in nodes/ fails the source leg', () => {
+	it('control: a console.log in the packed dist fails the tarball leg, and one in nodes/ fails the source leg', () => {
 		// A tarball whose compiled node logs to the console (the scanner's no-console rule).
 		const unpacked = join(work, 'bad-tarball/package');
 		spawnSync('mkdir', ['-p', unpacked]);

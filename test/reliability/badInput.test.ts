@@ -118,7 +118,7 @@ describe(`${BAD_INPUTS.length} bad inputs across the operations`, () => {
 	});
 });
 
-describe(`${ACCEPTED_INPUTS.length} inputs once refused that Hero's docs allow (issue 13)`, () => {
+describe(`${ACCEPTED_INPUTS.length} inputs once refused that Hero's docs allow`, () => {
 	it.each(ACCEPTED_INPUTS.map((c) => [`${c.op}: ${c.what}`, c] as const))('%s reaches Hero', async (_name, c) => {
 		sandbox.reset();
 		const [resource, operation] = c.op.split('.');

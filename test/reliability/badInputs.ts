@@ -8,7 +8,7 @@ import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 
 import { runHeroNode } from '../harness/runNode';
 import type { Sandbox } from '../sandbox/server';
-import { slots, type SandboxSlot } from '../sandbox/routes/booking';
+import { slots, type SandboxSlot } from '../sandbox/routes/slots';
 
 export type Kind =
 	| 'missing required field'
@@ -315,7 +315,7 @@ const webhookCases: BadInput[] = [
 export const BAD_INPUTS: BadInput[] = [...message, ...messaging, ...linksAndPatients, ...booking, ...webhookCases];
 
 /**
- * Inputs that were refused once but that Hero's docs allow (issue 13, findings 16 to 19): each must
+ * Inputs that were refused once but that Hero's docs allow: each must
  * now reach Hero, with `sent` in the body (or `query` in the query) of the one `method` request to `path`.
  */
 export interface AcceptedInput {
@@ -331,16 +331,16 @@ export interface AcceptedInput {
 }
 
 export const ACCEPTED_INPUTS: AcceptedInput[] = [
-	{ op: 'message.send', what: 'finding 18: SMS to a UK landline (was "SMS to a landline")', parameters: send({}, { recipientContactDetail: v }), item: { v: '0113 496 0555' }, path: '/v1/messages/send', sent: { recipient_contact_detail: '+441134960555' }, patientData: true },
-	{ op: 'message.send', what: 'finding 18: SMS to a foreign mobile (was "SMS to a foreign mobile")', parameters: send({}, { recipientContactDetail: v }), item: { v: '+33 6 98 76 54 31' }, path: '/v1/messages/send', sent: { recipient_contact_detail: '+33698765431' }, patientData: true },
-	{ op: 'message.send', what: 'finding 18: fallback SMS to a US number', parameters: send({ messageType: 'email' }, { fallbackMessageType: 'sms', fallbackContactDetail: v }), item: { v: '+1 415 555 0123' }, path: '/v1/messages/send', sent: { fallback_message_type: 'sms', fallback_contact_detail: '+14155550123' }, patientData: true },
-	{ op: 'message.send', what: 'finding 17: SNOMED Code without Write to Record (was "SNOMED Code without Write to Record")', parameters: send({}, { writeToRecord: v, snomedCode: '185087000' }), item: { v: false }, path: '/v1/messages/send', sent: { write_to_record: false, snomed_code: '185087000' } },
-	{ op: 'message.send', what: 'finding 16: NHS App message with an SMS fallback', parameters: send({ messageType: v }, { fallbackMessageType: 'sms', fallbackContactDetail: '07700 900461' }), item: { v: 'nhs_app' }, path: '/v1/messages/send', sent: { message_type: 'nhs_app', fallback_message_type: 'sms', fallback_contact_detail: '+447700900461' } },
-	{ op: 'patient.createOrUpdate', what: 'finding 18: Mobile is a landline (was "Mobile is a landline")', parameters: createOrUpdate({}, { mobile: v }), item: { v: '020 7946 0018' }, path: '/v1/patients/register', sent: { mobile: '+442079460018' }, patientData: true },
-	{ op: 'message.send', what: 'finding 19: Fallback Contact Detail without a Fallback Message Type', parameters: send({ messageType: 'nhs_app' }, { fallbackContactDetail: v }), item: { v: '07700 900462' }, path: '/v1/messages/send', sent: { message_type: 'nhs_app', fallback_contact_detail: '+447700900462' }, patientData: true },
-	{ op: 'appointment.create', what: 'finding 19: Duration 7.5 (was "Duration 7.5"; Hero documents a number of at least 1)', parameters: { ...fromSlot, additionalFields: {} }, item: async (sb, n) => ({ ...slotItem(freeSlot(sb, n)), duration: 7.5 }), path: '/v1/appointments', sent: { duration: 7.5 } },
-	{ op: 'slot.checkAvailability', what: 'finding 19: Duration 7.5 (Hero documents a number)', parameters: { ...fromSlot }, item: async (sb, n) => ({ ...slotItem(freeSlot(sb, n)), duration: 7.5 }), path: '/v1/slots/availability', sent: { duration: 7.5 } },
-	{ op: 'automatedMessage.getMany', what: 'finding 19: Status of two words (Hero documents a string)', parameters: list({ filters: { status: v }, options: {} }), item: { v: 'NOT SENT' }, method: 'GET', path: '/v2/automated_messages', query: { status: 'NOT SENT' } },
-	{ op: 'automatedMessage.getMany', what: 'finding 19: Order By with an underscore and a space', parameters: list({ filters: {}, options: { orderBy: v } }), item: { v: 'created_at desc' }, method: 'GET', path: '/v2/automated_messages', query: { orderBy: 'created_at desc' } },
-	{ op: 'practiceGroup.update', what: 'finding 19: Prescription Partner Email that is a login name (was "prescription partner email malformed")', parameters: { updateFields: { prescriptionPartnerEmail: v, prescriptionPartnerPassword: 'hunter2-example' } }, item: { v: 'rx.example.com' }, method: 'PATCH', path: '/v1/me', sent: { prescription_partner_credentials: { email: 'rx.example.com', password: 'hunter2-example' } } },
+	{ op: 'message.send', what: 'SMS to a UK landline (was "SMS to a landline")', parameters: send({}, { recipientContactDetail: v }), item: { v: '0113 496 0555' }, path: '/v1/messages/send', sent: { recipient_contact_detail: '+441134960555' }, patientData: true },
+	{ op: 'message.send', what: 'SMS to a foreign mobile (was "SMS to a foreign mobile")', parameters: send({}, { recipientContactDetail: v }), item: { v: '+33 6 98 76 54 31' }, path: '/v1/messages/send', sent: { recipient_contact_detail: '+33698765431' }, patientData: true },
+	{ op: 'message.send', what: 'fallback SMS to a US number', parameters: send({ messageType: 'email' }, { fallbackMessageType: 'sms', fallbackContactDetail: v }), item: { v: '+1 415 555 0123' }, path: '/v1/messages/send', sent: { fallback_message_type: 'sms', fallback_contact_detail: '+14155550123' }, patientData: true },
+	{ op: 'message.send', what: 'SNOMED Code without Write to Record (was "SNOMED Code without Write to Record")', parameters: send({}, { writeToRecord: v, snomedCode: '185087000' }), item: { v: false }, path: '/v1/messages/send', sent: { write_to_record: false, snomed_code: '185087000' } },
+	{ op: 'message.send', what: 'NHS App message with an SMS fallback', parameters: send({ messageType: v }, { fallbackMessageType: 'sms', fallbackContactDetail: '07700 900461' }), item: { v: 'nhs_app' }, path: '/v1/messages/send', sent: { message_type: 'nhs_app', fallback_message_type: 'sms', fallback_contact_detail: '+447700900461' } },
+	{ op: 'patient.createOrUpdate', what: 'Mobile is a landline (was "Mobile is a landline")', parameters: createOrUpdate({}, { mobile: v }), item: { v: '020 7946 0018' }, path: '/v1/patients/register', sent: { mobile: '+442079460018' }, patientData: true },
+	{ op: 'message.send', what: 'Fallback Contact Detail without a Fallback Message Type', parameters: send({ messageType: 'nhs_app' }, { fallbackContactDetail: v }), item: { v: '07700 900462' }, path: '/v1/messages/send', sent: { message_type: 'nhs_app', fallback_contact_detail: '+447700900462' }, patientData: true },
+	{ op: 'appointment.create', what: 'Duration 7.5 (was "Duration 7.5"; Hero documents a number of at least 1)', parameters: { ...fromSlot, additionalFields: {} }, item: async (sb, n) => ({ ...slotItem(freeSlot(sb, n)), duration: 7.5 }), path: '/v1/appointments', sent: { duration: 7.5 } },
+	{ op: 'slot.checkAvailability', what: 'Duration 7.5 (Hero documents a number)', parameters: { ...fromSlot }, item: async (sb, n) => ({ ...slotItem(freeSlot(sb, n)), duration: 7.5 }), path: '/v1/slots/availability', sent: { duration: 7.5 } },
+	{ op: 'automatedMessage.getMany', what: 'Status of two words (Hero documents a string)', parameters: list({ filters: { status: v }, options: {} }), item: { v: 'NOT SENT' }, method: 'GET', path: '/v2/automated_messages', query: { status: 'NOT SENT' } },
+	{ op: 'automatedMessage.getMany', what: 'Order By with an underscore and a space', parameters: list({ filters: {}, options: { orderBy: v } }), item: { v: 'created_at desc' }, method: 'GET', path: '/v2/automated_messages', query: { orderBy: 'created_at desc' } },
+	{ op: 'practiceGroup.update', what: 'Prescription Partner Email that is a login name (was "prescription partner email malformed")', parameters: { updateFields: { prescriptionPartnerEmail: v, prescriptionPartnerPassword: 'hunter2-example' } }, item: { v: 'rx.example.com' }, method: 'PATCH', path: '/v1/me', sent: { prescription_partner_credentials: { email: 'rx.example.com', password: 'hunter2-example' } } },
 ];

@@ -1,5 +1,5 @@
 /**
- * Issue 13, the transport findings (1-7, 21): the node run through n8n-core's real request helper
+ * Transport edges: the node run through n8n-core's real request helper
  * (WorkflowExecute + httpRequestWithAuthentication) against a stand-in Hero that misbehaves on purpose.
  */
 import { captured, figure, runAndCapture, scanCapturedData, usesPatientData, usesSecret } from './capture';
@@ -59,9 +59,9 @@ async function runWithin(ms: number, options: RunOptions) {
 	}
 }
 
-describe('finding 1: redirects are never followed', () => {
+describe('redirects are never followed', () => {
 	it.each([301, 302, 303, 307, 308])(
-		'finding 1: a %d redirect of Message → Send to another host is not followed: the other host receives nothing, and the error names the status and host',
+		'a %d redirect of Message → Send to another host is not followed: the other host receives nothing, and the error names the status and host',
 		async (status) => {
 			hero.answer('POST', '/v1/messages/send', { kind: 'redirect', status, location: `${elsewhere.url}/v1/messages/send` });
 			const result = await run({ parameters: sendSms() });
@@ -74,7 +74,7 @@ describe('finding 1: redirects are never followed', () => {
 		},
 	);
 
-	it('finding 1: a 302 redirect of a read (Message → Get) is not followed either, and is not retried', async () => {
+	it('a 302 redirect of a read (Message → Get) is not followed either, and is not retried', async () => {
 		hero.answer('GET', '/v1/messages/123', { kind: 'redirect', status: 302, location: `${elsewhere.url}/v1/messages/123` });
 		const result = await run({ parameters: getMessage, continueOnFail: true });
 		expect(elsewhere.requests).toEqual([]);
@@ -83,7 +83,7 @@ describe('finding 1: redirects are never followed', () => {
 		expect(String(result.json[0].error)).toContain(`redirect (302) to ${elsewhere.host}`);
 	});
 
-	it('finding 1: a 3xx without a Location is an error too (only 2xx is success)', async () => {
+	it('a 3xx without a Location is an error too (only 2xx is success)', async () => {
 		hero.answer('GET', '/v1/messages/123', { kind: 'json', status: 304, body: {} });
 		const result = await run({ parameters: getMessage });
 		expect(result.json).toEqual([]);
@@ -91,7 +91,7 @@ describe('finding 1: redirects are never followed', () => {
 	});
 });
 
-describe('finding 2: the credential key and practice group never reach errors built from Hero answers', () => {
+describe('the credential key and practice group never reach errors built from Hero answers', () => {
 	const quoting = [
 		['400 message text', 400, { error: 'Bad Request', statusCode: 400, message: `key ${KEY} not valid for practice group ${GROUP}` }],
 		['400 validation array', 400, { error: 'Bad Request', statusCode: 400, message: [{ code: 'invalid', expected: `a key other than ${KEY}`, path: [GROUP] }] }],
@@ -102,7 +102,7 @@ describe('finding 2: the credential key and practice group never reach errors bu
 		['418 (other status)', 418, { message: `teapot ${KEY} ${GROUP}` }],
 	] as const;
 
-	it.each(quoting)('finding 2: %s quoting the key and group: not in the error, its description, the Continue On Fail item or the run data', async (_name, status, body) => {
+	it.each(quoting)('%s quoting the key and group: not in the error, its description, the Continue On Fail item or the run data', async (_name, status, body) => {
 		hero.answer('GET', '/v1/messages/123', { kind: 'json', status, body });
 		for (const continueOnFail of [false, true]) {
 			const result = await run({ parameters: getMessage, continueOnFail });
@@ -114,8 +114,8 @@ describe('finding 2: the credential key and practice group never reach errors bu
 	});
 });
 
-describe('finding 3: patient data in field:value form is masked', () => {
-	it('finding 3: Hero quoting recipient_contact_detail:+447700900123 and nhs_number:9434765919 leaves neither in the error', async () => {
+describe('patient data in field:value form is masked', () => {
+	it('Hero quoting recipient_contact_detail:+447700900123 and nhs_number:9434765919 leaves neither in the error', async () => {
 		usesPatientData('+447700900123', '9434765919', 'ada@example.com');
 		hero.answer('POST', '/v1/messages/send', {
 			kind: 'json',
@@ -132,8 +132,8 @@ describe('finding 3: patient data in field:value form is masked', () => {
 	});
 });
 
-describe('finding 4: the Timeout bounds the whole answer, and answers are capped in size', () => {
-	it('finding 4: a body dripped one byte every 200 ms fails a read within the Timeout (1 s) and its retries, and the connection is left', async () => {
+describe('the Timeout bounds the whole answer, and answers are capped in size', () => {
+	it('a body dripped one byte every 200 ms fails a read within the Timeout (1 s) and its retries, and the connection is left', async () => {
 		hero.answer('GET', '/v1/messages/123', { kind: 'drip', intervalMs: 200 });
 		const started = Date.now();
 		const result = await runWithin(40_000, { parameters: { ...getMessage, requestOptions: { timeout: 1000 } } });
@@ -148,7 +148,7 @@ describe('finding 4: the Timeout bounds the whole answer, and answers are capped
 		figure('Edges: dripped body (1 byte / 200 ms), Timeout 1 s', { 'read fails after (ms)': elapsed, attempts: hero.requests.length });
 	});
 
-	it('issue 24: a Timeout given as text from an expression ("1000") still bounds a dripped answer to a send', async () => {
+	it('a Timeout given as text from an expression ("1000") still bounds a dripped answer to a send', async () => {
 		hero.answer('POST', '/v1/messages/send', { kind: 'drip', intervalMs: 200 });
 		const started = Date.now();
 		// "Date.now() + '1000'" once made a deadline that never came: the send dripped on for ever.
@@ -158,7 +158,7 @@ describe('finding 4: the Timeout bounds the whole answer, and answers are capped
 		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 
-	it('finding 4: a dripped answer to a send is "outcome unknown" after one attempt, within about the Timeout', async () => {
+	it('a dripped answer to a send is "outcome unknown" after one attempt, within about the Timeout', async () => {
 		hero.answer('POST', '/v1/messages/send', { kind: 'drip', intervalMs: 200 });
 		const started = Date.now();
 		const result = await runWithin(40_000, { parameters: sendSms({ requestOptions: { timeout: 1000 } }) });
@@ -170,7 +170,7 @@ describe('finding 4: the Timeout bounds the whole answer, and answers are capped
 		figure('Edges: dripped body (1 byte / 200 ms), Timeout 1 s', { 'send fails after (ms)': elapsed });
 	});
 
-	it('finding 4: with the default Timeout (30 s), a dripped answer to a send fails once, after about 30 s', async () => {
+	it('with the default Timeout (30 s), a dripped answer to a send fails once, after about 30 s', async () => {
 		hero.answer('POST', '/v1/messages/send', { kind: 'drip', intervalMs: 500 });
 		const started = Date.now();
 		const result = await runWithin(90_000, { parameters: sendSms() });
@@ -182,7 +182,7 @@ describe('finding 4: the Timeout bounds the whole answer, and answers are capped
 		figure('Edges: dripped body (1 byte / 500 ms), default Timeout 30 s', { 'send fails after (ms)': elapsed });
 	});
 
-	it('finding 4: an endless body stops at the size cap: bounded bytes read, a clear error, no retry', async () => {
+	it('an endless body stops at the size cap: bounded bytes read, a clear error, no retry', async () => {
 		hero.answer('GET', '/v1/messages/123', { kind: 'endless', stopAfterBytes: 60 * 1024 * 1024 });
 		const heapBefore = process.memoryUsage().heapUsed;
 		const started = Date.now();
@@ -199,7 +199,7 @@ describe('finding 4: the Timeout bounds the whole answer, and answers are capped
 	it.each([
 		['with Content-Length', false],
 		['chunked, no Content-Length', true],
-	])('finding 4: a 50 MB answer (%s) is not output: a read fails clearly, a send is "outcome unknown"', async (_name, chunked) => {
+	])('a 50 MB answer (%s) is not output: a read fails clearly, a send is "outcome unknown"', async (_name, chunked) => {
 		hero.answer('GET', '/v1/messages/123', { kind: 'huge', bytes: 50 * 1024 * 1024, chunked });
 		hero.answer('POST', '/v1/messages/send', { kind: 'huge', bytes: 50 * 1024 * 1024, chunked });
 		const read = await run({ parameters: getMessage });
@@ -248,7 +248,7 @@ describe('a Retry-After longer than the retry budget', () => {
 	});
 });
 
-describe('finding 5: only a JSON object (or a list where a list is read) is a successful answer', () => {
+describe('only a JSON object (or a list where a list is read) is a successful answer', () => {
 	const notJson = [
 		['HTML', '<html><body>Service Unavailable</body></html>', 'text/html', 'not JSON'],
 		['invalid JSON', '{"message_id": "1"', 'application/json', 'not JSON'],
@@ -257,7 +257,7 @@ describe('finding 5: only a JSON object (or a list where a list is read) is a su
 		['a number', '42', 'application/json', 'not a JSON object'],
 	] as const;
 
-	it.each(notJson)('finding 5: a 200 with %s fails a read clearly and a send as "outcome unknown"', async (_name, body, contentType, what) => {
+	it.each(notJson)('a 200 with %s fails a read clearly and a send as "outcome unknown"', async (_name, body, contentType, what) => {
 		hero.answer('GET', '/v1/messages/123', { kind: 'raw', body, contentType });
 		hero.answer('POST', '/v1/messages/send', { kind: 'raw', body, contentType });
 		const read = await run({ parameters: getMessage });
@@ -270,7 +270,7 @@ describe('finding 5: only a JSON object (or a list where a list is read) is a su
 		expect(hero.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
 	});
 
-	it('finding 5: a null answer does not crash the node under Continue On Fail: the item carries the error', async () => {
+	it('a null answer does not crash the node under Continue On Fail: the item carries the error', async () => {
 		hero.answer('POST', '/v1/messages/send', { kind: 'raw', body: 'null' });
 		const result = await run({ parameters: sendSms(), continueOnFail: true, items: [{}, {}] });
 		expect(result.error).toBeUndefined();
@@ -278,14 +278,14 @@ describe('finding 5: only a JSON object (or a list where a list is read) is a su
 		for (const json of result.json) expect(String(json.error)).toContain(OUTCOME_UNKNOWN);
 	});
 
-	it('finding 5: an array where one object is documented (Message → Get) is an error, not several items', async () => {
+	it('an array where one object is documented (Message → Get) is an error, not several items', async () => {
 		hero.answer('GET', '/v1/messages/123', { kind: 'json', body: [{ id: '123' }, { id: '124' }, { id: '125' }] });
 		const result = await run({ parameters: getMessage });
 		expect(result.json).toEqual([]);
 		expect(result.error?.message).toContain('a list where one record');
 	});
 
-	it('finding 5: a list read (Admin → Get Many) still accepts a bare array', async () => {
+	it('a list read (Admin → Get Many) still accepts a bare array', async () => {
 		hero.answer('GET', '/v1/admins', { kind: 'json', body: [{ id: '1' }, { id: '2' }] });
 		const result = await run({ parameters: { resource: 'admin', operation: 'getMany', returnAll: true } });
 		expect(result.error).toBeUndefined();
@@ -293,8 +293,8 @@ describe('finding 5: only a JSON object (or a list where a list is read) is a su
 	});
 });
 
-describe('finding 6: Return All ends', () => {
-	it('finding 6: full pages with a huge count end at once with a clear error (count above the hard cap)', async () => {
+describe('Return All ends', () => {
+	it('full pages with a huge count end at once with a clear error (count above the hard cap)', async () => {
 		hero.answer('GET', '/v1/admins', { kind: 'pages', count: 1_000_000_000 });
 		const result = await runWithin(60_000, { parameters: { resource: 'admin', operation: 'getMany', returnAll: true } });
 		expect(result?.json).toEqual([]);
@@ -302,7 +302,7 @@ describe('finding 6: Return All ends', () => {
 		expect(hero.requests.length).toBeLessThanOrEqual(1);
 	});
 
-	it('finding 6: full pages for ever with a count of one page stop at the hard cap of pages, with a clear error', async () => {
+	it('full pages for ever with a count of one page stop at the hard cap of pages, with a clear error', async () => {
 		hero.answer('GET', '/v1/admins', { kind: 'pages', count: 100 });
 		const started = Date.now();
 		const result = await runWithin(110_000, { parameters: { resource: 'admin', operation: 'getMany', returnAll: true } });
@@ -311,7 +311,7 @@ describe('finding 6: Return All ends', () => {
 		figure('Edges: Return All against endless full pages', { requests: hero.requests.length, 'ms to fail': Date.now() - started });
 	});
 
-	it('finding 6: a count above one page still ends the walk once that many records are read (250 counted: 3 pages)', async () => {
+	it('a count above one page still ends the walk once that many records are read (250 counted: 3 pages)', async () => {
 		hero.answer('GET', '/v1/admins', { kind: 'pages', count: 250 });
 		const result = await run({ parameters: { resource: 'admin', operation: 'getMany', returnAll: true } });
 		expect(result.error).toBeUndefined();
@@ -320,8 +320,8 @@ describe('finding 6: Return All ends', () => {
 	});
 });
 
-describe('finding 7: ids go into paths checked or encoded', () => {
-	it('finding 7: Book Next Available with a reservation id "../../v1/messages/send?evil=" never calls /v1/messages/send', async () => {
+describe('ids go into paths checked or encoded', () => {
+	it('Book Next Available with a reservation id "../../v1/messages/send?evil=" never calls /v1/messages/send', async () => {
 		const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
 		hero.answer('*', /.*/, { kind: 'json', body: { id: 'catch-all' } });
 		hero.answer('GET', '/v1/slots', {
@@ -341,8 +341,8 @@ describe('finding 7: ids go into paths checked or encoded', () => {
 	});
 });
 
-describe('finding 21: the 403 message', () => {
-	it("finding 21: a 403 quotes Hero's own text and does not claim one cause", async () => {
+describe('the 403 message', () => {
+	it("a 403 quotes Hero's own text and does not claim one cause", async () => {
 		hero.answer('POST', '/v1/messages/send', { kind: 'json', status: 403, body: { statusCode: 403, message: 'Unauthorised' } });
 		const result = await run({ parameters: sendSms() });
 		expect(result.error?.message).toBe('Hero did not authorise this request ("Unauthorised")');

@@ -1,5 +1,5 @@
 /**
- * A stand-in Hero that misbehaves on purpose (issue 13, the transport findings). A small node:http
+ * A stand-in Hero that misbehaves on purpose (the transport edges). A small node:http
  * server: each test says how it answers a method and path (`answer(...)`), and it records every
  * request it got, with headers and body, so a test can prove what reached it (or what did not).
  *

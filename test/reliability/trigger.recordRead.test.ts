@@ -1,5 +1,5 @@
 /**
- * Issue 24 point 18: the trigger's record read. Its attempts fit inside the read's deadline, so a
+ * The trigger's record read. Its attempts fit inside the read's deadline, so a
  * first attempt that hangs is retried and the record still arrives in time; and once the run has
  * started without the record, the read is stopped: no attempt is made after that, and its
  * connection to Hero is closed.
@@ -37,7 +37,7 @@ const signed = (body: string) => {
 };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('issue 24 point 18: the trigger record read', () => {
+describe('the trigger record read', () => {
 	it('a first attempt that hangs is retried inside the deadline, and the run starts with the record', async () => {
 		sandbox.faults.add({ kind: 'hang', method: 'GET', path: `^${PATIENT_PATH}$`, times: 1 });
 		const body = delivery();

@@ -1,6 +1,8 @@
 import type { RouteModule } from '../types';
 import { batchRoutes } from './batches';
-import { bookingRoutes } from './booking';
+import { appointmentRoutes } from './appointments';
+import { catalogueRoutes } from './catalogue';
+import { slotRoutes } from './slots';
 import { adminRoutes } from './admins';
 import { automatedMessageRoutes } from './automatedMessages';
 import { episodeRoutes } from './episodes';
@@ -14,5 +16,8 @@ import { patientRoutes } from './patients';
 import { practiceGroupRoutes } from './practiceGroup';
 import { webhookRoutes } from './webhooks';
 
-/** Every Hero route the sandbox serves. A new resource adds its module here (one line). */
-export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, bookingRoutes, formRoutes, linkRoutes, messageRoutes, batchRoutes, templateRoutes, automatedMessageRoutes, taskRoutes, episodeRoutes, adminRoutes, invoicingRoutes, webhookRoutes];
+/**
+ * Every Hero route the sandbox serves. A new resource adds its module here (one line).
+ * Booking is three modules (catalogue, appointments, slots); this order seeds their slices as before.
+ */
+export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, catalogueRoutes, appointmentRoutes, slotRoutes, formRoutes, linkRoutes, messageRoutes, batchRoutes, templateRoutes, automatedMessageRoutes, taskRoutes, episodeRoutes, adminRoutes, invoicingRoutes, webhookRoutes];

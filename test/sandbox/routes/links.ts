@@ -22,7 +22,7 @@ import { badRequest, notFound } from '../errors';
 import { q, s, type Spec } from '../schema';
 import { page, type SandboxState } from '../state';
 import { reply, type RouteModule } from '../types';
-import { SEED_APPOINTMENT_TYPES, SEED_LOCATIONS, SEED_PRACTITIONERS } from './booking';
+import { SEED_APPOINTMENT_TYPES, SEED_LOCATIONS, SEED_PRACTITIONERS } from './catalogue';
 import { forms } from './forms';
 import { requirePatient } from './patients';
 

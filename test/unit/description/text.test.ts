@@ -1,0 +1,92 @@
+/**
+ * What the editor shows for the nodes and the credential (texts, defaults, codex). The
+ * same facts are proven in a real browser by test/editor/editor.test.ts; these run in milliseconds.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { HeroHealthApi } from '../../../credentials/HeroHealthApi.credentials';
+import { HeroHealth } from '../../../nodes/HeroHealth/HeroHealth.node';
+import { HeroHealthTrigger } from '../../../nodes/HeroHealth/HeroHealthTrigger.node';
+import { bookingLocator } from '../../../nodes/HeroHealth/actions/booking.descriptions';
+import { requestOptions } from '../../../nodes/HeroHealth/actions/common.descriptions';
+import { practitionerName } from '../../../nodes/HeroHealth/methods/listSearch/practitioners';
+
+const credentialField = (name: string): INodeProperties => {
+	const field = new HeroHealthApi().properties.find((p) => p.name === name);
+	if (!field) throw new Error(`no credential field ${name}`);
+	return field;
+};
+
+const codex = (file: string) => JSON.parse(readFileSync(join(__dirname, '../../../nodes/HeroHealth', file), 'utf8')) as { alias?: string[]; categories?: string[]; resources?: Record<string, unknown> };
+
+describe('codex aliases', () => {
+	it.each(['HeroHealth.node.json', 'HeroHealthTrigger.node.json'])('%s has aliases, categories and documentation links', (file) => {
+		const { alias = [], categories = [], resources = {} } = codex(file);
+		expect(categories.length).toBeGreaterThan(0);
+		expect(resources.primaryDocumentation).toEqual([{ url: expect.stringMatching(/^https:\/\/developer\.herohealth\.net\//) }]);
+		for (const word of ['NHS', 'GP', 'Patient', 'Appointment']) expect(alias).toContain(word);
+	});
+
+	it('the action node is found by the words a practice types for messaging and booking', () => {
+		const aliases = (codex('HeroHealth.node.json').alias ?? []).map((a) => a.toLowerCase());
+		for (const word of ['sms', 'send sms', 'text message', 'appointment', 'book appointment', 'nhs', 'patient']) expect(aliases).toContain(word);
+	});
+});
+
+describe('node creator description', () => {
+	it('the trigger carries the action node’s description, which n8n shows above the merged actions', () => {
+		const action = new HeroHealth().description.description;
+		expect(action).toMatch(/^Message patients, book appointments/);
+		expect(new HeroHealthTrigger().description.description).toBe(action);
+	});
+});
+
+describe('texts', () => {
+	it('generated "From list" placeholders use "an" before a vowel ("Select an appointment type...")', () => {
+		const placeholder = (kind: 'appointmentType' | 'location' | 'practitioner') => bookingLocator(kind).modes?.find((m) => m.name === 'list')?.placeholder;
+		expect(placeholder('appointmentType')).toBe('Select an appointment type...');
+		expect(placeholder('location')).toBe('Select a location...');
+		expect(placeholder('practitioner')).toBe('Select a practitioner...');
+	});
+
+	it('Request Options names its timeout unit without odd capitals ("Timeout (Milliseconds)")', () => {
+		const timeout = (requestOptions.options as INodeProperties[]).find((o) => o.name === 'timeout');
+		expect(timeout?.displayName).toBe('Timeout (Milliseconds)');
+	});
+
+	it('a practitioner whose name already says the type is not labelled twice ("Nurse Ali Khan", not "Nurse Ali Khan (Nurse)")', () => {
+		expect(practitionerName({ id: '5004', title: 'Nurse', first_name: 'Ali', last_name: 'Khan', practitioner_type: 'Nurse' })).toBe('Nurse Ali Khan');
+		expect(practitionerName({ id: '5001', title: 'Dr', first_name: 'Priya', last_name: 'Shah', practitioner_type: 'GP' })).toBe('Dr Priya Shah (GP)');
+		expect(practitionerName({ id: '5009', name: 'Sam Lee', practitioner_type: 'physiotherapist' })).toBe('Sam Lee (physiotherapist)');
+	});
+});
+
+describe('credential dialog', () => {
+	it('Environment has a hint and each Hero option shows its URL', () => {
+		const environment = credentialField('environment');
+		expect(environment.description).toBeTruthy();
+		for (const option of environment.options as INodePropertyOptions[]) {
+			expect(option.description).toBeTruthy();
+			if (option.value !== 'custom') expect(option.description).toContain(String(option.value));
+		}
+		const mock = (environment.options as INodePropertyOptions[]).find((o) => o.name === 'Hero Mock Server');
+		expect(mock?.description).toMatch(/mock server of Hero's API reference/i);
+	});
+
+	it('the Custom Base URL starts empty (no loopback address filled in) and is required', () => {
+		const baseUrl = credentialField('baseUrl');
+		expect(baseUrl.default).toBe('');
+		expect(baseUrl.required).toBe(true);
+		expect(String(baseUrl.placeholder)).not.toMatch(/127\.0\.0\.1|localhost/);
+	});
+
+	it('the API Key and Practice Group ID hints say where the value comes from, in plain words', () => {
+		expect(credentialField('apiKey').description).toMatch(/partner programme/);
+		const group = credentialField('practiceGroupId').description ?? '';
+		expect(group).toMatch(/gives you its ID with the key/);
+		expect(group).not.toMatch(/x-practice-group-id/);
+	});
+});
