@@ -3,7 +3,7 @@
  * same one the Hero Health Trigger registers with). Signing keys are secrets: Hero's answers show
  * them as [hidden]; Create returns a key only when the node generated it.
  */
-import { hideSecrets } from '../../nodes/HeroHealth/actions/webhook/common';
+import { hideSecrets } from '../../nodes/HeroHealth/privacy/hideSecrets';
 import { HERO_EVENT_NAMES } from '../../nodes/HeroHealth/trigger/events';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { searchList } from '../harness/listSearch';

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkBoolean, checkId, invalid, readCollection } from './helpers';
+import { checkBoolean, checkId, readCollection } from './helpers';
+import { invalid } from '../privacy/invalid';
 
 /**
  * Resource locators for the booking ids (appointment type, location, practitioner): "From list"

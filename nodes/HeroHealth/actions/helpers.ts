@@ -1,16 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, heroApiRequestAllItems, type HeroRequest } from '../transport';
+import { invalid } from '../privacy/invalid';
+import { heroApiRequest, heroApiRequestAllItems, type HeroRequest } from '../transport';
 import { isHeroId, toIsoDate, toIsoDateTime } from '../validation';
-
-/** A validation failure: names the field and the item, never repeats the rejected value. */
-export function invalid(ctx: IExecuteFunctions, itemIndex: number, field: string, expectation: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${field}: ${expectation} [item ${itemIndex}]`, {
-		itemIndex,
-		description: `Item ${itemIndex} was not sent to Hero. Correct "${field}" and run again.`,
-	});
-}
 
 function asText(value: unknown): string {
 	if (value === undefined || value === null) return '';
@@ -107,5 +99,3 @@ export async function getList(ctx: IExecuteFunctions, itemIndex: number, request
 	const records = Array.isArray(page) ? (page as IDataObject[]) : (((page as IDataObject).data as IDataObject[]) ?? []);
 	return limit === undefined ? records : records.slice(0, limit);
 }
-
-export { INFERRED };

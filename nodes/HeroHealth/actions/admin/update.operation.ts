@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { isEmail } from '../../validation';
-import { checkBoolean, invalid, readCollection, requireId } from '../helpers';
+import { checkBoolean, readCollection, requireId } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 import { adminLocator } from './fields';
 
 const properties: INodeProperties[] = [

@@ -5,7 +5,8 @@ import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf } from '../
 import { toIsoDateTime, zonedParts } from '../../validation';
 import { DATE_WINDOW_HINT, appointmentTypeLocator, bookingLocator, bookingLocatorList, readLocatorId, readLocatorIds } from '../booking.descriptions';
 import { calendarDateField, patientIdField } from '../common.descriptions';
-import { checkBoolean, checkDate, checkNumber, invalid, readCollection, requireId } from '../helpers';
+import { checkBoolean, checkDate, checkNumber, readCollection, requireId } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 import { reasonOption } from './fields';
 import { bookingName, HERO_DISPLAY_ZONE, readableFields } from './names';
 import { WRITE_ANSWER } from './write';

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkBoolean, checkDateTime, invalid, readCollection, requireId } from '../helpers';
+import { checkBoolean, checkDateTime, readCollection, requireId } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 /** Shared fields of the Appointment (and Slot → Check Availability) operations. */
 export const appointmentIdField: INodeProperties = {

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { patientIdField } from '../common.descriptions';
-import { checkOneOf, invalid, readCollection, requireId, requireString } from '../helpers';
+import { checkOneOf, readCollection, requireId, requireString } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../link/common';
 
 const SOURCES = ['binary', 'base64', 'ehrFile'] as const;

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { normaliseNhsNumber, toIsoDate } from '../../validation';
-import { checkOneOf, invalid, requireString } from '../helpers';
+import { checkOneOf, requireString } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 import { HERO_TIME_ZONE, todayIn } from '../link/common';
 import { BATCH_CHANNELS } from './fields';
 

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { bookingLocator, readLocatorId } from '../booking.descriptions';
-import { checkBoolean, invalid, readCollection, requireId } from '../helpers';
+import { checkBoolean, readCollection, requireId } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 import { bookingLinkLocator, checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../link/common';
 
 const FIELDS = INFERRED.bookingLinkUpdateFields;

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { isEmail } from '../../validation';
-import { invalid, readCollection, requireString } from '../helpers';
+import { readCollection, requireString } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { calendarDateField } from '../common.descriptions';
-import { checkDate, checkNumber, invalid } from '../helpers';
+import { checkDate, checkNumber } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 /**
  * Fields shared by the link resources (Booking Link, Form Link, Attachment Link): expiry date,

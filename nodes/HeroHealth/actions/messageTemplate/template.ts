@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest, recordsOf, type HeroContext } from '../../transport';
-import { invalid } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 /**
  * Message templates (`GET /v1/templates`). Hero's answer was never captured: the fields read for a

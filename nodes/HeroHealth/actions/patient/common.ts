@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { INFERRED } from '../../transport';
 import { normaliseNhsNumber } from '../../validation';
 import { calendarDateField } from '../common.descriptions';
-import { invalid } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 import { HERO_TIME_ZONE, checkCalendarDate, todayIn } from '../link/common';
 
 /** Patient titles Hero accepts (Get a Patient / Create or Update a Patient), '' meaning none. */

@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { INFERRED, heroApiRequest } from '../../transport';
 import { isEmail, phoneToE164 } from '../../validation';
 import { alphabetical } from '../common.descriptions';
-import { checkOneOf, invalid, readCollection } from '../helpers';
+import { checkOneOf, readCollection } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 import { PATIENT_SEXES, PATIENT_TITLES, checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } from './common';
 
 type BodyField = (typeof INFERRED.registerPatientFields)[number];

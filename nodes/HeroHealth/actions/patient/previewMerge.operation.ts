@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { patientIdField } from '../common.descriptions';
-import { invalid, requireId } from '../helpers';
+import { requireId } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 const properties: INodeProperties[] = [
 	patientIdField,

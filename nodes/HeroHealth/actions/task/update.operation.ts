@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { checkId, checkOneOf, invalid, readCollection, requireId } from '../helpers';
+import { checkId, checkOneOf, readCollection, requireId } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 import { TASK_PRIORITIES, TASK_STATUSES, priorityOptions, statusOptions, taskIdField } from './fields';
 
 const ASSIGNEE_TYPES = ['admin', 'admin_team'] as const;

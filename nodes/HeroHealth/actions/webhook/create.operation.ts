@@ -4,8 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { heroApiRequest } from '../../transport';
 import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../trigger/events';
 import { newSigningKey } from '../../trigger/signature';
-import { checkOneOf, invalid, readCollection, requireString } from '../helpers';
-import { hideSecrets } from './common';
+import { checkOneOf, readCollection, requireString } from '../helpers';
+import { invalid } from '../../privacy/invalid';
+import { hideSecrets } from '../../privacy/hideSecrets';
 
 const properties: INodeProperties[] = [
 	{

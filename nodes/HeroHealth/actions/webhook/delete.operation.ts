@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { listWebhooks } from '../../trigger/registration';
-import { hideSecrets, requireWebhookId, webhookLocator } from './common';
+import { requireWebhookId, webhookLocator } from './common';
+import { hideSecrets } from '../../privacy/hideSecrets';
 
 const properties: INodeProperties[] = [webhookLocator];
 

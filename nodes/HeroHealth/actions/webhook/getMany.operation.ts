@@ -5,7 +5,7 @@ import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../trigger/events';
 import { returnAllOrLimit } from '../common.descriptions';
 import { listWebhooks } from '../../trigger/registration';
 import { checkOneOf, readCollection, readLimit } from '../helpers';
-import { hideSecrets } from './common';
+import { hideSecrets } from '../../privacy/hideSecrets';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
