@@ -55,6 +55,17 @@ export function checkDate(ctx: IExecuteFunctions, itemIndex: number, field: stri
 	return date;
 }
 
+/**
+ * `checkDate`, also refusing days that do not exist (2026-02-30): JavaScript's Date rolls those
+ * over to the next month instead of failing.
+ */
+export function checkCalendarDate(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const date = checkDate(ctx, itemIndex, field, value);
+	const parsed = new Date(`${date}T00:00:00Z`);
+	if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw invalid(ctx, itemIndex, field, 'expected a date such as 2026-03-15');
+	return date;
+}
+
 export function checkOneOf<T extends string>(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown, allowed: readonly T[]): T {
 	const text = asText(value);
 	if (!(allowed as readonly string[]).includes(text)) throw invalid(ctx, itemIndex, field, `expected one of ${allowed.join(', ')}`);

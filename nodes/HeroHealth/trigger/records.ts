@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { localStart, readableFields } from '../actions/appointment/names';
+import { readableFields } from '../shared/bookingNames';
+import { localStart } from '../shared/time';
 import { minimalOutput } from '../privacy/minimalOutput';
 import { INFERRED, abortableSleep, heroApiRequest } from '../transport';
 import { isHeroId } from '../validation';

@@ -8,7 +8,8 @@ import { calendarDateField, patientIdField } from '../common.descriptions';
 import { checkBoolean, checkDate, checkNumber, readCollection, requireId } from '../helpers';
 import { invalid } from '../../privacy/invalid';
 import { reasonOption } from './fields';
-import { bookingName, HERO_DISPLAY_ZONE, readableFields } from './names';
+import { bookingName, readableFields } from '../../shared/bookingNames';
+import { HERO_TIME_ZONE as HERO_DISPLAY_ZONE } from '../../shared/time';
 import { WRITE_ANSWER } from './write';
 
 export const DEFAULT_WINDOW_DAYS = 28;

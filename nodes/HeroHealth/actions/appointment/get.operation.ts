@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { appointmentIdField, readAppointmentId } from './fields';
-import { readableFields } from './names';
+import { readableFields } from '../../shared/bookingNames';
 
 const properties: INodeProperties[] = [appointmentIdField];
 

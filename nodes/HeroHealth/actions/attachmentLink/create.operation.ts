@@ -5,7 +5,7 @@ import { heroApiRequest } from '../../transport';
 import { patientIdField } from '../common.descriptions';
 import { checkOneOf, readCollection, requireId, requireString } from '../helpers';
 import { invalid } from '../../privacy/invalid';
-import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../link/common';
+import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
 
 const SOURCES = ['binary', 'base64', 'ehrFile'] as const;
 

@@ -5,7 +5,7 @@ import { INFERRED, heroApiRequest } from '../../transport';
 import { normaliseNhsNumber, toIsoDate } from '../../validation';
 import { checkOneOf, requireString } from '../helpers';
 import { invalid } from '../../privacy/invalid';
-import { HERO_TIME_ZONE, todayIn } from '../link/common';
+import { HERO_TIME_ZONE, todayIn } from '../../shared/time';
 import { BATCH_CHANNELS } from './fields';
 
 const RECIPIENT_KEYS = ['nhs_number', 'dob'];

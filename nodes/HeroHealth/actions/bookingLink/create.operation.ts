@@ -5,7 +5,7 @@ import { heroApiRequest } from '../../transport';
 import { patientIdField } from '../common.descriptions';
 import { appointmentTypeLocator, bookingLocator, locationLocator, readLocatorId } from '../booking.descriptions';
 import { checkOneOf, readCollection, requireId } from '../helpers';
-import { checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../link/common';
+import { checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
 
 const LINK_TYPES = ['patient', 'generic'] as const;
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { requireId } from '../helpers';
-import { bookingLinkLocator } from '../link/common';
+import { bookingLinkLocator } from '../links.descriptions';
 
 const properties: INodeProperties[] = [bookingLinkLocator];
 

@@ -5,7 +5,7 @@ import { INFERRED, heroApiRequest } from '../../transport';
 import { bookingLocator, readLocatorId } from '../booking.descriptions';
 import { checkBoolean, readCollection, requireId } from '../helpers';
 import { invalid } from '../../privacy/invalid';
-import { bookingLinkLocator, checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../link/common';
+import { bookingLinkLocator, checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
 
 const FIELDS = INFERRED.bookingLinkUpdateFields;
 

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { INFERRED, heroApiRequest } from '../../transport';
 import { checkId, readCollection, requireId } from '../helpers';
 import { formLocator } from '../form/common';
-import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../link/common';
+import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
 
 const FIELDS = INFERRED.formLinkFields;
 

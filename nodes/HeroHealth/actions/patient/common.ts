@@ -4,7 +4,8 @@ import { INFERRED } from '../../transport';
 import { normaliseNhsNumber } from '../../validation';
 import { calendarDateField } from '../common.descriptions';
 import { invalid } from '../../privacy/invalid';
-import { HERO_TIME_ZONE, checkCalendarDate, todayIn } from '../link/common';
+import { checkCalendarDate } from '../helpers';
+import { HERO_TIME_ZONE, todayIn } from '../../shared/time';
 
 /** Patient titles Hero accepts (Get a Patient / Create or Update a Patient), '' meaning none. */
 export const PATIENT_TITLES = [

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { readableFields } from '../appointment/names';
+import { readableFields } from '../../shared/bookingNames';
 import { requireId } from '../helpers';
 
 const properties: INodeProperties[] = [
