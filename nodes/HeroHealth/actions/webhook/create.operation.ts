@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../trigger/events';
-import { newSigningKey } from '../../trigger/signature';
+import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../webhooks/events';
+import { newSigningKey } from '../../webhooks/signingKey';
 import { checkOneOf, readCollection, requireString } from '../helpers';
 import { invalid } from '../../privacy/invalid';
 import { hideSecrets } from '../../privacy/hideSecrets';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
-import { listWebhooks } from '../../trigger/registration';
+import { listWebhooks } from '../../webhooks/registration';
 import { requireWebhookId, webhookLocator } from './common';
 import { hideSecrets } from '../../privacy/hideSecrets';
 

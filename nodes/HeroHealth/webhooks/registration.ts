@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf, type HeroContext } from '../transport';
 import { HERO_EVENT_NAMES, UNCONFIRMED_EVENTS } from './events';
-import { newSigningKey } from './signature';
+import { newSigningKey } from './signingKey';
 
 /**
  * The webhook lifecycle. Hero registers one event per webhook (`POST /v1/webhooks`), so one
