@@ -4,18 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { heroApiRequest } from '../../transport';
 import { appointmentTypeLocator, locationLocator, practitionerLocator } from '../booking.descriptions';
 import { checkId, readCollection, requireId } from '../helpers';
-import {
-	SUPPRESS_AVAILABILITY_CHECK,
-	SUPPRESS_MAIL,
-	copyFlags,
-	durationField,
-	readDuration,
-	readStartTime,
-	reasonOption,
-	startTimeField,
-	suppressAvailabilityCheckOption,
-	suppressMailOption,
-} from './fields';
+import { SUPPRESS_AVAILABILITY_CHECK, SUPPRESS_MAIL, copyFlags, reasonOption, suppressAvailabilityCheckOption, suppressMailOption } from './fields';
+import { durationField, readDuration, readStartTime, startTimeField } from '../booking.descriptions';
 
 const properties: INodeProperties[] = [
 	appointmentTypeLocator,

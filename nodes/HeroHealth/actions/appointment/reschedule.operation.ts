@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { practitionerLocator } from '../booking.descriptions';
-import { appointmentIdField, durationField, moveAdditionalFields, readAppointmentId, readMoveBody, startTimeField } from './fields';
+import { appointmentIdField, moveAdditionalFields, readAppointmentId, readMoveBody } from './fields';
+import { durationField, startTimeField } from '../booking.descriptions';
 import { writeAppointment } from './write';
 
 const properties: INodeProperties[] = [

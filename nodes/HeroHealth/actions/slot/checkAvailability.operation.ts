@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { appointmentTypeLocator, locationLocator, practitionerLocator } from '../booking.descriptions';
-import { durationField, readDuration, readStartTime, startTimeField } from '../appointment/fields';
+import { durationField, readDuration, readStartTime, startTimeField } from '../booking.descriptions';
 import { requireId } from '../helpers';
 
 const properties: INodeProperties[] = [

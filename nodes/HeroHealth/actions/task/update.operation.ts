@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { heroApiRequest } from '../../transport';
 import { checkId, checkOneOf, readCollection, requireId } from '../helpers';
 import { invalid } from '../../privacy/invalid';
-import { TASK_PRIORITIES, TASK_STATUSES, priorityOptions, statusOptions, taskIdField } from './fields';
+import { taskIdField } from './fields';
+import { TASK_PRIORITIES, TASK_STATUSES, priorityOptions, statusOptions } from '../tasks.descriptions';
 
 const ASSIGNEE_TYPES = ['admin', 'admin_team'] as const;
 
