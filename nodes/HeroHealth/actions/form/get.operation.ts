@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { requireId } from '../helpers';
-import { formLocator } from './common';
+import { formLocator } from './fields';
 
 const properties: INodeProperties[] = [formLocator];
 

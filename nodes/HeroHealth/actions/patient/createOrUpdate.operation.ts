@@ -6,7 +6,7 @@ import { isEmail, phoneToE164 } from '../../validation';
 import { alphabetical } from '../common.descriptions';
 import { checkOneOf, readCollection } from '../helpers';
 import { invalid } from '../../privacy/invalid';
-import { PATIENT_SEXES, PATIENT_TITLES, checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } from './common';
+import { PATIENT_SEXES, PATIENT_TITLES, checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } from './fields';
 
 type BodyField = (typeof INFERRED.registerPatientFields)[number];
 

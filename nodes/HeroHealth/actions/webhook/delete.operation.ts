@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { listWebhooks } from '../../webhooks/registration';
-import { requireWebhookId, webhookLocator } from './common';
+import { requireWebhookId, webhookLocator } from './fields';
 import { hideSecrets } from '../../privacy/hideSecrets';
 
 const properties: INodeProperties[] = [webhookLocator];
