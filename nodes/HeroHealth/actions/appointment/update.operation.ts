@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { practitionerLocator } from '../booking.descriptions';
+import { practitionerLocator, durationField, startTimeField } from '../booking.descriptions';
 import { appointmentIdField, moveAdditionalFields, readAppointmentId, readMoveBody } from './fields';
-import { durationField, startTimeField } from '../booking.descriptions';
 import { writeAppointment } from './write';
 
 const properties: INodeProperties[] = [
