@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf, type HeroContext } from '../transport';
+import { INFERRED, heroApiRequest, heroApiRequestAllItems, recordsOf, type HeroContext, pathId } from '../transport';
 import { HERO_EVENT_NAMES, UNCONFIRMED_EVENTS } from './events';
 import { newSigningKey } from './signingKey';
 
@@ -89,7 +89,7 @@ export async function listRegistrations(ctx: IHookFunctions): Promise<Registrati
 export async function deleteRegistration(ctx: IHookFunctions, id: string): Promise<void> {
 	let failure: unknown;
 	try {
-		await heroApiRequest.call(ctx, { method: 'DELETE', path: INFERRED.webhookPath(encodeURIComponent(id)) });
+		await heroApiRequest.call(ctx, { method: 'DELETE', path: INFERRED.webhookPath(pathId(id)) });
 		return;
 	} catch (error) {
 		failure = error;

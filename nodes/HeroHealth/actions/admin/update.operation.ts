@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { isEmail } from '../../validation';
 import { checkBoolean, readCollection, requireId } from '../helpers';
 import { invalid } from '../../privacy/invalid';
@@ -106,5 +106,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	if (Object.keys(body).length === 0) throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	// Setting fixed values: a repeat leaves the admin as intended, so it may be retried.
-	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/admins/${id}`, body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/admins/${pathId(id)}`, body, repeatable: true, itemIndex });
 }

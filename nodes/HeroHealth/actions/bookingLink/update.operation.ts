@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest } from '../../transport';
+import { INFERRED, heroApiRequest, pathId } from '../../transport';
 import { bookingLocator, readLocatorId } from '../booking.descriptions';
 import { checkBoolean, readCollection, requireId } from '../helpers';
 import { invalid } from '../../privacy/invalid';
@@ -61,5 +61,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requireId(this, 'bookingLinkId', itemIndex, 'Booking Link');
 	const body = buildUpdateBody(this, itemIndex);
 	// Setting the same values again is harmless: a PATCH of absolute values may be retried.
-	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/booking_links/${id}`, body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/booking_links/${pathId(id)}`, body, repeatable: true, itemIndex });
 }
