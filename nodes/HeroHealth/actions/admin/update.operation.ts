@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest, pathId } from '../../transport';
 import { isEmail } from '../../validation';
+import { EMAIL_EXPECTED } from '../common.descriptions';
 import { checkBoolean, readCollection, requireId } from '../helpers';
 import { invalid } from '../../privacy/invalid';
 import { adminLocator } from './fields';
@@ -50,7 +51,7 @@ const properties: INodeProperties[] = [
 						displayName: 'Details',
 						name: 'details',
 						values: [
-							{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. name@example.com', default: '' },
+							{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. name@email.com', default: '' },
 							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Dr Jane Smith' },
 							{
 								displayName: 'Registration Code',
@@ -94,7 +95,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const details: IDataObject = {};
 		if (text(given.name)) details.name = text(given.name);
 		if (text(given.email)) {
-			if (!isEmail(text(given.email))) throw invalid(this, itemIndex, 'Prescriber Details: Email', 'expected an email address such as name@example.com');
+			if (!isEmail(text(given.email))) throw invalid(this, itemIndex, 'Prescriber Details: Email', EMAIL_EXPECTED);
 			details.email = text(given.email);
 		}
 		if (text(given.registrationCode)) details.registration_code = text(given.registrationCode);
