@@ -9,10 +9,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { HERO_APP_DESCRIPTION } from './nodeDescription';
 import { setRequestTimeout } from './transport';
-import { HERO_EVENTS } from './trigger/events';
+import { HERO_EVENTS } from './webhooks/events';
 import { minimalOutputField } from './privacy/minimalOutput';
 import { buildEventItem, parseEnvelope, RECORD_ATTEMPT_TIMEOUT_MS } from './trigger/records';
-import { registerWebhooks, registrationsExist, staticDataOf, unregisterWebhooks } from './trigger/registration';
+import { registerWebhooks, registrationsExist, staticDataOf, unregisterWebhooks } from './webhooks/registration';
 import { acceptedDeliveries } from './trigger/replay';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyHeroSignature } from './trigger/signature';
 

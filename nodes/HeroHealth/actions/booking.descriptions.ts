@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkBoolean, checkId, invalid, readCollection } from './helpers';
+import { checkBoolean, checkDateTime, checkId, readCollection } from './helpers';
+import { invalid } from '../privacy/invalid';
 
 /**
  * Resource locators for the booking ids (appointment type, location, practitioner): "From list"
@@ -177,3 +178,38 @@ export const DATE_WINDOW_HINT = 'A calendar date, sent as YYYY-MM-DD (dates are 
 export const appointmentTypeLocator = bookingLocator('appointmentType', { required: true });
 export const locationLocator = bookingLocator('location', { required: true });
 export const practitionerLocator = bookingLocator('practitioner', { required: true });
+
+/** An appointment's start and length, asked by Appointment → Create and Slot → Check Availability. */
+export const startTimeField: INodeProperties = {
+	displayName: 'Start Time',
+	name: 'startTime',
+	type: 'dateTime',
+	required: true,
+	default: '',
+	description:
+		"When the appointment starts, e.g. a slot's start_time. Sent to Hero in UTC (ISO 8601); a time without offset is read in the workflow time zone. Hero shows times in Europe/London.",
+};
+
+export const durationField: INodeProperties = {
+	displayName: 'Duration (Minutes)',
+	name: 'duration',
+	type: 'number',
+	required: true,
+	typeOptions: { minValue: 1 },
+	default: 15,
+	description: "Length of the appointment in minutes, usually the appointment type's duration (a slot's finish_time minus its start_time)",
+};
+
+export function readStartTime(ctx: IExecuteFunctions, itemIndex: number, field = 'Start Time'): string {
+	const value = ctx.getNodeParameter('startTime', itemIndex, '');
+	if (value === '' || value === undefined || value === null) throw invalid(ctx, itemIndex, field, 'is required');
+	return checkDateTime(ctx, itemIndex, field, value);
+}
+
+export function readDuration(ctx: IExecuteFunctions, itemIndex: number): number {
+	const value = ctx.getNodeParameter('duration', itemIndex, '');
+	const minutes = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	// Hero documents a number (at least 1 on the Appointment): whole minutes are not required.
+	if (!Number.isFinite(minutes) || minutes < 1) throw invalid(ctx, itemIndex, 'Duration (Minutes)', 'expected a number of minutes, at least 1');
+	return minutes;
+}

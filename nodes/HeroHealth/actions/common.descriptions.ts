@@ -1,5 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/**
+ * The one email hint: an invalid address names the example that email placeholders show. n8n's lint
+ * rule (node-param-placeholder-missing-email) wants each placeholder written out: 'e.g. name@email.com'.
+ */
+export const EMAIL_EXPECTED = 'expected an email address such as name@email.com';
+
 export const DEFAULT_REQUESTS_IN_FLIGHT = 5;
 export const MAX_REQUESTS_IN_FLIGHT = 20;
 

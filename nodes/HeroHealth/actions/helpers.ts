@@ -1,16 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { INFERRED, readList, type HeroRequest } from '../transport';
+import { invalid } from '../privacy/invalid';
+import { readList, type HeroRequest } from '../transport';
 import { isHeroId, toIsoDate, toIsoDateTime } from '../validation';
-
-/** A validation failure: names the field and the item, never repeats the rejected value. */
-export function invalid(ctx: IExecuteFunctions, itemIndex: number, field: string, expectation: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${field}: ${expectation} [item ${itemIndex}]`, {
-		itemIndex,
-		description: `Item ${itemIndex} was not sent to Hero. Correct "${field}" and run again.`,
-	});
-}
 
 function asText(value: unknown): string {
 	if (value === undefined || value === null) return '';
@@ -63,6 +55,17 @@ export function checkDate(ctx: IExecuteFunctions, itemIndex: number, field: stri
 	return date;
 }
 
+/**
+ * `checkDate`, also refusing days that do not exist (2026-02-30): JavaScript's Date rolls those
+ * over to the next month instead of failing.
+ */
+export function checkCalendarDate(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const date = checkDate(ctx, itemIndex, field, value);
+	const parsed = new Date(`${date}T00:00:00Z`);
+	if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw invalid(ctx, itemIndex, field, 'expected a date such as 2026-03-15');
+	return date;
+}
+
 export function checkOneOf<T extends string>(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown, allowed: readonly T[]): T {
 	const text = asText(value);
 	if (!(allowed as readonly string[]).includes(text)) throw invalid(ctx, itemIndex, field, `expected one of ${allowed.join(', ')}`);
@@ -102,5 +105,3 @@ export async function getMany(ctx: IExecuteFunctions, itemIndex: number, request
 export async function getList(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
 	return readList.call(ctx, { ...request, itemIndex }, 'unpaged', readLimit(ctx, itemIndex));
 }
-
-export { INFERRED };

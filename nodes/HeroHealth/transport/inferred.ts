@@ -47,7 +47,7 @@ export const INFERRED = {
 	/** NHS numbers as sent to Hero: its samples write them spaced 3-3-4 (`"123 456 7891"`); the format is not specified. */
 	nhsNumberForHero: (digits: string) => `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`,
 
-	/** Webhook get/update/delete: only create and list are documented. A delete is confirmed from the list (trigger/registration.ts, webhook/delete.operation.ts), as this path may be wrong. */
+	/** Webhook get/update/delete: only create and list are documented. A delete is confirmed from the list (webhooks/registration.ts, webhook/delete.operation.ts), as this path may be wrong. */
 	webhookPath: (webhookId: string) => `/v1/webhooks/${webhookId}`,
 	/** List Webhooks: answer and paging never captured. When the first answer's `count` says there are more, the rest are read with `page_index`/`page_size` like Hero's other lists. */
 	webhookListPagedWhenCountExceeds: true as boolean,

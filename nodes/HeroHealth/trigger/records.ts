@@ -1,8 +1,9 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { localStart, readableFields } from '../actions/appointment/names';
+import { readableFields } from '../shared/bookingNames';
+import { localStart } from '../shared/time';
 import { minimalOutput } from '../privacy/minimalOutput';
-import { INFERRED, abortableSleep, heroApiRequest } from '../transport';
+import { INFERRED, abortableSleep, heroApiRequest, pathId } from '../transport';
 import { isHeroId } from '../validation';
 
 /** Hero's delivery payload: a thin envelope naming the object (webhooks.md §4). */
@@ -48,10 +49,10 @@ export type RecordSource = { path: string } | { note: string };
  */
 export function recordSource(envelope: HeroEnvelope): RecordSource {
 	if (!isHeroId(envelope.id)) return { note: 'The event id is not a numeric Hero ID, so the record was not fetched' };
-	if (envelope.object === 'Appointment') return { path: `/v1/appointments/${envelope.id}` };
-	if (envelope.object === 'Patient') return { path: `/v2/patients/${envelope.id}` };
+	if (envelope.object === 'Appointment') return { path: `/v1/appointments/${pathId(envelope.id)}` };
+	if (envelope.object === 'Patient') return { path: `/v2/patients/${pathId(envelope.id)}` };
 	if (envelope.object === INFERRED.writeToRecordObject.name || envelope.event.startsWith('write-to-record.')) {
-		return { path: INFERRED.writeToRecordObject.readPath(envelope.id) };
+		return { path: INFERRED.writeToRecordObject.readPath(pathId(envelope.id)) };
 	}
 	return { note: `Hero documents no endpoint to read a ${envelope.object} record, so only its ID is given` };
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
+import { createHmac, timingSafeEqual } from 'crypto';
 
 import { INFERRED } from '../transport/inferred';
 
@@ -9,10 +9,6 @@ import { INFERRED } from '../transport/inferred';
  * the timestamp's format (every unambiguous form is accepted, see `readTimestamp`; the header text
  * is signed as received), and the replay window (`INFERRED.signatureToleranceSeconds`).
  */
-/** A fresh signing key for a webhook registration: 32 random bytes, hex. */
-export function newSigningKey(): string {
-	return randomBytes(32).toString('hex');
-}
 
 export const TIMESTAMP_HEADER = 'x-herohealth-timestamp';
 export const SIGNATURE_HEADER = 'x-herohealth-signature';

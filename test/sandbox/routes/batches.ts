@@ -4,7 +4,7 @@ import { q, s } from '../schema';
 import { page, type SandboxState } from '../state';
 import type { RouteModule } from '../types';
 import { messages } from './messages';
-import { patients } from './patients';
+import { nhsDigits, patients } from './patients';
 
 /**
  * The `status` query of the batch lists (documented; differs from a batch's own status). The docs
@@ -69,16 +69,6 @@ const createBody = s.object(
 	},
 	{ required: ['name', 'channel', 'content', 'recipients'] },
 );
-
-/** NHS numbers with the modulus-11 check digit (spaces allowed), as digits; undefined if invalid. */
-function nhsDigits(value: string): string | undefined {
-	const digits = value.replace(/\s/g, '');
-	if (!/^\d{10}$/.test(digits)) return undefined;
-	let sum = 0;
-	for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
-	const check = (11 - (sum % 11)) % 11;
-	return check !== 10 && check === Number(digits[9]) ? digits : undefined;
-}
 
 /** The batch as Hero documents it: id, name, status, channel, subject, content. */
 function view(batch: SandboxBatch): Record<string, unknown> {

@@ -112,13 +112,14 @@ export const SEED_EHR_RECORDS: EhrRecord[] = [
 
 // ---------------------------------------------------------------- NHS numbers
 
-/** The docs write NHS numbers spaced 3-3-4 (`"123 456 7891"`); ten plain digits are accepted too. */
-const NHS_FORMAT = /^(?:\d{3} \d{3} \d{4}|\d{10})$/;
-
-/** Ten digits with a valid modulus-11 check digit, or undefined. Independent of the node's own check. */
+/**
+ * The one NHS-number check of the sandbox (patients and batch recipients): ten digits with a valid
+ * modulus-11 check digit, or undefined. The docs write them spaced 3-3-4 (`"123 456 7891"`); any
+ * spacing is accepted, so the sandbox is never stricter than Hero. Independent of the node's own check.
+ */
 export function nhsDigits(value: string): string | undefined {
-	if (!NHS_FORMAT.test(value)) return undefined;
-	const digits = value.replace(/ /g, '');
+	const digits = value.replace(/\s/g, '');
+	if (!/^\d{10}$/.test(digits)) return undefined;
 	const sum = [...digits.slice(0, 9)].reduce((total, digit, i) => total + Number(digit) * (10 - i), 0);
 	const check = (11 - (sum % 11)) % 11;
 	return check !== 10 && check === Number(digits[9]) ? digits : undefined;

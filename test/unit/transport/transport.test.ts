@@ -2,7 +2,8 @@ import { runHeroNode } from '../../harness/runNode';
 import { listQuery as batchListQuery } from '../../sandbox/routes/batches';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { decide, parseRetryAfter, RETRY_POLICY } from '../../../nodes/HeroHealth/transport/retry';
-import { describeValidationIssues, redact, redactPatientData } from '../../../nodes/HeroHealth/transport/errors';
+import { describeValidationIssues } from '../../../nodes/HeroHealth/transport/errors';
+import { redact, redactPatientData } from '../../../nodes/HeroHealth/privacy/redact';
 import { pathId, unsafePathPrefix } from '../../../nodes/HeroHealth/transport/paths';
 
 let sandbox: Sandbox;

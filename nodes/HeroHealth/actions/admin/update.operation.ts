@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { isEmail } from '../../validation';
-import { checkBoolean, invalid, readCollection, requireId } from '../helpers';
+import { EMAIL_EXPECTED } from '../common.descriptions';
+import { checkBoolean, readCollection, requireId } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 import { adminLocator } from './fields';
 
 const properties: INodeProperties[] = [
@@ -49,7 +51,7 @@ const properties: INodeProperties[] = [
 						displayName: 'Details',
 						name: 'details',
 						values: [
-							{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. name@example.com', default: '' },
+							{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. name@email.com', default: '' },
 							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Dr Jane Smith' },
 							{
 								displayName: 'Registration Code',
@@ -93,7 +95,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const details: IDataObject = {};
 		if (text(given.name)) details.name = text(given.name);
 		if (text(given.email)) {
-			if (!isEmail(text(given.email))) throw invalid(this, itemIndex, 'Prescriber Details: Email', 'expected an email address such as name@example.com');
+			if (!isEmail(text(given.email))) throw invalid(this, itemIndex, 'Prescriber Details: Email', EMAIL_EXPECTED);
 			details.email = text(given.email);
 		}
 		if (text(given.registrationCode)) details.registration_code = text(given.registrationCode);
@@ -105,5 +107,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	if (Object.keys(body).length === 0) throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	// Setting fixed values: a repeat leaves the admin as intended, so it may be retried.
-	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/admins/${id}`, body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/admins/${pathId(id)}`, body, repeatable: true, itemIndex });
 }

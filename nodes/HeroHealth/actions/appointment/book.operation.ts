@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { INFERRED } from '../../transport';
+import { INFERRED, pathId } from '../../transport';
 import { checkId, readCollection } from '../helpers';
 import { appointmentIdField, readAppointmentId } from './fields';
 import { writeAppointment } from './write';
@@ -47,7 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Method, path and body are inferred (transport/inferred.ts). Not repeatable: never books twice.
 	return writeAppointment(this, id, {
 		method: INFERRED.bookAppointmentMethod,
-		path: INFERRED.bookAppointmentPath(id),
+		path: INFERRED.bookAppointmentPath(pathId(id)),
 		body: Object.keys(body).length ? body : undefined,
 		repeatable: false,
 		itemIndex,

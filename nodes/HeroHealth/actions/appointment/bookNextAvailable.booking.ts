@@ -2,10 +2,11 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest } from '../../transport';
+import { INFERRED, heroApiRequest, pathId } from '../../transport';
 import { toIsoDateTime } from '../../validation';
 import { LABELS, type BookingSearch } from './bookNextAvailable.search';
-import { HERO_DISPLAY_ZONE, readableFields } from './names';
+import { readableFields } from '../../shared/bookingNames';
+import { HERO_TIME_ZONE } from '../../shared/time';
 import { WRITE_ANSWER } from './write';
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: NodeApiError };
@@ -45,7 +46,7 @@ export function namingReservations(error: Error, reservations: Reservation[]): E
  * What a message to the patient needs without further lookups: the start in Hero's time
  * (Europe/London) and the names of the type, practitioner and location (names.ts).
  */
-const namesFor = (ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> => readableFields(ctx, itemIndex, body, HERO_DISPLAY_ZONE);
+const namesFor = (ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> => readableFields(ctx, itemIndex, body, HERO_TIME_ZONE);
 
 export async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, search: BookingSearch, queue: IDataObject[], reservations: Reservation[]): Promise<IDataObject> {
 	const tried: IDataObject[] = [];
@@ -82,7 +83,7 @@ export async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, 
 		const booking = await settle(
 			heroApiRequest.call(this, {
 				method: INFERRED.bookAppointmentMethod,
-				path: INFERRED.bookAppointmentPath(appointmentId),
+				path: INFERRED.bookAppointmentPath(pathId(appointmentId)),
 				repeatable: false,
 				// An empty 2xx is a booking made (INFERRED): the appointment is read back below.
 				expect: WRITE_ANSWER,
@@ -96,7 +97,7 @@ export async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, 
 			const release = await settle(
 				heroApiRequest.call(this, {
 					method: 'PATCH',
-					path: `/v1/appointments/${appointmentId}/cancel`,
+					path: `/v1/appointments/${pathId(appointmentId)}/cancel`,
 					body: { suppress_mail: true },
 					repeatable: false,
 					expect: WRITE_ANSWER,
@@ -109,7 +110,7 @@ export async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, 
 		}
 		made.outcome = 'booked';
 		// The booking went through: a failed read-back must not fail the item (a retry would book again).
-		const readBack = await settle(heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${appointmentId}`, itemIndex }));
+		const readBack = await settle(heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${pathId(appointmentId)}`, itemIndex }));
 		return {
 			booked: true,
 			appointment_id: appointmentId,

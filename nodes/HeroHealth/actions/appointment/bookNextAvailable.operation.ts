@@ -7,7 +7,7 @@ import { calendarDateField, patientIdField } from '../common.descriptions';
 import { bookFirstFree, namingReservations, type Reservation } from './bookNextAvailable.booking';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_WINDOW_DAYS, LABELS, MAX_ATTEMPTS_LIMIT, candidates, describeSearch, readSearch } from './bookNextAvailable.search';
 import { reasonOption } from './fields';
-import { bookingName } from './names';
+import { bookingName } from '../../shared/bookingNames';
 
 // The search (parameters, matching slots) is in bookNextAvailable.search.ts, the booking of a slot in
 // bookNextAvailable.booking.ts. `candidates` is named here too, as the operation's tests import it.

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { zonedParts } from '../../validation';
 import { readLocatorId, readLocatorIds } from '../booking.descriptions';
-import { checkBoolean, checkDate, checkNumber, invalid, readCollection, requireId } from '../helpers';
-import { HERO_DISPLAY_ZONE } from './names';
+import { invalid } from '../../privacy/invalid';
+import { checkBoolean, checkDate, checkNumber, readCollection, requireId } from '../helpers';
+import { HERO_TIME_ZONE } from '../../shared/time';
 
 export const DEFAULT_WINDOW_DAYS = 28;
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -63,7 +64,7 @@ export function readSearch(ctx: IExecuteFunctions, itemIndex: number, now = new 
 
 	const zoneChoice = options.timeZone ?? 'hero';
 	if (zoneChoice !== 'hero' && zoneChoice !== 'workflow') throw invalid(ctx, itemIndex, 'Time Zone', 'expected hero or workflow');
-	const timeZone = zoneChoice === 'workflow' ? ctx.getTimezone() : HERO_DISPLAY_ZONE;
+	const timeZone = zoneChoice === 'workflow' ? ctx.getTimezone() : HERO_TIME_ZONE;
 
 	const startDate = filters.startDate ? checkDate(ctx, itemIndex, LABELS.startDate, filters.startDate) : localDate(now, timeZone);
 	const endDate = filters.endDate ? checkDate(ctx, itemIndex, LABELS.endDate, filters.endDate) : addDays(startDate, DEFAULT_WINDOW_DAYS - 1);
@@ -128,7 +129,7 @@ export function candidates(slots: IDataObject[], search: BookingSearch, now = Da
 
 /** The search in words, the appointment type by its name when Hero's list gives one. */
 export function describeSearch(search: BookingSearch, typeName: string | undefined): string {
-	const zone = search.timeZone === HERO_DISPLAY_ZONE ? HERO_DISPLAY_ZONE : search.timeZone;
+	const zone = search.timeZone === HERO_TIME_ZONE ? HERO_TIME_ZONE : search.timeZone;
 	let text = `${typeName ?? `appointment type ${search.appointmentTypeId}`}, ${search.startDate} to ${search.endDate}`;
 	if (search.earliestTime || search.latestTime) text += `, starting ${search.earliestTime ?? '00:00'}-${search.latestTime ?? '23:59'} ${zone}`;
 	if (search.locationId) text += `, location ${search.locationId}`;

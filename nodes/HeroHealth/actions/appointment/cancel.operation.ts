@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readCollection } from '../helpers';
 import { SUPPRESS_MAIL, appointmentIdField, copyFlags, readAppointmentId, suppressMailOption } from './fields';
 import { writeAppointment } from './write';
+import { pathId } from '../../transport';
 
 const properties: INodeProperties[] = [
 	appointmentIdField,
@@ -37,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	]);
 	return writeAppointment(this, id, {
 		method: 'PATCH',
-		path: `/v1/appointments/${id}/cancel`,
+		path: `/v1/appointments/${pathId(id)}/cancel`,
 		body: Object.keys(body).length ? body : undefined,
 		repeatable: false,
 		itemIndex,

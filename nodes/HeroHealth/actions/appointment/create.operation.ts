@@ -2,20 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { appointmentTypeLocator, locationLocator, practitionerLocator } from '../booking.descriptions';
+import { appointmentTypeLocator, locationLocator, practitionerLocator, durationField, readDuration, readStartTime, startTimeField } from '../booking.descriptions';
 import { checkId, readCollection, requireId } from '../helpers';
-import {
-	SUPPRESS_AVAILABILITY_CHECK,
-	SUPPRESS_MAIL,
-	copyFlags,
-	durationField,
-	readDuration,
-	readStartTime,
-	reasonOption,
-	startTimeField,
-	suppressAvailabilityCheckOption,
-	suppressMailOption,
-} from './fields';
+import { SUPPRESS_AVAILABILITY_CHECK, SUPPRESS_MAIL, copyFlags, reasonOption, suppressAvailabilityCheckOption, suppressMailOption } from './fields';
 
 const properties: INodeProperties[] = [
 	appointmentTypeLocator,

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkBoolean, checkDateTime, invalid, readCollection, requireId } from '../helpers';
+import { readDuration, readStartTime } from '../booking.descriptions';
+import { checkBoolean, readCollection, requireId } from '../helpers';
 
-/** Shared fields of the Appointment (and Slot → Check Availability) operations. */
+/** Shared fields of the Appointment operations. */
 export const appointmentIdField: INodeProperties = {
 	displayName: 'Appointment ID',
 	name: 'appointmentId',
@@ -11,26 +12,6 @@ export const appointmentIdField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 12345',
 	description: 'The appointment ID returned by Appointment → Create or Book Next Available',
-};
-
-export const startTimeField: INodeProperties = {
-	displayName: 'Start Time',
-	name: 'startTime',
-	type: 'dateTime',
-	required: true,
-	default: '',
-	description:
-		"When the appointment starts, e.g. a slot's start_time. Sent to Hero in UTC (ISO 8601); a time without offset is read in the workflow time zone. Hero shows times in Europe/London.",
-};
-
-export const durationField: INodeProperties = {
-	displayName: 'Duration (Minutes)',
-	name: 'duration',
-	type: 'number',
-	required: true,
-	typeOptions: { minValue: 1 },
-	default: 15,
-	description: "Length of the appointment in minutes, usually the appointment type's duration (a slot's finish_time minus its start_time)",
 };
 
 export const suppressMailOption: INodeProperties = {
@@ -57,20 +38,6 @@ export const reasonOption: INodeProperties = {
 	placeholder: 'e.g. Annual asthma review',
 	description: 'Why the patient is booking, shown to the practice',
 };
-
-export function readStartTime(ctx: IExecuteFunctions, itemIndex: number, field = 'Start Time'): string {
-	const value = ctx.getNodeParameter('startTime', itemIndex, '');
-	if (value === '' || value === undefined || value === null) throw invalid(ctx, itemIndex, field, 'is required');
-	return checkDateTime(ctx, itemIndex, field, value);
-}
-
-export function readDuration(ctx: IExecuteFunctions, itemIndex: number): number {
-	const value = ctx.getNodeParameter('duration', itemIndex, '');
-	const minutes = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-	// Hero documents a number (at least 1 on the Appointment): whole minutes are not required.
-	if (!Number.isFinite(minutes) || minutes < 1) throw invalid(ctx, itemIndex, 'Duration (Minutes)', 'expected a number of minutes, at least 1');
-	return minutes;
-}
 
 export function readAppointmentId(ctx: IExecuteFunctions, itemIndex: number): string {
 	return requireId(ctx, 'appointmentId', itemIndex, 'Appointment ID');

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { appointmentIdField, readAppointmentId } from './fields';
-import { readableFields } from './names';
+import { readableFields } from '../../shared/bookingNames';
 
 const properties: INodeProperties[] = [appointmentIdField];
 
@@ -11,7 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['appointmen
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readAppointmentId(this, itemIndex);
-	const appointment = await heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${id}`, itemIndex });
+	const appointment = await heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${pathId(id)}`, itemIndex });
 	// The start as a patient reads it, and the names, as Book Next Available outputs them.
 	return { ...appointment, ...(await readableFields(this, itemIndex, appointment)) };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { appointmentIdField, readAppointmentId } from './fields';
 
 const properties: INodeProperties[] = [appointmentIdField];
@@ -10,5 +10,5 @@ export const description = updateDisplayOptions({ show: { resource: ['appointmen
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readAppointmentId(this, itemIndex);
-	return heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${id}/status`, itemIndex });
+	return heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${pathId(id)}/status`, itemIndex });
 }

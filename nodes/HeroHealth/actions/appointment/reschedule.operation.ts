@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { practitionerLocator } from '../booking.descriptions';
-import { appointmentIdField, durationField, moveAdditionalFields, readAppointmentId, readMoveBody, startTimeField } from './fields';
+import { practitionerLocator, durationField, startTimeField } from '../booking.descriptions';
+import { appointmentIdField, moveAdditionalFields, readAppointmentId, readMoveBody } from './fields';
 import { writeAppointment } from './write';
+import { pathId } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'A booked (confirmed) appointment to move' },
@@ -26,5 +27,5 @@ export const parallel = false;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readAppointmentId(this, itemIndex);
 	const body = readMoveBody(this, itemIndex, 'New Start Time');
-	return writeAppointment(this, id, { method: 'PATCH', path: `/v1/appointments/${id}/reschedule`, body, repeatable: false, itemIndex });
+	return writeAppointment(this, id, { method: 'PATCH', path: `/v1/appointments/${pathId(id)}/reschedule`, body, repeatable: false, itemIndex });
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { practitionerLocator } from '../booking.descriptions';
-import { appointmentIdField, durationField, moveAdditionalFields, readAppointmentId, readMoveBody, startTimeField } from './fields';
+import { practitionerLocator, durationField, startTimeField } from '../booking.descriptions';
+import { appointmentIdField, moveAdditionalFields, readAppointmentId, readMoveBody } from './fields';
 import { writeAppointment } from './write';
+import { pathId } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{ ...appointmentIdField, description: 'A reserved appointment that is not booked yet (a booked one is moved with Reschedule)' },
@@ -22,5 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = readAppointmentId(this, itemIndex);
 	const body = readMoveBody(this, itemIndex);
 	// PUT of the whole edit: sending it twice leaves the same reservation.
-	return writeAppointment(this, id, { method: 'PUT', path: `/v1/appointments/${id}`, body, itemIndex });
+	return writeAppointment(this, id, { method: 'PUT', path: `/v1/appointments/${pathId(id)}`, body, itemIndex });
 }

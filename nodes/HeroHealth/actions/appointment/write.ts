@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, type AnswerShape, type HeroRequest } from '../../transport';
+import { INFERRED, heroApiRequest, type AnswerShape, type HeroRequest, pathId } from '../../transport';
 
 /** What a write to an appointment must answer: a JSON object, or (INFERRED) nothing at all. */
 export const WRITE_ANSWER: AnswerShape = INFERRED.emptyWriteAnswerMeansDone ? 'written' : 'object';
@@ -14,7 +14,7 @@ export const WRITE_ANSWER: AnswerShape = INFERRED.emptyWriteAnswerMeansDone ? 'w
 export async function writeAppointment(ctx: IExecuteFunctions, appointmentId: string, request: HeroRequest): Promise<IDataObject> {
 	const answer = await heroApiRequest.call(ctx, { ...request, expect: WRITE_ANSWER });
 	if (Object.keys(answer).length > 0) return answer;
-	const readBack = await heroApiRequest.call(ctx, { method: 'GET', path: `/v1/appointments/${appointmentId}`, itemIndex: request.itemIndex }).then(
+	const readBack = await heroApiRequest.call(ctx, { method: 'GET', path: `/v1/appointments/${pathId(appointmentId)}`, itemIndex: request.itemIndex }).then(
 		(record) => ({ record }),
 		(error: Error) => ({ error }),
 	);

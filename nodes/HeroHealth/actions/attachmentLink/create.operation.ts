@@ -3,8 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { patientIdField } from '../common.descriptions';
-import { checkOneOf, invalid, readCollection, requireId, requireString } from '../helpers';
-import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../link/common';
+import { checkOneOf, readCollection, requireId, requireString } from '../helpers';
+import { invalid } from '../../privacy/invalid';
+import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
 
 const SOURCES = ['binary', 'base64', 'ehrFile'] as const;
 

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
-import { checkBoolean, checkId, getMany, invalid, readCollection } from '../helpers';
+import { checkBoolean, checkId, getMany, readCollection } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

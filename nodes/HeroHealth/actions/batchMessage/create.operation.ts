@@ -3,8 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { normaliseNhsNumber, toIsoDate } from '../../validation';
-import { checkOneOf, invalid, requireString } from '../helpers';
-import { HERO_TIME_ZONE, todayIn } from '../link/common';
+import { checkOneOf, requireString } from '../helpers';
+import { invalid } from '../../privacy/invalid';
+import { HERO_TIME_ZONE, todayIn } from '../../shared/time';
 import { BATCH_CHANNELS } from './fields';
 
 const RECIPIENT_KEYS = ['nhs_number', 'dob'];

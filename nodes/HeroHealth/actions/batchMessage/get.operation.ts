@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { requireId } from '../helpers';
 import { batchIdLocator } from './fields';
 
@@ -12,5 +12,5 @@ export const description = updateDisplayOptions({ show: { resource: ['batchMessa
 /** `GET /v1/batch_message/{id}`: the batch with its status (CREATED, PENDING, SENDING, COMPLETED). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'batchId', itemIndex, 'Batch Message');
-	return heroApiRequest.call(this, { method: 'GET', path: `/v1/batch_message/${id}`, itemIndex });
+	return heroApiRequest.call(this, { method: 'GET', path: `/v1/batch_message/${pathId(id)}`, itemIndex });
 }

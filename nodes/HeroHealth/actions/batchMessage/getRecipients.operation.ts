@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllOrLimit } from '../common.descriptions';
 import { getMany, requireId } from '../helpers';
 import { batchIdLocator, batchStatusFilters, batchStatusQuery } from './fields';
+import { pathId } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{ ...batchIdLocator, description: 'The batch (bulk campaign) whose recipients to list' },
@@ -17,5 +18,5 @@ export const description = updateDisplayOptions({ show: { resource: ['batchMessa
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requireId(this, 'batchId', itemIndex, 'Batch Message');
 	const qs = batchStatusQuery(this, itemIndex);
-	return getMany(this, itemIndex, { method: 'GET', path: `/v1/batch_message/${id}/recipients`, qs });
+	return getMany(this, itemIndex, { method: 'GET', path: `/v1/batch_message/${pathId(id)}/recipients`, qs });
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllOrLimit } from '../common.descriptions';
 import { getMany, requireId } from '../helpers';
 import { batchIdLocator, batchStatusFilters, batchStatusQuery } from './fields';
+import { pathId } from '../../transport';
 
 /**
  * The individual messages ("sends") of a batch: `GET /v1/batch_message/{id}/messages`.
@@ -20,5 +21,5 @@ export const description = updateDisplayOptions({ show: { resource: ['batchMessa
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requireId(this, 'batchId', itemIndex, 'Batch Message');
 	const qs = batchStatusQuery(this, itemIndex);
-	return getMany(this, itemIndex, { method: 'GET', path: `/v1/batch_message/${id}/messages`, qs });
+	return getMany(this, itemIndex, { method: 'GET', path: `/v1/batch_message/${pathId(id)}/messages`, qs });
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { requireId } from '../helpers';
 import { batchIdLocator } from './fields';
 
@@ -21,7 +21,7 @@ export const description = updateDisplayOptions({ show: { resource: ['batchMessa
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'batchId', itemIndex, 'Batch Message');
-	const answer = await heroApiRequest.call(this, { method: 'PATCH', path: `/v1/batch_message/${id}/send`, repeatable: false, expect: 'optional', itemIndex });
+	const answer = await heroApiRequest.call(this, { method: 'PATCH', path: `/v1/batch_message/${pathId(id)}/send`, repeatable: false, expect: 'optional', itemIndex });
 	// Hero's answer is not documented: keep whatever it returns, and always say which batch this was.
 	const fields = answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : {};
 	return { id, ...fields };

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
 import { appointmentTypeLocator, bookingLocator, locationLocator, readLocatorId } from '../booking.descriptions';
 import { checkOneOf, readCollection, requireId } from '../helpers';
-import { checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../link/common';
+import { checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
 
 const LINK_TYPES = ['patient', 'generic'] as const;
 
@@ -64,7 +64,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof link?.short_link !== 'string' && link?.id !== undefined && link?.id !== null) {
 		const id = String(link.id);
 		try {
-			return await heroApiRequest.call(this, { method: 'GET', path: `/v1/booking_links/${encodeURIComponent(id)}`, itemIndex });
+			return await heroApiRequest.call(this, { method: 'GET', path: `/v1/booking_links/${pathId(id)}`, itemIndex });
 		} catch (error) {
 			// The link exists at Hero: failing the item would invite a retry that creates a second one.
 			return {

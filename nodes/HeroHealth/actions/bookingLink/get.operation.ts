@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { requireId } from '../helpers';
-import { bookingLinkLocator } from '../link/common';
+import { bookingLinkLocator } from '../links.descriptions';
 
 const properties: INodeProperties[] = [bookingLinkLocator];
 
@@ -11,5 +11,5 @@ export const description = updateDisplayOptions({ show: { resource: ['bookingLin
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'bookingLinkId', itemIndex, 'Booking Link');
-	return heroApiRequest.call(this, { method: 'GET', path: `/v1/booking_links/${id}`, itemIndex });
+	return heroApiRequest.call(this, { method: 'GET', path: `/v1/booking_links/${pathId(id)}`, itemIndex });
 }

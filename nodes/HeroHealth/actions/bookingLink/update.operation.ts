@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest } from '../../transport';
+import { INFERRED, heroApiRequest, pathId } from '../../transport';
 import { bookingLocator, readLocatorId } from '../booking.descriptions';
-import { checkBoolean, invalid, readCollection, requireId } from '../helpers';
-import { bookingLinkLocator, checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../link/common';
+import { checkBoolean, readCollection, requireId } from '../helpers';
+import { invalid } from '../../privacy/invalid';
+import { bookingLinkLocator, checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
 
 const FIELDS = INFERRED.bookingLinkUpdateFields;
 
@@ -60,5 +61,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requireId(this, 'bookingLinkId', itemIndex, 'Booking Link');
 	const body = buildUpdateBody(this, itemIndex);
 	// Setting the same values again is harmless: a PATCH of absolute values may be retried.
-	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/booking_links/${id}`, body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/booking_links/${pathId(id)}`, body, repeatable: true, itemIndex });
 }

@@ -3,8 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
-import { checkBoolean, checkIdList, checkOneOf, getMany, invalid, readCollection } from '../helpers';
-import { TASK_PRIORITIES, TASK_STATUSES, priorityOptions, statusOptions } from '../task/fields';
+import { checkBoolean, checkIdList, checkOneOf, getMany, readCollection } from '../helpers';
+import { invalid } from '../../privacy/invalid';
+import { TASK_PRIORITIES, TASK_STATUSES, priorityOptions, statusOptions } from '../tasks.descriptions';
 
 const ASSIGNEE_TYPES = ['Admin', 'AdminTeam', 'Unassigned'] as const;
 const SORT_FIELDS = ['created_at', 'priority'] as const;

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { requireId } from '../helpers';
-import { formLocator } from './common';
+import { formLocator } from './fields';
 
 const properties: INodeProperties[] = [formLocator];
 
@@ -11,5 +11,5 @@ export const description = updateDisplayOptions({ show: { resource: ['form'], op
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'formId', itemIndex, 'Form');
-	return heroApiRequest.call(this, { method: 'GET', path: `/v1/forms/${id}`, itemIndex });
+	return heroApiRequest.call(this, { method: 'GET', path: `/v1/forms/${pathId(id)}`, itemIndex });
 }

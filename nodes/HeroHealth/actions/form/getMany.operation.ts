@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { checkBoolean, checkOneOf, getList, readCollection } from '../helpers';
-import { FORM_TYPES, formTypeOptions } from './common';
+import { FORM_TYPES, formTypeOptions } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { checkId, readCollection, requireId } from '../helpers';
-import { formLocator } from '../form/common';
-import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../link/common';
+import { formLocator } from '../form/fields';
+import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
 
 const FIELDS = INFERRED.formLinkFields;
 

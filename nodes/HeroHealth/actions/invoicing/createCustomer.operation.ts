@@ -3,7 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { isEmail } from '../../validation';
-import { invalid, readCollection, requireString } from '../helpers';
+import { EMAIL_EXPECTED } from '../common.descriptions';
+import { readCollection, requireString } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,7 +29,7 @@ const properties: INodeProperties[] = [
 				name: 'email',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. name@example.com',
+				placeholder: 'e.g. name@email.com',
 			},
 			{
 				displayName: 'Phone',
@@ -69,7 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const extra = readCollection(this, 'additionalFields', itemIndex);
 	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
 	if (text(extra.email)) {
-		if (!isEmail(text(extra.email))) throw invalid(this, itemIndex, 'Email', 'expected an email address such as name@example.com');
+		if (!isEmail(text(extra.email))) throw invalid(this, itemIndex, 'Email', EMAIL_EXPECTED);
 		body.email = text(extra.email);
 	}
 	if (text(extra.phone)) {

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { checkOneOf, invalid, requireString } from '../helpers';
+import { checkOneOf, requireString } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 const LOOKUPS = ['url', 'id'] as const;
 

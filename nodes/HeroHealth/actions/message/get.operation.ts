@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { requireId } from '../helpers';
 
 const properties: INodeProperties[] = [
@@ -20,5 +20,5 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'messageId', itemIndex, 'Message ID');
-	return heroApiRequest.call(this, { method: 'GET', path: `/v1/messages/${id}`, itemIndex });
+	return heroApiRequest.call(this, { method: 'GET', path: `/v1/messages/${pathId(id)}`, itemIndex });
 }

@@ -2,7 +2,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isEmail, phoneToE164 } from '../../validation';
-import { checkBoolean, checkDateTime, checkId, checkOneOf, invalid, requireText } from '../helpers';
+import { invalid } from '../../privacy/invalid';
+import { EMAIL_EXPECTED } from '../common.descriptions';
+import { checkBoolean, checkDateTime, checkId, checkOneOf, requireText } from '../helpers';
 import { chosenTemplateId } from '../messageTemplate/template';
 import { mapsItems, readItem, readParameters, type SendField, type SendInput } from './send.input';
 
@@ -18,7 +20,7 @@ function contactFor(ctx: IExecuteFunctions, itemIndex: number, field: string, ch
 		return phone;
 	}
 	if (channel === 'email') {
-		if (!isEmail(value)) throw invalid(ctx, itemIndex, field, 'expected an email address such as patient@example.com');
+		if (!isEmail(value)) throw invalid(ctx, itemIndex, field, EMAIL_EXPECTED);
 		return value.trim();
 	}
 	return value;

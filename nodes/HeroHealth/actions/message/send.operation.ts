@@ -117,7 +117,7 @@ const properties: INodeProperties[] = [
 				name: 'fallbackContactDetail',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. patient@example.com',
+				placeholder: 'e.g. name@email.com',
 				description:
 					"Where to send the fallback: a phone number for SMS (UK numbers such as 07700 900123, or any number in international form such as +33 6 12 34 56 78; sent as +…), an address for email. Without a Fallback Message Type it is checked as what it looks like. Leave empty to use the patient's record.",
 			},
@@ -137,7 +137,7 @@ const properties: INodeProperties[] = [
 				name: 'recipientContactDetail',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. 07700 900123 or patient@example.com',
+				placeholder: 'e.g. 07700 900123 or name@email.com',
 				description:
 					"For SMS a phone number: UK numbers such as 07700 900123, or any number in international form such as +33 6 12 34 56 78 (sent as +…; SMS reaches mobiles only). For email an address. Leave empty to use the patient's record.",
 			},

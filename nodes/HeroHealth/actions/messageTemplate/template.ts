@@ -1,28 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest, recordsOf, type HeroContext } from '../../transport';
-import { invalid } from '../helpers';
+import { invalid } from '../../privacy/invalid';
+import { templateText } from '../../shared/templates';
 
-/**
- * Message templates (`GET /v1/templates`). Hero's answer was never captured: the fields read for a
- * template's name and text are guesses kept in INFERRED.
- */
-
-function firstText(record: IDataObject, fields: readonly string[]): string | undefined {
-	for (const field of fields) {
-		const value = record[field];
-		if (typeof value === 'string' && value.trim() !== '') return value;
-	}
-	return undefined;
-}
-
-export function templateName(record: IDataObject): string {
-	return firstText(record, INFERRED.templateNameFields) ?? `Template ${String(record.id)}`;
-}
-
-export function templateText(record: IDataObject): string | undefined {
-	return firstText(record, INFERRED.templateTextFields);
-}
+/** Message templates (`GET /v1/templates`): reading, choosing, and the text Message → Send uses. */
 
 /** One read of `GET /v1/templates` (Hero documents no paging for it). */
 export async function fetchTemplates(this: HeroContext, qs: IDataObject = {}, itemIndex?: number): Promise<IDataObject[]> {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
 import { requireId, requireString } from '../helpers';
 
@@ -24,5 +24,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');
 	const body = { ehr_partner_id: requireString(this, 'ehrPartnerId', itemIndex, 'EHR Partner ID') };
 	// Connecting to the same record again changes nothing: safe to repeat.
-	return heroApiRequest.call(this, { method: 'POST', path: `/v1/patients/${id}/ehr/connect`, body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, { method: 'POST', path: `/v1/patients/${pathId(id)}/ehr/connect`, body, repeatable: true, itemIndex });
 }

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { isEmail, phoneToE164 } from '../../validation';
-import { alphabetical } from '../common.descriptions';
-import { checkOneOf, invalid, readCollection } from '../helpers';
-import { PATIENT_SEXES, PATIENT_TITLES, checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } from './common';
+import { EMAIL_EXPECTED, alphabetical } from '../common.descriptions';
+import { checkOneOf, readCollection } from '../helpers';
+import { invalid } from '../../privacy/invalid';
+import { PATIENT_SEXES, PATIENT_TITLES, checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } from './fields';
 
 type BodyField = (typeof INFERRED.registerPatientFields)[number];
 
@@ -75,7 +76,7 @@ export function buildRegisterBody(ctx: IExecuteFunctions, itemIndex: number): ID
 	if (extra.title !== undefined) body.title = checkOneOf(ctx, itemIndex, 'Title', extra.title, PATIENT_TITLES);
 	if (extra.sex !== undefined) body.sex = checkOneOf(ctx, itemIndex, 'Sex', extra.sex, PATIENT_SEXES);
 	if (value('email')) {
-		if (!isEmail(value('email'))) throw invalid(ctx, itemIndex, 'Email', 'expected an email address such as patient@example.com');
+		if (!isEmail(value('email'))) throw invalid(ctx, itemIndex, 'Email', EMAIL_EXPECTED);
 		body.email = value('email');
 	}
 	if (value('mobile')) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
 import { checkOneOf, readCollection, requireId } from '../helpers';
 
@@ -37,5 +37,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = readCollection(this, 'options', itemIndex);
 	const qs: IDataObject = {};
 	if (options.dataSource !== undefined) qs.data_source = checkOneOf(this, itemIndex, 'Data Source', options.dataSource, DATA_SOURCES);
-	return heroApiRequest.call(this, { method: 'GET', path: `/v2/patients/${id}`, qs, itemIndex });
+	return heroApiRequest.call(this, { method: 'GET', path: `/v2/patients/${pathId(id)}`, qs, itemIndex });
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest, recordsOf } from '../../transport';
+import { heroApiRequest, recordsOf, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
 import { requireId } from '../helpers';
 
@@ -12,6 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['patient'],
 /** One output item per EHR record that may be this patient; connect one with Connect to EHR Record. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');
-	const page = await heroApiRequest.call(this, { method: 'GET', path: `/v1/patients/${id}/ehr/candidates`, expect: 'list', itemIndex });
+	const page = await heroApiRequest.call(this, { method: 'GET', path: `/v1/patients/${pathId(id)}/ehr/candidates`, expect: 'list', itemIndex });
 	return recordsOf(page);
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
-import { invalid, requireId } from '../helpers';
+import { requireId } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 const properties: INodeProperties[] = [
 	patientIdField,
@@ -25,5 +26,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const other = requireId(this, 'otherPatientId', itemIndex, 'Merge With Patient ID');
 	if (other === id) throw invalid(this, itemIndex, 'Merge With Patient ID', 'must be a different patient from Patient ID');
 	// A preview changes nothing: safe to repeat.
-	return heroApiRequest.call(this, { method: 'POST', path: `/v1/patients/${id}/merge/preview`, body: { patient_id: other }, repeatable: true, readOnly: true, itemIndex });
+	return heroApiRequest.call(this, { method: 'POST', path: `/v1/patients/${pathId(id)}/merge/preview`, body: { patient_id: other }, repeatable: true, readOnly: true, itemIndex });
 }

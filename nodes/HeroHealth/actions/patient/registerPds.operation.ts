@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
 import { checkOneOf, readCollection, requireString } from '../helpers';
-import { checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } from './common';
+import { checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } from './fields';
 
 const SEARCH_BY = ['nhsNumber', 'demographics'] as const;
 

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { checkBoolean, invalid, readCollection } from '../helpers';
+import { checkBoolean, readCollection } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 const ADDRESS_FIELDS: Array<[string, string, string]> = [
 	['addressLine1', 'Address Line 1', 'line_1'],

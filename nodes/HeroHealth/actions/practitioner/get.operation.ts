@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
+import { heroApiRequest, pathId } from '../../transport';
 import { practitionerLocator } from '../booking.descriptions';
 import { requireId } from '../helpers';
 
@@ -11,5 +11,5 @@ export const description = updateDisplayOptions({ show: { resource: ['practition
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'practitionerId', itemIndex, 'Practitioner');
-	return heroApiRequest.call(this, { method: 'GET', path: `/v1/practitioners/${id}`, itemIndex });
+	return heroApiRequest.call(this, { method: 'GET', path: `/v1/practitioners/${pathId(id)}`, itemIndex });
 }

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { appointmentTypeLocator, locationLocator, practitionerLocator } from '../booking.descriptions';
-import { durationField, readDuration, readStartTime, startTimeField } from '../appointment/fields';
+import { appointmentTypeLocator, locationLocator, practitionerLocator, durationField, readDuration, readStartTime, startTimeField } from '../booking.descriptions';
 import { requireId } from '../helpers';
 
 const properties: INodeProperties[] = [

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { DATE_WINDOW_HINT, bookingLocator, bookingLocatorList, readLocatorId, readLocatorIds } from '../booking.descriptions';
 import { calendarDateField } from '../common.descriptions';
-import { checkDate, invalid } from '../helpers';
+import { checkDate } from '../helpers';
+import { invalid } from '../../privacy/invalid';
 
 // "Date From" / "Date To": the lint rules sort a collection by name, and these names keep the two
 // dates together, the first one first (the parameter names stay startDate / endDate).

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
-import { readableFields } from '../appointment/names';
+import { heroApiRequest, pathId } from '../../transport';
+import { readableFields } from '../../shared/bookingNames';
 import { requireId } from '../helpers';
 
 const properties: INodeProperties[] = [
@@ -21,7 +21,7 @@ export const description = updateDisplayOptions({ show: { resource: ['slot'], op
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'slotId', itemIndex, 'Slot ID');
-	const slot = await heroApiRequest.call(this, { method: 'GET', path: `/v1/slots/${id}`, itemIndex });
+	const slot = await heroApiRequest.call(this, { method: 'GET', path: `/v1/slots/${pathId(id)}`, itemIndex });
 	// The start as a patient reads it, and the names, as Book Next Available outputs them.
 	return { ...slot, ...(await readableFields(this, itemIndex, slot)) };
 }

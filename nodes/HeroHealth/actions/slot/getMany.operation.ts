@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
-import { readableFields } from '../appointment/names';
+import { readableFields } from '../../shared/bookingNames';
 import { getList, getMany, readCollection } from '../helpers';
 import { slotFilters, slotQuery } from './filters';
 

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { heroApiRequest } from '../../transport';
-import { checkId, checkOneOf, invalid, readCollection, requireId } from '../helpers';
-import { TASK_PRIORITIES, TASK_STATUSES, priorityOptions, statusOptions, taskIdField } from './fields';
+import { heroApiRequest, pathId } from '../../transport';
+import { checkId, checkOneOf, readCollection, requireId } from '../helpers';
+import { invalid } from '../../privacy/invalid';
+import { taskIdField } from './fields';
+import { TASK_PRIORITIES, TASK_STATUSES, priorityOptions, statusOptions } from '../tasks.descriptions';
 
 const ASSIGNEE_TYPES = ['admin', 'admin_team'] as const;
 
@@ -72,5 +74,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (Object.keys(body).length === 0) throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	// A PATCH of fixed values: repeating it leaves the task as intended, so it may be retried.
-	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/tasks/${id}`, body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/tasks/${pathId(id)}`, body, repeatable: true, itemIndex });
 }

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../trigger/events';
-import { newSigningKey } from '../../trigger/signature';
-import { checkOneOf, invalid, readCollection, requireString } from '../helpers';
-import { hideSecrets } from './common';
+import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../webhooks/events';
+import { newSigningKey } from '../../webhooks/signingKey';
+import { checkOneOf, readCollection, requireString } from '../helpers';
+import { invalid } from '../../privacy/invalid';
+import { hideSecrets } from '../../privacy/hideSecrets';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest } from '../../transport';
-import { listWebhooks } from '../../trigger/registration';
-import { hideSecrets, requireWebhookId, webhookLocator } from './common';
+import { INFERRED, heroApiRequest, pathId } from '../../transport';
+import { listWebhooks } from '../../webhooks/registration';
+import { requireWebhookId, webhookLocator } from './fields';
+import { hideSecrets } from '../../privacy/hideSecrets';
 
 const properties: INodeProperties[] = [webhookLocator];
 
@@ -20,7 +21,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let answer: IDataObject | undefined;
 	let failure: unknown;
 	try {
-		answer = await heroApiRequest.call(this, { method: 'DELETE', path: INFERRED.webhookPath(encodeURIComponent(id)), itemIndex });
+		answer = await heroApiRequest.call(this, { method: 'DELETE', path: INFERRED.webhookPath(pathId(id)), itemIndex });
 	} catch (error) {
 		failure = error;
 	}

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../trigger/events';
+import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../webhooks/events';
 import { returnAllOrLimit } from '../common.descriptions';
-import { listWebhooks } from '../../trigger/registration';
+import { listWebhooks } from '../../webhooks/registration';
 import { checkOneOf, readCollection, readLimit } from '../helpers';
-import { hideSecrets } from './common';
+import { hideSecrets } from '../../privacy/hideSecrets';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

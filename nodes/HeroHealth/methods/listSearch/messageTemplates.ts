@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { templateName, templateText } from '../../actions/messageTemplate/template';
+import { templateName, templateText } from '../../shared/templates';
 import { searchHeroList } from './pagedSearch';
 
 const PREVIEW_CHARACTERS = 80;

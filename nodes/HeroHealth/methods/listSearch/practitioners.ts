@@ -1,14 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { practitionerFullName } from '../../shared/bookingNames';
 import { heroApiRequest, recordsOf } from '../../transport';
 import { chosenId, toResults } from './appointmentTypes';
-
-/** A practitioner's name ("Dr Priya Shah"); Hero's practitioner fields were not captured, so several names are tried. */
-export function practitionerFullName(practitioner: IDataObject): string | undefined {
-	const named = practitioner.name ?? practitioner.display_name ?? practitioner.full_name;
-	const parts = [practitioner.title, practitioner.first_name, practitioner.last_name].filter((part) => typeof part === 'string' && part !== '');
-	return typeof named === 'string' && named ? named : parts.length ? parts.join(' ') : undefined;
-}
 
 /** A practitioner's label in the lists: the name, and the type unless the name says it. */
 export function practitionerName(practitioner: IDataObject): string {

@@ -164,7 +164,7 @@ describe('Message → Send reads each item by Hero\'s field names (Map Automatic
 		const result = await runHeroNode(sandbox, { parameters: mapped(), items: [row(0, { recipient_contact_detail: '07123 45' })] });
 		expect(result.error?.message).not.toContain('07123');
 		const email = await runHeroNode(sandbox, { parameters: mapped(), items: [row(0, { message_type: 'email', recipient_contact_detail: 'jane.doe@@example' })] });
-		expect(email.error?.message).toBe('recipient_contact_detail: expected an email address such as patient@example.com [item 0]');
+		expect(email.error?.message).toBe('recipient_contact_detail: expected an email address such as name@email.com [item 0]');
 	});
 
 	it('with Continue On Fail, an invalid item gets its error and the valid items are sent', async () => {

@@ -1,4 +1,4 @@
-import { templateName, templateText } from '../../../../nodes/HeroHealth/actions/messageTemplate/template';
+import { templateName, templateText } from '../../../../nodes/HeroHealth/shared/templates';
 import { INFERRED } from '../../../../nodes/HeroHealth/transport/inferred';
 import { runHeroNode } from '../../../harness/runNode';
 import { templates } from '../../../sandbox/routes/templates';

@@ -3,8 +3,8 @@
  * same one the Hero Health Trigger registers with). Signing keys are secrets: Hero's answers show
  * them as [hidden]; Create returns a key only when the node generated it.
  */
-import { hideSecrets } from '../../../../nodes/HeroHealth/actions/webhook/common';
-import { HERO_EVENT_NAMES } from '../../../../nodes/HeroHealth/trigger/events';
+import { hideSecrets } from '../../../../nodes/HeroHealth/privacy/hideSecrets';
+import { HERO_EVENT_NAMES } from '../../../../nodes/HeroHealth/webhooks/events';
 import { INFERRED } from '../../../../nodes/HeroHealth/transport/inferred';
 import { searchList } from '../../../harness/listSearch';
 import { runHeroNode } from '../../../harness/runNode';

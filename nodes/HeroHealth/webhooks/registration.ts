@@ -1,9 +1,9 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, readList, type HeroContext } from '../transport';
+import { INFERRED, heroApiRequest, pathId, readList, type HeroContext } from '../transport';
 import { HERO_EVENT_NAMES, UNCONFIRMED_EVENTS } from './events';
-import { newSigningKey } from './signature';
+import { newSigningKey } from './signingKey';
 
 /**
  * The webhook lifecycle. Hero registers one event per webhook (`POST /v1/webhooks`), so one
@@ -82,7 +82,7 @@ export async function listRegistrations(ctx: IHookFunctions): Promise<Registrati
 export async function deleteRegistration(ctx: IHookFunctions, id: string): Promise<void> {
 	let failure: unknown;
 	try {
-		await heroApiRequest.call(ctx, { method: 'DELETE', path: INFERRED.webhookPath(encodeURIComponent(id)) });
+		await heroApiRequest.call(ctx, { method: 'DELETE', path: INFERRED.webhookPath(pathId(id)) });
 		return;
 	} catch (error) {
 		failure = error;

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { calendarDateField } from '../common.descriptions';
-import { checkDate, checkNumber, invalid } from '../helpers';
+import { invalid } from '../privacy/invalid';
+import { HERO_TIME_ZONE, todayIn } from '../shared/time';
+import { calendarDateField } from './common.descriptions';
+import { checkCalendarDate, checkNumber } from './helpers';
 
 /**
  * Fields shared by the link resources (Booking Link, Form Link, Attachment Link): expiry date,
@@ -49,25 +51,6 @@ export const bookingLinkLocator: INodeProperties = {
 		},
 	],
 };
-
-/** Hero's calendar: dates are as Hero shows them, in Europe/London. */
-export const HERO_TIME_ZONE = 'Europe/London';
-
-/** Today's calendar date in `timeZone`, `YYYY-MM-DD`. */
-export function todayIn(timeZone: string, now = Date.now()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/**
- * `checkDate`, also refusing days that do not exist (2026-02-30): JavaScript's Date rolls those
- * over to the next month instead of failing.
- */
-export function checkCalendarDate(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const date = checkDate(ctx, itemIndex, field, value);
-	const parsed = new Date(`${date}T00:00:00Z`);
-	if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw invalid(ctx, itemIndex, field, 'expected a date such as 2026-03-15');
-	return date;
-}
 
 /** An expiry date: a calendar date that is not already past in Hero's calendar (Europe/London). */
 export function checkExpiryDate(ctx: IExecuteFunctions, itemIndex: number, value: unknown, field = 'Expiry Date'): string {

@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { INFERRED } from '../../transport';
 import { normaliseNhsNumber } from '../../validation';
 import { calendarDateField } from '../common.descriptions';
-import { invalid } from '../helpers';
-import { HERO_TIME_ZONE, checkCalendarDate, todayIn } from '../link/common';
+import { invalid } from '../../privacy/invalid';
+import { checkCalendarDate } from '../helpers';
+import { HERO_TIME_ZONE, todayIn } from '../../shared/time';
 
 /** Patient titles Hero accepts (Get a Patient / Create or Update a Patient), '' meaning none. */
 export const PATIENT_TITLES = [

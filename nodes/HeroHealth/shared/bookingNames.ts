@@ -1,9 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { practitionerFullName } from '../../methods/listSearch/practitioners';
-import { heroApiRequest, recordsOf, type HeroContext } from '../../transport';
-import { zonedParts } from '../../validation';
+import { heroApiRequest, recordsOf, type HeroContext } from '../transport';
+import { HERO_TIME_ZONE, localStart } from './time';
+
+/** A practitioner's name ("Dr Priya Shah"); Hero's practitioner fields were not captured, so several names are tried. */
+export function practitionerFullName(practitioner: IDataObject): string | undefined {
+	const named = practitioner.name ?? practitioner.display_name ?? practitioner.full_name;
+	const parts = [practitioner.title, practitioner.first_name, practitioner.last_name].filter((part) => typeof part === 'string' && part !== '');
+	return typeof named === 'string' && named ? named : parts.length ? parts.join(' ') : undefined;
+}
 
 /**
  * Names of the booking ids (appointment type, location, practitioner) for outputs a person reads,
@@ -51,39 +57,6 @@ export async function bookingName(ctx: HeroContext, itemIndex: number, kind: Nam
 	return (await names).get(id);
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const wallClock = (p: Record<string, string>) => `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-
-/**
- * A time as a patient reads it in `timeZone`: "Thu 4 Dec 2026, 10:00" (fixed English, whatever n8n's
- * locale). A wall-clock time that happens twice (01:30 on the day the clocks go back) names its zone,
- * "01:30 BST" or "01:30 GMT", so the two are never read as one.
- */
-export function readableTime(iso: unknown, timeZone: string): string | undefined {
-	const time = Date.parse(String(iso ?? ''));
-	if (!Number.isFinite(time)) return undefined;
-	const p = zonedParts(new Date(time), timeZone);
-	const weekday = WEEKDAYS[new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day))).getUTCDay()];
-	const text = `${weekday} ${Number(p.day)} ${MONTHS[Number(p.month) - 1]} ${p.year}, ${p.hour}:${p.minute}`;
-	// Clocks go back by an hour (in Europe/London; other zones' shifts are also an hour or less).
-	const here = wallClock(p);
-	const repeated = [-3_600_000, 3_600_000, -1_800_000, 1_800_000].some((shift) => wallClock(zonedParts(new Date(time + shift), timeZone)) === here);
-	if (!repeated) return text;
-	const zone = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(time)).find((part) => part.type === 'timeZoneName')?.value;
-	return zone ? `${text} ${zone}` : text;
-}
-
-/** Hero's zone, in which its own screens show times. */
-export const HERO_DISPLAY_ZONE = 'Europe/London';
-
-/** `start_time_local`: the record's start as a patient reads it in Hero's zone (no request). */
-export function localStart(record: IDataObject, timeZone = HERO_DISPLAY_ZONE): IDataObject {
-	const local = readableTime(record.start_time, timeZone);
-	return local ? { start_time_local: local } : {};
-}
-
 const NAMED = [
 	['appointmentType', 'appointment_type_id', 'appointment_type_name'],
 	['practitioner', 'practitioner_id', 'practitioner_name'],
@@ -96,7 +69,7 @@ const NAMED = [
  * practitioner and location (left out when they do not; reading them never fails the item). The same
  * fields, in the same form, on every appointment and slot output, so a message can quote them.
  */
-export async function readableFields(ctx: HeroContext, itemIndex: number, record: IDataObject, timeZone = HERO_DISPLAY_ZONE): Promise<IDataObject> {
+export async function readableFields(ctx: HeroContext, itemIndex: number, record: IDataObject, timeZone = HERO_TIME_ZONE): Promise<IDataObject> {
 	const fields = localStart(record, timeZone);
 	const found = await Promise.all(NAMED.map(([kind, key]) => (record[key] === undefined || record[key] === null ? undefined : bookingName(ctx, itemIndex, kind, String(record[key])))));
 	NAMED.forEach(([, , field], index) => {

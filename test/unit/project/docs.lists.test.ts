@@ -1,0 +1,71 @@
+/**
+ * Issue 25: one list per fact. docs/coverage.md lists every operation of the node, docs/inferred.md
+ * every guess in INFERRED; both are written by hand, so these tests hold them to the code.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { properties } from '../../../nodes/HeroHealth/actions/description';
+import { resources } from '../../../nodes/HeroHealth/actions/resources';
+import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
+
+const ROOT = join(__dirname, '../../..');
+const page = (name: string) => readFileSync(join(ROOT, 'docs', name), 'utf8');
+
+/** The rows of the first table after `heading`, as lists of trimmed cells (header and rule left out). */
+function tableAfter(markdown: string, heading: string): string[][] {
+	const lines = markdown.split('\n');
+	const start = lines.findIndex((line) => line.trim() === heading);
+	if (start === -1) throw new Error(`no heading ${heading}`);
+	const rows: string[][] = [];
+	for (const line of lines.slice(start + 1)) {
+		if (line.startsWith('#')) break;
+		if (!line.startsWith('|')) {
+			if (rows.length) break;
+			continue;
+		}
+		rows.push(line.slice(1, line.trimEnd().length - 1).split('|').map((cell) => cell.trim()));
+	}
+	return rows.slice(2);
+}
+
+const labels = (options: unknown) => (options ?? []) as INodePropertyOptions[];
+
+/** "Resource → Operation" for every operation the node offers, named as the editor names them. */
+function operationsInCode(): string[] {
+	const selector = properties.find((property) => property.name === 'resource');
+	return labels(selector?.options).flatMap((resource) =>
+		labels(resources[String(resource.value)].operationProperty.options).map((operation) => `${resource.name} → ${operation.name}`),
+	);
+}
+
+describe('docs/coverage.md lists the operations of the code', () => {
+	const rows = tableAfter(page('coverage.md'), '## Operations and their HTTP calls');
+
+	it('every operation in the code has a row, and every row is an operation in the code', () => {
+		const documented = rows.map(([resource, operation]) => `${resource} → ${operation}`);
+		expect(documented.length).toBeGreaterThan(50);
+		expect([...documented].sort()).toEqual(operationsInCode().sort());
+	});
+
+	it('the check notices an operation missing from the page', () => {
+		const page_ = page('coverage.md').replace(/^\| Slot \| Count \|.*\n/m, '');
+		const documented = tableAfter(page_, '## Operations and their HTTP calls').map(([resource, operation]) => `${resource} → ${operation}`);
+		expect(operationsInCode().filter((operation) => !documented.includes(operation))).toEqual(['Slot → Count']);
+	});
+});
+
+describe('docs/inferred.md names every guess in INFERRED', () => {
+	const rows = tableAfter(page('inferred.md'), '# What is inferred about Hero\'s API');
+	/** The INFERRED keys a row names in its last column, `` `key` `` each. */
+	const keysOf = (row: string[]) => [...row[row.length - 1].matchAll(/`([A-Za-z]+)`/g)].map((match) => match[1]);
+
+	it('every INFERRED key is named by a row, and every named key exists', () => {
+		const named = rows.flatMap(keysOf);
+		// A row names its keys, or says "—" when the guess is not a value in INFERRED (the error mapping).
+		expect(rows.filter((row) => keysOf(row).length === 0).map((row) => row[row.length - 1])).toEqual(['—']);
+		expect([...new Set(named)].sort()).toEqual(Object.keys(INFERRED).sort());
+	});
+});
