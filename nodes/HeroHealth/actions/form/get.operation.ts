@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest, pathId } from '../../transport';
 import { requireId } from '../helpers';
-import { formLocator } from './fields';
+import { formLocator } from '../forms.descriptions';
 
 const properties: INodeProperties[] = [formLocator];
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
 import { checkId, readCollection, requireId } from '../helpers';
-import { formLocator } from '../form/fields';
+import { formLocator } from '../forms.descriptions';
 import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
 
 const FIELDS = INFERRED.formLinkFields;

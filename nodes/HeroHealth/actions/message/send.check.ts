@@ -5,7 +5,7 @@ import { isEmail, phoneToE164 } from '../../validation';
 import { invalid } from '../../privacy/invalid';
 import { EMAIL_EXPECTED } from '../common.descriptions';
 import { checkBoolean, checkDateTime, checkId, checkOneOf, requireText } from '../helpers';
-import { chosenTemplateId } from '../messageTemplate/template';
+import { chosenTemplateId } from './template';
 import { mapsItems, readItem, readParameters, type SendField, type SendInput } from './send.input';
 
 export const MESSAGE_TYPES = ['sms', 'email', 'nhs_app', 'hero'] as const;

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { minimalOutput, minimalOutputField } from '../../privacy/minimalOutput';
 import { heroApiRequest } from '../../transport';
 import { patientIdField } from '../common.descriptions';
-import { chosenTemplateId, templateLocator, textOfTemplate } from '../messageTemplate/template';
+import { chosenTemplateId, templateLocator, textOfTemplate } from './template';
 import { claimSend, practiceOf, refuseRepeatSendField } from './repeatGuard';
 import { buildSendBody } from './send.check';
 import { FIELDS_BELOW, MAP_AUTOMATICALLY, SEND_FIELDS } from './send.input';
