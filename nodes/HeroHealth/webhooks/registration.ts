@@ -1,8 +1,11 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, pathId, readList, type HeroContext } from '../transport';
+import { heroApiRequest } from '../transport';
+
+import { deleteAll, stillListedText } from './deletion';
 import { HERO_EVENT_NAMES, UNCONFIRMED_EVENTS } from './events';
+import { listRegistrations } from './list';
 import { newSigningKey } from './signingKey';
 
 /**
@@ -11,21 +14,12 @@ import { newSigningKey } from './signingKey';
  * `registrations` (event → Hero webhook id) and the `signingKey` every registration was given.
  */
 
-export interface Registration {
-	id: string;
-	event_type: string;
-	url: string;
-	signing_key?: string;
-}
-
 export interface TriggerStaticData extends IDataObject {
 	registrations?: Record<string, string>;
 	signingKey?: string;
 	/** Registrations a delete failed to remove; the next `create` tries again. */
 	staleRegistrations?: string[];
 }
-
-const LOG_PREFIX = 'Hero Health Trigger';
 
 export function staticDataOf(ctx: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
 	return ctx.getWorkflowStaticData('node') as TriggerStaticData;
@@ -53,87 +47,6 @@ export function selectedEvents(ctx: IHookFunctions): string[] {
 		});
 	}
 	return events;
-}
-
-/**
- * `GET /v1/webhooks`: the practice group's registrations (the action node's Webhook → Get Many
- * reads them here too). Paging is not documented for this list: page parameters are sent only when
- * the first answer's `count` says it holds less than all (`INFERRED.webhookListPagedWhenCountExceeds`).
- */
-export async function listWebhooks(ctx: HeroContext, qs?: IDataObject, limit?: number, itemIndex?: number): Promise<IDataObject[]> {
-	const request = { method: 'GET' as const, path: '/v1/webhooks', qs, itemIndex };
-	return readList.call(ctx, request, INFERRED.webhookListPagedWhenCountExceeds ? 'pagedWhenCounted' : 'unpaged', limit);
-}
-
-export async function listRegistrations(ctx: IHookFunctions): Promise<Registration[]> {
-	const records = await listWebhooks(ctx);
-	return records.map((record) => ({
-		id: String(record.id),
-		event_type: String(record.event_type),
-		url: String(record.url),
-		...(typeof record.signing_key === 'string' ? { signing_key: record.signing_key } : {}),
-	}));
-}
-
-/**
- * `DELETE /v1/webhooks/{id}` (path inferred). Answered with a 2xx or a 404: whether it is gone is
- * then read from the list (`deleteAll`), since a wrong path could answer either without deleting.
- */
-export async function deleteRegistration(ctx: IHookFunctions, id: string): Promise<void> {
-	let failure: unknown;
-	try {
-		await heroApiRequest.call(ctx, { method: 'DELETE', path: INFERRED.webhookPath(pathId(id)) });
-		return;
-	} catch (error) {
-		failure = error;
-	}
-	if ((failure as { httpCode?: unknown }).httpCode === '404') return;
-	// Already a NodeApiError with Hero's status and a human message (transport/errors.ts).
-	throw failure;
-}
-
-interface Deletion {
-	/** Deletes that failed (Hero down, key refused): kept, tried again on the next activation. */
-	failed: string[];
-	/** Deletes Hero answered, yet the registration is still listed: the inferred path may be wrong. */
-	stillListed: string[];
-}
-
-/** The message for registrations Hero still lists after answering their delete. */
-function stillListedText(ids: string[]): string {
-	const which = ids.length === 1 ? `webhook registration ${ids[0]} after answering its delete` : `webhook registrations ${ids.join(', ')} after answering their deletes`;
-	return `Hero still lists ${which} (DELETE ${INFERRED.webhookPath('{id}')} is an inferred path: Hero documents only create and list)`;
-}
-
-/**
- * Deletes each id, then reads the list once to confirm they are gone. Failures are logged (never
- * the key) and returned, so callers keep the ids rather than forgetting a registration Hero may
- * still deliver to.
- */
-async function deleteAll(ctx: IHookFunctions, ids: string[], why: string): Promise<Deletion> {
-	const meta = () => ({ workflowId: ctx.getWorkflow().id, node: ctx.getNode().name });
-	const failed: string[] = [];
-	for (const id of ids) {
-		try {
-			await deleteRegistration(ctx, id);
-		} catch (error) {
-			failed.push(id);
-			ctx.logger.warn(`${LOG_PREFIX}: could not delete Hero webhook registration ${id} (${why}): ${(error as Error).message}`, meta());
-		}
-	}
-	const answered = ids.filter((id) => !failed.includes(id));
-	if (answered.length === 0) return { failed, stillListed: [] };
-	let listed: Set<string>;
-	try {
-		listed = new Set((await listRegistrations(ctx)).map((registration) => registration.id));
-	} catch (error) {
-		// Unconfirmed: kept, and tried again (and confirmed) on the next activation.
-		ctx.logger.warn(`${LOG_PREFIX}: could not confirm the delete of Hero webhook registrations ${answered.join(', ')} (${why}): ${(error as Error).message}`, meta());
-		return { failed: [...failed, ...answered], stillListed: [] };
-	}
-	const stillListed = answered.filter((id) => listed.has(id));
-	if (stillListed.length) ctx.logger.error(`${LOG_PREFIX}: ${stillListedText(stillListed)} (${why}). They were not removed; remove them in Hero.`, meta());
-	return { failed, stillListed };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest, pathId } from '../../transport';
-import { listWebhooks } from '../../webhooks/registration';
+import { listWebhooks } from '../../webhooks/list';
 import { requireWebhookId, webhookLocator } from './fields';
 import { hideSecrets } from '../../privacy/hideSecrets';
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { HERO_EVENT_NAMES, HERO_EVENTS } from '../../webhooks/events';
 import { returnAllOrLimit } from '../common.descriptions';
-import { listWebhooks } from '../../webhooks/registration';
+import { listWebhooks } from '../../webhooks/list';
 import { checkOneOf, readCollection, readLimit } from '../helpers';
 import { hideSecrets } from '../../privacy/hideSecrets';
 
