@@ -5,12 +5,14 @@ const path = require('path');
 const { task, src, dest } = require('gulp');
 
 task('build:icons', () =>
-	src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
-		dest(path.resolve('dist')),
-	),
+	src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest(path.resolve('dist'))),
 );
 
-const BANNER = '// Built by gulpfile.js (build:bundle) with esbuild from the files tsc compiled; the source is nodes/ and credentials/.';
+const BANNER =
+	'// Built by gulpfile.js (build:bundle) with esbuild from the files tsc compiled; the source is nodes/ and credentials/.';
 
 /**
  * Issue 17 (the action node's cold require) and issue 25 (ship only what n8n loads). tsc writes about
@@ -26,9 +28,12 @@ const BANNER = '// Built by gulpfile.js (build:bundle) with esbuild from the fil
 task('build:bundle', async () => {
 	const esbuild = require('esbuild');
 	const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
-	const entries = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((file) => path.resolve(file));
+	const entries = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((file) =>
+		path.resolve(file),
+	);
 	for (const entry of entries) {
-		if (fs.readFileSync(entry, 'utf8').includes('(build:bundle)')) throw new Error(`${entry} is a bundle already: run tsc first`);
+		if (fs.readFileSync(entry, 'utf8').includes('(build:bundle)'))
+			throw new Error(`${entry} is a bundle already: run tsc first`);
 	}
 	const dist = path.resolve('dist');
 	const result = await esbuild.build({

@@ -21,8 +21,10 @@ export function placeholdersIn(pkg) {
 		'author.url': pkg.author?.url,
 	};
 	for (const [field, value] of Object.entries(fields)) {
-		if (field === 'repository.url' && (typeof value !== 'string' || value === '')) found.push('repository.url is missing');
-		else if (typeof value === 'string' && value.toLowerCase().includes(PLACEHOLDER_REPOSITORY)) found.push(`${field} is the placeholder repository ${value}`);
+		if (field === 'repository.url' && (typeof value !== 'string' || value === ''))
+			found.push('repository.url is missing');
+		else if (typeof value === 'string' && value.toLowerCase().includes(PLACEHOLDER_REPOSITORY))
+			found.push(`${field} is the placeholder repository ${value}`);
 	}
 	return found;
 }
@@ -30,7 +32,9 @@ export function placeholdersIn(pkg) {
 const path = resolve(process.argv[2] ?? 'package.json');
 const found = placeholdersIn(JSON.parse(readFileSync(path, 'utf8')));
 if (found.length > 0) {
-	console.error(`Not releasable: ${path} still holds placeholders (CONTRIBUTING.md → Releasing says how to fill them):`);
+	console.error(
+		`Not releasable: ${path} still holds placeholders (CONTRIBUTING.md → Releasing says how to fill them):`,
+	);
 	for (const line of found) console.error(`- ${line}`);
 	process.exit(1);
 }

@@ -71,10 +71,19 @@ export class HeroHealthApi implements ICredentialType {
 			// Staging by default (issue 24 point 10): reaching real patients takes a deliberate choice of
 			// Production, and a production key left on Staging fails (401) instead of sending.
 			default: 'https://api.staging.htech.app',
-			description: 'Which Hero Health to call. Use the key issued for that environment. Choose Production only when the workflow is ready for real patients.',
+			description:
+				'Which Hero Health to call. Use the key issued for that environment. Choose Production only when the workflow is ready for real patients.',
 			options: [
-				{ name: 'Production', value: 'https://api.herohealth.net', description: 'Real patients. https://api.herohealth.net.' },
-				{ name: 'Staging', value: 'https://api.staging.htech.app', description: 'Hero test data, with a staging key. https://api.staging.htech.app.' },
+				{
+					name: 'Production',
+					value: 'https://api.herohealth.net',
+					description: 'Real patients. https://api.herohealth.net.',
+				},
+				{
+					name: 'Staging',
+					value: 'https://api.staging.htech.app',
+					description: 'Hero test data, with a staging key. https://api.staging.htech.app.',
+				},
 				{
 					name: 'Hero Mock Server',
 					value: 'https://developer.herohealth.net/_mock/apis/public-api/openapi',
@@ -84,7 +93,8 @@ export class HeroHealthApi implements ICredentialType {
 				{
 					name: 'Custom (Sandbox or Proxy)',
 					value: CUSTOM_ENVIRONMENT,
-					description: "Any Hero-compatible URL, such as this package's local sandbox (npm run sandbox) or your proxy",
+					description:
+						"Any Hero-compatible URL, such as this package's local sandbox (npm run sandbox) or your proxy",
 				},
 			],
 		},
@@ -104,8 +114,12 @@ export class HeroHealthApi implements ICredentialType {
 	// A function, not generic `={{$credentials...}}` headers: n8n would evaluate those two
 	// expressions on every request, the largest per-item cost the benchmark found.
 	// Refusing here, where the key is added, covers the credential test as well as every node request.
-	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
-		if (sendsKeyInClear(requestOptions.url ?? '', requestOptions.baseURL)) throw new Error(CLEARTEXT_BASE_URL_ERROR);
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		if (sendsKeyInClear(requestOptions.url ?? '', requestOptions.baseURL))
+			throw new Error(CLEARTEXT_BASE_URL_ERROR);
 		return {
 			...requestOptions,
 			headers: {

@@ -12,7 +12,12 @@ import { setRequestTimeout } from './transport';
 import { HERO_EVENTS } from './webhooks/events';
 import { minimalOutputField } from './privacy/minimalOutput';
 import { buildEventItem, parseEnvelope, RECORD_ATTEMPT_TIMEOUT_MS } from './trigger/records';
-import { registerWebhooks, registrationsExist, staticDataOf, unregisterWebhooks } from './webhooks/registration';
+import {
+	registerWebhooks,
+	registrationsExist,
+	staticDataOf,
+	unregisterWebhooks,
+} from './webhooks/registration';
 import { acceptedDeliveries } from './trigger/replay';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyHeroSignature } from './trigger/signature';
 
@@ -30,7 +35,9 @@ export class HeroHealthTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'heroHealthApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName: 'Events',
@@ -81,16 +88,26 @@ export class HeroHealthTrigger implements INodeType {
 			rawBody,
 		});
 		if (!verdict.valid) {
-			this.logger.warn(`Hero Health Trigger: refused a delivery (${verdict.reason})`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
-			this.getResponseObject().status(401).json({ message: 'Hero Health signature verification failed' });
+			this.logger.warn(`Hero Health Trigger: refused a delivery (${verdict.reason})`, {
+				workflowId: this.getWorkflow().id,
+				node: this.getNode().name,
+			});
+			this.getResponseObject()
+				.status(401)
+				.json({ message: 'Hero Health signature verification failed' });
 			return { noWebhookResponse: true };
 		}
 
 		// Hero posts JSON; anything else is not a Hero event even when signed.
-		const contentType = String(headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		const contentType = String(headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim()
+			.toLowerCase();
 		const envelope = contentType === 'application/json' ? parseEnvelope(rawBody) : undefined;
 		if (!envelope) {
-			this.getResponseObject().status(400).json({ message: 'Expected a Hero event: {object, id, practice_group_id, event}' });
+			this.getResponseObject()
+				.status(400)
+				.json({ message: 'Expected a Hero event: {object, id, practice_group_id, event}' });
 			return { noWebhookResponse: true };
 		}
 		// An exact repeat (same timestamp, same signed body) of a delivery accepted within the window:
@@ -98,16 +115,28 @@ export class HeroHealthTrigger implements INodeType {
 		// Keyed on the digest of the whole signed text, never the envelope: twins that differ in any byte both run.
 		const deliveryKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${verdict.digest}`;
 		if (acceptedDeliveries.isRepeat(deliveryKey, verdict.timestampMs)) {
-			return { webhookResponse: { received: true, ignored: 'a repeat of a delivery already accepted' } };
+			return {
+				webhookResponse: { received: true, ignored: 'a repeat of a delivery already accepted' },
+			};
 		}
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes(envelope.event)) {
 			// A registration left over from before the events changed: acknowledge, start nothing.
-			return { webhookResponse: { received: true, ignored: `event ${envelope.event} is not selected in this trigger` } };
+			return {
+				webhookResponse: {
+					received: true,
+					ignored: `event ${envelope.event} is not selected in this trigger`,
+				},
+			};
 		}
 
 		const fetchFullRecord = this.getNodeParameter('fetchFullRecord', true) as boolean;
-		if (!fetchFullRecord) return { workflowData: [this.helpers.returnJsonArray([await buildEventItem.call(this, envelope, false)])] };
+		if (!fetchFullRecord)
+			return {
+				workflowData: [
+					this.helpers.returnJsonArray([await buildEventItem.call(this, envelope, false)]),
+				],
+			};
 		// Acknowledge before reading the record: a slow Hero read must not outlast Hero's delivery
 		// timeout (undocumented), or Hero would deliver again and the workflow would run twice.
 		// n8n still starts the run from workflowData when the node has answered itself.

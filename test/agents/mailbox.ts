@@ -97,7 +97,10 @@ export async function startMailbox(): Promise<Mailbox> {
 		async waitForMail(count, timeoutMs = 60_000) {
 			const deadline = Date.now() + timeoutMs;
 			while (received.length < count) {
-				if (Date.now() > deadline) throw new Error(`mailbox: ${received.length} of ${count} messages arrived within ${timeoutMs} ms`);
+				if (Date.now() > deadline)
+					throw new Error(
+						`mailbox: ${received.length} of ${count} messages arrived within ${timeoutMs} ms`,
+					);
 				await new Promise((r) => setTimeout(r, 100));
 			}
 			return received[count - 1];
@@ -118,9 +121,12 @@ export function htmlBody(mail: ReceivedMail): string {
 	const split = html.indexOf('\r\n\r\n');
 	const headers = html.slice(0, split);
 	const body = html.slice(split + 4);
-	if (/content-transfer-encoding:\s*base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+	if (/content-transfer-encoding:\s*base64/i.test(headers))
+		return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
 	if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) {
-		const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+		const bytes = body
+			.replace(/=\r\n/g, '')
+			.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 		return Buffer.from(bytes, 'latin1').toString('utf8');
 	}
 	return body;
@@ -129,7 +135,8 @@ export function htmlBody(mail: ReceivedMail): string {
 /** The links of an HTML body by their text, e.g. `links(html).get('Approve')`; `&amp;` decoded. */
 export function links(html: string): Map<string, string> {
 	const found = new Map<string, string>();
-	for (const match of html.matchAll(/<a\s[^>]*href="([^"]+)"[^>]*>\s*([^<]*?)\s*<\/a>/gi)) found.set(match[2], match[1].replace(/&amp;/g, '&'));
+	for (const match of html.matchAll(/<a\s[^>]*href="([^"]+)"[^>]*>\s*([^<]*?)\s*<\/a>/gi))
+		found.set(match[2], match[1].replace(/&amp;/g, '&'));
 	return found;
 }
 

@@ -33,7 +33,11 @@ export type ScriptStep = ScriptedReply | ((conversation: Conversation) => Script
 export interface ChatMessage {
 	role: 'system' | 'user' | 'assistant' | 'tool' | string;
 	content: string | null | Array<{ type: string; text?: string }>;
-	tool_calls?: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }>;
+	tool_calls?: Array<{
+		id: string;
+		type: 'function';
+		function: { name: string; arguments: string };
+	}>;
 	tool_call_id?: string;
 	name?: string;
 }
@@ -41,7 +45,12 @@ export interface ChatMessage {
 /** A tool the agent offered, in OpenAI's `tools` format. */
 export interface OfferedTool {
 	type: 'function';
-	function: { name: string; description?: string; parameters?: Record<string, any>; strict?: boolean };
+	function: {
+		name: string;
+		description?: string;
+		parameters?: Record<string, any>;
+		strict?: boolean;
+	};
 }
 
 /** One request the server received. */
@@ -77,7 +86,8 @@ export class Conversation {
 	/** Text of a message whatever its content shape. */
 	static text(message: ChatMessage): string {
 		if (typeof message.content === 'string') return message.content;
-		if (Array.isArray(message.content)) return message.content.map((part) => part.text ?? '').join('');
+		if (Array.isArray(message.content))
+			return message.content.map((part) => part.text ?? '').join('');
 		return '';
 	}
 
@@ -127,7 +137,10 @@ export interface ScriptedModelOptions {
 	respond?: (conversation: Conversation) => ScriptedReply;
 }
 
-export async function startScriptedModel(script: ScriptStep[] = [], options: ScriptedModelOptions = {}): Promise<ScriptedModel> {
+export async function startScriptedModel(
+	script: ScriptStep[] = [],
+	options: ScriptedModelOptions = {},
+): Promise<ScriptedModel> {
 	let steps = [...script];
 	let nextStep = 0;
 	let callSeq = 0;
@@ -136,23 +149,37 @@ export async function startScriptedModel(script: ScriptStep[] = [], options: Scr
 	const handle = async (req: IncomingMessage, res: ServerResponse) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const raw = await readBody(req);
-		const record: RecordedChatRequest = { path: url.pathname, body: {}, authorization: req.headers.authorization, streamed: false };
+		const record: RecordedChatRequest = {
+			path: url.pathname,
+			body: {},
+			authorization: req.headers.authorization,
+			streamed: false,
+		};
 		try {
 			record.body = raw ? JSON.parse(raw) : {};
 		} catch {
-			return sendJson(res, 400, { error: { message: 'request body is not JSON', type: 'invalid_request_error' } });
+			return sendJson(res, 400, {
+				error: { message: 'request body is not JSON', type: 'invalid_request_error' },
+			});
 		}
 		requests.push(record);
 
 		if (req.method === 'GET' && /\/models$/.test(url.pathname)) {
-			return sendJson(res, 200, { object: 'list', data: [{ id: 'scripted-model', object: 'model', created: 0, owned_by: 'hero-tests' }] });
+			return sendJson(res, 200, {
+				object: 'list',
+				data: [{ id: 'scripted-model', object: 'model', created: 0, owned_by: 'hero-tests' }],
+			});
 		}
 		if (req.method !== 'POST' || !/\/chat\/completions$/.test(url.pathname)) {
-			return sendJson(res, 404, { error: { message: `no route ${req.method} ${url.pathname}`, type: 'invalid_request_error' } });
+			return sendJson(res, 404, {
+				error: { message: `no route ${req.method} ${url.pathname}`, type: 'invalid_request_error' },
+			});
 		}
 
 		// OpenAI's rule for function names (n8n builds them from node names): refuse as OpenAI does.
-		const badName = (record.body.tools ?? []).findIndex((tool) => !FUNCTION_NAME.test(tool.function?.name ?? ''));
+		const badName = (record.body.tools ?? []).findIndex(
+			(tool) => !FUNCTION_NAME.test(tool.function?.name ?? ''),
+		);
 		if (badName >= 0) {
 			const name = record.body.tools![badName].function?.name ?? '';
 			record.status = 400;
@@ -160,7 +187,14 @@ export async function startScriptedModel(script: ScriptStep[] = [], options: Scr
 				name.length > 64
 					? `Invalid 'tools[${badName}].function.name': string too long. Expected a string with maximum length 64, but got a string with length ${name.length} instead.`
 					: `Invalid 'tools[${badName}].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`;
-			return sendJson(res, 400, { error: { message, type: 'invalid_request_error', param: `tools[${badName}].function.name`, code: name.length > 64 ? 'string_above_max_length' : 'invalid_value' } });
+			return sendJson(res, 400, {
+				error: {
+					message,
+					type: 'invalid_request_error',
+					param: `tools[${badName}].function.name`,
+					code: name.length > 64 ? 'string_above_max_length' : 'invalid_value',
+				},
+			});
 		}
 
 		const step = steps[nextStep];
@@ -189,28 +223,64 @@ export async function startScriptedModel(script: ScriptStep[] = [], options: Scr
 
 		if (record.body.stream === true) {
 			record.streamed = true;
-			res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-			const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
-				res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`);
+			res.writeHead(200, {
+				'content-type': 'text/event-stream',
+				'cache-control': 'no-cache',
+				connection: 'keep-alive',
+			});
+			const chunk = (
+				delta: Record<string, unknown>,
+				finish: string | null,
+				extra: Record<string, unknown> = {},
+			) =>
+				res.write(
+					`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`,
+				);
 			chunk({ role: 'assistant', content: toolCalls.length ? null : '' }, null);
 			if (content) chunk({ content }, null);
 			toolCalls.forEach((call, index) => {
-				chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }, null);
+				chunk(
+					{
+						tool_calls: [
+							{
+								index,
+								id: call.id,
+								type: 'function',
+								function: { name: call.function.name, arguments: '' },
+							},
+						],
+					},
+					null,
+				);
 				chunk({ tool_calls: [{ index, function: { arguments: call.function.arguments } }] }, null);
 			});
 			chunk({}, finishReason);
 			const streamOptions = record.body.stream_options as { include_usage?: boolean } | undefined;
-			if (streamOptions?.include_usage) res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`);
+			if (streamOptions?.include_usage)
+				res.write(
+					`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`,
+				);
 			res.end('data: [DONE]\n\n');
 			return;
 		}
 		const message: Record<string, unknown> = { role: 'assistant', content };
 		if (toolCalls.length) message.tool_calls = toolCalls;
-		sendJson(res, 200, { id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }], usage });
+		sendJson(res, 200, {
+			id,
+			object: 'chat.completion',
+			created,
+			model,
+			choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
+			usage,
+		});
 	};
 
 	const server: Server = createServer((req, res) => {
-		handle(req, res).catch((error: Error) => sendJson(res, 500, { error: { message: `scripted model: ${error.message}`, type: 'server_error' } }));
+		handle(req, res).catch((error: Error) =>
+			sendJson(res, 500, {
+				error: { message: `scripted model: ${error.message}`, type: 'server_error' },
+			}),
+		);
 	});
 	const sockets = new Set<Socket>();
 	server.on('connection', (socket: Socket) => {
@@ -263,6 +333,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+	res.writeHead(status, {
+		'content-type': 'application/json',
+		'content-length': Buffer.byteLength(text),
+	});
 	res.end(text);
 }

@@ -16,7 +16,10 @@ import { CommandError, runN8n } from '../n8n/harness/process';
 import type { WorkflowNode } from '../n8n/harness/workflows';
 
 export const HERO_TOOL_TYPE = heroType('heroHealthTool');
-export const OPENAI_CREDENTIAL = { id: 'scriptedModelCred1', name: 'Scripted model (sandbox)' } as const;
+export const OPENAI_CREDENTIAL = {
+	id: 'scriptedModelCred1',
+	name: 'Scripted model (sandbox)',
+} as const;
 
 /** Tool node names; the agent offers each as a tool named after it (spaces → underscores). */
 export const TOOLS = {
@@ -34,21 +37,35 @@ export const n8nToolName = (nodeName: string): string => nodeName.replace(/[^a-z
 /** The tool variant's description as n8n's loader makes it (name ending `Tool`, output ai_tool). */
 export function heroToolDescription(): INodeTypeDescription {
 	const description = new HeroHealth().description;
-	return { ...description, name: `${description.name}Tool`, displayName: `${description.displayName} Tool`, outputs: [NodeConnectionTypes.AiTool] };
+	return {
+		...description,
+		name: `${description.name}Tool`,
+		displayName: `${description.displayName} Tool`,
+		outputs: [NodeConnectionTypes.AiTool],
+	};
 }
 
 /** Every resource and operation of the action node, in the order of its description. */
 export function everyOperation(): Array<{ resource: string; operation: string }> {
 	return heroToolDescription()
 		.properties.filter((p) => p.name === 'operation')
-		.flatMap((p) => (p.options as Array<{ value: string }>).map((o) => ({ resource: p.displayOptions!.show!.resource![0] as string, operation: o.value })));
+		.flatMap((p) =>
+			(p.options as Array<{ value: string }>).map((o) => ({
+				resource: p.displayOptions!.show!.resource![0] as string,
+				operation: o.value,
+			})),
+		);
 }
 
 /**
  * The name n8n gives a tool node added from the panel (n8n-workflow `makeNodeName`: the action and
  * " in Hero Health"); a second node of the same name gets "1" appended, as the canvas does.
  */
-export function defaultToolNodeName(resource: string, operation: string, taken: Set<string> = new Set()): string {
+export function defaultToolNodeName(
+	resource: string,
+	operation: string,
+	taken: Set<string> = new Set(),
+): string {
 	const base = NodeHelpers.makeNodeName({ resource, operation }, heroToolDescription());
 	let name = base;
 	for (let n = 1; taken.has(name); n++) name = `${base}${n}`;
@@ -62,22 +79,48 @@ export const MODEL = 'OpenAI Chat Model';
 /** Imports an OpenAI credential whose Base URL is the scripted model (n8n encrypts it on import). */
 export async function importScriptedModelCredential(home: N8nHome, baseUrl: string): Promise<void> {
 	const file = join(home.folder, `.import-openai-${randomBytes(6).toString('hex')}.json`);
-	await writeFile(file, JSON.stringify([{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-scripted-test', url: baseUrl } }]), { mode: 0o600 });
+	await writeFile(
+		file,
+		JSON.stringify([
+			{
+				...OPENAI_CREDENTIAL,
+				type: 'openAiApi',
+				data: { apiKey: 'sk-scripted-test', url: baseUrl },
+			},
+		]),
+		{ mode: 0o600 },
+	);
 	try {
 		const result = await runN8n(home, ['import:credentials', `--input=${file}`]);
-		if (result.exitCode !== 0) throw new CommandError('n8n import:credentials (OpenAI) failed', result);
+		if (result.exitCode !== 0)
+			throw new CommandError('n8n import:credentials (OpenAI) failed', result);
 	} finally {
 		await rm(file, { force: true });
 	}
 }
 
-const fromAI = (key: string, description: string, type = 'string') => `={{ $fromAI('${key}', \`${description}\`, '${type}') }}`;
+const fromAI = (key: string, description: string, type = 'string') =>
+	`={{ $fromAI('${key}', \`${description}\`, '${type}') }}`;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-const heroCredential = { [HERO_CREDENTIAL_TYPE]: { id: DEFAULT_CREDENTIAL.id, name: DEFAULT_CREDENTIAL.name } };
+const heroCredential = {
+	[HERO_CREDENTIAL_TYPE]: { id: DEFAULT_CREDENTIAL.id, name: DEFAULT_CREDENTIAL.name },
+};
 
-function toolNode(name: string, parameters: Record<string, unknown>, position: [number, number]): WorkflowNode {
-	return { id: `tool-${randomBytes(4).toString('hex')}`, name, type: HERO_TOOL_TYPE, typeVersion: 1, position, parameters: { descriptionType: 'auto', ...parameters }, credentials: heroCredential };
+function toolNode(
+	name: string,
+	parameters: Record<string, unknown>,
+	position: [number, number],
+): WorkflowNode {
+	return {
+		id: `tool-${randomBytes(4).toString('hex')}`,
+		name,
+		type: HERO_TOOL_TYPE,
+		typeVersion: 1,
+		position,
+		parameters: { descriptionType: 'auto', ...parameters },
+		credentials: heroCredential,
+	};
 }
 
 /**
@@ -85,11 +128,16 @@ function toolNode(name: string, parameters: Record<string, unknown>, position: [
  * resource and operation set (what the panel stores), except `fill`: extra parameters by
  * `resource:operation` (e.g. $fromAI inputs for the tools a test calls).
  */
-export function everyActionAsTool(fill: Record<string, Record<string, unknown>> = {}): WorkflowNode[] {
+export function everyActionAsTool(
+	fill: Record<string, Record<string, unknown>> = {},
+): WorkflowNode[] {
 	const taken = new Set<string>();
 	return everyOperation().map(({ resource, operation }, index) => {
 		const name = defaultToolNodeName(resource, operation, taken);
-		const node = toolNode(name, { resource, operation, ...fill[`${resource}:${operation}`] }, [200 + (index % 10) * 160, 520 + Math.floor(index / 10) * 160]);
+		const node = toolNode(name, { resource, operation, ...fill[`${resource}:${operation}`] }, [
+			200 + (index % 10) * 160,
+			520 + Math.floor(index / 10) * 160,
+		]);
 		// As the panel stores it: no Tool Description choice (its default applies).
 		delete (node.parameters as Record<string, unknown>).descriptionType;
 		return node;
@@ -106,7 +154,12 @@ export const findSlotsTool = (position: [number, number] = [360, 520]) =>
 			returnAll: false,
 			limit: 5,
 			filters: {
-				appointmentTypeId: byId(fromAI('appointmentTypeId', 'Hero appointment type ID (digits), e.g. 4001 for a GP appointment')),
+				appointmentTypeId: byId(
+					fromAI(
+						'appointmentTypeId',
+						'Hero appointment type ID (digits), e.g. 4001 for a GP appointment',
+					),
+				),
 				startDate: fromAI('startDate', 'First day to search, YYYY-MM-DD'),
 			},
 		},
@@ -143,7 +196,8 @@ export const bookTool = (position: [number, number] = [520, 520]) =>
 	);
 
 /** Access Token → Create: a Hero Elements token (a bearer credential). */
-export const accessTokenTool = (position: [number, number] = [840, 520]) => toolNode(TOOLS.accessToken, { resource: 'accessToken', operation: 'create' }, position);
+export const accessTokenTool = (position: [number, number] = [840, 520]) =>
+	toolNode(TOOLS.accessToken, { resource: 'accessToken', operation: 'create' }, position);
 
 /** Message → Send by SMS, the patient and text from the model. */
 export const SEND_SMS_INPUTS = {
@@ -153,7 +207,10 @@ export const SEND_SMS_INPUTS = {
 };
 
 /** Message → Send by SMS: sends to the patient. */
-export const sendSmsTool = (position: [number, number] = [680, 520], extra: Record<string, unknown> = {}) =>
+export const sendSmsTool = (
+	position: [number, number] = [680, 520],
+	extra: Record<string, unknown> = {},
+) =>
 	toolNode(
 		TOOLS.send,
 		{ resource: 'message', operation: 'send', ...SEND_SMS_INPUTS, ...extra },
@@ -182,13 +239,25 @@ export function chatTriggerNode(webhookId: string): WorkflowNode {
 		typeVersion: 1.4,
 		position: [0, 300],
 		webhookId,
-		parameters: { public: true, mode: 'webhook', authentication: 'none', options: { responseMode: 'streaming' } },
+		parameters: {
+			public: true,
+			mode: 'webhook',
+			authentication: 'none',
+			options: { responseMode: 'streaming' },
+		},
 	};
 }
 
 /** Manual Trigger (or the given trigger) → AI Agent (OpenAI Chat Model + the given tools). */
 export function agentWorkflow(options: AgentWorkflowOptions & { trigger?: WorkflowNode }) {
-	const trigger: WorkflowNode = options.trigger ?? { id: 'agent-trigger', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300], parameters: {} };
+	const trigger: WorkflowNode = options.trigger ?? {
+		id: 'agent-trigger',
+		name: 'When clicking ‘Execute workflow’',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 300],
+		parameters: {},
+	};
 	const agent: WorkflowNode = {
 		id: 'agent-agent',
 		name: AGENT,
@@ -197,8 +266,13 @@ export function agentWorkflow(options: AgentWorkflowOptions & { trigger?: Workfl
 		position: [260, 300],
 		parameters: {
 			// With a Chat Trigger the prompt is the chat message.
-			...(options.trigger ? { promptType: 'auto' } : { promptType: 'define', text: options.prompt }),
-			options: { systemMessage: options.systemMessage ?? BOOKING_SYSTEM_MESSAGE, maxIterations: 10 },
+			...(options.trigger
+				? { promptType: 'auto' }
+				: { promptType: 'define', text: options.prompt }),
+			options: {
+				systemMessage: options.systemMessage ?? BOOKING_SYSTEM_MESSAGE,
+				maxIterations: 10,
+			},
 		},
 	};
 	const model: WorkflowNode = {
@@ -210,11 +284,15 @@ export function agentWorkflow(options: AgentWorkflowOptions & { trigger?: Workfl
 		parameters: { model: { __rl: true, mode: 'id', value: 'scripted-model' }, options: {} },
 		credentials: { openAiApi: { id: OPENAI_CREDENTIAL.id, name: OPENAI_CREDENTIAL.name } },
 	};
-	const connections: Record<string, Record<string, Array<Array<{ node: string; type: string; index: number }>>>> = {
+	const connections: Record<
+		string,
+		Record<string, Array<Array<{ node: string; type: string; index: number }>>>
+	> = {
 		[trigger.name]: { main: [[{ node: AGENT, type: 'main', index: 0 }]] },
 		[MODEL]: { ai_languageModel: [[{ node: AGENT, type: 'ai_languageModel', index: 0 }]] },
 	};
-	for (const tool of options.tools) connections[tool.name] = { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] };
+	for (const tool of options.tools)
+		connections[tool.name] = { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] };
 	return {
 		id: options.id,
 		name: options.name,

@@ -38,7 +38,8 @@ interface Patchable {
 }
 
 const file = process.env.HERO_BENCH_CPU_FILE;
-const gc = process.env.HERO_BENCH_MEMORY === '1' ? (globalThis as { gc?: () => void }).gc : undefined;
+const gc =
+	process.env.HERO_BENCH_MEMORY === '1' ? (globalThis as { gc?: () => void }).gc : undefined;
 const totals: Record<string, Totals> = {};
 const loader = Module as unknown as { _load: AnyFunction };
 const originalLoad = loader._load;
@@ -48,18 +49,34 @@ let patchedExpression = false;
 
 function patchRunNode(workflowExecute: Patchable): void {
 	const runNode = workflowExecute.prototype.runNode as AnyFunction;
-	workflowExecute.prototype.runNode = async function (this: unknown, workflow: unknown, executionData: { node: { name: string } }, ...rest: unknown[]) {
+	workflowExecute.prototype.runNode = async function (
+		this: unknown,
+		workflow: unknown,
+		executionData: { node: { name: string } },
+		...rest: unknown[]
+	) {
 		let heapBase = 0;
 		let heapPeak = 0;
 		let sampler: NodeJS.Timeout | undefined;
 		if (gc) {
 			gc();
 			heapBase = heapPeak = process.memoryUsage().heapUsed;
-			sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5);
+			sampler = setInterval(
+				() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)),
+				5,
+			);
 		}
 		const cpu = process.cpuUsage();
 		const wall = process.hrtime.bigint();
-		const entry = (totals[executionData.node.name] ??= { cpuMs: 0, wallMs: 0, startUs: Number(wall / 1000n), endUs: 0, expressions: 0, connections: 0, peakConnections: 0 });
+		const entry = (totals[executionData.node.name] ??= {
+			cpuMs: 0,
+			wallMs: 0,
+			startUs: Number(wall / 1000n),
+			endUs: 0,
+			expressions: 0,
+			connections: 0,
+			peakConnections: 0,
+		});
 		running = entry;
 		try {
 			return await runNode.call(this, workflow, executionData, ...rest);
@@ -98,17 +115,24 @@ function countConnection(message: unknown): void {
 	if (!entry) return;
 	entry.connections++;
 	entry.peakConnections = Math.max(entry.peakConnections, ++openConnections);
-	(message as { socket: { once(event: 'close', listener: () => void): unknown } }).socket.once('close', () => openConnections--);
+	(message as { socket: { once(event: 'close', listener: () => void): unknown } }).socket.once(
+		'close',
+		() => openConnections--,
+	);
 }
 
 if (file) {
 	subscribe('net.client.socket', countConnection);
 	loader._load = function (this: unknown, ...args: unknown[]) {
-		const exported = originalLoad.apply(this, args) as Record<string, Patchable | undefined> | undefined;
+		const exported = originalLoad.apply(this, args) as
+			| Record<string, Patchable | undefined>
+			| undefined;
 		const workflowExecute = exported?.WorkflowExecute;
-		if (!patchedRunNode && typeof workflowExecute?.prototype?.runNode === 'function') patchRunNode(workflowExecute);
+		if (!patchedRunNode && typeof workflowExecute?.prototype?.runNode === 'function')
+			patchRunNode(workflowExecute);
 		const expression = exported?.Expression;
-		if (!patchedExpression && typeof expression?.prototype?.renderExpression === 'function') patchExpression(expression);
+		if (!patchedExpression && typeof expression?.prototype?.renderExpression === 'function')
+			patchExpression(expression);
 		if (patchedRunNode && patchedExpression) loader._load = originalLoad;
 		return exported;
 	};

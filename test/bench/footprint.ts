@@ -19,9 +19,17 @@ export interface PackInfo {
 
 /** `npm pack --dry-run --json`: the tarball npm would publish, without writing it. */
 export async function packInfo(repoRoot: string): Promise<PackInfo> {
-	const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, maxBuffer: 32 * 1024 * 1024 });
+	const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: repoRoot,
+		maxBuffer: 32 * 1024 * 1024,
+	});
 	const [info] = JSON.parse(stdout.slice(stdout.indexOf('['))) as PackInfo[];
-	return { filename: info.filename, size: info.size, unpackedSize: info.unpackedSize, entryCount: info.entryCount };
+	return {
+		filename: info.filename,
+		size: info.size,
+		unpackedSize: info.unpackedSize,
+		entryCount: info.entryCount,
+	};
 }
 
 export interface RequireTime {
@@ -45,7 +53,8 @@ const t2 = process.hrtime.bigint();
 process.stdout.write(JSON.stringify({ workflowMs: Number(t1 - t0) / 1e6, fileMs: Number(t2 - t1) / 1e6 }));
 `;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * Cold require of a built file in `runs` fresh Node processes. `cwd` is where the probe's own
@@ -63,11 +72,19 @@ export async function coldRequire(cwd: string, file: string, runs = 7): Promise<
 		fileMs.push(probe.fileMs);
 		workflowMs.push(probe.workflowMs);
 	}
-	return { file, medianMs: median(fileMs), minMs: Math.min(...fileMs), maxMs: Math.max(...fileMs), workflowMs: median(workflowMs) };
+	return {
+		file,
+		medianMs: median(fileMs),
+		minMs: Math.min(...fileMs),
+		maxMs: Math.max(...fileMs),
+		workflowMs: median(workflowMs),
+	};
 }
 
 /** The built node and credential files the package declares (package.json `n8n`), present in dist/. */
 export function builtFiles(repoRoot: string): string[] {
 	const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-	return [...manifest.n8n.nodes, ...manifest.n8n.credentials].filter((file: string) => existsSync(join(repoRoot, file)));
+	return [...manifest.n8n.nodes, ...manifest.n8n.credentials].filter((file: string) =>
+		existsSync(join(repoRoot, file)),
+	);
 }

@@ -39,11 +39,16 @@ export function areaOf(url: string): string {
 }
 
 /** Self time by area and function; with `window` (µs, V8's clock), only the samples taken inside it. */
-export function summariseProfile(file: string, window?: { startUs: number; endUs: number }, topFunctions = 25): ProfileSummary {
+export function summariseProfile(
+	file: string,
+	window?: { startUs: number; endUs: number },
+	topFunctions = 25,
+): ProfileSummary {
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map<number, number>();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parent.set(child, node.id);
 
 	const self = new Map<number, number>();
 	let at = profile.startTime;
@@ -75,9 +80,14 @@ export function summariseProfile(file: string, window?: { startUs: number; endUs
 		}
 	}
 	return {
-		totalMs: window ? (window.endUs - window.startUs) / 1000 : (profile.endTime - profile.startTime) / 1000,
+		totalMs: window
+			? (window.endUs - window.startUs) / 1000
+			: (profile.endTime - profile.startTime) / 1000,
 		areas: [...areas].map(([area, ms]) => ({ area, ms })).sort((a, b) => b.ms - a.ms),
-		functions: [...functions.values()].filter((f) => f.area !== '(idle)').sort((a, b) => b.ms - a.ms).slice(0, topFunctions),
+		functions: [...functions.values()]
+			.filter((f) => f.area !== '(idle)')
+			.sort((a, b) => b.ms - a.ms)
+			.slice(0, topFunctions),
 		heroInclusiveMs,
 	};
 }

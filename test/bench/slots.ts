@@ -20,7 +20,8 @@ export type SlotBench =
 	  };
 
 export function slotBench(resources: Record<string, HeroResource>): SlotBench {
-	if (!resources.slot?.operations.getMany) return { available: false, reason: 'this build has no Slot → Get Many operation' };
+	if (!resources.slot?.operations.getMany)
+		return { available: false, reason: 'this build has no Slot → Get Many operation' };
 	return {
 		available: true,
 		path: '/v1/slots',
@@ -33,7 +34,8 @@ export function slotBench(resources: Record<string, HeroResource>): SlotBench {
 				body: JSON.stringify({ count }),
 			});
 			const result = (await response.json()) as { count?: number; error?: string };
-			if (!response.ok || result.count !== count) throw new Error(`sandbox slot generator: ${response.status} ${JSON.stringify(result)}`);
+			if (!response.ok || result.count !== count)
+				throw new Error(`sandbox slot generator: ${response.status} ${JSON.stringify(result)}`);
 		},
 	};
 }

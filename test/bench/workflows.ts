@@ -5,7 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { heroNode, linearWorkflow, manualTriggerNode, type WorkflowJson, type WorkflowNode } from '../n8n/harness/workflows';
+import {
+	heroNode,
+	linearWorkflow,
+	manualTriggerNode,
+	type WorkflowJson,
+	type WorkflowNode,
+} from '../n8n/harness/workflows';
 import { sendItemFields } from '../harness/parameters';
 
 /** One input item of the send benchmarks. Patients 2001-2005 are seeded by the sandbox. */
@@ -26,7 +32,12 @@ export function benchItem(index: number): BenchItem {
 /** The body both nodes and the floor client send for item `index` (the Hero node builds the same). */
 export function sendBody(index: number): Record<string, string> {
 	const item = benchItem(index);
-	return { patient_id: item.patientId, message_type: 'sms', message_string: item.text, recipient_contact_detail: item.phone };
+	return {
+		patient_id: item.patientId,
+		message_type: 'sms',
+		message_string: item.text,
+		recipient_contact_detail: item.phone,
+	};
 }
 
 const id = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
@@ -37,7 +48,9 @@ const id = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
  * as a sheet prepared for "Map Automatically" or a whole-item JSON body holds it.
  */
 export function inputNode(count: number, heroNames = false): WorkflowNode {
-	const items = Array.from({ length: count }, (_, index) => (heroNames ? sendBody(index) : benchItem(index)));
+	const items = Array.from({ length: count }, (_, index) =>
+		heroNames ? sendBody(index) : benchItem(index),
+	);
 	return {
 		id: id('items'),
 		name: 'Input Items',
@@ -51,18 +64,44 @@ export function inputNode(count: number, heroNames = false): WorkflowNode {
 export const BENCH_NODE = 'Send';
 
 /** Manual Trigger → Input Items → Hero Health (Message → Send, SMS, `requestsInFlight`). */
-export function heroSendWorkflow(workflowId: string, count: number, requestsInFlight: number, credentialId: string): WorkflowJson {
-	const hero = heroNode(sendItemFields({ requestOptions: { requestsInFlight } }), { credentialId, name: BENCH_NODE });
-	return linearWorkflow(workflowId, `Bench: Hero send x${count} @${requestsInFlight}`, [manualTriggerNode(), inputNode(count), hero]);
+export function heroSendWorkflow(
+	workflowId: string,
+	count: number,
+	requestsInFlight: number,
+	credentialId: string,
+): WorkflowJson {
+	const hero = heroNode(sendItemFields({ requestOptions: { requestsInFlight } }), {
+		credentialId,
+		name: BENCH_NODE,
+	});
+	return linearWorkflow(workflowId, `Bench: Hero send x${count} @${requestsInFlight}`, [
+		manualTriggerNode(),
+		inputNode(count),
+		hero,
+	]);
 }
 
 /** Manual Trigger → Input Items (Hero's names) → Hero Health (Message → Send, Input Data "Map Automatically"). */
-export function heroMapWorkflow(workflowId: string, count: number, requestsInFlight: number, credentialId: string): WorkflowJson {
+export function heroMapWorkflow(
+	workflowId: string,
+	count: number,
+	requestsInFlight: number,
+	credentialId: string,
+): WorkflowJson {
 	const hero = heroNode(
-		{ resource: 'message', operation: 'send', inputData: 'autoMapInputData', requestOptions: { requestsInFlight } },
+		{
+			resource: 'message',
+			operation: 'send',
+			inputData: 'autoMapInputData',
+			requestOptions: { requestsInFlight },
+		},
 		{ credentialId, name: BENCH_NODE },
 	);
-	return linearWorkflow(workflowId, `Bench: Hero send, mapped, x${count} @${requestsInFlight}`, [manualTriggerNode(), inputNode(count, true), hero]);
+	return linearWorkflow(workflowId, `Bench: Hero send, mapped, x${count} @${requestsInFlight}`, [
+		manualTriggerNode(),
+		inputNode(count, true),
+		hero,
+	]);
 }
 
 /** Headers a user copies into the HTTP Request node instead of using a credential. */
@@ -72,7 +111,14 @@ export interface HandHeaders {
 }
 
 function httpRequestNode(name: string, parameters: Record<string, unknown>): WorkflowNode {
-	return { id: id('http'), name, type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [0, 0], parameters };
+	return {
+		id: id('http'),
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [0, 0],
+		parameters,
+	};
 }
 
 function handHeaders(headers: HandHeaders) {
@@ -103,7 +149,12 @@ function httpSendNode(baseUrl: string, headers: HandHeaders, body: Record<string
 }
 
 /** Manual Trigger → Input Items → HTTP Request (POST /v1/messages/send, JSON body, headers by hand). */
-export function httpSendWorkflow(workflowId: string, count: number, baseUrl: string, headers: HandHeaders): WorkflowJson {
+export function httpSendWorkflow(
+	workflowId: string,
+	count: number,
+	baseUrl: string,
+	headers: HandHeaders,
+): WorkflowJson {
 	const http = httpSendNode(baseUrl, headers, {
 		specifyBody: 'keypair',
 		bodyParameters: {
@@ -115,21 +166,41 @@ export function httpSendWorkflow(workflowId: string, count: number, baseUrl: str
 			],
 		},
 	});
-	return linearWorkflow(workflowId, `Bench: HTTP Request send x${count}`, [manualTriggerNode(), inputNode(count), http]);
+	return linearWorkflow(workflowId, `Bench: HTTP Request send x${count}`, [
+		manualTriggerNode(),
+		inputNode(count),
+		http,
+	]);
 }
 
 /**
  * Manual Trigger → Input Items (Hero's names) → HTTP Request sending the whole item as its JSON body
  * (`={{ $json }}`: one expression per item, the fairest hand-built equivalent of "Map Automatically").
  */
-export function httpJsonSendWorkflow(workflowId: string, count: number, baseUrl: string, headers: HandHeaders): WorkflowJson {
+export function httpJsonSendWorkflow(
+	workflowId: string,
+	count: number,
+	baseUrl: string,
+	headers: HandHeaders,
+): WorkflowJson {
 	const http = httpSendNode(baseUrl, headers, { specifyBody: 'json', jsonBody: '={{ $json }}' });
-	return linearWorkflow(workflowId, `Bench: HTTP Request send, JSON body, x${count}`, [manualTriggerNode(), inputNode(count, true), http]);
+	return linearWorkflow(workflowId, `Bench: HTTP Request send, JSON body, x${count}`, [
+		manualTriggerNode(),
+		inputNode(count, true),
+		http,
+	]);
 }
 
 /** Manual Trigger → Hero Health (Slot → Get Many, Return All). `parameters` come from the Slot operation. */
-export function heroGetManyWorkflow(workflowId: string, parameters: Record<string, unknown>, credentialId: string): WorkflowJson {
-	return linearWorkflow(workflowId, 'Bench: Hero slots Return All', [manualTriggerNode(), heroNode(parameters, { credentialId, name: BENCH_NODE })]);
+export function heroGetManyWorkflow(
+	workflowId: string,
+	parameters: Record<string, unknown>,
+	credentialId: string,
+): WorkflowJson {
+	return linearWorkflow(workflowId, 'Bench: Hero slots Return All', [
+		manualTriggerNode(),
+		heroNode(parameters, { credentialId, name: BENCH_NODE }),
+	]);
 }
 
 export const SPLIT_NODE = 'Split Out';
@@ -152,14 +223,25 @@ export function httpPagingWorkflow(
 		sendQuery: true,
 		specifyQuery: 'keypair',
 		queryParameters: {
-			parameters: [...Object.entries(query).map(([name, value]) => ({ name, value })), { name: 'page_size', value: String(options.pageSize) }],
+			parameters: [
+				...Object.entries(query).map(([name, value]) => ({ name, value })),
+				{ name: 'page_size', value: String(options.pageSize) },
+			],
 		},
 		...handHeaders(options.headers),
 		options: {
 			pagination: {
 				pagination: {
 					paginationMode: 'updateAParameterInEachRequest',
-					parameters: { parameters: [{ type: 'qs', name: 'page_index', value: `={{ $pageCount + ${options.firstPageIndex} }}` }] },
+					parameters: {
+						parameters: [
+							{
+								type: 'qs',
+								name: 'page_index',
+								value: `={{ $pageCount + ${options.firstPageIndex} }}`,
+							},
+						],
+					},
 					paginationCompleteWhen: 'other',
 					completeExpression: `={{ $response.body.data.length < ${options.pageSize} || $pageCount * ${options.pageSize} >= $response.body.count }}`,
 				},
@@ -174,5 +256,9 @@ export function httpPagingWorkflow(
 		position: [0, 0],
 		parameters: { fieldToSplitOut: 'data', include: 'noOtherFields', options: {} },
 	};
-	return linearWorkflow(workflowId, 'Bench: HTTP Request paging loop', [manualTriggerNode(), http, split]);
+	return linearWorkflow(workflowId, 'Bench: HTTP Request paging loop', [
+		manualTriggerNode(),
+		http,
+		split,
+	]);
 }

@@ -47,7 +47,11 @@ export interface QueueClusterOptions {
 }
 
 /** Shared settings of every process of the cluster: database, queue, log level. */
-function clusterEnv(redis: Service, postgres: Postgres, extra: Record<string, string> = {}): Record<string, string> {
+function clusterEnv(
+	redis: Service,
+	postgres: Postgres,
+	extra: Record<string, string> = {},
+): Record<string, string> {
 	return {
 		...postgres.n8nEnv,
 		EXECUTIONS_MODE: 'queue',
@@ -113,13 +117,23 @@ export class QueueCluster {
 		});
 		this.mainHome = await this.stage('main home', () => this.home());
 		const credential = await this.stage('import credential (creates the schema)', () =>
-			importCredential(this.mainHome, { sandboxUrl: options.sandbox.url, apiKey: options.sandbox.apiKey, practiceGroupId: options.sandbox.practiceGroupId }),
+			importCredential(this.mainHome, {
+				sandboxUrl: options.sandbox.url,
+				apiKey: options.sandbox.apiKey,
+				practiceGroupId: options.sandbox.practiceGroupId,
+			}),
 		);
-		if (credential.id !== DEFAULT_CREDENTIAL.id) throw new Error('compat: workflows reference the default credential id');
+		if (credential.id !== DEFAULT_CREDENTIAL.id)
+			throw new Error('compat: workflows reference the default credential id');
 		await this.stage('import workflows', () => importWorkflow(this.mainHome, options.workflows));
 		await this.stage('main + workers ready', async () => {
-			const workers = Array.from({ length: options.workers ?? 2 }, () => this.startWorker(options.workerEnv));
-			const [server] = await Promise.all([startN8nServer(this.mainHome, { logFile: this.logFile('main'), env: options.mainEnv }), ...workers]);
+			const workers = Array.from({ length: options.workers ?? 2 }, () =>
+				this.startWorker(options.workerEnv),
+			);
+			const [server] = await Promise.all([
+				startN8nServer(this.mainHome, { logFile: this.logFile('main'), env: options.mainEnv }),
+				...workers,
+			]);
 			this.main = server;
 			await this.main.prepareApi();
 		});
@@ -142,7 +156,11 @@ export class QueueCluster {
 
 	/** An N8N_USER_FOLDER with the package installed (npm install of the packed tarball). */
 	private async home(): Promise<N8nHome> {
-		const home = await createN8nHome({ n8n: this.options.n8n, encryptionKey: this.encryptionKey, env: this.env });
+		const home = await createN8nHome({
+			n8n: this.options.n8n,
+			encryptionKey: this.encryptionKey,
+			env: this.env,
+		});
 		this.homes.push(home);
 		return home;
 	}
@@ -152,8 +170,15 @@ export class QueueCluster {
 		const name = `worker${++this.workerCount}`;
 		const home = await this.home();
 		const healthPort = await freePort();
-		const env = { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), ...extraEnv };
-		const proc = await spawnN8n(home, ['worker', '--concurrency=10'], { env, logFile: this.logFile(name) });
+		const env = {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			...extraEnv,
+		};
+		const proc = await spawnN8n(home, ['worker', '--concurrency=10'], {
+			env,
+			logFile: this.logFile(name),
+		});
 		await proc.waitForLog(/n8n worker is now ready/, 120_000);
 		await waitForHealth(`http://127.0.0.1:${healthPort}/healthz`, 30_000);
 		const worker: QueueWorker = {
@@ -183,12 +208,16 @@ export class QueueCluster {
 
 	/** Workers still running. */
 	live(): QueueWorker[] {
-		return this.workers.filter((w) => w.process.child.exitCode === null && w.process.child.signalCode === null);
+		return this.workers.filter(
+			(w) => w.process.child.exitCode === null && w.process.child.signalCode === null,
+		);
 	}
 
 	/** Which worker logged starting this execution (every one that did, in start order). */
 	workersOf(executionId: string): string[] {
-		return this.workers.filter((w) => w.startedExecutions().includes(executionId)).map((w) => w.name);
+		return this.workers
+			.filter((w) => w.startedExecutions().includes(executionId))
+			.map((w) => w.name);
 	}
 
 	async stop(): Promise<void> {
@@ -209,7 +238,8 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 		} catch {
 			// not up yet
 		}
-		if (Date.now() > deadline) throw new Error(`compat: ${url} did not answer 200 within ${timeoutMs} ms`);
+		if (Date.now() > deadline)
+			throw new Error(`compat: ${url} did not answer 200 within ${timeoutMs} ms`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 }

@@ -21,7 +21,16 @@ import { messages as sandboxMessages } from '../sandbox/routes/messages';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { QueueCluster, type QueueWorker } from './queue-cluster';
 import { deliveries, deliveryPolicy, webhooks } from '../sandbox/routes/webhooks';
-import { messagesFor, SEND_PATH, SEND_WORKFLOW_ID, sendWorkflow, TRIGGER_EVENT, TRIGGER_WEBHOOK_ID, TRIGGER_WORKFLOW_ID, triggerWorkflow } from './workflows';
+import {
+	messagesFor,
+	SEND_PATH,
+	SEND_WORKFLOW_ID,
+	sendWorkflow,
+	TRIGGER_EVENT,
+	TRIGGER_WEBHOOK_ID,
+	TRIGGER_WORKFLOW_ID,
+	triggerWorkflow,
+} from './workflows';
 
 const LINE = defaultN8nLine();
 const TRIGGER_TAG = `TRIG-L${LINE}`;
@@ -34,7 +43,11 @@ jest.setTimeout(600_000);
  * worker's job is noticed within ~20 s instead of ~90 s. What n8n then does with it does not depend
  * on these timings (it depends on max stalled count: 1 on 1.x by default, always 0 on 2.x).
  */
-const QUEUE_TIMINGS = { QUEUE_WORKER_LOCK_DURATION: '15000', QUEUE_WORKER_LOCK_RENEW_TIME: '3000', QUEUE_WORKER_STALLED_INTERVAL: '5000' };
+const QUEUE_TIMINGS = {
+	QUEUE_WORKER_LOCK_DURATION: '15000',
+	QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
+	QUEUE_WORKER_STALLED_INTERVAL: '5000',
+};
 
 interface KillFigures {
 	settings: string;
@@ -72,17 +85,25 @@ const figures: {
 
 let sandbox: Sandbox;
 let cluster: QueueCluster;
-const logDir = process.env.HERO_COMPAT_LOG_DIR ? join(process.env.HERO_COMPAT_LOG_DIR, `queue-line${LINE}`) : mkdtempSync(join(tmpdir(), 'hero-queue-logs-'));
+const logDir = process.env.HERO_COMPAT_LOG_DIR
+	? join(process.env.HERO_COMPAT_LOG_DIR, `queue-line${LINE}`)
+	: mkdtempSync(join(tmpdir(), 'hero-queue-logs-'));
 mkdirSync(logDir, { recursive: true });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
+async function waitFor<T>(
+	what: string,
+	probe: () => T | undefined | false | Promise<T | undefined | false>,
+	timeoutMs: number,
+	everyMs = 100,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`compat: timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`compat: timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(everyMs);
 	}
 }
@@ -91,14 +112,17 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false | Pro
 function deliveredCounts(tag: string): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const message of sandboxMessages(sandbox.state).values()) {
-		if (message.message.startsWith(`${tag} #`)) counts.set(message.message, (counts.get(message.message) ?? 0) + 1);
+		if (message.message.startsWith(`${tag} #`))
+			counts.set(message.message, (counts.get(message.message) ?? 0) + 1);
 	}
 	return counts;
 }
 
 function sendRequests(tag: string): number {
 	// From the raw body: the recorded request is matched before its body is parsed.
-	return sandbox.received('POST', '/v1/messages/send').filter((r) => r.rawBody.includes(`"message_string":"${tag} #`)).length;
+	return sandbox
+		.received('POST', '/v1/messages/send')
+		.filter((r) => r.rawBody.includes(`"message_string":"${tag} #`)).length;
 }
 
 function total(counts: Map<string, number>): number {
@@ -108,14 +132,21 @@ function total(counts: Map<string, number>): number {
 }
 
 async function postWebhook(path: string, body: unknown): Promise<number> {
-	const response = await fetch(`${cluster.main.baseUrl}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const response = await fetch(`${cluster.main.baseUrl}/webhook/${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	await response.text();
 	return response.status;
 }
 
 function byWorker(executionIds: string[]): Record<string, number> {
 	const spread: Record<string, number> = {};
-	for (const worker of cluster.workers) spread[worker.name] = executionIds.filter((id) => worker.startedExecutions().includes(id)).length;
+	for (const worker of cluster.workers)
+		spread[worker.name] = executionIds.filter((id) =>
+			worker.startedExecutions().includes(id),
+		).length;
 	return spread;
 }
 
@@ -131,7 +162,12 @@ function storedExecutions(workflowId: string): StoredExecution[] {
 	const sql =
 		`select id, status, coalesce(extract(epoch from "startedAt") * 1000, 0)::bigint, coalesce(extract(epoch from "stoppedAt") * 1000, 0)::bigint ` +
 		`from execution_entity where "workflowId" = '${workflowId}' order by id`;
-	return cluster.postgres.query(sql).map(([id, status, startedAt, stoppedAt]) => ({ id, status, startedAt: Number(startedAt), stoppedAt: Number(stoppedAt) }));
+	return cluster.postgres.query(sql).map(([id, status, startedAt, stoppedAt]) => ({
+		id,
+		status,
+		startedAt: Number(startedAt),
+		stoppedAt: Number(stoppedAt),
+	}));
 }
 
 /**
@@ -139,11 +175,20 @@ function storedExecutions(workflowId: string): StoredExecution[] {
  * n8n 1.x's public API leaves out of its list every execution the main process still counts as
  * running; once, 199 of 200 finished executions were listed (`listedByApi` in the figures).
  */
-async function finishedExecutions(workflowId: string, count: number, timeoutMs: number): Promise<StoredExecution[]> {
-	return waitFor(`${count} finished executions of ${workflowId}`, () => {
-		const done = storedExecutions(workflowId).filter((e) => e.stoppedAt > 0);
-		return done.length >= count && done;
-	}, timeoutMs, 250);
+async function finishedExecutions(
+	workflowId: string,
+	count: number,
+	timeoutMs: number,
+): Promise<StoredExecution[]> {
+	return waitFor(
+		`${count} finished executions of ${workflowId}`,
+		() => {
+			const done = storedExecutions(workflowId).filter((e) => e.stoppedAt > 0);
+			return done.length >= count && done;
+		},
+		timeoutMs,
+		250,
+	);
 }
 
 /** How many of the workflow's executions n8n's public API lists (see finishedExecutions). */
@@ -152,10 +197,18 @@ async function listedByApi(workflowId: string): Promise<number> {
 }
 
 /** From the first execution's start to the last one's end, and the slowest execution, per n8n's records. */
-function executionSpan(executions: StoredExecution[]): { spanSeconds: number; slowestSeconds: number } {
+function executionSpan(executions: StoredExecution[]): {
+	spanSeconds: number;
+	slowestSeconds: number;
+} {
 	const slowest = Math.max(...executions.map((e) => e.stoppedAt - e.startedAt));
-	const span = Math.max(...executions.map((e) => e.stoppedAt)) - Math.min(...executions.map((e) => e.startedAt));
-	return { spanSeconds: Math.round(span / 100) / 10, slowestSeconds: Math.round(slowest / 100) / 10 };
+	const span =
+		Math.max(...executions.map((e) => e.stoppedAt)) -
+		Math.min(...executions.map((e) => e.startedAt));
+	return {
+		spanSeconds: Math.round(span / 100) / 10,
+		slowestSeconds: Math.round(slowest / 100) / 10,
+	};
 }
 
 async function execution(id: string): Promise<ExecutionRun> {
@@ -166,8 +219,14 @@ beforeAll(async () => {
 	const started = Date.now();
 	sandbox = await startSandbox({ port: 0 });
 	const n8n = await ensureN8n(LINE);
-	cluster = new QueueCluster({ n8n, sandbox, workflows: [sendWorkflow(), triggerWorkflow(TRIGGER_TAG)],
-		activate: [SEND_WORKFLOW_ID, TRIGGER_WORKFLOW_ID], queueEnv: QUEUE_TIMINGS, logDir });
+	cluster = new QueueCluster({
+		n8n,
+		sandbox,
+		workflows: [sendWorkflow(), triggerWorkflow(TRIGGER_TAG)],
+		activate: [SEND_WORKFLOW_ID, TRIGGER_WORKFLOW_ID],
+		queueEnv: QUEUE_TIMINGS,
+		logDir,
+	});
 	try {
 		await cluster.start();
 	} catch (error) {
@@ -176,7 +235,9 @@ beforeAll(async () => {
 	}
 	Object.assign(figures, {
 		n8n: n8n.version,
-		node: require('node:child_process').execFileSync(n8n.nodeBin, ['--version'], { encoding: 'utf8' }).trim(),
+		node: require('node:child_process')
+			.execFileSync(n8n.nodeBin, ['--version'], { encoding: 'utf8' })
+			.trim(),
 		...cluster.versions(),
 		startupSeconds: Math.round((Date.now() - started) / 100) / 10,
 		startupStages: cluster.timings,
@@ -195,7 +256,11 @@ test('500 sends through 20 webhook-started runs: exactly 500 messages in Hero, n
 	const runs = 20;
 	const perRun = 25;
 	const started = Date.now();
-	const statuses = await Promise.all(Array.from({ length: runs }, (_, r) => postWebhook(SEND_PATH, { messages: messagesFor(tag, perRun, r * perRun) })));
+	const statuses = await Promise.all(
+		Array.from({ length: runs }, (_, r) =>
+			postWebhook(SEND_PATH, { messages: messagesFor(tag, perRun, r * perRun) }),
+		),
+	);
 	expect(statuses).toEqual(Array(runs).fill(200));
 
 	const executions = await finishedExecutions(SEND_WORKFLOW_ID, runs, 180_000);
@@ -221,7 +286,10 @@ test('500 sends through 20 webhook-started runs: exactly 500 messages in Hero, n
 	expect(executions).toHaveLength(runs);
 	expect(executions.map((e) => e.status)).toEqual(Array(runs).fill('success'));
 	// Every run's Hero node returned one item per message.
-	for (const id of ids) expect((await execution(id)).data?.resultData.runData['Send SMS']?.[0]?.data?.main?.[0]).toHaveLength(perRun);
+	for (const id of ids)
+		expect(
+			(await execution(id)).data?.resultData.runData['Send SMS']?.[0]?.data?.main?.[0],
+		).toHaveLength(perRun);
 	expect(total(counts)).toBe(runs * perRun);
 	expect(counts.size).toBe(runs * perRun);
 	expect(sendRequests(tag)).toBe(runs * perRun);
@@ -234,23 +302,48 @@ test('500 sends through 20 webhook-started runs: exactly 500 messages in Hero, n
 test('200 Hero webhook deliveries to the trigger: 200 successful executions over both workers, one SMS each, none twice', async () => {
 	const count = 200;
 	// Activation (through the main process) registered the trigger's webhook with Hero.
-	const hooks = [...webhooks(sandbox.state).values()].filter((w) => w.url.includes(`/webhook/${TRIGGER_WEBHOOK_ID}/`));
+	const hooks = [...webhooks(sandbox.state).values()].filter((w) =>
+		w.url.includes(`/webhook/${TRIGGER_WEBHOOK_ID}/`),
+	);
 	expect(hooks.map((w) => w.event_type)).toEqual([TRIGGER_EVENT]);
 	expect(hooks[0].url.startsWith(cluster.main.baseUrl)).toBe(true);
 	// A delivery n8n does not answer with 2xx would be retried (and could start a second execution).
-	Object.assign(deliveryPolicy(sandbox.state), { baseDelayMs: 500, maxDelayMs: 2_000, maxAttempts: 5 });
+	Object.assign(deliveryPolicy(sandbox.state), {
+		baseDelayMs: 500,
+		maxDelayMs: 2_000,
+		maxAttempts: 5,
+	});
 
 	const started = Date.now();
 	const ids = Array.from({ length: count }, (_, i) => String(700001 + i));
-	const ours = () => deliveries(sandbox.state).filter((d) => d.event === TRIGGER_EVENT && ids.includes(d.object_id));
+	const ours = () =>
+		deliveries(sandbox.state).filter((d) => d.event === TRIGGER_EVENT && ids.includes(d.object_id));
 	for (const id of ids) {
 		// Hero delivers as events happen; here at most 10 deliveries wait on n8n at once.
-		await waitFor('a free delivery slot', () => ours().filter((d) => d.state === 'pending' || d.state === 'retrying').length < TRIGGER_IN_FLIGHT, 60_000, 5);
-		const response = await fetch(`${sandbox.url}/__sandbox/webhooks/emit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event: TRIGGER_EVENT, id }) });
+		await waitFor(
+			'a free delivery slot',
+			() =>
+				ours().filter((d) => d.state === 'pending' || d.state === 'retrying').length <
+				TRIGGER_IN_FLIGHT,
+			60_000,
+			5,
+		);
+		const response = await fetch(`${sandbox.url}/__sandbox/webhooks/emit`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ event: TRIGGER_EVENT, id }),
+		});
 		expect(response.status).toBe(200);
 		await response.text();
 	}
-	await waitFor('every delivery to settle', () => ours().length === count && ours().every((d) => d.state === 'delivered' || d.state === 'failed'), 180_000, 250);
+	await waitFor(
+		'every delivery to settle',
+		() =>
+			ours().length === count &&
+			ours().every((d) => d.state === 'delivered' || d.state === 'failed'),
+		180_000,
+		250,
+	);
 	const executions = await finishedExecutions(TRIGGER_WORKFLOW_ID, count, 180_000);
 	await waitFor('the 200th SMS', () => total(deliveredCounts(TRIGGER_TAG)) >= count, 60_000);
 	const seconds = (Date.now() - started) / 1000;
@@ -283,7 +376,13 @@ test('200 Hero webhook deliveries to the trigger: 200 successful executions over
 	expect(executions.map((e) => e.status)).toEqual(Array(count).fill('success'));
 	// One execution per event id, each starting from the trigger's item for that event.
 	const eventIds: string[] = [];
-	for (const id of executionIds) eventIds.push(String((await execution(id)).data?.resultData.runData['Hero Health Trigger']?.[0]?.data?.main?.[0]?.[0]?.json.id));
+	for (const id of executionIds)
+		eventIds.push(
+			String(
+				(await execution(id)).data?.resultData.runData['Hero Health Trigger']?.[0]?.data
+					?.main?.[0]?.[0]?.json.id,
+			),
+		);
 	eventIds.sort();
 	expect(eventIds).toEqual([...ids].sort());
 	for (const id of executionIds) expect(cluster.workersOf(id)).toHaveLength(1);
@@ -297,10 +396,19 @@ test('200 Hero webhook deliveries to the trigger: 200 successful executions over
  * Starts a run of `count` slow sends (40 ms each in Hero), stops the worker running it with `signal`
  * once a quarter has reached Hero, then watches what n8n does with the execution.
  */
-async function stopMidRun(settings: string, count: number, signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL'): Promise<KillFigures> {
+async function stopMidRun(
+	settings: string,
+	count: number,
+	signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL',
+): Promise<KillFigures> {
 	const tag = `KILL-L${LINE}-${figures.kills.length + 1}`;
 	const known = new Set(cluster.workers.flatMap((w) => w.startedExecutions()));
-	sandbox.faults.add({ kind: 'latency', method: 'POST', path: '^/v1/messages/send$', latencyMs: 40 });
+	sandbox.faults.add({
+		kind: 'latency',
+		method: 'POST',
+		path: '^/v1/messages/send$',
+		latencyMs: 40,
+	});
 	try {
 		expect(await postWebhook(SEND_PATH, { messages: messagesFor(tag, count) })).toBe(200);
 		const [executionId, victim] = await waitFor(
@@ -314,7 +422,12 @@ async function stopMidRun(settings: string, count: number, signal: 'SIGKILL' | '
 			},
 			60_000,
 		);
-		await waitFor('a quarter of the run to reach Hero', () => total(deliveredCounts(tag)) >= count / 4, 60_000, 10);
+		await waitFor(
+			'a quarter of the run to reach Hero',
+			() => total(deliveredCounts(tag)) >= count / 4,
+			60_000,
+			10,
+		);
 		const sentWhenKilled = total(deliveredCounts(tag));
 		const killedAt = Date.now();
 		// SIGTERM: n8n's graceful shutdown (the worker finishes its runs, then exits; SIGKILL after 60 s).
@@ -329,7 +442,11 @@ async function stopMidRun(settings: string, count: number, signal: 'SIGKILL' | '
 		for (;;) {
 			retriedBy = cluster.workersOf(executionId).filter((name) => name !== victim.name);
 			run = await execution(executionId);
-			const retryFinished = retriedBy.length > 0 && cluster.workers.some((w) => w.name !== victim.name && w.finishedExecutions().includes(executionId));
+			const retryFinished =
+				retriedBy.length > 0 &&
+				cluster.workers.some(
+					(w) => w.name !== victim.name && w.finishedExecutions().includes(executionId),
+				);
 			if (run.stoppedAt && (retriedBy.length === 0 || retryFinished)) break;
 			if (Date.now() > deadline) break;
 			await sleep(250);
@@ -339,7 +456,13 @@ async function stopMidRun(settings: string, count: number, signal: 'SIGKILL' | '
 		await sleep(1000);
 		const counts = deliveredCounts(tag);
 		const error = run?.data?.resultData.error as { message?: string } | undefined;
-		const outcome: KillFigures['outcome'] = retriedBy.length ? 'retried' : run?.status === 'success' ? 'completed' : run?.stoppedAt ? 'failed' : 'lost';
+		const outcome: KillFigures['outcome'] = retriedBy.length
+			? 'retried'
+			: run?.status === 'success'
+				? 'completed'
+				: run?.stoppedAt
+					? 'failed'
+					: 'lost';
 		const result: KillFigures = {
 			settings,
 			signal,
@@ -365,7 +488,11 @@ async function stopMidRun(settings: string, count: number, signal: 'SIGKILL' | '
 }
 
 test('worker stopped with SIGTERM mid-run (graceful shutdown, n8n defaults): it finishes the run first, every message sent once', async () => {
-	const result = await stopMidRun('n8n defaults (N8N_GRACEFUL_SHUTDOWN_TIMEOUT=30)', 300, 'SIGTERM');
+	const result = await stopMidRun(
+		'n8n defaults (N8N_GRACEFUL_SHUTDOWN_TIMEOUT=30)',
+		300,
+		'SIGTERM',
+	);
 	expect(result.outcome).toBe('completed');
 	expect(result.finalStatus).toBe('success');
 	expect(result.retriedBy).toEqual([]);
@@ -390,7 +517,10 @@ if (LINE === 1) {
 	test('worker SIGKILLed mid-run with QUEUE_WORKER_MAX_STALLED_COUNT=0 on every worker: the execution fails, nothing reaches Hero twice', async () => {
 		// Replace the workers: two fresh ones with the setting, then stop the ones without it.
 		const old = cluster.live();
-		await Promise.all([cluster.startWorker({ QUEUE_WORKER_MAX_STALLED_COUNT: '0' }), cluster.startWorker({ QUEUE_WORKER_MAX_STALLED_COUNT: '0' })]);
+		await Promise.all([
+			cluster.startWorker({ QUEUE_WORKER_MAX_STALLED_COUNT: '0' }),
+			cluster.startWorker({ QUEUE_WORKER_MAX_STALLED_COUNT: '0' }),
+		]);
 		await Promise.all(old.map((w) => w.process.stop()));
 		const result = await stopMidRun('QUEUE_WORKER_MAX_STALLED_COUNT=0', 300);
 		expect(result.outcome).toBe('failed');
@@ -410,8 +540,17 @@ if (LINE === 1) {
 
 function report(): void {
 	const lines: string[] = [];
-	lines.push('', `=== Queue mode, n8n ${figures.n8n ?? '?'} on Node ${figures.node ?? '?'} (line ${LINE}), Redis ${figures.redis ?? '?'}, PostgreSQL ${figures.postgres ?? '?'} ===`);
-	lines.push(`cluster start: ${figures.startupSeconds ?? '?'} s (${Object.entries(figures.startupStages ?? {}).map(([k, v]) => `${k} ${v} s`).join(', ')})`);
+	lines.push(
+		'',
+		`=== Queue mode, n8n ${figures.n8n ?? '?'} on Node ${figures.node ?? '?'} (line ${LINE}), Redis ${figures.redis ?? '?'}, PostgreSQL ${figures.postgres ?? '?'} ===`,
+	);
+	lines.push(
+		`cluster start: ${figures.startupSeconds ?? '?'} s (${Object.entries(
+			figures.startupStages ?? {},
+		)
+			.map(([k, v]) => `${k} ${v} s`)
+			.join(', ')})`,
+	);
 	if (figures.sends) {
 		const s = figures.sends;
 		lines.push(

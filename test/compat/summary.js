@@ -10,7 +10,8 @@ if (!out) {
 	console.error('usage: node test/compat/summary.js <report folder>');
 	process.exit(2);
 }
-const read = (file) => (existsSync(join(out, file)) ? readFileSync(join(out, file), 'utf8') : undefined);
+const read = (file) =>
+	existsSync(join(out, file)) ? readFileSync(join(out, file), 'utf8') : undefined;
 const json = (file) => {
 	const text = read(file);
 	return text === undefined ? undefined : JSON.parse(text);
@@ -31,12 +32,24 @@ function jestCell(part, line) {
 	if (!rc) return { text: 'not run', ok: undefined };
 	const [code, seconds] = rc.trim().split(' ');
 	if (!result) return { text: `FAILED to run (exit ${code}, ${seconds} s)`, ok: false };
-	const ok = code === '0' && result.numFailedTests === 0 && result.numFailedTestSuites === 0 && result.numTotalTests > 0;
+	const ok =
+		code === '0' &&
+		result.numFailedTests === 0 &&
+		result.numFailedTestSuites === 0 &&
+		result.numTotalTests > 0;
 	const skipped = result.numPendingTests + result.numTodoTests;
 	const text =
 		`${ok ? 'pass' : 'FAIL'}: ${result.numPassedTests}/${result.numTotalTests} tests, ` +
 		`${result.numTotalTestSuites - result.numFailedTestSuites}/${result.numTotalTestSuites} suites${skipped ? `, ${skipped} skipped` : ''}, ${seconds} s`;
-	return { text, ok, failed: result.testResults.flatMap((s) => s.assertionResults.filter((a) => a.status === 'failed').map((a) => `${s.name.replace(/.*\/test\//, 'test/')}: ${a.fullName}`)) };
+	return {
+		text,
+		ok,
+		failed: result.testResults.flatMap((s) =>
+			s.assertionResults
+				.filter((a) => a.status === 'failed')
+				.map((a) => `${s.name.replace(/.*\/test\//, 'test/')}: ${a.fullName}`),
+		),
+	};
 }
 
 const lines = ['1', '2'].filter((line) => read(`install-line${line}.rc`) !== undefined);
@@ -53,7 +66,9 @@ for (const line of lines) {
 		if (cell.ok === false) failed = true;
 		for (const f of cell.failed ?? []) problems.push(`line ${line}: ${f}`);
 	}
-	rows.push(`| ${line} | ${v.n8n} | ${v.node} | ${install[0] === '0' ? `ok, ${install[1]} s` : 'FAILED'} | ${e2e.text} | ${queue.text} |`);
+	rows.push(
+		`| ${line} | ${v.n8n} | ${v.node} | ${install[0] === '0' ? `ok, ${install[1]} s` : 'FAILED'} | ${e2e.text} | ${queue.text} |`,
+	);
 }
 
 const print = (s = '') => process.stdout.write(`${s}\n`);

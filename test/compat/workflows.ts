@@ -2,7 +2,12 @@
 import { randomUUID } from 'node:crypto';
 
 import { DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroType } from '../n8n/harness/constants';
-import { heroNode, linearWorkflow, type WorkflowJson, type WorkflowNode } from '../n8n/harness/workflows';
+import {
+	heroNode,
+	linearWorkflow,
+	type WorkflowJson,
+	type WorkflowNode,
+} from '../n8n/harness/workflows';
 
 export const SEND_WORKFLOW_ID = 'heroQueueSend1';
 export const SEND_PATH = 'hero-queue-send';
@@ -36,7 +41,14 @@ export function sendWorkflow(): WorkflowJson {
 		parameters: { fieldToSplitOut: 'body.messages', include: 'noOtherFields', options: {} },
 	};
 	const send = heroNode(
-		{ resource: 'message', operation: 'send', patientId: '={{ $json.patientId }}', messageType: 'sms', message: '={{ $json.text }}', additionalFields: {} },
+		{
+			resource: 'message',
+			operation: 'send',
+			patientId: '={{ $json.patientId }}',
+			messageType: 'sms',
+			message: '={{ $json.text }}',
+			additionalFields: {},
+		},
 		{ credentialId: DEFAULT_CREDENTIAL.id, name: 'Send SMS' },
 	);
 	return linearWorkflow(SEND_WORKFLOW_ID, 'Queue mode: send SMS per item', [webhook, split, send]);
@@ -46,7 +58,10 @@ export function sendWorkflow(): WorkflowJson {
 export function messagesFor(tag: string, count: number, offset = 0): QueuedMessage[] {
 	return Array.from({ length: count }, (_, i) => {
 		const n = offset + i + 1;
-		return { patientId: String(2001 + (n % 5)), text: `${tag} #${String(n).padStart(4, '0')}: your flu clinic is on Saturday, reply STOP to opt out` };
+		return {
+			patientId: String(2001 + (n % 5)),
+			text: `${tag} #${String(n).padStart(4, '0')}: your flu clinic is on Saturday, reply STOP to opt out`,
+		};
 	});
 }
 
@@ -68,11 +83,23 @@ export function triggerWorkflow(tag: string): WorkflowJson {
 		position: [0, 0],
 		webhookId: TRIGGER_WEBHOOK_ID,
 		parameters: { events: [TRIGGER_EVENT], fetchFullRecord: false },
-		credentials: { [HERO_CREDENTIAL_TYPE]: { id: DEFAULT_CREDENTIAL.id, name: DEFAULT_CREDENTIAL.name } },
+		credentials: {
+			[HERO_CREDENTIAL_TYPE]: { id: DEFAULT_CREDENTIAL.id, name: DEFAULT_CREDENTIAL.name },
+		},
 	};
 	const send = heroNode(
-		{ resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: `={{ '${tag} #' + $json.id + ': your appointment is confirmed' }}`, additionalFields: {} },
+		{
+			resource: 'message',
+			operation: 'send',
+			patientId: '2001',
+			messageType: 'sms',
+			message: `={{ '${tag} #' + $json.id + ': your appointment is confirmed' }}`,
+			additionalFields: {},
+		},
 		{ credentialId: DEFAULT_CREDENTIAL.id, name: 'Confirm By SMS' },
 	);
-	return linearWorkflow(TRIGGER_WORKFLOW_ID, 'Queue mode: confirm appointments by SMS', [trigger, send]);
+	return linearWorkflow(TRIGGER_WORKFLOW_ID, 'Queue mode: confirm appointments by SMS', [
+		trigger,
+		send,
+	]);
 }

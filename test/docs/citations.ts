@@ -42,9 +42,17 @@ const MODIFIERS = new Set(['only', 'skip', 'concurrent', 'failing', 'todo']);
 function testFunctionOf(callee: ts.Expression): 'it' | 'test' | 'describe' | undefined {
 	let node = callee;
 	// it.each(table)(title, fn): the callee is itself a call whose callee is `it.each`.
-	if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'each') node = node.expression.expression;
-	while (ts.isPropertyAccessExpression(node) && MODIFIERS.has(node.name.text)) node = node.expression;
-	return ts.isIdentifier(node) && TEST_FUNCTIONS.has(node.text) ? (node.text as 'it' | 'test' | 'describe') : undefined;
+	if (
+		ts.isCallExpression(node) &&
+		ts.isPropertyAccessExpression(node.expression) &&
+		node.expression.name.text === 'each'
+	)
+		node = node.expression.expression;
+	while (ts.isPropertyAccessExpression(node) && MODIFIERS.has(node.name.text))
+		node = node.expression;
+	return ts.isIdentifier(node) && TEST_FUNCTIONS.has(node.text)
+		? (node.text as 'it' | 'test' | 'describe')
+		: undefined;
 }
 
 /**
@@ -52,7 +60,11 @@ function testFunctionOf(callee: ts.Expression): 'it' | 'test' | 'describe' | und
  * body of any helper the test calls that this file declares (a shared case such as `rescheduleCase(204)`
  * asserts through it). A neighbouring test's expects are not counted: it is not called.
  */
-function countExpects(body: ts.Node, helpers: Map<string, ts.Node>, followed = new Set<string>()): number {
+function countExpects(
+	body: ts.Node,
+	helpers: Map<string, ts.Node>,
+	followed = new Set<string>(),
+): number {
 	let count = 0;
 	const visit = (node: ts.Node) => {
 		if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
@@ -74,8 +86,14 @@ function countExpects(body: ts.Node, helpers: Map<string, ts.Node>, followed = n
 function namedFunctions(file: ts.SourceFile): Map<string, ts.Node> {
 	const helpers = new Map<string, ts.Node>();
 	const visit = (node: ts.Node) => {
-		if (ts.isFunctionDeclaration(node) && node.name && node.body) helpers.set(node.name.text, node.body);
-		if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer)))
+		if (ts.isFunctionDeclaration(node) && node.name && node.body)
+			helpers.set(node.name.text, node.body);
+		if (
+			ts.isVariableDeclaration(node) &&
+			ts.isIdentifier(node.name) &&
+			node.initializer &&
+			(ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+		)
 			helpers.set(node.name.text, node.initializer.body);
 		ts.forEachChild(node, visit);
 	};
@@ -85,7 +103,13 @@ function namedFunctions(file: ts.SourceFile): Map<string, ts.Node> {
 
 /** Every test and describe block `source` declares with a literal title (no `${}` in it). */
 export function declaredTests(source: string, fileName = 'cited.test.ts'): DeclaredTest[] {
-	const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+	const file = ts.createSourceFile(
+		fileName,
+		source,
+		ts.ScriptTarget.Latest,
+		true,
+		ts.ScriptKind.TS,
+	);
 	const found: DeclaredTest[] = [];
 	const helpers = namedFunctions(file);
 	const visit = (node: ts.Node) => {
@@ -93,7 +117,8 @@ export function declaredTests(source: string, fileName = 'cited.test.ts'): Decla
 			const kind = testFunctionOf(node.expression);
 			const [title, callback] = node.arguments;
 			if (kind && (ts.isStringLiteral(title) || ts.isNoSubstitutionTemplateLiteral(title))) {
-				const fn = ts.isArrowFunction(callback) || ts.isFunctionExpression(callback) ? callback : undefined;
+				const fn =
+					ts.isArrowFunction(callback) || ts.isFunctionExpression(callback) ? callback : undefined;
 				found.push({ title: title.text, kind, expects: fn ? countExpects(fn.body, helpers) : 0 });
 			}
 		}
@@ -118,7 +143,10 @@ export function brokenCitations(markdown: string, root: string): string[] {
 	for (const citation of citationsIn(markdown)) {
 		if (!sources.has(citation.file)) {
 			const path = join(root, citation.file);
-			sources.set(citation.file, existsSync(path) ? declaredTests(readFileSync(path, 'utf8'), citation.file) : undefined);
+			sources.set(
+				citation.file,
+				existsSync(path) ? declaredTests(readFileSync(path, 'utf8'), citation.file) : undefined,
+			);
 		}
 		const tests = sources.get(citation.file);
 		if (tests === undefined) {
@@ -126,9 +154,13 @@ export function brokenCitations(markdown: string, root: string): string[] {
 			continue;
 		}
 		const named = tests.filter((test) => test.title === citation.title);
-		if (named.length === 0) broken.push(`line ${citation.line}: ${citation.file} has no test "${citation.title}"`);
+		if (named.length === 0)
+			broken.push(`line ${citation.line}: ${citation.file} has no test "${citation.title}"`);
 		// A title declared twice is ambiguous: each must assert something.
-		else if (named.some((test) => test.expects === 0)) broken.push(`line ${citation.line}: ${citation.file} › "${citation.title}" asserts nothing (no expect in its body)`);
+		else if (named.some((test) => test.expects === 0))
+			broken.push(
+				`line ${citation.line}: ${citation.file} › "${citation.title}" asserts nothing (no expect in its body)`,
+			);
 	}
 	return broken;
 }

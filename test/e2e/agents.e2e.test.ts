@@ -6,7 +6,12 @@
  */
 
 import { bookingAssistant, ukTime } from '../agents/bookingAssistant';
-import { Conversation, startScriptedModel, type RecordedChatRequest, type ScriptedModel } from '../agents/scriptedModel';
+import {
+	Conversation,
+	startScriptedModel,
+	type RecordedChatRequest,
+	type ScriptedModel,
+} from '../agents/scriptedModel';
 import {
 	AGENT,
 	SEND_SMS_INPUTS,
@@ -26,7 +31,11 @@ import {
 import { executeWorkflow, nodeItems } from '../n8n/harness/execution';
 import { cleanupAll, type N8nHome } from '../n8n/harness/home';
 import { startN8nServer } from '../n8n/harness/servers';
-import { activateWorkflowOffline, createSandboxHome, importWorkflow } from '../n8n/harness/workflows';
+import {
+	activateWorkflowOffline,
+	createSandboxHome,
+	importWorkflow,
+} from '../n8n/harness/workflows';
 import { loadFilledExamples } from '../n8n/examples';
 import { appointments } from '../sandbox/routes/appointments';
 import { addDays, londonDate } from '../sandbox/routes/slots';
@@ -80,10 +89,18 @@ beforeAll(async () => {
 		agentWorkflow({
 			id: WORKFLOW,
 			name: 'E2E agent: book and text',
-			prompt: 'Please book the next available GP appointment (type 4001) for patient 2001 from ' + firstDay() + ' and text them the time.',
+			prompt:
+				'Please book the next available GP appointment (type 4001) for patient 2001 from ' +
+				firstDay() +
+				' and text them the time.',
 			tools: [findSlotsTool(), bookTool(), sendSmsTool()],
 		}),
-		agentWorkflow({ id: BAD_ARGS_WORKFLOW, name: 'E2E agent: bad arguments', prompt: 'Text patient Ada that her results are ready.', tools: [sendSmsTool()] }),
+		agentWorkflow({
+			id: BAD_ARGS_WORKFLOW,
+			name: 'E2E agent: bad arguments',
+			prompt: 'Text patient Ada that her results are ready.',
+			tools: [sendSmsTool()],
+		}),
 		example,
 		agentWorkflow({
 			id: CHAT_WORKFLOW,
@@ -92,9 +109,27 @@ beforeAll(async () => {
 			trigger: chatTriggerNode(CHAT_WEBHOOK_ID),
 			tools: [findSlotsTool(), bookTool(), sendSmsTool()],
 		}),
-		agentWorkflow({ id: REPEAT_WORKFLOW, name: 'E2E agent: repeated send', prompt: 'Text patient 2001 that her results are ready.', tools: [sendSmsTool()] }),
-		agentWorkflow({ id: TOKENS_WORKFLOW, name: 'E2E agent: tokens', prompt: 'Text patient 2001 that her results are ready, then get a Hero Elements token.', tools: [sendSmsTool(undefined, { additionalFields: { writeToRecord: true } }), accessTokenTool()] }),
-		agentWorkflow({ id: EVERY_ACTION_WORKFLOW, name: 'E2E agent: every action as a tool', prompt: 'Text patient 2001 that her results are ready, then get a Hero Elements token.', tools: everyActionTools }),
+		agentWorkflow({
+			id: REPEAT_WORKFLOW,
+			name: 'E2E agent: repeated send',
+			prompt: 'Text patient 2001 that her results are ready.',
+			tools: [sendSmsTool()],
+		}),
+		agentWorkflow({
+			id: TOKENS_WORKFLOW,
+			name: 'E2E agent: tokens',
+			prompt: 'Text patient 2001 that her results are ready, then get a Hero Elements token.',
+			tools: [
+				sendSmsTool(undefined, { additionalFields: { writeToRecord: true } }),
+				accessTokenTool(),
+			],
+		}),
+		agentWorkflow({
+			id: EVERY_ACTION_WORKFLOW,
+			name: 'E2E agent: every action as a tool',
+			prompt: 'Text patient 2001 that her results are ready, then get a Hero Elements token.',
+			tools: everyActionTools,
+		}),
 	]);
 }, 900_000);
 
@@ -110,24 +145,56 @@ beforeEach(() => sandbox.reset());
 /** The booking script: find slots, book the next available, text the booked time, then answer. */
 function bookingScript(day: string) {
 	return [
-		{ toolCalls: [{ name: toolName(TOOLS.findSlots), arguments: { appointmentTypeId: '4001', startDate: day } }] },
-		() => ({ toolCalls: [{ name: toolName(TOOLS.book), arguments: { patientId: '2001', appointmentTypeId: '4001', startDate: day } }] }),
+		{
+			toolCalls: [
+				{
+					name: toolName(TOOLS.findSlots),
+					arguments: { appointmentTypeId: '4001', startDate: day },
+				},
+			],
+		},
+		() => ({
+			toolCalls: [
+				{
+					name: toolName(TOOLS.book),
+					arguments: { patientId: '2001', appointmentTypeId: '4001', startDate: day },
+				},
+			],
+		}),
 		(conversation: Conversation) => {
-			const [booked] = conversation.lastToolResult() as Array<{ booked: boolean; appointment: { start_time: string } }>;
+			const [booked] = conversation.lastToolResult() as Array<{
+				booked: boolean;
+				appointment: { start_time: string };
+			}>;
 			if (!booked?.booked) return { content: `Could not book: ${JSON.stringify(booked)}` };
 			const when = ukTime(booked.appointment.start_time);
-			return { toolCalls: [{ name: toolName(TOOLS.send), arguments: { patientId: '2001', message: `Your GP appointment is booked for ${when}. Reply to this number to change it.` } }] };
+			return {
+				toolCalls: [
+					{
+						name: toolName(TOOLS.send),
+						arguments: {
+							patientId: '2001',
+							message: `Your GP appointment is booked for ${when}. Reply to this number to change it.`,
+						},
+					},
+				],
+			};
 		},
-		(conversation: Conversation) => ({ content: `Done: booked and texted. Last tool said ${JSON.stringify(conversation.lastToolResult())}` }),
+		(conversation: Conversation) => ({
+			content: `Done: booked and texted. Last tool said ${JSON.stringify(conversation.lastToolResult())}`,
+		}),
 	];
 }
-
 
 /** The sandbox's final state after a booking conversation: one confirmed appointment for patient 2001, one SMS naming its time. */
 function expectOneBookingAndItsSms() {
 	const booked = [...appointments(sandbox.state).values()];
 	expect(booked).toHaveLength(1);
-	expect(booked[0]).toMatchObject({ patient_id: '2001', appointment_type_id: '4001', status: 'confirmed' });
+	expect(booked[0]).toMatchObject({
+		patient_id: '2001',
+		appointment_type_id: '4001',
+		status: 'confirmed',
+	});
 	const sent = [...messages(sandbox.state).values()];
 	expect(sent).toHaveLength(1);
 	expect(sent[0]).toMatchObject({ message_type: 'sms', patient: { id: '2001' } });
@@ -151,15 +218,29 @@ test('an AI Agent with Hero Health tools finds slots, books one appointment and 
 	// What the agent sent the model: four requests, the Hero tools offered with JSON schemas.
 	const requests = model.chatRequests();
 	// HERO_AGENT_TRANSCRIPT=<file> keeps the conversation (tools as the model sees them, messages) for reading.
-	if (process.env.HERO_AGENT_TRANSCRIPT) writeFileSync(process.env.HERO_AGENT_TRANSCRIPT, JSON.stringify(requests, null, 2));
+	if (process.env.HERO_AGENT_TRANSCRIPT)
+		writeFileSync(process.env.HERO_AGENT_TRANSCRIPT, JSON.stringify(requests, null, 2));
 	expect(requests).toHaveLength(4);
 	const tools = requests[0].body.tools ?? [];
-	expect(tools.map((t) => t.function.name).sort()).toEqual([toolName(TOOLS.book), toolName(TOOLS.findSlots), toolName(TOOLS.send)].sort());
-	const schema = (name: string) => tools.find((t) => t.function.name === toolName(name))!.function.parameters!;
-	expect(Object.keys(schema(TOOLS.findSlots).properties).sort()).toEqual(['appointmentTypeId', 'startDate']);
-	expect(Object.keys(schema(TOOLS.book).properties).sort()).toEqual(['appointmentTypeId', 'patientId', 'startDate']);
+	expect(tools.map((t) => t.function.name).sort()).toEqual(
+		[toolName(TOOLS.book), toolName(TOOLS.findSlots), toolName(TOOLS.send)].sort(),
+	);
+	const schema = (name: string) =>
+		tools.find((t) => t.function.name === toolName(name))!.function.parameters!;
+	expect(Object.keys(schema(TOOLS.findSlots).properties).sort()).toEqual([
+		'appointmentTypeId',
+		'startDate',
+	]);
+	expect(Object.keys(schema(TOOLS.book).properties).sort()).toEqual([
+		'appointmentTypeId',
+		'patientId',
+		'startDate',
+	]);
 	expect(Object.keys(schema(TOOLS.send).properties).sort()).toEqual(['message', 'patientId']);
-	expect(schema(TOOLS.send).properties.patientId).toMatchObject({ type: 'string', description: 'Hero patient ID (digits)' });
+	expect(schema(TOOLS.send).properties.patientId).toMatchObject({
+		type: 'string',
+		description: 'Hero patient ID (digits)',
+	});
 
 	// The tool answers the model received are well formed: JSON, tied to the tool call ids, with the records.
 	const [slotsResult] = toolMessages(requests[1]);
@@ -168,21 +249,49 @@ test('an AI Agent with Hero Health tools finds slots, books one appointment and 
 	expect(Array.isArray(slotList)).toBe(true);
 	expect(slotList.length).toBeGreaterThan(0);
 	expect(slotList.length).toBeLessThanOrEqual(5);
-	for (const slot of slotList) expect(slot).toMatchObject({ id: expect.stringMatching(/^\d+$/), appointment_type_id: '4001', start_time: expect.any(String) });
+	for (const slot of slotList)
+		expect(slot).toMatchObject({
+			id: expect.stringMatching(/^\d+$/),
+			appointment_type_id: '4001',
+			start_time: expect.any(String),
+		});
 	const bookResult = toolMessages(requests[2])[1];
-	expect(bookResult.content).toEqual([expect.objectContaining({ booked: true, appointment: expect.objectContaining({ id: booked[0].id, patient_id: '2001' }) })]);
+	expect(bookResult.content).toEqual([
+		expect.objectContaining({
+			booked: true,
+			appointment: expect.objectContaining({ id: booked[0].id, patient_id: '2001' }),
+		}),
+	]);
 	const sendResult = toolMessages(requests[3])[2];
-	expect(sendResult.content).toEqual([expect.objectContaining({ message_id: sent[0].id, content: sent[0].message })]);
+	expect(sendResult.content).toEqual([
+		expect.objectContaining({ message_id: sent[0].id, content: sent[0].message }),
+	]);
 
 	// The arguments the model chose reached Hero unchanged.
-	expect(sandbox.received('GET', '/v1/slots')[0].query).toMatchObject({ appointment_type_id: '4001', start_date: day });
-	expect(sandbox.received('POST', '/v1/messages/send').map((r) => (r.body as Record<string, unknown>).patient_id)).toEqual(['2001']);
+	expect(sandbox.received('GET', '/v1/slots')[0].query).toMatchObject({
+		appointment_type_id: '4001',
+		start_date: day,
+	});
+	expect(
+		sandbox
+			.received('POST', '/v1/messages/send')
+			.map((r) => (r.body as Record<string, unknown>).patient_id),
+	).toEqual(['2001']);
 });
 
 test('a tool call with an invalid patient ID comes back to the model as a clear error, and nothing is sent', async () => {
 	model.reset([
-		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: { patientId: 'Ada Lovelace', message: 'Your results are ready.' } }] },
-		(conversation) => ({ content: `The tool refused: ${JSON.stringify(conversation.lastToolResult())}` }),
+		{
+			toolCalls: [
+				{
+					name: toolName(TOOLS.send),
+					arguments: { patientId: 'Ada Lovelace', message: 'Your results are ready.' },
+				},
+			],
+		},
+		(conversation) => ({
+			content: `The tool refused: ${JSON.stringify(conversation.lastToolResult())}`,
+		}),
 	]);
 	const { output } = await executeWorkflow(home, BAD_ARGS_WORKFLOW);
 
@@ -190,7 +299,10 @@ test('a tool call with an invalid patient ID comes back to the model as a clear 
 	expect(requests).toHaveLength(2);
 	const [result] = toolMessages(requests[1]);
 	expect(result.content).toEqual([
-		{ error: expect.stringMatching(/^Patient ID: expected a numeric Hero ID/), description: 'Item 0 was not sent to Hero. Correct "Patient ID" and run again.' },
+		{
+			error: expect.stringMatching(/^Patient ID: expected a numeric Hero ID/),
+			description: 'Item 0 was not sent to Hero. Correct "Patient ID" and run again.',
+		},
 	]);
 	// The error names the field and never repeats the rejected value.
 	expect(JSON.stringify(result.content)).not.toContain('Ada Lovelace');
@@ -202,12 +314,22 @@ test('a tool call with an invalid patient ID comes back to the model as a clear 
 });
 
 test('exactly once under agents: the model calling Send twice with the same arguments sends one SMS; the repeat is refused with a clear answer', async () => {
-	const args = { patientId: '2001', message: 'Your test results are ready. Please call the practice.' };
+	const args = {
+		patientId: '2001',
+		message: 'Your test results are ready. Please call the practice.',
+	};
 	model.reset([
 		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] },
 		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] },
 		// A different text to the same patient is a new message, not a repeat.
-		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: { ...args, message: 'Sorry, one more thing: bring your repeat prescription.' } }] },
+		{
+			toolCalls: [
+				{
+					name: toolName(TOOLS.send),
+					arguments: { ...args, message: 'Sorry, one more thing: bring your repeat prescription.' },
+				},
+			],
+		},
 		{ content: 'Sent.' },
 	]);
 	await executeWorkflow(home, REPEAT_WORKFLOW);
@@ -215,7 +337,9 @@ test('exactly once under agents: the model calling Send twice with the same argu
 	const requests = model.chatRequests();
 	expect(requests).toHaveLength(4);
 	const [first, repeat, other] = toolMessages(requests[3]);
-	expect(first.content).toEqual([expect.objectContaining({ message_id: expect.any(String), content: args.message })]);
+	expect(first.content).toEqual([
+		expect.objectContaining({ message_id: expect.any(String), content: args.message }),
+	]);
 	const firstId = (first.content as Array<{ message_id: string }>)[0].message_id;
 	expect(repeat.content).toEqual([
 		{
@@ -223,51 +347,96 @@ test('exactly once under agents: the model calling Send twice with the same argu
 			description: expect.stringContaining('Refuse Repeat Send'),
 		},
 	]);
-	expect(other.content).toEqual([expect.objectContaining({ content: 'Sorry, one more thing: bring your repeat prescription.' })]);
+	expect(other.content).toEqual([
+		expect.objectContaining({ content: 'Sorry, one more thing: bring your repeat prescription.' }),
+	]);
 
 	const sent = [...messages(sandbox.state).values()];
-	expect(sent.map((m) => m.message)).toEqual([args.message, 'Sorry, one more thing: bring your repeat prescription.']);
+	expect(sent.map((m) => m.message)).toEqual([
+		args.message,
+		'Sorry, one more thing: bring your repeat prescription.',
+	]);
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 });
 
 /** A repeated send after an error: the model calls Send, gets an error, and calls it again with the same arguments. */
 function sendAgainScript(args: Record<string, unknown>) {
-	return [{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] }, { toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] }, { content: 'Done.' }];
+	return [
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] },
+		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: args }] },
+		{ content: 'Done.' },
+	];
 }
 const UNKNOWN_REFUSAL =
 	'Refused: an identical message was sent earlier in this execution and its outcome is unknown (it may have reached the patient); it was not sent again [item 0]';
 
 test('Hero records the SMS then answers 502; the model calls Send again with the same arguments and is told the repeat was refused; the patient has one SMS', async () => {
 	const args = { patientId: '2001', message: 'Your blood test results are ready (agent, 502).' };
-	sandbox.faults.add({ kind: 'status-after', status: 502, method: 'POST', path: '^/v1/messages/send$', times: 1 });
+	sandbox.faults.add({
+		kind: 'status-after',
+		status: 502,
+		method: 'POST',
+		path: '^/v1/messages/send$',
+		times: 1,
+	});
 	model.reset(sendAgainScript(args));
 	await executeWorkflow(home, REPEAT_WORKFLOW);
 
 	// What the model was answered: the first send's outcome is unknown, the second was refused and says why.
-	const answers = model.toolAnswers().map((answer) => JSON.parse(answer.text) as Array<{ error?: string; description?: string }>);
+	const answers = model
+		.toolAnswers()
+		.map((answer) => JSON.parse(answer.text) as Array<{ error?: string; description?: string }>);
 	expect(answers).toHaveLength(2);
 	expect(answers[0][0].error).toMatch(/may or may not have been carried out/);
-	expect(answers[1]).toEqual([{ error: UNKNOWN_REFUSAL, description: expect.stringMatching(/^The earlier send got no usable answer from Hero/) }]);
+	expect(answers[1]).toEqual([
+		{
+			error: UNKNOWN_REFUSAL,
+			description: expect.stringMatching(/^The earlier send got no usable answer from Hero/),
+		},
+	]);
 	// Hero was asked once, and holds the one SMS.
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
-	expect([...messages(sandbox.state).values()].map((m) => [m.patient.id, m.message])).toEqual([['2001', args.message]]);
+	expect([...messages(sandbox.state).values()].map((m) => [m.patient.id, m.message])).toEqual([
+		['2001', args.message],
+	]);
 });
 
 test('Hero stalls past the Timeout (and records the SMS late); the model calls Send again with the same arguments and is told the repeat was refused; the patient has one SMS', async () => {
-	const args = { patientId: '2001', message: 'Your blood test results are ready (agent, timeout).' };
+	const args = {
+		patientId: '2001',
+		message: 'Your blood test results are ready (agent, timeout).',
+	};
 	// The tool's Timeout is the default 30 s (Request Options are hidden on the tool); Hero answers after 33 s.
-	sandbox.faults.add({ kind: 'latency', latencyMs: 33_000, method: 'POST', path: '^/v1/messages/send$', times: 1 });
+	sandbox.faults.add({
+		kind: 'latency',
+		latencyMs: 33_000,
+		method: 'POST',
+		path: '^/v1/messages/send$',
+		times: 1,
+	});
 	model.reset(sendAgainScript(args));
 	await executeWorkflow(home, REPEAT_WORKFLOW);
 
-	const answers = model.toolAnswers().map((answer) => JSON.parse(answer.text) as Array<{ error?: string; description?: string }>);
+	const answers = model
+		.toolAnswers()
+		.map((answer) => JSON.parse(answer.text) as Array<{ error?: string; description?: string }>);
 	expect(answers).toHaveLength(2);
-	expect(answers[0][0].error).toMatch(/^The request to Hero timed out; the request may or may not have been carried out/);
-	expect(answers[1]).toEqual([{ error: UNKNOWN_REFUSAL, description: expect.stringMatching(/^The earlier send got no usable answer from Hero/) }]);
+	expect(answers[0][0].error).toMatch(
+		/^The request to Hero timed out; the request may or may not have been carried out/,
+	);
+	expect(answers[1]).toEqual([
+		{
+			error: UNKNOWN_REFUSAL,
+			description: expect.stringMatching(/^The earlier send got no usable answer from Hero/),
+		},
+	]);
 	// The stalled send is carried out once its delay has passed: one request, one SMS.
-	for (let waited = 0; messages(sandbox.state).size === 0 && waited < 10_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+	for (let waited = 0; messages(sandbox.state).size === 0 && waited < 10_000; waited += 250)
+		await new Promise((resolve) => setTimeout(resolve, 250));
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
-	expect([...messages(sandbox.state).values()].map((m) => [m.patient.id, m.message])).toEqual([['2001', args.message]]);
+	expect([...messages(sandbox.state).values()].map((m) => [m.patient.id, m.message])).toEqual([
+		['2001', args.message],
+	]);
 });
 
 test('the example workflow "Booking assistant" books the next available appointment and texts the patient its time', async () => {
@@ -277,7 +446,9 @@ test('the example workflow "Booking assistant" books the next available appointm
 
 	const { sent } = expectOneBookingAndItsSms();
 	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
-	expect(answer.output).toBe(`Booked and texted patient 2001: "${sent[0].message}" (message ${sent[0].id}).`);
+	expect(answer.output).toBe(
+		`Booked and texted patient 2001: "${sent[0].message}" (message ${sent[0].id}).`,
+	);
 	expect(model.chatRequests()).toHaveLength(4);
 });
 
@@ -289,7 +460,12 @@ test('through a Chat Trigger that streams, the agent asks the model with stream:
 		const response = await fetch(`${server.baseUrl}/webhook/${CHAT_WEBHOOK_ID}/chat`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-session-1', chatInput: 'Book the next available GP appointment for patient 2002 and text them the time.' }),
+			body: JSON.stringify({
+				action: 'sendMessage',
+				sessionId: 'e2e-session-1',
+				chatInput:
+					'Book the next available GP appointment for patient 2002 and text them the time.',
+			}),
 		});
 		const streamed = await response.text();
 		expect(response.status).toBe(200);
@@ -314,11 +490,24 @@ const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
 /** The token Hero gives with a send written to the record (awaiting confirmation), in `auth_token` and the confirm URL. */
 const SEND_TOKEN = 'hero-auth-7d1f3c9a2b';
 
-test('every Hero action added as a tool with its default name is accepted by an OpenAI-compatible model, and the model gets each operation\'s description', async () => {
-	const send = everyActionTools.find((node) => (node.parameters as { resource: string; operation: string }).resource === 'message' && (node.parameters as { operation: string }).operation === 'send')!;
-	const token = everyActionTools.find((node) => (node.parameters as { resource: string }).resource === 'accessToken')!;
+test("every Hero action added as a tool with its default name is accepted by an OpenAI-compatible model, and the model gets each operation's description", async () => {
+	const send = everyActionTools.find(
+		(node) =>
+			(node.parameters as { resource: string; operation: string }).resource === 'message' &&
+			(node.parameters as { operation: string }).operation === 'send',
+	)!;
+	const token = everyActionTools.find(
+		(node) => (node.parameters as { resource: string }).resource === 'accessToken',
+	)!;
 	model.reset([
-		{ toolCalls: [{ name: n8nToolName(send.name), arguments: { patientId: '2001', message: 'Your results are ready.' } }] },
+		{
+			toolCalls: [
+				{
+					name: n8nToolName(send.name),
+					arguments: { patientId: '2001', message: 'Your results are ready.' },
+				},
+			],
+		},
 		{ toolCalls: [{ name: n8nToolName(token.name), arguments: {} }] },
 		{ content: 'Done.' },
 	]);
@@ -330,7 +519,9 @@ test('every Hero action added as a tool with its default name is accepted by an 
 	const requests = model.chatRequests();
 	expect(requests.map((r) => r.status ?? 200)).toEqual([200, 200, 200]);
 	const offered = requests[0].body.tools ?? [];
-	expect(offered.map((t) => t.function.name).sort()).toEqual(everyActionTools.map((node) => n8nToolName(node.name)).sort());
+	expect(offered.map((t) => t.function.name).sort()).toEqual(
+		everyActionTools.map((node) => n8nToolName(node.name)).sort(),
+	);
 	for (const tool of offered) expect(tool.function.name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
 	expect(n8nToolName(send.name)).toBe('Send_a_message_in_Hero_Health');
 
@@ -338,21 +529,36 @@ test('every Hero action added as a tool with its default name is accepted by an 
 	const operations = heroToolDescription().properties.filter((p) => p.name === 'operation');
 	for (const node of everyActionTools) {
 		const { resource, operation } = node.parameters as { resource: string; operation: string };
-		const option = (operations.find((p) => p.displayOptions!.show!.resource![0] === resource)!.options as Array<{ value: string; description: string }>).find((o) => o.value === operation)!;
+		const option = (
+			operations.find((p) => p.displayOptions!.show!.resource![0] === resource)!.options as Array<{
+				value: string;
+				description: string;
+			}>
+		).find((o) => o.value === operation)!;
 		const tool = offered.find((t) => t.function.name === n8nToolName(node.name))!;
 		expect(tool.function.description).toContain(option.description);
 	}
-	const descriptionOf = (node: { name: string }) => offered.find((t) => t.function.name === n8nToolName(node.name))!.function.description;
+	const descriptionOf = (node: { name: string }) =>
+		offered.find((t) => t.function.name === n8nToolName(node.name))!.function.description;
 	expect(descriptionOf(send)).toContain('Returns message_id and content');
 	// The send went through the default-named tool, reached Hero once, and its answer reached the model.
 	const sent = [...messages(sandbox.state).values()];
 	expect(sent.map((m) => [m.patient.id, m.message])).toEqual([['2001', 'Your results are ready.']]);
-	expect(JSON.parse(model.toolAnswers()[0].text)).toEqual([expect.objectContaining({ message_id: sent[0].id, content: 'Your results are ready.' })]);
+	expect(JSON.parse(model.toolAnswers()[0].text)).toEqual([
+		expect.objectContaining({ message_id: sent[0].id, content: 'Your results are ready.' }),
+	]);
 });
 
 test('no bearer token reaches the model: Send answers without auth_token or its confirm URL, Access Token → Create is refused as a tool', async () => {
 	model.reset([
-		{ toolCalls: [{ name: toolName(TOOLS.send), arguments: { patientId: '2001', message: 'Your results are ready.' } }] },
+		{
+			toolCalls: [
+				{
+					name: toolName(TOOLS.send),
+					arguments: { patientId: '2001', message: 'Your results are ready.' },
+				},
+			],
+		},
 		{ toolCalls: [{ name: toolName(TOOLS.accessToken), arguments: {} }] },
 		{ content: 'Done.' },
 	]);
@@ -371,11 +577,26 @@ test('no bearer token reaches the model: Send answers without auth_token or its 
 	}
 	// The send's answer keeps what the model needs: the message id and text.
 	const [sent] = [...messages(sandbox.state).values()];
-	expect(JSON.parse(answers[0].text)).toEqual([expect.objectContaining({ message_id: sent.id, content: 'Your results are ready.', write_to_record: true })]);
+	expect(JSON.parse(answers[0].text)).toEqual([
+		expect.objectContaining({
+			message_id: sent.id,
+			content: 'Your results are ready.',
+			write_to_record: true,
+		}),
+	]);
 	// Hero was asked to write it to the record, so its answer did carry the token (the sandbox's switch); the tool left it out.
-	expect(sandbox.received('POST', '/v1/messages/send').map((r) => (r.body as Record<string, unknown>).write_to_record)).toEqual([true]);
+	expect(
+		sandbox
+			.received('POST', '/v1/messages/send')
+			.map((r) => (r.body as Record<string, unknown>).write_to_record),
+	).toEqual([true]);
 	// Access Token → Create is refused before Hero is asked: no token was minted.
-	expect(JSON.parse(answers[1].text)).toEqual([{ error: expect.stringMatching(/^Access Token → Create is not available to an AI agent/), description: expect.any(String) }]);
+	expect(JSON.parse(answers[1].text)).toEqual([
+		{
+			error: expect.stringMatching(/^Access Token → Create is not available to an AI agent/),
+			description: expect.any(String),
+		},
+	]);
 	expect(sandbox.received('POST', '/v1/access_token')).toHaveLength(0);
 	expect(issuedTokens(sandbox.state)).toHaveLength(0);
 });

@@ -7,7 +7,15 @@ import { NODE_NAMES } from '../n8n/harness/constants';
 import { executeWorkflow, nodeItems } from '../n8n/harness/execution';
 import { cleanupAll, type N8nHome } from '../n8n/harness/home';
 import { CommandError } from '../n8n/harness/process';
-import { createSandboxHome, heroNode, importWorkflow, linearWorkflow, manualTriggerNode, manualWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
+import {
+	createSandboxHome,
+	heroNode,
+	importWorkflow,
+	linearWorkflow,
+	manualTriggerNode,
+	manualWorkflow,
+	type WorkflowJson,
+} from '../n8n/harness/workflows';
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { batches } from '../sandbox/routes/batches';
 import { templates } from '../sandbox/routes/templates';
@@ -41,23 +49,52 @@ const batchWorkflow = (credentialId: string): WorkflowJson =>
 			},
 			{ credentialId, name: 'Create Batch' },
 		),
-		heroNode({ resource: 'batchMessage', operation: 'send', batchId: byId("={{ $('Create Batch').item.json.id }}") }, { credentialId, name: 'Send Batch' }),
 		heroNode(
-			{ resource: 'batchMessage', operation: 'getSends', batchId: byId("={{ $('Create Batch').item.json.id }}"), returnAll: true },
+			{
+				resource: 'batchMessage',
+				operation: 'send',
+				batchId: byId("={{ $('Create Batch').item.json.id }}"),
+			},
+			{ credentialId, name: 'Send Batch' },
+		),
+		heroNode(
+			{
+				resource: 'batchMessage',
+				operation: 'getSends',
+				batchId: byId("={{ $('Create Batch').item.json.id }}"),
+				returnAll: true,
+			},
 			{ credentialId, name: 'Get Sends' },
 		),
 	]);
 
 /** Send an already-sent batch (the seeded 5001): Hero refuses, the workflow fails, nothing is sent. */
 const resendWorkflow = (credentialId: string): WorkflowJson =>
-	manualWorkflow('heroE2eBatchResend1', 'E2E batch: send a sent batch', { resource: 'batchMessage', operation: 'send', batchId: byId('5001') }, { credentialId });
+	manualWorkflow(
+		'heroE2eBatchResend1',
+		'E2E batch: send a sent batch',
+		{ resource: 'batchMessage', operation: 'send', batchId: byId('5001') },
+		{ credentialId },
+	);
 
 /** Message → Send with Message left empty and a template chosen. */
 const templateWorkflow = (credentialId: string): WorkflowJson =>
 	manualWorkflow(
 		'heroE2eTemplate1',
 		'E2E send SMS from a template',
-		{ resource: 'message', operation: 'send', patientId: '2002', messageType: 'sms', templateId: { __rl: true, mode: 'list', value: '11', cachedResultName: 'Appointment reminder' }, message: '' },
+		{
+			resource: 'message',
+			operation: 'send',
+			patientId: '2002',
+			messageType: 'sms',
+			templateId: {
+				__rl: true,
+				mode: 'list',
+				value: '11',
+				cachedResultName: 'Appointment reminder',
+			},
+			message: '',
+		},
 		{ credentialId },
 	);
 
@@ -69,7 +106,11 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0 });
 	const { n8n, home: n8nHome, credentialId } = await createSandboxHome(sandbox);
 	home = n8nHome;
-	await importWorkflow(home, [batchWorkflow(credentialId), resendWorkflow(credentialId), templateWorkflow(credentialId)]);
+	await importWorkflow(home, [
+		batchWorkflow(credentialId),
+		resendWorkflow(credentialId),
+		templateWorkflow(credentialId),
+	]);
 	timings.push(`setup ${Date.now() - started} ms, n8n ${n8n.version}`);
 }, 900_000);
 
@@ -88,7 +129,12 @@ test('create a batch message → send it → list its sends', async () => {
 
 	const created = nodeItems(output, 'Create Batch');
 	expect(created).toHaveLength(1);
-	expect(created[0]).toMatchObject({ name: 'Flu clinic (e2e)', status: 'CREATED', channel: 'SMS', content: CONTENT });
+	expect(created[0]).toMatchObject({
+		name: 'Flu clinic (e2e)',
+		status: 'CREATED',
+		channel: 'SMS',
+		content: CONTENT,
+	});
 	const id = String(created[0].id);
 
 	const sent = nodeItems(output, 'Send Batch');
@@ -116,11 +162,17 @@ test('create a batch message → send it → list its sends', async () => {
 	expect(batch.sendCount).toBe(1);
 	expect(batch.status).toBe('COMPLETED');
 	expect(listed.map((s) => s.id)).toEqual(batch.sends.map((s) => s.id));
-	const messages = (sandbox.state.snapshot().messages ?? []) as Array<{ campaign: { id: string } | null; patient: { id: string } }>;
-	expect(messages.filter((m) => m.campaign?.id === id).map((m) => m.patient.id)).toEqual(['2001', '2002']);
+	const messages = (sandbox.state.snapshot().messages ?? []) as Array<{
+		campaign: { id: string } | null;
+		patient: { id: string };
+	}>;
+	expect(messages.filter((m) => m.campaign?.id === id).map((m) => m.patient.id)).toEqual([
+		'2001',
+		'2002',
+	]);
 });
 
-test('sending a batch that was already sent fails with Hero\'s 409 and sends nothing more', async () => {
+test("sending a batch that was already sent fails with Hero's 409 and sends nothing more", async () => {
 	let failure: CommandError | undefined;
 	try {
 		await executeWorkflow(home, 'heroE2eBatchResend1');

@@ -37,11 +37,20 @@ beforeEach(() => sandbox.reset());
 
 const testCredential = (data: Record<string, string>) =>
 	server.rest<TestAnswer>('POST', '/credentials/test', {
-		credentials: { id: credentialId, name: 'Hero Health sandbox', type: 'heroHealthApi', data: { environment: 'custom', ...data } },
+		credentials: {
+			id: credentialId,
+			name: 'Hero Health sandbox',
+			type: 'heroHealthApi',
+			data: { environment: 'custom', ...data },
+		},
 	});
 
 it('passes with the sandbox key: one GET /v1/me carrying both headers (a trailing slash on the base URL is harmless)', async () => {
-	const answer = await testCredential({ apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId, baseUrl: `${sandbox.url}/` });
+	const answer = await testCredential({
+		apiKey: sandbox.apiKey,
+		practiceGroupId: sandbox.practiceGroupId,
+		baseUrl: `${sandbox.url}/`,
+	});
 	expect(answer.status).toBe('OK');
 	const calls = sandbox.received('GET', '/v1/me');
 	expect(calls).toHaveLength(1);
@@ -52,7 +61,11 @@ it('passes with the sandbox key: one GET /v1/me carrying both headers (a trailin
 it('fails with a wrong key or practice group, and the answer never repeats the key', async () => {
 	const statuses = () => sandbox.received('GET', '/v1/me').map((r) => r.status);
 	const wrongKey = 'not-the-hero-key-7f3e91';
-	const badKey = await testCredential({ apiKey: wrongKey, practiceGroupId: sandbox.practiceGroupId, baseUrl: sandbox.url });
+	const badKey = await testCredential({
+		apiKey: wrongKey,
+		practiceGroupId: sandbox.practiceGroupId,
+		baseUrl: sandbox.url,
+	});
 	expect(badKey.status).toBe('Error');
 	expect(JSON.stringify(badKey)).not.toContain(wrongKey);
 	// n8n may ask again after a 401 (seen: twice); every ask was refused.
@@ -60,7 +73,11 @@ it('fails with a wrong key or practice group, and the answer never repeats the k
 	expect(afterKey.length).toBeGreaterThan(0);
 	expect(new Set(afterKey)).toEqual(new Set([401]));
 	sandbox.reset();
-	const badGroup = await testCredential({ apiKey: sandbox.apiKey, practiceGroupId: '9999', baseUrl: sandbox.url });
+	const badGroup = await testCredential({
+		apiKey: sandbox.apiKey,
+		practiceGroupId: '9999',
+		baseUrl: sandbox.url,
+	});
 	expect(badGroup.status).toBe('Error');
 	expect(JSON.stringify(badGroup)).not.toContain(sandbox.apiKey);
 	expect(statuses()).toEqual([403]);

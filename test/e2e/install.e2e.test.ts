@@ -17,9 +17,20 @@ import { join } from 'node:path';
 
 import { NODE_NAMES, PACKAGE_NAME, REPO_ROOT } from '../n8n/harness/constants';
 import { executeWorkflow, nodeItems } from '../n8n/harness/execution';
-import { cleanupAll, createN8nHome, ensureN8n, packPackage, type N8nInstall } from '../n8n/harness/home';
+import {
+	cleanupAll,
+	createN8nHome,
+	ensureN8n,
+	packPackage,
+	type N8nInstall,
+} from '../n8n/harness/home';
 import { importCredential, importWorkflow, manualWorkflow } from '../n8n/harness/workflows';
-import { CONTAINER_HOME, readInstallBlocks, runInstallBlock, type BlockRun } from '../n8n/readme-install';
+import {
+	CONTAINER_HOME,
+	readInstallBlocks,
+	runInstallBlock,
+	type BlockRun,
+} from '../n8n/readme-install';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 jest.setTimeout(900_000);
@@ -70,7 +81,9 @@ async function install(label: string, home: string, where: string): Promise<Bloc
 			`\n  exit ${run.exitCode ?? run.signal} after ${run.durationMs} ms\n`,
 	);
 	if (run.exitCode !== 0) {
-		throw new Error(`the README's ${label} install failed (exit ${run.exitCode ?? run.signal}):\n${run.script}\n--- npm output (last 4000 chars) ---\n${run.output.slice(-4000)}`);
+		throw new Error(
+			`the README's ${label} install failed (exit ${run.exitCode ?? run.signal}):\n${run.script}\n--- npm output (last 4000 chars) ---\n${run.output.slice(-4000)}`,
+		);
 	}
 	expect(run.replaced.length).toBeGreaterThan(0);
 	// A version pinned in the README is the version this package is.
@@ -81,9 +94,13 @@ async function install(label: string, home: string, where: string): Promise<Bloc
 /** The package sits in `<home>/.n8n/nodes/node_modules`, alone: no second n8n-workflow beside it. */
 function expectInstalledAlone(home: string): void {
 	const nodeModules = join(home, '.n8n/nodes/node_modules');
-	const manifest = JSON.parse(readFileSync(join(nodeModules, PACKAGE_NAME, 'package.json'), 'utf8'));
+	const manifest = JSON.parse(
+		readFileSync(join(nodeModules, PACKAGE_NAME, 'package.json'), 'utf8'),
+	);
 	expect(manifest.version).toBe(VERSION);
-	expect(existsSync(join(nodeModules, PACKAGE_NAME, 'dist/nodes/HeroHealth/HeroHealth.node.js'))).toBe(true);
+	expect(
+		existsSync(join(nodeModules, PACKAGE_NAME, 'dist/nodes/HeroHealth/HeroHealth.node.js')),
+	).toBe(true);
 	expect(existsSync(join(nodeModules, 'n8n-workflow'))).toBe(false);
 }
 
@@ -91,17 +108,38 @@ function expectInstalledAlone(home: string): void {
 async function expectN8nSendsThroughIt(home: string, workflowId: string): Promise<void> {
 	const n8nHome = await createN8nHome({ n8n, folder: home, tarball: false });
 	try {
-		const { id: credentialId } = await importCredential(n8nHome, { sandboxUrl: sandbox.url, apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId });
+		const { id: credentialId } = await importCredential(n8nHome, {
+			sandboxUrl: sandbox.url,
+			apiKey: sandbox.apiKey,
+			practiceGroupId: sandbox.practiceGroupId,
+		});
 		await importWorkflow(
 			n8nHome,
-			manualWorkflow(workflowId, `Installed as the README says (${workflowId})`, { resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: MESSAGE, additionalFields: { recipientContactDetail: '07700 900123' } }, { credentialId }),
+			manualWorkflow(
+				workflowId,
+				`Installed as the README says (${workflowId})`,
+				{
+					resource: 'message',
+					operation: 'send',
+					patientId: '2001',
+					messageType: 'sms',
+					message: MESSAGE,
+					additionalFields: { recipientContactDetail: '07700 900123' },
+				},
+				{ credentialId },
+			),
 		);
 		const { output } = await executeWorkflow(n8nHome, workflowId);
 		const items = nodeItems(output, NODE_NAMES.hero);
 		expect(items).toHaveLength(1);
 		const sends = sandbox.received('POST', '/v1/messages/send');
 		expect(sends).toHaveLength(1);
-		expect(sends[0].body).toEqual({ patient_id: '2001', message_type: 'sms', message_string: MESSAGE, recipient_contact_detail: '+447700900123' });
+		expect(sends[0].body).toEqual({
+			patient_id: '2001',
+			message_type: 'sms',
+			message_string: MESSAGE,
+			recipient_contact_detail: '+447700900123',
+		});
 		const stored = (sandbox.state.snapshot().messages ?? []) as Array<{ id: string }>;
 		expect(stored.map((m) => m.id)).toEqual([items[0].message_id]);
 	} finally {

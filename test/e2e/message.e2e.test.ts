@@ -5,7 +5,12 @@
 import { NODE_NAMES } from '../n8n/harness/constants';
 import { executeWorkflow, lastNodeItems, nodeItems } from '../n8n/harness/execution';
 import { cleanupAll, type N8nHome } from '../n8n/harness/home';
-import { createSandboxHome, importWorkflow, manualWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
+import {
+	createSandboxHome,
+	importWorkflow,
+	manualWorkflow,
+	type WorkflowJson,
+} from '../n8n/harness/workflows';
 import { loadFilledExamples } from '../n8n/examples';
 import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -33,19 +38,14 @@ const sendSmsWorkflow = (credentialId: string): WorkflowJson =>
 
 /** Manual Trigger → Code (a valid and an invalid item) → Hero Health with On Error: Continue. */
 const continueOnErrorWorkflow = (credentialId: string): WorkflowJson =>
-	manualWorkflow(
-		'heroE2eContinue1',
-		'E2E send SMS, continue on error',
-		sendItemFields(),
-		{
-			credentialId,
-			items: [
-				{ patientId: '2001', phone: '07700 900123', text: MESSAGE },
-				{ patientId: '2002', phone: '12345', text: 'This one must not be sent' },
-			],
-			settings: { onError: 'continueRegularOutput' },
-		},
-	);
+	manualWorkflow('heroE2eContinue1', 'E2E send SMS, continue on error', sendItemFields(), {
+		credentialId,
+		items: [
+			{ patientId: '2001', phone: '07700 900123', text: MESSAGE },
+			{ patientId: '2002', phone: '12345', text: 'This one must not be sent' },
+		],
+		settings: { onError: 'continueRegularOutput' },
+	});
 
 /**
  * The demo's example workflows (`npm start`), filled in with sandbox patients as the demo fills them
@@ -55,7 +55,9 @@ const examples: WorkflowJson[] = loadFilledExamples()
 	// AI Agent examples need the scripted model: test/e2e/agents.e2e.test.ts runs them.
 	.filter((workflow) => !JSON.stringify(workflow.nodes).includes('@n8n/n8n-nodes-langchain.'))
 	// `n8n execute` starts a workflow at its manual trigger; trigger-started examples run in test/unit.
-	.filter((workflow) => workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger'));
+	.filter((workflow) =>
+		workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger'),
+	);
 
 let sandbox: Sandbox;
 let home: N8nHome;
@@ -68,8 +70,14 @@ beforeAll(async () => {
 	const { n8n, ...setUp } = await createSandboxHome(sandbox);
 	({ home, credentialId } = setUp);
 	// One import for all workflows: every n8n CLI call costs a few seconds of start-up.
-	await importWorkflow(home, [sendSmsWorkflow(credentialId), continueOnErrorWorkflow(credentialId), ...examples]);
-	timings.push(`setup (pack, install into .n8n/nodes, import credential and workflows) ${Date.now() - started} ms, n8n ${n8n.version}`);
+	await importWorkflow(home, [
+		sendSmsWorkflow(credentialId),
+		continueOnErrorWorkflow(credentialId),
+		...examples,
+	]);
+	timings.push(
+		`setup (pack, install into .n8n/nodes, import credential and workflows) ${Date.now() - started} ms, n8n ${n8n.version}`,
+	);
 }, 900_000);
 
 afterAll(async () => {
@@ -138,29 +146,52 @@ test('On Error: Continue keeps the valid item and reports the invalid one withou
 	});
 });
 
-test.each(examples.map((workflow) => [workflow.name, workflow] as const))('example workflow "%s" runs against the sandbox', async (_name, workflow) => {
-	const { output, durationMs } = await executeWorkflow(home, workflow.id);
-	timings.push(`n8n execute (example ${workflow.id}) ${durationMs} ms`);
-	expect(lastNodeItems(output).length).toBeGreaterThan(0);
-	// Every call reached Hero and was accepted: bad input is stopped in the node, before any request.
-	expect(sandbox.requests.length).toBeGreaterThan(0);
-	expect(sandbox.requests.filter((r) => (r.status ?? 0) >= 400).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([]);
-});
+test.each(examples.map((workflow) => [workflow.name, workflow] as const))(
+	'example workflow "%s" runs against the sandbox',
+	async (_name, workflow) => {
+		const { output, durationMs } = await executeWorkflow(home, workflow.id);
+		timings.push(`n8n execute (example ${workflow.id}) ${durationMs} ms`);
+		expect(lastNodeItems(output).length).toBeGreaterThan(0);
+		// Every call reached Hero and was accepted: bad input is stopped in the node, before any request.
+		expect(sandbox.requests.length).toBeGreaterThan(0);
+		expect(
+			sandbox.requests
+				.filter((r) => (r.status ?? 0) >= 400)
+				.map((r) => `${r.method} ${r.path} ${r.status}`),
+		).toEqual([]);
+	},
+);
 
 test("the Map Automatically example sends each row by Hero's field names in real n8n, and reports the bad row without sending it", async () => {
 	const { output } = await executeWorkflow(home, 'heroExampleMap01');
 	const items = nodeItems(output, 'Send each row');
 	expect(items).toHaveLength(4);
 	expect(items[2]).toEqual({
-		error: 'recipient_contact_detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [item 2]',
+		error:
+			'recipient_contact_detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [item 2]',
 		description: 'Item 2 was not sent to Hero. Correct "recipient_contact_detail" and run again.',
 	});
 	for (const index of [0, 1, 3]) expect(items[index]).toHaveProperty('message_id');
 	// Exactly Hero's fields of each valid row (first_name is not sent), the phone normalised.
 	const bodies = sandbox.received('POST', '/v1/messages/send').map((r) => JSON.parse(r.rawBody));
 	expect(bodies.sort((a, b) => a.patient_id.localeCompare(b.patient_id))).toEqual([
-		{ patient_id: '2001', message_type: 'sms', recipient_contact_detail: '+447700900001', message_string: 'Dear Ada, your annual review is due. Please book at your GP practice.' },
-		{ patient_id: '2002', message_type: 'sms', recipient_contact_detail: '+447700900002', message_string: 'Dear Alan, your annual review is due. Please book at your GP practice.' },
-		{ patient_id: '2004', message_type: 'email', recipient_contact_detail: 'grace@example.com', message_string: 'Dear Grace, your annual review is due.' },
+		{
+			patient_id: '2001',
+			message_type: 'sms',
+			recipient_contact_detail: '+447700900001',
+			message_string: 'Dear Ada, your annual review is due. Please book at your GP practice.',
+		},
+		{
+			patient_id: '2002',
+			message_type: 'sms',
+			recipient_contact_detail: '+447700900002',
+			message_string: 'Dear Alan, your annual review is due. Please book at your GP practice.',
+		},
+		{
+			patient_id: '2004',
+			message_type: 'email',
+			recipient_contact_detail: 'grace@example.com',
+			message_string: 'Dear Grace, your annual review is due.',
+		},
 	]);
 });

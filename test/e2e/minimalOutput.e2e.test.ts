@@ -7,7 +7,12 @@ import { heroType } from '../n8n/harness/constants';
 import { executeWorkflow, nodeItems, readSavedExecution } from '../n8n/harness/execution';
 import { cleanupAll, type N8nHome } from '../n8n/harness/home';
 import { startN8nServer } from '../n8n/harness/servers';
-import { createSandboxHome, importWorkflow, manualWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
+import {
+	createSandboxHome,
+	importWorkflow,
+	manualWorkflow,
+	type WorkflowJson,
+} from '../n8n/harness/workflows';
 import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -18,7 +23,15 @@ const SEND_ID = 'heroE2eMinimal01';
 const TRIGGER_ID = 'heroE2eMinimal02';
 const WEBHOOK_ID = '7a2b4c6d-8e9f-4a1b-9c2d-3e4f5a6b7c8d';
 /** Patient 2001 as the sandbox seeds it, in every form it could be saved. */
-const PATIENT_DETAILS = ['Ada', 'Lovelace', '9434765919', 'ada@example.com', '+447700900001', '1985-12-10', 'LS1 4AP'];
+const PATIENT_DETAILS = [
+	'Ada',
+	'Lovelace',
+	'9434765919',
+	'ada@example.com',
+	'+447700900001',
+	'1985-12-10',
+	'LS1 4AP',
+];
 
 let sandbox: Sandbox;
 let home: N8nHome;
@@ -39,21 +52,33 @@ test('Message → Send with Minimal Output: the saved execution keeps the messag
 		SEND_ID,
 		'E2E minimal output send',
 		sendItemFields({
-			additionalFields: { recipientContactDetail: '={{ $json.phone }}', fallbackMessageType: 'email', fallbackContactDetail: '={{ $json.email }}' },
+			additionalFields: {
+				recipientContactDetail: '={{ $json.phone }}',
+				fallbackMessageType: 'email',
+				fallbackContactDetail: '={{ $json.email }}',
+			},
 			minimalOutput: true,
 		}),
-		{ credentialId, items: [{ patientId: '2001', phone: '07700 900123', email: 'ada@example.com', text: TEXT }] },
+		{
+			credentialId,
+			items: [{ patientId: '2001', phone: '07700 900123', email: 'ada@example.com', text: TEXT }],
+		},
 	);
 	// The items fed in (here by a Code node, in practice a sheet or a database) are saved as that
 	// node's output whatever this option says: Minimal Output governs the Hero node's own output.
 	await importWorkflow(home, workflow);
 	await executeWorkflow(home, SEND_ID);
-	expect(sandbox.received('POST', '/v1/messages/send').map((r) => (r.body as { message_string: string }).message_string)).toEqual([TEXT]);
+	expect(
+		sandbox
+			.received('POST', '/v1/messages/send')
+			.map((r) => (r.body as { message_string: string }).message_string),
+	).toEqual([TEXT]);
 	const saved = await readSavedExecution(home, SEND_ID, { withData: true });
 	expect(saved?.status).toBe('success');
 	const heroOutput = heroNodeOutput(saved!.data!, 'Hero Health');
 	expect(heroOutput).toContain('message_id');
-	for (const detail of [TEXT, 'smear', '900123', 'ada@example.com']) expect(heroOutput).not.toContain(detail);
+	for (const detail of [TEXT, 'smear', '900123', 'ada@example.com'])
+		expect(heroOutput).not.toContain(detail);
 });
 
 test("Hero Health Trigger with Minimal Output: the saved execution of a patient event holds the patient's id and none of their details", async () => {
@@ -69,7 +94,11 @@ test("Hero Health Trigger with Minimal Output: the saved execution of a patient 
 				typeVersion: 1,
 				position: [0, 300],
 				webhookId: WEBHOOK_ID,
-				parameters: { events: ['patient.medical-record-updated'], fetchFullRecord: true, minimalOutput: true },
+				parameters: {
+					events: ['patient.medical-record-updated'],
+					fetchFullRecord: true,
+					minimalOutput: true,
+				},
 				credentials: { heroHealthApi: { id: credentialId, name: 'Hero Health sandbox' } },
 			},
 		],
@@ -90,7 +119,12 @@ test("Hero Health Trigger with Minimal Output: the saved execution of a patient 
 		const [run] = await server.waitForExecutions(TRIGGER_ID, 1, 60_000);
 		expect(run.status).toBe('success');
 		const [item] = nodeItems(run, 'Hero Health Trigger');
-		expect(item).toMatchObject({ event: 'patient.medical-record-updated', object: 'Patient', id: '2001', record: { hero_id: '2001' } });
+		expect(item).toMatchObject({
+			event: 'patient.medical-record-updated',
+			object: 'Patient',
+			id: '2001',
+			record: { hero_id: '2001' },
+		});
 		await server.deactivateWorkflow(TRIGGER_ID);
 	} finally {
 		await server.stop();
@@ -114,7 +148,9 @@ function heroNodeOutput(data: string, nodeName: string): string {
 		}
 		if (value && typeof value === 'object' && !seen.has(value)) {
 			seen.add(value);
-			return Array.isArray(value) ? value.map((v) => resolve(v, seen)) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, seen)]));
+			return Array.isArray(value)
+				? value.map((v) => resolve(v, seen))
+				: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, seen)]));
 		}
 		return value;
 	};

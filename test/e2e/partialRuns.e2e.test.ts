@@ -5,14 +5,24 @@
 import { executeWorkflow, type ExecutionRun } from '../n8n/harness/execution';
 import { cleanupAll, type N8nHome } from '../n8n/harness/home';
 import { CommandError } from '../n8n/harness/process';
-import { createSandboxHome, importWorkflow, manualWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
+import {
+	createSandboxHome,
+	importWorkflow,
+	manualWorkflow,
+	type WorkflowJson,
+} from '../n8n/harness/workflows';
 import { sendItemFields } from '../harness/parameters';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 jest.setTimeout(180_000);
 
-const sendFromItems = (requestsInFlight: number) => sendItemFields({ requestOptions: { requestsInFlight } });
-const person = (n: number, phone = '07700 900123', patientId = '2001') => ({ patientId, phone, text: `Reminder ${n}` });
+const sendFromItems = (requestsInFlight: number) =>
+	sendItemFields({ requestOptions: { requestsInFlight } });
+const person = (n: number, phone = '07700 900123', patientId = '2001') => ({
+	patientId,
+	phone,
+	text: `Reminder ${n}`,
+});
 
 /** Six sends, item 3's number is not a mobile number, five in flight: the issue's reproduction. */
 const invalidItemWorkflow = (credentialId: string): WorkflowJson =>
@@ -35,7 +45,10 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0 });
 	const { n8n: _n8n, ...setUp } = await createSandboxHome(sandbox);
 	home = setUp.home;
-	await importWorkflow(home, [invalidItemWorkflow(setUp.credentialId), heroRefusesWorkflow(setUp.credentialId)]);
+	await importWorkflow(home, [
+		invalidItemWorkflow(setUp.credentialId),
+		heroRefusesWorkflow(setUp.credentialId),
+	]);
 }, 900_000);
 
 afterAll(async () => {
@@ -47,7 +60,9 @@ afterAll(async () => {
 beforeEach(() => sandbox.reset());
 
 /** Runs a workflow that must fail and returns the error n8n saved with the execution. */
-async function failedRun(workflowId: string): Promise<{ message: string; description: string; run: ExecutionRun }> {
+async function failedRun(
+	workflowId: string,
+): Promise<{ message: string; description: string; run: ExecutionRun }> {
 	let failure: CommandError | undefined;
 	try {
 		await executeWorkflow(home, workflowId);
@@ -56,12 +71,20 @@ async function failedRun(workflowId: string): Promise<{ message: string; descrip
 	}
 	expect(failure).toBeInstanceOf(CommandError);
 	const run = failure?.output;
-	const error = (run?.data?.resultData.error ?? run?.data?.resultData.runData['Hero Health']?.[0]?.error) as { message?: string; description?: string } | undefined;
+	const error = (run?.data?.resultData.error ??
+		run?.data?.resultData.runData['Hero Health']?.[0]?.error) as
+		| { message?: string; description?: string }
+		| undefined;
 	expect(error).toBeDefined();
-	return { message: String(error?.message ?? ''), description: String(error?.description ?? ''), run: run! };
+	return {
+		message: String(error?.message ?? ''),
+		description: String(error?.description ?? ''),
+		run: run!,
+	};
 }
 
-const storedMessageIds = () => ((sandbox.state.snapshot().messages ?? []) as Array<{ id: string }>).map((m) => String(m.id));
+const storedMessageIds = () =>
+	((sandbox.state.snapshot().messages ?? []) as Array<{ id: string }>).map((m) => String(m.id));
 
 test('in n8n, six sends with item 3 invalid (5 in flight) fail before any request and name the field and item', async () => {
 	const { message } = await failedRun('heroE2ePartial1');
@@ -79,5 +102,7 @@ test('in n8n, a send Hero refuses mid-run names the items already sent and their
 	expect(message).toMatch(/2 other items were already sent/);
 	expect(description).toContain(`item 0 (message_id ${sent[0]})`);
 	expect(description).toContain(`item 1 (message_id ${sent[1]})`);
-	expect(description).toMatch(/Running this execution again \(or Retry On Fail\) will send them again/);
+	expect(description).toMatch(
+		/Running this execution again \(or Retry On Fail\) will send them again/,
+	);
 });

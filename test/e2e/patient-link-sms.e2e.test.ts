@@ -6,7 +6,14 @@
  */
 import { executeWorkflow, nodeItems } from '../n8n/harness/execution';
 import { cleanupAll, type N8nHome } from '../n8n/harness/home';
-import { createSandboxHome, heroNode, importWorkflow, linearWorkflow, manualTriggerNode, type WorkflowJson } from '../n8n/harness/workflows';
+import {
+	createSandboxHome,
+	heroNode,
+	importWorkflow,
+	linearWorkflow,
+	manualTriggerNode,
+	type WorkflowJson,
+} from '../n8n/harness/workflows';
 import { links } from '../sandbox/routes/links';
 import { PDS_ONLY_PEOPLE, SEED_PATIENTS, patients } from '../sandbox/routes/patients';
 import { messages } from '../sandbox/routes/messages';
@@ -16,7 +23,11 @@ jest.setTimeout(180_000);
 
 const WORKFLOW_ID = 'heroE2ePatientLinkSms1';
 const GRACE = PDS_ONLY_PEOPLE[0]; // on the Spine, not yet a Hero patient
-const NODES = { register: 'Register Patient', link: 'Create Booking Link', sms: 'Text the Link' } as const;
+const NODES = {
+	register: 'Register Patient',
+	link: 'Create Booking Link',
+	sms: 'Text the Link',
+} as const;
 
 function workflow(credentialId: string): WorkflowJson {
 	const expiry = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -39,7 +50,12 @@ function workflow(credentialId: string): WorkflowJson {
 				linkType: 'patient',
 				patientId: '={{ $json.patient_id }}',
 				appointmentTypeId: { __rl: true, mode: 'id', value: '4001' },
-				locationId: { __rl: true, mode: 'list', value: '3001', cachedResultName: 'Riverside Surgery' },
+				locationId: {
+					__rl: true,
+					mode: 'list',
+					value: '3001',
+					cachedResultName: 'Riverside Surgery',
+				},
 				additionalFields: { expiryDate: expiry, maximumUseCount: 1 },
 			},
 			{ credentialId, name: NODES.link },
@@ -85,9 +101,15 @@ test('registers the patient, creates their booking link and texts it to them', a
 
 	// n8n's view: each node one item, chained by expressions.
 	const [registered] = nodeItems(output, NODES.register);
-	expect(registered).toEqual({ verification_required: false, patient_id: expect.stringMatching(/^\d+$/) });
+	expect(registered).toEqual({
+		verification_required: false,
+		patient_id: expect.stringMatching(/^\d+$/),
+	});
 	const [link] = nodeItems(output, NODES.link);
-	expect(link).toMatchObject({ patient_id: registered.patient_id, short_link: expect.stringMatching(/^https:\/\/bookings\.herohealth\.net\/s\/\S+$/) });
+	expect(link).toMatchObject({
+		patient_id: registered.patient_id,
+		short_link: expect.stringMatching(/^https:\/\/bookings\.herohealth\.net\/s\/\S+$/),
+	});
 	const [sent] = nodeItems(output, NODES.sms);
 	expect(sent.message_id).toEqual(expect.any(String));
 
@@ -99,20 +121,38 @@ test('registers the patient, creates their booking link and texts it to them', a
 	]);
 
 	// The sandbox's state: one new patient, one link for them, one SMS to them containing the link.
-	const created = [...patients(sandbox.state).values()].filter((p) => !SEED_PATIENTS.some((seed) => seed.id === p.id));
+	const created = [...patients(sandbox.state).values()].filter(
+		(p) => !SEED_PATIENTS.some((seed) => seed.id === p.id),
+	);
 	expect(created).toHaveLength(1);
-	expect(created[0]).toMatchObject({ id: registered.patient_id, nhs_number: GRACE.nhs_number, first_name: 'Grace' });
+	expect(created[0]).toMatchObject({
+		id: registered.patient_id,
+		nhs_number: GRACE.nhs_number,
+		first_name: 'Grace',
+	});
 
 	const allLinks = [...links(sandbox.state).values()];
 	expect(allLinks).toHaveLength(1);
-	expect(allLinks[0]).toMatchObject({ kind: 'booking', patient_id: registered.patient_id, short_link: link.short_link, maximum_uses: 1 });
+	expect(allLinks[0]).toMatchObject({
+		kind: 'booking',
+		patient_id: registered.patient_id,
+		short_link: link.short_link,
+		maximum_uses: 1,
+	});
 	expect(allLinks[0].meta).toMatchObject({ appointment_type_id: ['4001'], location_id: ['3001'] });
 
 	const allMessages = [...messages(sandbox.state).values()];
 	expect(allMessages).toHaveLength(1);
-	expect(allMessages[0]).toMatchObject({ id: sent.message_id, message_type: 'sms', patient: { id: registered.patient_id }, recipient_contact_detail: GRACE.mobile });
+	expect(allMessages[0]).toMatchObject({
+		id: sent.message_id,
+		message_type: 'sms',
+		patient: { id: registered.patient_id },
+		recipient_contact_detail: GRACE.mobile,
+	});
 	expect(allMessages[0].message).toContain(link.short_link as string);
-	expect(allMessages[0].message).toBe(`Dear patient, please book your GP appointment here: ${String(link.short_link)}`);
+	expect(allMessages[0].message).toBe(
+		`Dear patient, please book your GP appointment here: ${String(link.short_link)}`,
+	);
 	expect(allMessages[0].request).toMatchObject({ short_link_id: link.id });
 	expect(allMessages[0].short_link).toMatchObject({ id: link.id, type: 'booking' });
 });

@@ -125,7 +125,12 @@ function plan(practiceGroupId: string): Post[] {
 			continue;
 		}
 		const event = sent.length;
-		const body = JSON.stringify({ object: 'Appointment', id: String(700_000 + event), practice_group_id: practiceGroupId, event: EVENTS[event % EVENTS.length] });
+		const body = JSON.stringify({
+			object: 'Appointment',
+			id: String(700_000 + event),
+			practice_group_id: practiceGroupId,
+			event: EVENTS[event % EVENTS.length],
+		});
 		const post: Post = { event, replay: false, body };
 		sent.push(post);
 		posts.push(post);
@@ -142,7 +147,13 @@ function headersFor(post: Post, key: string): Record<string, string> {
 	let headers = signedHeaders.get(post.event);
 	if (!headers) {
 		const timestamp = String(Math.floor(Date.now() / 1000));
-		headers = { 'content-type': 'application/json', 'X-Herohealth-Timestamp': timestamp, 'X-Herohealth-Signature': createHmac('sha256', key).update(`${timestamp}.${post.body}`).digest('hex') };
+		headers = {
+			'content-type': 'application/json',
+			'X-Herohealth-Timestamp': timestamp,
+			'X-Herohealth-Signature': createHmac('sha256', key)
+				.update(`${timestamp}.${post.body}`)
+				.digest('hex'),
+		};
 		signedHeaders.set(post.event, headers);
 	}
 	return headers;
@@ -152,12 +163,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A field of /proc/<pid>/status in MB (VmRSS, VmHWM). */
 function procMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-	const kB = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+	const kB = Number(
+		new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+			readFileSync(`/proc/${pid}/status`, 'utf8'),
+		)?.[1],
+	);
 	return Math.round((kB / 1024) * 10) / 10;
 }
 
 /** CPU time (user + system) the process has used, in ms: unlike wall time, it does not grow when other processes load the machine. */
-const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const TICKS_PER_SECOND =
+	Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 function cpuMs(pid: number): number {
 	// Fields after the command name (which may hold spaces and parentheses): utime and stime are the 12th and 13th.
 	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -176,7 +192,8 @@ function resetPeak(pid: number): boolean {
 }
 
 /** The value at quantile q of sorted numbers (nearest rank). */
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+const quantile = (sorted: number[], q: number) =>
+	sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0 });
@@ -195,8 +212,13 @@ afterAll(async () => {
 		// One file, one entry per n8n line: the compatibility matrix runs this suite on each.
 		mkdirSync(dir, { recursive: true });
 		const file = join(dir, 'triggerLoad.json');
-		const all = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-		writeFileSync(file, `${JSON.stringify({ ...all, [`line${home.n8n.line}`]: { ...recorded.trigger, ...(recorded.baseline ? { baseline: recorded.baseline } : {}) } }, null, 2)}\n`);
+		const all = existsSync(file)
+			? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+			: {};
+		writeFileSync(
+			file,
+			`${JSON.stringify({ ...all, [`line${home.n8n.line}`]: { ...recorded.trigger, ...(recorded.baseline ? { baseline: recorded.baseline } : {}) } }, null, 2)}\n`,
+		);
 	}
 	await server?.stop();
 	await home?.cleanup();
@@ -219,7 +241,10 @@ test('500 signed deliveries in 5 s, 50 of them exact replays: every one answered
 	const loadBefore = loadavg()[0];
 	const peakReset = resetPeak(server.pid);
 	let sampledPeakMB = rssBeforeMB;
-	const sampler = setInterval(() => (sampledPeakMB = Math.max(sampledPeakMB, procMB(server.pid, 'VmRSS'))), 100);
+	const sampler = setInterval(
+		() => (sampledPeakMB = Math.max(sampledPeakMB, procMB(server.pid, 'VmRSS'))),
+		100,
+	);
 
 	// One post every 10 ms on a fixed schedule, whatever n8n has answered so far.
 	const answers: Answer[] = [];
@@ -240,7 +265,11 @@ test('500 signed deliveries in 5 s, 50 of them exact replays: every one answered
 			(async () => {
 				const sentAt = performance.now();
 				try {
-					const response = await fetch(url, { method: 'POST', headers: headersFor(post, key), body: post.body });
+					const response = await fetch(url, {
+						method: 'POST',
+						headers: headersFor(post, key),
+						body: post.body,
+					});
 					// Time-to-200: until the status line and headers arrive, as a sender's timeout sees it.
 					const ms = performance.now() - sentAt;
 					answers.push({ post, status: response.status, body: await response.text(), ms });
@@ -276,7 +305,8 @@ test('500 signed deliveries in 5 s, 50 of them exact replays: every one answered
 	for (;;) {
 		const list = await server.listExecutions(WORKFLOW_ID, { includeData: false });
 		finished = list.filter((e) => e.stoppedAt).length;
-		if ((finished >= UNIQUE && list.length === finished) || Date.now() - settleStarted > 60_000) break;
+		if ((finished >= UNIQUE && list.length === finished) || Date.now() - settleStarted > 60_000)
+			break;
 		await sleep(500);
 	}
 	// From before the burst until every run finished (the runs end after their answers).
@@ -314,12 +344,28 @@ test('500 signed deliveries in 5 s, 50 of them exact replays: every one answered
 		distinctEventsRun: new Set(ids).size,
 		settleMs,
 		// The machine's 1-minute load average around the burst: time-to-200 grows with it, CPU per delivery does not.
-		loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadAfter * 10) / 10, cores: cpus().length },
+		loadAverage: {
+			before: Math.round(loadBefore * 10) / 10,
+			after: Math.round(loadAfter * 10) / 10,
+			cores: cpus().length,
+		},
 		n8nCpuMsPerDelivery: round(burstCpuMs / TOTAL),
-		timeTo200Ms: { median: round(quantile(times, 0.5)), p99: round(quantile(times, 0.99)), max: round(times[times.length - 1]) },
-		memoryMB: { rssBefore: rssBeforeMB, peakDuringBurst: peakMB, rssAfterBurst: rssAfterMB, rssAfterRuns: rssSettledMB, peakFrom: peakReset ? 'VmHWM reset before the burst' : 'VmRSS sampled every 100 ms' },
+		timeTo200Ms: {
+			median: round(quantile(times, 0.5)),
+			p99: round(quantile(times, 0.99)),
+			max: round(times[times.length - 1]),
+		},
+		memoryMB: {
+			rssBefore: rssBeforeMB,
+			peakDuringBurst: peakMB,
+			rssAfterBurst: rssAfterMB,
+			rssAfterRuns: rssSettledMB,
+			peakFrom: peakReset ? 'VmHWM reset before the burst' : 'VmRSS sampled every 100 ms',
+		},
 	};
-	process.stderr.write(`\n[trigger under load, n8n ${figures.n8n}]\n${JSON.stringify(figures, null, 2)}\n`);
+	process.stderr.write(
+		`\n[trigger under load, n8n ${figures.n8n}]\n${JSON.stringify(figures, null, 2)}\n`,
+	);
 	recorded.trigger = figures;
 });
 
@@ -335,12 +381,21 @@ test("for comparison, n8n's own Webhook node in the same n8n: 100 posts, each an
 	for (let i = 0; i < BASELINE_POSTS; i++) {
 		while (inFlight >= MAX_IN_FLIGHT) await sleep(1);
 		inFlight++;
-		const body = JSON.stringify({ object: 'Appointment', id: String(800_000 + i), practice_group_id: sandbox.practiceGroupId, event: 'appointment.confirmed' });
+		const body = JSON.stringify({
+			object: 'Appointment',
+			id: String(800_000 + i),
+			practice_group_id: sandbox.practiceGroupId,
+			event: 'appointment.confirmed',
+		});
 		sends.push(
 			(async () => {
 				const sentAt = performance.now();
 				try {
-					const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+					const response = await fetch(url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body,
+					});
 					times.push(performance.now() - sentAt);
 					statuses[response.status] = (statuses[response.status] ?? 0) + 1;
 					await response.text();
@@ -353,7 +408,10 @@ test("for comparison, n8n's own Webhook node in the same n8n: 100 posts, each an
 	await Promise.all(sends);
 	const deadline = Date.now() + 60_000;
 	let executions = await server.listExecutions(BASELINE_ID, { includeData: false });
-	while (!(executions.length >= BASELINE_POSTS && executions.every((e) => e.stoppedAt)) && Date.now() < deadline) {
+	while (
+		!(executions.length >= BASELINE_POSTS && executions.every((e) => e.stoppedAt)) &&
+		Date.now() < deadline
+	) {
 		await sleep(500);
 		executions = await server.listExecutions(BASELINE_ID, { includeData: false });
 	}
@@ -362,6 +420,11 @@ test("for comparison, n8n's own Webhook node in the same n8n: 100 posts, each an
 	expect(executions).toHaveLength(BASELINE_POSTS);
 	times.sort((a, b) => a - b);
 	const round = (ms: number) => Math.round(ms * 10) / 10;
-	recorded.baseline = { node: 'n8n-nodes-base.webhook', deliveries: BASELINE_POSTS, n8nCpuMsPerDelivery: round(cpu / BASELINE_POSTS), timeTo200Ms: { median: round(quantile(times, 0.5)), p99: round(quantile(times, 0.99)) } };
+	recorded.baseline = {
+		node: 'n8n-nodes-base.webhook',
+		deliveries: BASELINE_POSTS,
+		n8nCpuMsPerDelivery: round(cpu / BASELINE_POSTS),
+		timeTo200Ms: { median: round(quantile(times, 0.5)), p99: round(quantile(times, 0.99)) },
+	};
 	process.stderr.write(`[n8n's own Webhook node] ${JSON.stringify(recorded.baseline)}\n`);
 });

@@ -53,7 +53,9 @@ beforeAll(async () => {
 	const started = Date.now();
 	session = await startEditorSession({ workflows: editorWorkflows });
 	page = session.page;
-	timings.push(`setup (sandbox, pack, install, n8n start, Chromium, login) ${Date.now() - started} ms`);
+	timings.push(
+		`setup (sandbox, pack, install, n8n start, Chromium, login) ${Date.now() - started} ms`,
+	);
 }, 900_000);
 
 afterAll(async () => {
@@ -70,10 +72,26 @@ afterEach(async () => {
 	const name = expect.getState().currentTestName ?? 'test';
 	timings.push(`${name}: ${Date.now() - testStarted} ms`);
 	// What the page showed at the end of each test, to read when one fails (git-ignored folder).
-	await page?.screenshot({ path: join(REPO_ROOT, '.n8n-runs/editor', `${name.replace(/[^\w-]+/g, '_').slice(0, 80)}.png`) }).catch(() => undefined);
+	await page
+		?.screenshot({
+			path: join(
+				REPO_ROOT,
+				'.n8n-runs/editor',
+				`${name.replace(/[^\w-]+/g, '_').slice(0, 80)}.png`,
+			),
+		})
+		.catch(() => undefined);
 });
 
-const SEARCHES = ['sms', 'send sms', 'text message', 'appointment', 'book appointment', 'nhs', 'patient'];
+const SEARCHES = [
+	'sms',
+	'send sms',
+	'text message',
+	'appointment',
+	'book appointment',
+	'nhs',
+	'patient',
+];
 
 describe('node creator', () => {
 	test('searching "sms", "send sms", "text message", "appointment", "book appointment", "nhs" or "patient" lists Hero Health', async () => {
@@ -108,9 +126,13 @@ describe('node creator', () => {
 		const listed = await openLocatorList(page, 'templateId', REMINDER_TEMPLATE);
 		const sandboxTemplates = [...templates(session.sandbox.state).values()];
 		const nameField = INFERRED.templateNameFields[0] as keyof (typeof sandboxTemplates)[number];
-		expect([...listed].sort()).toEqual(sandboxTemplates.map((t) => templateLabel(t as unknown as IDataObject)).sort());
+		expect([...listed].sort()).toEqual(
+			sandboxTemplates.map((t) => templateLabel(t as unknown as IDataObject)).sort(),
+		);
 		await listEntry(page, REMINDER_TEMPLATE).click();
-		expect(await page.getByTestId('resource-locator-templateId').getByTestId('rlc-input').inputValue()).toBe(REMINDER_TEMPLATE);
+		expect(
+			await page.getByTestId('resource-locator-templateId').getByTestId('rlc-input').inputValue(),
+		).toBe(REMINDER_TEMPLATE);
 
 		const json = await executeStep(page, 'message_id');
 		const messageId = /"message_id":\s*"([^"]+)"/.exec(json)?.[1];
@@ -120,7 +142,14 @@ describe('node creator', () => {
 		expect(sent).toHaveLength(1);
 		const template = sandboxTemplates.find((t) => t[nameField] === 'Appointment reminder')!;
 		const textField = INFERRED.templateTextFields[0] as keyof typeof template;
-		expect(sent[0]).toMatchObject({ status: 200, body: expect.objectContaining({ patient_id: '2001', message_type: 'sms', message_string: template[textField] }) });
+		expect(sent[0]).toMatchObject({
+			status: 200,
+			body: expect.objectContaining({
+				patient_id: '2001',
+				message_type: 'sms',
+				message_string: template[textField],
+			}),
+		});
 		expect((await hero('GET', `/v1/messages/${messageId}`)).status).toBe(200);
 	});
 });
@@ -145,12 +174,19 @@ describe('Book Next Available', () => {
 		await session.openWorkflow(WORKFLOW_IDS.bookNext);
 		await openNode(page, BOOK_NEXT_NODE);
 		const parameters = page.getByTestId('node-parameters');
-		const notice = parameters.getByText('Books the earliest free slot that matches', { exact: false }).first();
+		const notice = parameters
+			.getByText('Books the earliest free slot that matches', { exact: false })
+			.first();
 		const patientId = page.getByTestId('parameter-input-patientId');
 		await notice.waitFor({ state: 'visible' });
 		expect((await notice.boundingBox())!.y).toBeLessThan((await patientId.boundingBox())!.y);
-		await parameters.getByText('Booking Options', { exact: true }).first().waitFor({ state: 'visible' });
-		await parameters.getByPlaceholder('Add Booking Option', { exact: true }).waitFor({ state: 'visible' });
+		await parameters
+			.getByText('Booking Options', { exact: true })
+			.first()
+			.waitFor({ state: 'visible' });
+		await parameters
+			.getByPlaceholder('Add Booking Option', { exact: true })
+			.waitFor({ state: 'visible' });
 		expect(await parameters.getByPlaceholder('Add Option', { exact: true }).count()).toBe(0);
 	});
 
@@ -159,10 +195,25 @@ describe('Book Next Available', () => {
 		const dateFrom = page.getByTestId('parameter-input-startDate').locator('input');
 		await dateFrom.waitFor({ state: 'visible' });
 		expect(await dateFrom.getAttribute('placeholder')).toBe('e.g. 2026-03-15');
-		await page.getByTestId('node-parameters').getByPlaceholder('Add Filter', { exact: true }).click();
-		await page.getByRole('option', { name: 'Date To', exact: true }).filter({ visible: true }).waitFor({ state: 'visible' });
-		const filterNames = ['Date From', 'Date To', 'Location', 'Practitioner Names or IDs', 'Start Time From', 'Start Time To'];
-		const offered = (await page.getByRole('option').filter({ visible: true }).allInnerTexts()).map((o) => o.trim()).filter((o) => filterNames.includes(o));
+		await page
+			.getByTestId('node-parameters')
+			.getByPlaceholder('Add Filter', { exact: true })
+			.click();
+		await page
+			.getByRole('option', { name: 'Date To', exact: true })
+			.filter({ visible: true })
+			.waitFor({ state: 'visible' });
+		const filterNames = [
+			'Date From',
+			'Date To',
+			'Location',
+			'Practitioner Names or IDs',
+			'Start Time From',
+			'Start Time To',
+		];
+		const offered = (await page.getByRole('option').filter({ visible: true }).allInnerTexts())
+			.map((o) => o.trim())
+			.filter((o) => filterNames.includes(o));
 		// Date From and Start Time From (from the saved workflow) are added already: the rest, in this order.
 		expect(offered).toEqual(['Date To', 'Location', 'Practitioner Names or IDs', 'Start Time To']);
 		await pressEscape(page);
@@ -174,7 +225,9 @@ describe('Book Next Available', () => {
 		expect(json).toContain('"appointment_type_name": "Nurse Appointment"');
 		expect(json).toContain('"practitioner_name": "Nurse Jane Brown"');
 		expect(json).toContain('"location_name": "Hillside Branch Surgery"');
-		expect(json).toMatch(/"start_time_local": "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}"/);
+		expect(json).toMatch(
+			/"start_time_local": "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}"/,
+		);
 	});
 });
 
@@ -185,7 +238,10 @@ describe('filters', () => {
 		await openNode(page, SLOTS_NODE);
 		const parameters = page.getByTestId('node-parameters');
 		await addCollectionOption(page, 'Add Filter', /^Practitioner/);
-		const practitioners = parameters.getByText('Practitioners', { exact: true }).or(parameters.getByText('Practitioner Names or IDs', { exact: true })).first();
+		const practitioners = parameters
+			.getByText('Practitioners', { exact: true })
+			.or(parameters.getByText('Practitioner Names or IDs', { exact: true }))
+			.first();
 		await practitioners.waitFor({ state: 'visible' });
 		await addCollectionOption(page, 'Add Filter', 'Location');
 		await parameters.getByTestId('resource-locator-locationId').waitFor({ state: 'visible' });
@@ -193,7 +249,9 @@ describe('filters', () => {
 	});
 
 	test('Date From is a text box for a calendar date: a typed date is sent to Hero as start_date', async () => {
-		const { data } = (await hero('GET', '/v1/slots?page_size=1')).body as { data: Array<{ start_time: string }> };
+		const { data } = (await hero('GET', '/v1/slots?page_size=1')).body as {
+			data: Array<{ start_time: string }>;
+		};
 		const day = londonDate(data[0].start_time);
 		await addCollectionOption(page, 'Add Filter', 'Date From');
 		const dateFrom = page.getByTestId('parameter-input-startDate').locator('input');
@@ -201,7 +259,9 @@ describe('filters', () => {
 		await dateFrom.fill(day);
 		await page.getByTestId('node-parameters').getByText('Filters', { exact: true }).click();
 		const json = await executeStep(page, 'start_time');
-		expect(session.sandbox.received('GET', '/v1/slots').at(-1)?.query).toMatchObject({ start_date: day });
+		expect(session.sandbox.received('GET', '/v1/slots').at(-1)?.query).toMatchObject({
+			start_date: day,
+		});
 		expect(json).toContain(`"start_time": "${day}`);
 	});
 });
@@ -215,7 +275,9 @@ describe('credential dialog', () => {
 		await dialog.getByText('Connection tested successfully').waitFor({ state: 'visible' });
 		const calls = session.sandbox.received('GET', '/v1/me');
 		expect(calls.length).toBeGreaterThan(0);
-		expect(calls.every((c) => c.status === 200 && c.headers['x-api-key'] === session.sandbox.apiKey)).toBe(true);
+		expect(
+			calls.every((c) => c.status === 200 && c.headers['x-api-key'] === session.sandbox.apiKey),
+		).toBe(true);
 	});
 
 	test('with a wrong API key the credential test fails clearly ("Couldn’t connect", "Authorization failed") and never shows the key', async () => {
@@ -225,13 +287,18 @@ describe('credential dialog', () => {
 		await page.getByTestId('credential-save-button').click();
 		await dialog.getByText('Couldn’t connect with these settings').waitFor({ state: 'visible' });
 		await dialog.getByText('More details').click();
-		await dialog.getByText('Authorization failed - please check your credentials').waitFor({ state: 'visible' });
+		await dialog
+			.getByText('Authorization failed - please check your credentials')
+			.waitFor({ state: 'visible' });
 		expect(await page.locator('body').innerText()).not.toContain(wrongKey);
 		expect(session.sandbox.received('GET', '/v1/me').map((c) => c.status)).toContain(401);
 
 		// Put the right key back: the next test run would otherwise use the broken credential.
 		session.sandbox.reset();
-		await dialog.getByTestId('parameter-input-apiKey').locator('input').fill(session.sandbox.apiKey);
+		await dialog
+			.getByTestId('parameter-input-apiKey')
+			.locator('input')
+			.fill(session.sandbox.apiKey);
 		await page.getByTestId('credential-save-button').click();
 		await dialog.getByText('Connection tested successfully').waitFor({ state: 'visible' });
 		expect(session.sandbox.received('GET', '/v1/me').map((c) => c.status)).toContain(200);
@@ -246,8 +313,14 @@ describe('trigger', () => {
 		await page.getByTestId('trigger-execute-button').click();
 
 		const testUrl = `${session.server.baseUrl}/webhook-test/${TRIGGER_WEBHOOK_ID}/webhook`;
-		const registered = await waitFor(() => [...webhooks(session.sandbox.state).values()].filter((w) => w.url === testUrl), (hooks) => hooks.length === 2);
-		expect(registered.map((w) => w.event_type).sort()).toEqual(['appointment.confirmed', 'patient.medical-record-updated']);
+		const registered = await waitFor(
+			() => [...webhooks(session.sandbox.state).values()].filter((w) => w.url === testUrl),
+			(hooks) => hooks.length === 2,
+		);
+		expect(registered.map((w) => w.event_type).sort()).toEqual([
+			'appointment.confirmed',
+			'patient.medical-record-updated',
+		]);
 
 		const emitted = await fetch(`${session.sandbox.url}/__sandbox/webhooks/emit`, {
 			method: 'POST',
@@ -256,9 +329,18 @@ describe('trigger', () => {
 		});
 		const { deliveries: started } = (await emitted.json()) as { deliveries: string[] };
 		expect(started).toHaveLength(1);
-		const [delivery] = await settledDeliveries(session.sandbox.state, 1, (d) => started.includes(d.id), 30_000);
+		const [delivery] = await settledDeliveries(
+			session.sandbox.state,
+			1,
+			(d) => started.includes(d.id),
+			30_000,
+		);
 		expect(delivery.state).toBe('delivered');
-		expect(deliveries(session.sandbox.state).find((d) => d.id === started[0])?.attempts.map((a) => a.status)).toEqual([200]);
+		expect(
+			deliveries(session.sandbox.state)
+				.find((d) => d.id === started[0])
+				?.attempts.map((a) => a.status),
+		).toEqual([200]);
 
 		const json = await outputJson(page, 'patient.medical-record-updated');
 		expect(json).toContain('"id": "2001"');
@@ -268,7 +350,11 @@ describe('trigger', () => {
 
 const { hero } = sandboxClient(() => session.sandbox);
 
-async function waitFor<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(
+	read: () => T,
+	done: (value: T) => boolean,
+	timeoutMs = 30_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = read();

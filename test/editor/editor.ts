@@ -6,18 +6,31 @@
 import type { Locator, Page } from 'playwright-core';
 
 import { DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, heroType } from '../n8n/harness/constants';
-import { heroNode, linearWorkflow, manualTriggerNode, type WorkflowJson } from '../n8n/harness/workflows';
+import {
+	heroNode,
+	linearWorkflow,
+	manualTriggerNode,
+	type WorkflowJson,
+} from '../n8n/harness/workflows';
 
 /** Workflows the editor suite and the screenshots import before n8n starts. */
-export const WORKFLOW_IDS = { start: 'heroEditorStart1', bookNext: 'heroEditorBookNext1', trigger: 'heroEditorTrigger1', slots: 'heroEditorSlots1' } as const;
+export const WORKFLOW_IDS = {
+	start: 'heroEditorStart1',
+	bookNext: 'heroEditorBookNext1',
+	trigger: 'heroEditorTrigger1',
+	slots: 'heroEditorSlots1',
+} as const;
 export const SLOTS_NODE = 'Find free slots';
 export const TRIGGER_WEBHOOK_ID = '8d0c2f3e-6a1b-4c5d-9e7f-0a1b2c3d4e5f';
 export const BOOK_NEXT_NODE = 'Book next nurse appointment';
 /** The sandbox's "Appointment reminder" as the template list names it: the name, then its text. */
-export const REMINDER_TEMPLATE = 'Appointment reminder: Reminder: you have an appointment at the surgery. Reply CANCEL if you cannot…';
+export const REMINDER_TEMPLATE =
+	'Appointment reminder: Reminder: you have an appointment at the surgery. Reply CANCEL if you cannot…';
 
 export function editorWorkflows(credentialId: string): WorkflowJson[] {
-	const credentials = { [HERO_CREDENTIAL_TYPE]: { id: credentialId, name: DEFAULT_CREDENTIAL.name } };
+	const credentials = {
+		[HERO_CREDENTIAL_TYPE]: { id: credentialId, name: DEFAULT_CREDENTIAL.name },
+	};
 	return [
 		// Only a Manual Trigger: the tests add the Hero node from the node creator.
 		linearWorkflow(WORKFLOW_IDS.start, 'Editor: start', [manualTriggerNode()]),
@@ -28,7 +41,12 @@ export function editorWorkflows(credentialId: string): WorkflowJson[] {
 					resource: 'appointment',
 					operation: 'bookNextAvailable',
 					patientId: '2002',
-					appointmentTypeId: { __rl: true, mode: 'list', value: '4002', cachedResultName: 'Nurse Appointment (20 min)' },
+					appointmentTypeId: {
+						__rl: true,
+						mode: 'list',
+						value: '4002',
+						cachedResultName: 'Nurse Appointment (20 min)',
+					},
 					filters: { earliestTime: '10:00' },
 					options: { maxAttempts: 3 },
 				},
@@ -37,7 +55,10 @@ export function editorWorkflows(credentialId: string): WorkflowJson[] {
 		]),
 		linearWorkflow(WORKFLOW_IDS.slots, 'Editor: slots', [
 			manualTriggerNode(),
-			heroNode({ resource: 'slot', operation: 'getMany', returnAll: false, limit: 5 }, { credentialId, name: SLOTS_NODE }),
+			heroNode(
+				{ resource: 'slot', operation: 'getMany', returnAll: false, limit: 5 },
+				{ credentialId, name: SLOTS_NODE },
+			),
 		]),
 		{
 			id: WORKFLOW_IDS.trigger,
@@ -50,7 +71,10 @@ export function editorWorkflows(credentialId: string): WorkflowJson[] {
 					typeVersion: 1,
 					position: [0, 300],
 					webhookId: TRIGGER_WEBHOOK_ID,
-					parameters: { events: ['patient.medical-record-updated', 'appointment.confirmed'], fetchFullRecord: true },
+					parameters: {
+						events: ['patient.medical-record-updated', 'appointment.confirmed'],
+						fetchFullRecord: true,
+					},
 					credentials,
 				},
 			],
@@ -63,7 +87,10 @@ export function editorWorkflows(credentialId: string): WorkflowJson[] {
  * Opens the node creator and returns its search box: from the "+" after the canvas's last node
  * (the node added is connected to it), or from the canvas's own "+" button.
  */
-export async function openNodeCreator(page: Page, from: 'lastNode' | 'canvas' = 'lastNode'): Promise<Locator> {
+export async function openNodeCreator(
+	page: Page,
+	from: 'lastNode' | 'canvas' = 'lastNode',
+): Promise<Locator> {
 	if (from === 'lastNode') await page.getByTestId('canvas-handle-plus').last().click();
 	else await page.getByTestId('node-creator-plus-button').click();
 	const search = page.getByTestId('node-creator-search-bar');
@@ -72,7 +99,12 @@ export async function openNodeCreator(page: Page, from: 'lastNode' | 'canvas' = 
 }
 
 /** The node names the node creator lists for a search, once `expected` is among them (or after the wait). */
-export async function searchNodes(page: Page, term: string, expected: string, timeoutMs = 10_000): Promise<string[]> {
+export async function searchNodes(
+	page: Page,
+	term: string,
+	expected: string,
+	timeoutMs = 10_000,
+): Promise<string[]> {
 	await page.getByTestId('node-creator-search-bar').fill(term);
 	await nodeItem(page, expected)
 		.waitFor({ state: 'visible', timeout: timeoutMs })
@@ -88,7 +120,10 @@ export const SEND_MESSAGE_ACTION = /^Send a message\b/;
 
 /** An entry of the node creator (a node or an action) by its exact name, or a pattern. */
 export function nodeItem(page: Page, name: string | RegExp): Locator {
-	return page.getByTestId('node-creator-item-name').filter({ hasText: typeof name === 'string' ? new RegExp(`^${escapeRegExp(name)}$`) : name }).first();
+	return page
+		.getByTestId('node-creator-item-name')
+		.filter({ hasText: typeof name === 'string' ? new RegExp(`^${escapeRegExp(name)}$`) : name })
+		.first();
 }
 
 /** Double-clicks a node on the canvas to open its details view (NDV). */
@@ -104,10 +139,18 @@ export async function pickCredential(page: Page, credentialId: string): Promise<
 }
 
 /** Opens a resource locator's "From list" and returns the names it lists (loaded from Hero). */
-export async function openLocatorList(page: Page, parameter: string, expected: string): Promise<string[]> {
+export async function openLocatorList(
+	page: Page,
+	parameter: string,
+	expected: string,
+): Promise<string[]> {
 	await page.getByTestId(`resource-locator-${parameter}`).getByTestId('rlc-input').click();
 	await listEntry(page, expected).waitFor({ state: 'visible' });
-	return page.getByTestId('resource-locator-dropdown').locator('[class*="resourceItem"]').filter({ visible: true }).allInnerTexts();
+	return page
+		.getByTestId('resource-locator-dropdown')
+		.locator('[class*="resourceItem"]')
+		.filter({ visible: true })
+		.allInnerTexts();
 }
 
 /** An entry of an open resource-locator list by its exact text. */
@@ -130,15 +173,27 @@ export async function tooltipOf(page: Page, target: Locator): Promise<string> {
 }
 
 /** Runs the open node ("Execute step") and returns the output panel's JSON view once it shows `expected`. */
-export async function executeStep(page: Page, expected: string, timeoutMs = 60_000): Promise<string> {
+export async function executeStep(
+	page: Page,
+	expected: string,
+	timeoutMs = 60_000,
+): Promise<string> {
 	await page.getByTestId('node-execute-button').click();
 	const output = page.getByTestId('output-panel');
-	await output.getByTestId('node-run-status-success').or(output.getByTestId('node-run-status-danger')).first().waitFor({ state: 'visible', timeout: timeoutMs });
+	await output
+		.getByTestId('node-run-status-success')
+		.or(output.getByTestId('node-run-status-danger'))
+		.first()
+		.waitFor({ state: 'visible', timeout: timeoutMs });
 	return outputJson(page, expected, timeoutMs);
 }
 
 /** Switches the output panel to JSON and returns its text (white space collapsed: `"id": "2001"`) once it contains `expected`. */
-export async function outputJson(page: Page, expected: string, timeoutMs = 30_000): Promise<string> {
+export async function outputJson(
+	page: Page,
+	expected: string,
+	timeoutMs = 30_000,
+): Promise<string> {
 	const output = page.getByTestId('output-panel');
 	await output.getByTestId('radio-button-json').click();
 	const data = output.getByTestId('ndv-data-container');
@@ -155,7 +210,11 @@ export async function openCredentialDialog(page: Page): Promise<Locator> {
 }
 
 /** Adds an option to a collection ("Add Filter", "Add Field"...) of the open NDV by the option's name. */
-export async function addCollectionOption(page: Page, addLabel: string, option: string | RegExp): Promise<void> {
+export async function addCollectionOption(
+	page: Page,
+	addLabel: string,
+	option: string | RegExp,
+): Promise<void> {
 	await page.getByTestId('node-parameters').getByPlaceholder(addLabel, { exact: true }).click();
 	await page.getByRole('option', { name: option }).filter({ visible: true }).first().click();
 }

@@ -43,7 +43,11 @@ const VIEWPORT = { width: 1200, height: 720 };
 async function shoot(page: Page, target: Page | Locator, file: string): Promise<void> {
 	const path = join(OUT, file);
 	// No toasts ("Node executed successfully") or hover effects over the picture.
-	for (const close of await page.locator('.el-notification__closeBtn').filter({ visible: true }).all()) await close.click().catch(() => undefined);
+	for (const close of await page
+		.locator('.el-notification__closeBtn')
+		.filter({ visible: true })
+		.all())
+		await close.click().catch(() => undefined);
 	await page.mouse.move(0, 0);
 	// The node's parameters from the top (credential first), as a user opening it sees them.
 	await page
@@ -52,7 +56,8 @@ async function shoot(page: Page, target: Page | Locator, file: string): Promise<
 		.evaluateAll((panels) => {
 			// Runs in the page: the elements are DOM nodes there.
 			type Scrollable = { scrollTop: number; parentElement: Scrollable | null };
-			for (const panel of panels as unknown as Scrollable[]) for (let el: Scrollable | null = panel; el; el = el.parentElement) el.scrollTop = 0;
+			for (const panel of panels as unknown as Scrollable[])
+				for (let el: Scrollable | null = panel; el; el = el.parentElement) el.scrollTop = 0;
 		})
 		.catch(() => undefined);
 	await page.waitForTimeout(400);
@@ -95,7 +100,10 @@ async function main(): Promise<void> {
 		await dialog.getByText('Connection tested successfully').waitFor({ state: 'visible' });
 		// The Environment list open: each option shows its URL.
 		await dialog.getByTestId('parameter-input-environment').click();
-		await page.getByRole('option', { name: /Hero Mock Server/ }).filter({ visible: true }).waitFor({ state: 'visible' });
+		await page
+			.getByRole('option', { name: /Hero Mock Server/ })
+			.filter({ visible: true })
+			.waitFor({ state: 'visible' });
 		await shoot(page, page, 'credential.png');
 		await pressEscape(page, 3);
 
@@ -103,7 +111,8 @@ async function main(): Promise<void> {
 		await session.openWorkflow(WORKFLOW_IDS.trigger);
 		await openNode(page, 'Hero Health Trigger');
 		await page.getByTestId('trigger-execute-button').click();
-		for (let i = 0; i < 150 && webhooks(session.sandbox.state).size < 2; i++) await new Promise((r) => setTimeout(r, 200));
+		for (let i = 0; i < 150 && webhooks(session.sandbox.state).size < 2; i++)
+			await new Promise((r) => setTimeout(r, 200));
 		await fetch(`${session.sandbox.url}/__sandbox/webhooks/emit`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },

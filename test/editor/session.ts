@@ -50,9 +50,13 @@ export interface EditorSessionOptions {
 	viewport?: { width: number; height: number };
 }
 
-export async function startEditorSession(options: EditorSessionOptions = {}): Promise<EditorSession> {
+export async function startEditorSession(
+	options: EditorSessionOptions = {},
+): Promise<EditorSession> {
 	if (!existsSync(CHROMIUM_PATH)) {
-		throw new Error(`editor tests: no Chromium at ${CHROMIUM_PATH}; run test/install/install-chromium.sh (Debian's chromium package)`);
+		throw new Error(
+			`editor tests: no Chromium at ${CHROMIUM_PATH}; run test/install/install-chromium.sh (Debian's chromium package)`,
+		);
 	}
 	const sandbox = await startSandbox({ port: 0 });
 	let server: N8nServer | undefined;
@@ -63,19 +67,32 @@ export async function startEditorSession(options: EditorSessionOptions = {}): Pr
 		server = await startN8nServer(home);
 		await server.setupOwner();
 
-		browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-		const context = await browser.newContext({ viewport: options.viewport ?? VIEWPORT, locale: 'en-GB', timezoneId: 'Europe/London' });
+		browser = await chromium.launch({
+			executablePath: CHROMIUM_PATH,
+			headless: true,
+			args: ['--no-sandbox', '--disable-dev-shm-usage'],
+		});
+		const context = await browser.newContext({
+			viewport: options.viewport ?? VIEWPORT,
+			locale: 'en-GB',
+			timezoneId: 'Europe/London',
+		});
 		context.setDefaultTimeout(30_000);
 		// The context's request client shares its cookie jar: logging in here logs the page in.
 		const login = await context.request.post(`${server.baseUrl}/rest/login`, {
 			data: { emailOrLdapLoginId: DEFAULT_OWNER.email, password: DEFAULT_OWNER.password },
 		});
-		if (!login.ok()) throw new Error(`editor tests: login answered ${login.status()}: ${await login.text()}`);
+		if (!login.ok())
+			throw new Error(`editor tests: login answered ${login.status()}: ${await login.text()}`);
 		const page = await context.newPage();
 		const baseUrl = server.baseUrl;
 		const openAndWait = async (path: string) => {
 			await page.goto(`${baseUrl}${path}`);
-			await page.getByTestId('canvas-wrapper').or(page.locator('[data-test-id="canvas"]')).first().waitFor({ state: 'visible', timeout: 90_000 });
+			await page
+				.getByTestId('canvas-wrapper')
+				.or(page.locator('[data-test-id="canvas"]'))
+				.first()
+				.waitFor({ state: 'visible', timeout: 90_000 });
 		};
 		const b = browser;
 		const s = server;

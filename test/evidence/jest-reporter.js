@@ -21,7 +21,15 @@ function countsByProject(results, suite) {
 	const projects = {};
 	for (const r of results.testResults) {
 		const name = projectOf(r, suite);
-		const p = (projects[name] ??= { passed: 0, failed: 0, skipped: 0, total: 0, suites: 0, failedSuites: 0, failedTests: [] });
+		const p = (projects[name] ??= {
+			passed: 0,
+			failed: 0,
+			skipped: 0,
+			total: 0,
+			suites: 0,
+			failedSuites: 0,
+			failedTests: [],
+		});
 		p.passed += r.numPassingTests;
 		p.failed += r.numFailingTests;
 		p.skipped += r.numPendingTests + r.numTodoTests;
@@ -29,8 +37,12 @@ function countsByProject(results, suite) {
 		p.suites += 1;
 		const file = path.relative(ROOT, r.testFilePath);
 		if (r.testExecError || r.numFailingTests > 0) p.failedSuites += 1;
-		if (r.testExecError) p.failedTests.push(`${file}: could not run (${String(r.testExecError.message ?? '').split('\n')[0]})`);
-		for (const a of r.testResults ?? []) if (a.status === 'failed') p.failedTests.push(`${file}: ${a.fullName}`);
+		if (r.testExecError)
+			p.failedTests.push(
+				`${file}: could not run (${String(r.testExecError.message ?? '').split('\n')[0]})`,
+			);
+		for (const a of r.testResults ?? [])
+			if (a.status === 'failed') p.failedTests.push(`${file}: ${a.fullName}`);
 	}
 	return projects;
 }
@@ -39,21 +51,31 @@ function countsByProject(results, suite) {
 function gitState() {
 	const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 	try {
-		return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no') !== '' };
+		return {
+			commit: git('rev-parse', 'HEAD'),
+			dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+		};
 	} catch {
 		return { commit: undefined, dirty: undefined };
 	}
 }
 
 function machine() {
-	return { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim(), memoryMB: Math.round(os.totalmem() / 1024 / 1024), os: `${os.type()} ${os.release()} ${os.arch()}` };
+	return {
+		cores: os.cpus().length,
+		cpu: os.cpus()[0]?.model.trim(),
+		memoryMB: Math.round(os.totalmem() / 1024 / 1024),
+		os: `${os.type()} ${os.release()} ${os.arch()}`,
+	};
 }
 
 /** The n8n packages the in-process suites (unit, reliability) ran on, from node_modules. */
 function engine() {
 	const version = (name) => {
 		try {
-			return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+			return JSON.parse(
+				fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+			).version;
 		} catch {
 			return undefined;
 		}

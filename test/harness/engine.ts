@@ -56,14 +56,24 @@ export const triggerNodeType = new HeroHealthTrigger();
  * main, so a test can run it after the Items node without an agent.
  */
 const toolNodeType: INodeType = Object.assign(Object.create(heroNodeType) as INodeType, {
-	description: { ...heroNodeType.description, name: 'heroHealthTool', displayName: `${heroNodeType.description.displayName} Tool` },
+	description: {
+		...heroNodeType.description,
+		name: 'heroHealthTool',
+		displayName: `${heroNodeType.description.displayName} Tool`,
+	},
 });
 
-const nodeTypeMap: Record<string, INodeType> = { heroHealth: heroNodeType, heroHealthTool: toolNodeType, heroHealthTrigger: triggerNodeType, items: new ItemsSource() };
+const nodeTypeMap: Record<string, INodeType> = {
+	heroHealth: heroNodeType,
+	heroHealthTool: toolNodeType,
+	heroHealthTrigger: triggerNodeType,
+	items: new ItemsSource(),
+};
 
 /** Node types by the last part of their name (`n8n-nodes-hero-health.heroHealth`, `test.items`). */
 export const nodeTypes: INodeTypes = {
-	getByName: (type: string) => nodeTypeMap[type.split('.').pop()!] as INodeType | IVersionedNodeType,
+	getByName: (type: string) =>
+		nodeTypeMap[type.split('.').pop()!] as INodeType | IVersionedNodeType,
 	getByNameAndVersion: (type: string) => nodeTypeMap[type.split('.').pop()!],
 	getKnownTypes: () => ({}),
 };
@@ -72,7 +82,9 @@ export const HERO_NODE_TYPE = 'n8n-nodes-hero-health.heroHealth';
 export const HERO_TRIGGER_TYPE = 'n8n-nodes-hero-health.heroHealthTrigger';
 
 /** The credential reference every test node carries. */
-export const nodeCredentials = (): INodeCredentials => ({ heroHealthApi: { id: 'cred-1', name: 'Hero sandbox' } });
+export const nodeCredentials = (): INodeCredentials => ({
+	heroHealthApi: { id: 'cred-1', name: 'Hero sandbox' },
+});
 
 /** A Hero Health Trigger node listening on `/webhook/{webhookId}/webhook`. */
 export function triggerNode(id: string, webhookId: string, parameters: IDataObject): INode {
@@ -89,7 +101,11 @@ export function triggerNode(id: string, webhookId: string, parameters: IDataObje
 }
 
 /** The webhook n8n registers for an active trigger node: POST `{webhookId}/webhook`. */
-export function triggerWebhookData(workflowId: string, node: INode, additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
+export function triggerWebhookData(
+	workflowId: string,
+	node: INode,
+	additionalData: IWorkflowExecuteAdditionalData,
+): IWebhookData {
 	return {
 		httpMethod: 'POST',
 		node: node.name,
@@ -108,7 +124,10 @@ export interface CredentialOverrides {
 }
 
 /** The decrypted Hero Health API credential for the sandbox (custom environment at its URL). */
-export function sandboxCredentialData(sandbox: Sandbox, overrides: CredentialOverrides = {}): ICredentialDataDecryptedObject {
+export function sandboxCredentialData(
+	sandbox: Sandbox,
+	overrides: CredentialOverrides = {},
+): ICredentialDataDecryptedObject {
 	return {
 		apiKey: overrides.apiKey ?? sandbox.apiKey,
 		practiceGroupId: overrides.practiceGroupId ?? sandbox.practiceGroupId,
@@ -127,7 +146,11 @@ export class SandboxCredentials extends ICredentialsHelper {
 	getParentTypes(): string[] {
 		return [];
 	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		// As n8n's CredentialsHelper does with a function `authenticate`.
 		return await credentialType.authenticate(credentials, options);
 	}
@@ -153,7 +176,10 @@ export type AdditionalDataOptions = {
 } & Record<string, unknown>;
 
 /** n8n's `additionalData` for a context: the credentials helper, n8n's URLs, user and variables, plus `extra` fields. */
-export function additionalDataFor(credentialsHelper: ICredentialsHelper, { baseUrl = 'http://localhost', ...extra }: AdditionalDataOptions = {}): IWorkflowExecuteAdditionalData {
+export function additionalDataFor(
+	credentialsHelper: ICredentialsHelper,
+	{ baseUrl = 'http://localhost', ...extra }: AdditionalDataOptions = {},
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		restApiUrl: `${baseUrl}/rest`,
@@ -190,7 +216,11 @@ export class Handling {
  * plus the execution hooks n8n needs and stubs for what the tests never use (sub-workflows, the task
  * runner, AI event logging).
  */
-export function manualRunAdditionalData(credentialsHelper: ICredentialsHelper, hooks: unknown, extra: AdditionalDataOptions = {}): IWorkflowExecuteAdditionalData {
+export function manualRunAdditionalData(
+	credentialsHelper: ICredentialsHelper,
+	hooks: unknown,
+	extra: AdditionalDataOptions = {},
+): IWorkflowExecuteAdditionalData {
 	return additionalDataFor(credentialsHelper, {
 		hooks,
 		executeWorkflow: async () => ({ data: [] }),

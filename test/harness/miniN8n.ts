@@ -8,15 +8,36 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { HookContext, WebhookContext } from 'n8n-core';
-import { Workflow, type ICredentialDataDecryptedObject, type IDataObject, type IHttpRequestOptions, type INode, type IWebhookData, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type IWebhookData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox/server';
-import { additionalDataFor, Handling, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from './engine';
+import {
+	additionalDataFor,
+	Handling,
+	nodeTypes,
+	SandboxCredentials,
+	sandboxCredentialData,
+	triggerNode,
+	triggerNodeType as trigger,
+	triggerWebhookData,
+} from './engine';
 
 export class Credentials extends SandboxCredentials {
 	/** Requests to Hero seen by the credential layer, e.g. to refuse one of them. */
 	refuse?: (options: IHttpRequestOptions) => boolean;
-	async authenticate(credentials: ICredentialDataDecryptedObject, type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		type: string,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const authenticated = await super.authenticate(credentials, type, options);
 		if (this.refuse?.(options)) (authenticated.headers as IDataObject)['x-api-key'] = 'revoked-key';
 		return authenticated;
@@ -94,11 +115,26 @@ export class MiniN8n {
 	load(parameters?: IDataObject): void {
 		if (parameters) this.parameters = parameters;
 		if (this.workflow) this.staticData = JSON.parse(JSON.stringify(this.workflow.staticData));
-		this.workflow = new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: [this.node], connections: {}, active: this.active, nodeTypes, staticData: this.staticData, settings: {} });
+		this.workflow = new Workflow({
+			id: 'wf-trigger',
+			name: 'trigger test',
+			nodes: [this.node],
+			connections: {},
+			active: this.active,
+			nodeTypes,
+			staticData: this.staticData,
+			settings: {},
+		});
 	}
 
-	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
-		return additionalDataFor(this.credentials, { baseUrl: this.baseUrl, executionId: 'exec-1', ...extra });
+	private additionalData(
+		extra: Partial<IWorkflowExecuteAdditionalData> = {},
+	): IWorkflowExecuteAdditionalData {
+		return additionalDataFor(this.credentials, {
+			baseUrl: this.baseUrl,
+			executionId: 'exec-1',
+			...extra,
+		});
 	}
 
 	private webhookData(additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
@@ -106,14 +142,26 @@ export class MiniN8n {
 	}
 
 	private capture<T extends object>(context: T): T {
-		const line = (level: string) => (message: string, meta?: unknown) => this.logs.push({ level, message, meta });
-		Object.defineProperty(context, 'logger', { value: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') } });
+		const line = (level: string) => (message: string, meta?: unknown) =>
+			this.logs.push({ level, message, meta });
+		Object.defineProperty(context, 'logger', {
+			value: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') },
+		});
 		return context;
 	}
 
 	private hook(): HookContext {
 		const additionalData = this.additionalData();
-		return this.capture(new HookContext(this.workflow, this.node, additionalData, 'trigger', this.active ? 'init' : 'activate', this.webhookData(additionalData)));
+		return this.capture(
+			new HookContext(
+				this.workflow,
+				this.node,
+				additionalData,
+				'trigger',
+				this.active ? 'init' : 'activate',
+				this.webhookData(additionalData),
+			),
+		);
 	}
 
 	/** n8n's WebhookService.createWebhookIfNotExists: checkExists, then create if it said false. */
@@ -154,7 +202,11 @@ export class MiniN8n {
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const raw = Buffer.concat(chunks);
 		// n8n's rawBodyReader + parseBody: rawBody is a Buffer, body the parsed JSON.
-		const request = req as IncomingMessage & { rawBody?: Buffer; body?: unknown; readRawBody(): Promise<void> };
+		const request = req as IncomingMessage & {
+			rawBody?: Buffer;
+			body?: unknown;
+			readRawBody(): Promise<void>;
+		};
 		request.readRawBody = async () => {
 			request.rawBody = raw;
 		};
@@ -174,12 +226,26 @@ export class MiniN8n {
 			send: (body: unknown) => answer(status, body),
 			end: () => answer(status, ''),
 		};
-		const additionalData = this.additionalData({ httpRequest: request, httpResponse: response } as never);
-		const context = this.capture(new WebhookContext(this.workflow, this.node, additionalData, 'webhook', this.webhookData(additionalData), [], null));
+		const additionalData = this.additionalData({
+			httpRequest: request,
+			httpResponse: response,
+		} as never);
+		const context = this.capture(
+			new WebhookContext(
+				this.workflow,
+				this.node,
+				additionalData,
+				'webhook',
+				this.webhookData(additionalData),
+				[],
+				null,
+			),
+		);
 		try {
 			const result = await trigger.webhook!.call(context);
 			// As n8n's webhook helpers: workflowData starts a run even when the node answered itself.
-			if (result.workflowData) this.executions.push(result.workflowData[0].map((item) => item.json));
+			if (result.workflowData)
+				this.executions.push(result.workflowData[0].map((item) => item.json));
 			if (result.noWebhookResponse) {
 				if (!res.writableEnded) answer(500, { message: 'the node claimed to answer but did not' });
 				return;

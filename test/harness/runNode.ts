@@ -5,10 +5,24 @@
  * (engine.ts): it applies the credential type's generic `authenticate` headers as n8n's CredentialsHelper does.
  */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import { Workflow, type IDataObject, type INode, type INodeExecutionData, type IRun } from 'n8n-workflow';
+import {
+	Workflow,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+	type IRun,
+} from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox/server';
-import { HERO_NODE_TYPE, manualRunAdditionalData, nodeCredentials, nodeTypes, SandboxCredentials, sandboxCredentialData, type CredentialOverrides } from './engine';
+import {
+	HERO_NODE_TYPE,
+	manualRunAdditionalData,
+	nodeCredentials,
+	nodeTypes,
+	SandboxCredentials,
+	sandboxCredentialData,
+	type CredentialOverrides,
+} from './engine';
 
 export type { CredentialOverrides } from './engine';
 
@@ -43,7 +57,14 @@ export interface RunResult {
 /** Runs Items → Hero Health once against the sandbox and returns the node's output. */
 export async function runHeroNode(sandbox: Sandbox, options: RunOptions): Promise<RunResult> {
 	const nodes: INode[] = [
-		{ id: 'a', name: 'Items', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(options.items ?? [{}]) } },
+		{
+			id: 'a',
+			name: 'Items',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.items ?? [{}]) },
+		},
 		{
 			id: 'b',
 			name: 'Hero Health',
@@ -65,14 +86,31 @@ export async function runHeroNode(sandbox: Sandbox, options: RunOptions): Promis
 		nodeTypes,
 		settings: { timezone: options.timezone ?? 'Europe/London' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-test', name: 'test', nodes, connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false } as never);
-	const additionalData = manualRunAdditionalData(new SandboxCredentials(sandboxCredentialData(sandbox, options.credentials)), hooks, {
-		...(options.executionId ? { executionId: options.executionId } : {}),
-	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+		id: 'wf-test',
+		name: 'test',
+		nodes,
+		connections: {},
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+	} as never);
+	const additionalData = manualRunAdditionalData(
+		new SandboxCredentials(sandboxCredentialData(sandbox, options.credentials)),
+		hooks,
+		{
+			...(options.executionId ? { executionId: options.executionId } : {}),
+		},
+	);
 
 	const running = new WorkflowExecute(additionalData, 'manual').run(workflow, nodes[0]);
 	// As n8n's Stop does: cancels the run; the node still hands back its items, which n8n records.
-	const stop = options.stopAfterMs === undefined ? undefined : setTimeout(() => running.cancel(), options.stopAfterMs);
+	const stop =
+		options.stopAfterMs === undefined
+			? undefined
+			: setTimeout(() => running.cancel(), options.stopAfterMs);
 	const run = await running;
 	clearTimeout(stop);
 	const taskData = run.data.resultData.runData['Hero Health']?.[0];

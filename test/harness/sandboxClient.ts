@@ -34,7 +34,12 @@ export interface HeroCallOptions {
 
 export interface SandboxClient {
 	/** A call to the sandbox's Hero API (`/v1/...`, `/v2/...`). */
-	hero(method: string, path: string, body?: unknown, options?: HeroCallOptions): Promise<SandboxAnswer>;
+	hero(
+		method: string,
+		path: string,
+		body?: unknown,
+		options?: HeroCallOptions,
+	): Promise<SandboxAnswer>;
 	/** A call to the sandbox's control routes (`/__sandbox/...`), which take no auth. */
 	control(method: string, path: string, body?: unknown): Promise<SandboxAnswer>;
 }
@@ -44,7 +49,9 @@ export function sandboxClient(target: () => SandboxTarget): SandboxClient {
 	return {
 		hero(method, path, body, { auth = true, headers = {} } = {}) {
 			const sandbox = target();
-			const credentials: Record<string, string> = auth ? { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId } : {};
+			const credentials: Record<string, string> = auth
+				? { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId }
+				: {};
 			return call(sandbox.url, method, path, body, { ...credentials, ...headers });
 		},
 		control(method, path, body) {
@@ -53,7 +60,13 @@ export function sandboxClient(target: () => SandboxTarget): SandboxClient {
 	};
 }
 
-async function call(baseUrl: string, method: string, path: string, body: unknown, headers: Record<string, string>): Promise<SandboxAnswer> {
+async function call(
+	baseUrl: string,
+	method: string,
+	path: string,
+	body: unknown,
+	headers: Record<string, string>,
+): Promise<SandboxAnswer> {
 	const json = body !== undefined && typeof body !== 'string';
 	const response = await fetch(`${baseUrl}${path}`, {
 		method,

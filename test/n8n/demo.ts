@@ -25,7 +25,12 @@ import { startN8nServer, type N8nServer, type OwnerAccount } from './harness/ser
 import { importCredential, importWorkflow } from './harness/workflows';
 
 /** The demo's login. Local only: n8n listens on 127.0.0.1. */
-const DEMO_OWNER: OwnerAccount = { email: 'demo@example.com', password: 'HeroDemo-2026', firstName: 'Hero', lastName: 'Demo' };
+const DEMO_OWNER: OwnerAccount = {
+	email: 'demo@example.com',
+	password: 'HeroDemo-2026',
+	firstName: 'Hero',
+	lastName: 'Demo',
+};
 // HERO_DEMO_FOLDER moves it (the npm start smoke test runs in a temporary folder).
 const DEMO_FOLDER = process.env.HERO_DEMO_FOLDER ?? join(REPO_ROOT, '.n8n-runs/demo');
 
@@ -66,18 +71,30 @@ async function main(): Promise<void> {
 			apiKey: sandbox.apiKey,
 			practiceGroupId: sandbox.practiceGroupId,
 		});
-		model = await startScriptedModel([], { port: Number(process.env.HERO_MODEL_PORT ?? 4781), respond: bookingAssistant });
+		model = await startScriptedModel([], {
+			port: Number(process.env.HERO_MODEL_PORT ?? 4781),
+			respond: bookingAssistant,
+		});
 		await importScriptedModelCredential(home, model.baseUrl);
 		// The examples' "Fill in: …" nodes get the sandbox's patients (test/n8n/examples.ts); the files stay unfilled.
 		const examples = loadFilledExamples();
 		await importWorkflow(home, examples);
-		step(`imported the credential "${DEFAULT_CREDENTIAL.name}" and ${examples.length} example workflows`);
+		step(
+			`imported the credential "${DEFAULT_CREDENTIAL.name}" and ${examples.length} example workflows`,
+		);
 
-		step(`starting n8n ${n8n.version} on 127.0.0.1:${n8nPort} (logs: ${join(DEMO_FOLDER, 'n8n.log')})...`);
-		server = await startN8nServer(home, { env: { N8N_PORT: String(n8nPort) }, logFile: join(DEMO_FOLDER, 'n8n.log') });
+		step(
+			`starting n8n ${n8n.version} on 127.0.0.1:${n8nPort} (logs: ${join(DEMO_FOLDER, 'n8n.log')})...`,
+		);
+		server = await startN8nServer(home, {
+			env: { N8N_PORT: String(n8nPort) },
+			logFile: join(DEMO_FOLDER, 'n8n.log'),
+		});
 		void server.process.exited.then(({ code, signal }) => {
 			if (stopping) return;
-			process.stderr.write(`[demo] n8n exited unexpectedly (${code ?? signal}); last logs:\n${server!.logs().slice(-4000)}\n`);
+			process.stderr.write(
+				`[demo] n8n exited unexpectedly (${code ?? signal}); last logs:\n${server!.logs().slice(-4000)}\n`,
+			);
 			void shutdown(1);
 		});
 		let login = 'ok';

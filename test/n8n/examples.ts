@@ -20,8 +20,20 @@ export const EXAMPLES_FOLDER = join(REPO_ROOT, 'test/n8n/examples');
 
 /** The rows each example's "Fill in: …" node gets for the sandbox, by workflow id. */
 export const SANDBOX_FILL_INS: Record<string, IDataObject[]> = {
-	heroExampleSms01: [{ patient_id: '2001', recipient_contact_detail: '07700 900123', message: 'Dear Ada, your flu jab is booked for 15 March at 09:30. Reply STOP to opt out.' }],
-	heroExampleGet01: [{ patient_id: '2002', recipient_contact_detail: 'alan@example.com', message: 'Dear Alan, your test results are ready. Please log in to the NHS App to read them.' }],
+	heroExampleSms01: [
+		{
+			patient_id: '2001',
+			recipient_contact_detail: '07700 900123',
+			message: 'Dear Ada, your flu jab is booked for 15 March at 09:30. Reply STOP to opt out.',
+		},
+	],
+	heroExampleGet01: [
+		{
+			patient_id: '2002',
+			recipient_contact_detail: 'alan@example.com',
+			message: 'Dear Alan, your test results are ready. Please log in to the NHS App to read them.',
+		},
+	],
 	heroExampleBook01: [{ patient_id: '2001' }],
 	heroExampleLink01: [{ nhs_number: '485 777 3457', date_of_birth: '1986-12-09' }],
 	heroExampleAgent01: [{ patient_id: '2001' }],
@@ -33,10 +45,34 @@ export const SANDBOX_FILL_INS: Record<string, IDataObject[]> = {
 		{ patientId: '2003', firstName: 'Mary', mobile: '07700 90003' },
 	],
 	heroExampleMap01: [
-		{ patient_id: '2001', first_name: 'Ada', message_type: 'sms', recipient_contact_detail: '07700 900001', message_string: 'Dear Ada, your annual review is due. Please book at your GP practice.' },
-		{ patient_id: '2002', first_name: 'Alan', message_type: 'sms', recipient_contact_detail: '+44 7700 900002', message_string: 'Dear Alan, your annual review is due. Please book at your GP practice.' },
-		{ patient_id: '2003', first_name: 'Mary', message_type: 'sms', recipient_contact_detail: '07700 90003', message_string: 'Dear Mary, your annual review is due. Please book at your GP practice.' },
-		{ patient_id: '2004', first_name: 'Grace', message_type: 'email', recipient_contact_detail: 'grace@example.com', message_string: 'Dear Grace, your annual review is due.' },
+		{
+			patient_id: '2001',
+			first_name: 'Ada',
+			message_type: 'sms',
+			recipient_contact_detail: '07700 900001',
+			message_string: 'Dear Ada, your annual review is due. Please book at your GP practice.',
+		},
+		{
+			patient_id: '2002',
+			first_name: 'Alan',
+			message_type: 'sms',
+			recipient_contact_detail: '+44 7700 900002',
+			message_string: 'Dear Alan, your annual review is due. Please book at your GP practice.',
+		},
+		{
+			patient_id: '2003',
+			first_name: 'Mary',
+			message_type: 'sms',
+			recipient_contact_detail: '07700 90003',
+			message_string: 'Dear Mary, your annual review is due. Please book at your GP practice.',
+		},
+		{
+			patient_id: '2004',
+			first_name: 'Grace',
+			message_type: 'email',
+			recipient_contact_detail: 'grace@example.com',
+			message_string: 'Dear Grace, your annual review is due.',
+		},
 	],
 };
 
@@ -57,15 +93,27 @@ export function fillInNode(workflow: WorkflowJson) {
 }
 
 /** A copy of `workflow` with `rows` in its "Fill in: …" node (default: the sandbox's rows). */
-export function fillExample(workflow: WorkflowJson, rows: IDataObject[] | undefined = SANDBOX_FILL_INS[workflow.id]): WorkflowJson {
+export function fillExample(
+	workflow: WorkflowJson,
+	rows: IDataObject[] | undefined = SANDBOX_FILL_INS[workflow.id],
+): WorkflowJson {
 	const node = fillInNode(workflow);
 	if (!node) return workflow;
 	const code = String(node.parameters.jsCode ?? '');
 	// Fail loudly when an example and its fill-in drift apart, rather than import it unfilled.
-	if (!rows || !EMPTY_ROWS.test(code)) throw new Error(`fillExample: no sandbox rows, or no empty "const rows = [ ];" in "${node.name}" of ${workflow.id}`);
+	if (!rows || !EMPTY_ROWS.test(code))
+		throw new Error(
+			`fillExample: no sandbox rows, or no empty "const rows = [ ];" in "${node.name}" of ${workflow.id}`,
+		);
 	const filled = code.replace(EMPTY_ROWS, `const rows = ${JSON.stringify(rows, null, 2)};`);
-	return { ...workflow, nodes: workflow.nodes.map((n) => (n === node ? { ...n, parameters: { ...n.parameters, jsCode: filled } } : n)) };
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((n) =>
+			n === node ? { ...n, parameters: { ...n.parameters, jsCode: filled } } : n,
+		),
+	};
 }
 
 /** Every example, filled in for the sandbox. */
-export const loadFilledExamples = (): WorkflowJson[] => loadExamples().map((workflow) => fillExample(workflow));
+export const loadFilledExamples = (): WorkflowJson[] =>
+	loadExamples().map((workflow) => fillExample(workflow));

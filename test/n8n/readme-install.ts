@@ -19,7 +19,9 @@ import { PACKAGE_NAME, REPO_ROOT } from './harness/constants';
 export const CONTAINER_HOME = '/home/node';
 
 /** The shell blocks of README.md marked `<!-- install:<label> -->`, by label. */
-export function readInstallBlocks(readmePath: string = join(REPO_ROOT, 'README.md')): Map<string, string> {
+export function readInstallBlocks(
+	readmePath: string = join(REPO_ROOT, 'README.md'),
+): Map<string, string> {
 	const text = readFileSync(readmePath, 'utf8');
 	const blocks = new Map<string, string>();
 	const marker = /<!--\s*install:([\w-]+)\s*-->\s*\n\s*```[\w-]*\n([\s\S]*?)\n\s*```/g;
@@ -27,7 +29,13 @@ export function readInstallBlocks(readmePath: string = join(REPO_ROOT, 'README.m
 		if (blocks.has(match[1])) throw new Error(`README: two blocks marked install:${match[1]}`);
 		// Blocks inside a list item are indented: drop the indentation of the fence.
 		const indent = /^(\s*)/.exec(match[2])![1];
-		blocks.set(match[1], match[2].split('\n').map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n'));
+		blocks.set(
+			match[1],
+			match[2]
+				.split('\n')
+				.map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+				.join('\n'),
+		);
 	}
 	return blocks;
 }
@@ -96,7 +104,11 @@ export interface ScriptRun {
  * this machine's user config and cache (HOME alone would hide them); npm_* variables of an
  * enclosing `npm test` are removed.
  */
-export function runScript(script: string, home: string, { shell = 'bash', timeoutMs = 900_000 }: { shell?: 'bash' | 'sh'; timeoutMs?: number } = {}): Promise<ScriptRun> {
+export function runScript(
+	script: string,
+	home: string,
+	{ shell = 'bash', timeoutMs = 900_000 }: { shell?: 'bash' | 'sh'; timeoutMs?: number } = {},
+): Promise<ScriptRun> {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value;
 	const realHome = homedir();
@@ -136,11 +148,20 @@ export interface BlockRun extends ScriptRun {
  * Runs the README block `label` into `home` (the user's `~`, or the container's `/home/node`):
  * `manual` and `queue` as a bash script, `docker` as its `docker exec` commands.
  */
-export async function runInstallBlock(label: string, block: string, tarball: string, home: string): Promise<BlockRun> {
+export async function runInstallBlock(
+	label: string,
+	block: string,
+	tarball: string,
+	home: string,
+): Promise<BlockRun> {
 	if (label === 'docker') {
 		const commands = dockerExecCommands(block);
-		if (commands.length === 0) throw new Error('README: the Docker block has no `docker exec` command');
-		const { script, replaced, pinnedVersions } = substitutePackage(commands.map((c) => c.split(CONTAINER_HOME).join(home)).join('\n'), tarball);
+		if (commands.length === 0)
+			throw new Error('README: the Docker block has no `docker exec` command');
+		const { script, replaced, pinnedVersions } = substitutePackage(
+			commands.map((c) => c.split(CONTAINER_HOME).join(home)).join('\n'),
+			tarball,
+		);
 		const run = await runScript(script, home, { shell: 'sh' });
 		return { ...run, label, replaced, pinnedVersions };
 	}

@@ -25,8 +25,13 @@ interface Packed {
 let packed: string[];
 
 beforeAll(() => {
-	for (const entry of entries) if (!existsSync(join(root, entry))) throw new Error(`no ${entry}: run \`npm run build\` first`);
-	const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel=error'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+	for (const entry of entries)
+		if (!existsSync(join(root, entry))) throw new Error(`no ${entry}: run \`npm run build\` first`);
+	const pack = spawnSync(
+		'npm',
+		['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel=error'],
+		{ cwd: root, encoding: 'utf8', timeout: 120_000 },
+	);
 	if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
 	const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Packed[];
 	packed = info.files.map((f) => f.path).sort();
@@ -34,14 +39,20 @@ beforeAll(() => {
 
 /** The icon files a built node or credential names (`file:` paths, relative to its own file). */
 function iconsOf(entry: string): string[] {
-	const exported = require(join(root, entry)) as Record<string, new () => { description?: { icon?: unknown }; icon?: unknown }>;
+	const exported = require(join(root, entry)) as Record<
+		string,
+		new () => { description?: { icon?: unknown }; icon?: unknown }
+	>;
 	const icons: string[] = [];
 	for (const Type of Object.values(exported)) {
 		if (typeof Type !== 'function' || !Type.prototype) continue;
 		const instance = new Type();
 		const icon = instance.description ? instance.description.icon : instance.icon;
-		const names = typeof icon === 'string' ? [icon] : Object.values((icon ?? {}) as Record<string, string>);
-		for (const name of names) if (name.startsWith('file:')) icons.push(posix.normalize(posix.join(dirname(entry), name.slice('file:'.length))));
+		const names =
+			typeof icon === 'string' ? [icon] : Object.values((icon ?? {}) as Record<string, string>);
+		for (const name of names)
+			if (name.startsWith('file:'))
+				icons.push(posix.normalize(posix.join(dirname(entry), name.slice('file:'.length))));
 	}
 	return icons;
 }
@@ -51,27 +62,52 @@ describe('issue 25: the tarball ships only what n8n loads', () => {
 		const icons = entries.flatMap(iconsOf);
 		expect(icons.length).toBeGreaterThan(0);
 		const codex = manifest.n8n.nodes.map((node) => node.replace(/\.js$/, '.json'));
-		const expected = [...new Set(['LICENSE', 'README.md', 'package.json', ...entries, ...codex, ...icons])].sort();
+		const expected = [
+			...new Set(['LICENSE', 'README.md', 'package.json', ...entries, ...codex, ...icons]),
+		].sort();
 		expect(packed).toEqual(expected);
 	});
 
 	it('issue 25: each bundle requires only n8n-workflow and Node modules (no runtime dependencies, no file of its own)', () => {
 		expect(manifest.dependencies).toBeUndefined();
-		const allowed = new Set([...Object.keys(manifest.peerDependencies), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+		const allowed = new Set([
+			...Object.keys(manifest.peerDependencies),
+			...builtinModules,
+			...builtinModules.map((m) => `node:${m}`),
+		]);
 		for (const entry of entries) {
 			const code = readFileSync(join(root, entry), 'utf8');
-			expect({ entry, banner: code.split('\n')[0] }).toEqual({ entry, banner: expect.stringContaining('(build:bundle)') });
-			const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map(([, spec]) => spec);
-			expect({ entry, outside: required.filter((spec) => !allowed.has(spec)) }).toEqual({ entry, outside: [] });
+			expect({ entry, banner: code.split('\n')[0] }).toEqual({
+				entry,
+				banner: expect.stringContaining('(build:bundle)'),
+			});
+			const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map(
+				([, spec]) => spec,
+			);
+			expect({ entry, outside: required.filter((spec) => !allowed.has(spec)) }).toEqual({
+				entry,
+				outside: [],
+			});
 		}
 	});
 
 	it('issue 25: each bundle loads in a fresh Node process and its class constructs (the action node, the trigger, the credential)', () => {
 		for (const entry of entries) {
 			const probe = `const e = require(process.argv[1]); const names = []; for (const [k, v] of Object.entries(e)) if (typeof v === 'function' && v.prototype) { new v(); names.push(k); } console.log(names.join(','));`;
-			const result = spawnSync(process.execPath, ['-e', probe, join(root, entry)], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-			const className = entry.split('/').pop()!.replace(/\.(node|credentials)\.js$/, '');
-			expect({ entry, status: result.status, stderr: result.stderr }).toEqual({ entry, status: 0, stderr: '' });
+			const result = spawnSync(process.execPath, ['-e', probe, join(root, entry)], {
+				cwd: root,
+				encoding: 'utf8',
+				timeout: 60_000,
+			});
+			const className = entry
+				.split('/')
+				.pop()!
+				.replace(/\.(node|credentials)\.js$/, '');
+			expect({ entry, status: result.status, stderr: result.stderr }).toEqual({
+				entry,
+				status: 0,
+				stderr: '',
+			});
 			expect(result.stdout.trim().split(',')).toContain(className);
 		}
 	}, 120_000);

@@ -9,13 +9,25 @@
  * logic is tested in seconds; the real n8n installs are exercised by every e2e run.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
 const script = (name: string) => join(root, 'test/install', name);
-const pins = JSON.parse(readFileSync(script('n8n-lines.json'), 'utf8')) as Record<string, { version: string }>;
+const pins = JSON.parse(readFileSync(script('n8n-lines.json'), 'utf8')) as Record<
+	string,
+	{ version: string }
+>;
 const temps: string[] = [];
 const temp = (prefix: string) => {
 	const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -47,7 +59,10 @@ function newCache(): string {
 }
 const node24 = () => join(node24Dir, 'node_modules/node/bin/node');
 const resolvesTypescript = (scannerDir: string) =>
-	spawnSync(node24(), ['-e', 'console.log(require.resolve("typescript"))'], { cwd: scannerDir, encoding: 'utf8' });
+	spawnSync(node24(), ['-e', 'console.log(require.resolve("typescript"))'], {
+		cwd: scannerDir,
+		encoding: 'utf8',
+	});
 
 describe('install-scanner.sh', () => {
 	let cache: string;
@@ -62,7 +77,9 @@ describe('install-scanner.sh', () => {
 		expect(scannerDir.startsWith(cache)).toBe(true);
 		const typescript = resolvesTypescript(scannerDir);
 		expect(typescript.stderr).toBe('');
-		expect(typescript.stdout.trim()).toBe(join(scannerDir, 'node_modules/typescript/lib/typescript.js'));
+		expect(typescript.stdout.trim()).toBe(
+			join(scannerDir, 'node_modules/typescript/lib/typescript.js'),
+		);
 		expect(readFileSync(join(scannerDir, '.installed'), 'utf8')).toMatch(/^[0-9a-f]{16}$/);
 	}, 600_000);
 
@@ -76,14 +93,22 @@ describe('install-scanner.sh', () => {
 	}, 600_000);
 
 	it('reuses a whole install without touching npm', () => {
-		const result = runScript('install-scanner.sh', [], npmTestEnv({ HERO_N8N_CACHE: cache, PATH: `${failingNpm()}:${process.env.PATH}` }));
+		const result = runScript(
+			'install-scanner.sh',
+			[],
+			npmTestEnv({ HERO_N8N_CACHE: cache, PATH: `${failingNpm()}:${process.env.PATH}` }),
+		);
 		expect(result.status).toBe(0);
 		expect(result.stderr).not.toContain('installing');
 	}, 120_000);
 
 	it('a failed npm ci leaves no stamp, exits non-zero, and the next run starts again', () => {
 		const fresh = newCache();
-		const failed = runScript('install-scanner.sh', [], npmTestEnv({ HERO_N8N_CACHE: fresh, PATH: `${failingNpm()}:${process.env.PATH}` }));
+		const failed = runScript(
+			'install-scanner.sh',
+			[],
+			npmTestEnv({ HERO_N8N_CACHE: fresh, PATH: `${failingNpm()}:${process.env.PATH}` }),
+		);
 		expect(failed.status).not.toBe(0);
 		expect(existsSync(join(fresh, 'scan-community-package/scanner/.installed'))).toBe(false);
 	}, 120_000);
@@ -92,7 +117,10 @@ describe('install-scanner.sh', () => {
 /** A folder whose `npm` fails at once, as an install cut off by the network would. */
 function failingNpm(): string {
 	const bin = temp('hero-failing-npm-');
-	writeFileSync(join(bin, 'npm'), '#!/usr/bin/env bash\necho "npm ERR! stand-in npm: network down" >&2\nexit 1\n');
+	writeFileSync(
+		join(bin, 'npm'),
+		'#!/usr/bin/env bash\necho "npm ERR! stand-in npm: network down" >&2\nexit 1\n',
+	);
 	chmodSync(join(bin, 'npm'), 0o755);
 	return bin;
 }
@@ -123,7 +151,11 @@ describe('install-n8n.sh (line 1, with a stand-in npm)', () => {
 	it('does not pass the inherited npm settings on: npm sees legacy-peer-deps false', () => {
 		const cache = newCache();
 		const npm = standInNpm(version);
-		const result = runScript('install-n8n.sh', ['1'], npmTestEnv({ HERO_N8N_CACHE: cache, PATH: `${npm.bin}:${process.env.PATH}` }));
+		const result = runScript(
+			'install-n8n.sh',
+			['1'],
+			npmTestEnv({ HERO_N8N_CACHE: cache, PATH: `${npm.bin}:${process.env.PATH}` }),
+		);
 		expect(result.stderr).toContain(`n8n ${version} on node`);
 		expect(result.status).toBe(0);
 		const calls = readFileSync(npm.log, 'utf8');
@@ -136,7 +168,11 @@ describe('install-n8n.sh (line 1, with a stand-in npm)', () => {
 	it('an n8n that does not print its version is not stamped finished, and the run fails naming it', () => {
 		const cache = newCache();
 		const npm = standInNpm('');
-		const result = runScript('install-n8n.sh', ['1'], npmTestEnv({ HERO_N8N_CACHE: cache, PATH: `${npm.bin}:${process.env.PATH}` }));
+		const result = runScript(
+			'install-n8n.sh',
+			['1'],
+			npmTestEnv({ HERO_N8N_CACHE: cache, PATH: `${npm.bin}:${process.env.PATH}` }),
+		);
 		expect(result.status).not.toBe(0);
 		expect(result.stderr).toContain(`not ${version}`);
 		expect(existsSync(join(cache, `n8n-${version}/.installed`))).toBe(false);
@@ -147,7 +183,11 @@ describe('install-n8n.sh (line 1, with a stand-in npm)', () => {
 		const dir = join(cache, `n8n-${version}`);
 		mkdirSync(join(dir, 'node_modules/leftover'), { recursive: true });
 		const npm = standInNpm(version);
-		const result = runScript('install-n8n.sh', ['1'], npmTestEnv({ HERO_N8N_CACHE: cache, PATH: `${npm.bin}:${process.env.PATH}` }));
+		const result = runScript(
+			'install-n8n.sh',
+			['1'],
+			npmTestEnv({ HERO_N8N_CACHE: cache, PATH: `${npm.bin}:${process.env.PATH}` }),
+		);
 		expect(result.status).toBe(0);
 		expect(existsSync(join(dir, 'node_modules/leftover'))).toBe(false);
 		expect(result.stdout.trim().split('\n').pop()).toBe(dir);

@@ -9,7 +9,8 @@ import type { RouteModule } from '../sandbox/types';
 export const BIG_BATCH_ID = '7001';
 export const BIG_BATCH_SIZE = 3_000;
 
-export const bigBatchIds = (): string[] => Array.from({ length: BIG_BATCH_SIZE }, (_, i) => String(7_000_000 + i));
+export const bigBatchIds = (): string[] =>
+	Array.from({ length: BIG_BATCH_SIZE }, (_, i) => String(7_000_000 + i));
 
 export const bigBatch: RouteModule = {
 	routes: [],
@@ -27,7 +28,11 @@ export const bigBatch: RouteModule = {
 			channel: 'SMS',
 			subject: null,
 			content: 'Your flu clinic invitation.',
-			recipients: sends.map((send) => ({ nhs_number: send.nhs_number, dob: null, status: send.status })),
+			recipients: sends.map((send) => ({
+				nhs_number: send.nhs_number,
+				dob: null,
+				status: send.status,
+			})),
 			sends,
 		});
 	},

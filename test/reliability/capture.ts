@@ -33,10 +33,19 @@ interface Captured {
 	patientData: Set<string>;
 }
 
-export const captured: Captured = { outputs: [], errors: [], logs: [], secrets: new Set(), patientData: new Set() };
+export const captured: Captured = {
+	outputs: [],
+	errors: [],
+	logs: [],
+	secrets: new Set(),
+	patientData: new Set(),
+};
 
 const verbose = process.env.RELIABILITY_VERBOSE === '1';
-const text = (values: unknown[]) => values.map((value) => (typeof value === 'string' ? value : inspect(value, { depth: 6 }))).join(' ');
+const text = (values: unknown[]) =>
+	values
+		.map((value) => (typeof value === 'string' ? value : inspect(value, { depth: 6 })))
+		.join(' ');
 
 // Console: every line is kept for the scan.
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -53,7 +62,12 @@ const logLine =
 	(message: string, metadata?: object): void => {
 		captured.logs.push(`n8n.${level}: ${message}${metadata ? ` ${text([metadata])}` : ''}`);
 	};
-const captureLogger = { error: logLine('error'), warn: logLine('warn'), info: logLine('info'), debug: logLine('debug') };
+const captureLogger = {
+	error: logLine('error'),
+	warn: logLine('warn'),
+	info: logLine('info'),
+	debug: logLine('debug'),
+};
 const scopedLogger = { ...captureLogger, scoped: () => scopedLogger };
 Container.set(Logger, scopedLogger as unknown as Logger);
 LoggerProxy.init(captureLogger);
@@ -70,9 +84,17 @@ export function usesPatientData(...values: string[]): void {
 /** Records an error's message, description and context (not the node's own parameters). */
 export function captureError(error: unknown): void {
 	if (error === undefined || error === null) return;
-	const e = error as { message?: unknown; description?: unknown; context?: unknown; cause?: { message?: unknown } };
+	const e = error as {
+		message?: unknown;
+		description?: unknown;
+		context?: unknown;
+		cause?: { message?: unknown };
+	};
 	captured.errors.push(
-		[e.message, e.description, e.context ? JSON.stringify(e.context) : '', e.cause?.message].filter((part) => part !== undefined && part !== '').map(String).join('\n'),
+		[e.message, e.description, e.context ? JSON.stringify(e.context) : '', e.cause?.message]
+			.filter((part) => part !== undefined && part !== '')
+			.map(String)
+			.join('\n'),
 	);
 }
 
@@ -80,7 +102,8 @@ export function captureError(error: unknown): void {
 export function captureRun(result: RunResult): RunResult {
 	for (const json of result.json) {
 		captured.outputs.push(JSON.stringify(json));
-		if (json.error !== undefined) captureError({ message: json.error, description: json.description });
+		if (json.error !== undefined)
+			captureError({ message: json.error, description: json.description });
 	}
 	captureError(result.error);
 	captured.outputs.push(JSON.stringify(result.run));
@@ -123,16 +146,24 @@ export interface ScanResult {
 /** Scans everything captured so far: secrets anywhere, patient data in error texts. */
 export function scan(c: Captured = captured): ScanResult {
 	const secretHits: string[] = [];
-	const everything = [...c.outputs.map((t) => ['output', t]), ...c.errors.map((t) => ['error', t]), ...c.logs.map((t) => ['log', t])];
+	const everything = [
+		...c.outputs.map((t) => ['output', t]),
+		...c.errors.map((t) => ['error', t]),
+		...c.logs.map((t) => ['log', t]),
+	];
 	for (const secret of c.secrets) {
-		for (const [where, body] of everything) if (body.includes(secret)) secretHits.push(`${where}: ${body.slice(0, 200).split(secret).join('<SECRET>')}`);
+		for (const [where, body] of everything)
+			if (body.includes(secret))
+				secretHits.push(`${where}: ${body.slice(0, 200).split(secret).join('<SECRET>')}`);
 	}
 	const patientDataHits: string[] = [];
 	for (const error of c.errors) {
 		const forms = [error, error.toLowerCase(), error.replace(/[\s\-().]/g, '')];
 		for (const value of c.patientData) {
 			if (variantsOf(value).some((variant) => forms.some((form) => form.includes(variant)))) {
-				patientDataHits.push(`error repeats a patient value (${value.length} chars): ${error.slice(0, 200)}`);
+				patientDataHits.push(
+					`error repeats a patient value (${value.length} chars): ${error.slice(0, 200)}`,
+				);
 			}
 		}
 	}
@@ -154,7 +185,10 @@ let lastScan: ScanResult | undefined;
 function flush(): void {
 	mkdirSync(OUT_DIR, { recursive: true });
 	const file = basename(expect.getState().testPath ?? 'unknown').replace(/\.test\.ts$/, '');
-	writeFileSync(join(OUT_DIR, `${file}.json`), JSON.stringify({ file, figures, scan: lastScan }, null, 2));
+	writeFileSync(
+		join(OUT_DIR, `${file}.json`),
+		JSON.stringify({ file, figures, scan: lastScan }, null, 2),
+	);
 }
 
 /** A figure for the closing block, e.g. `figure('1,000 sends with 10% faults', { delivered: 994 })`. */

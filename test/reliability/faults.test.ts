@@ -34,24 +34,35 @@ const storedMessages = () => sandbox.state.snapshot().messages as SandboxMessage
 
 /** Waits until the sandbox has finished every request it accepted (a slow one may still be running). */
 async function settled(): Promise<void> {
-	for (let i = 0; i < 200 && sandbox.inFlight > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+	for (let i = 0; i < 200 && sandbox.inFlight > 0; i++)
+		await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 const { control } = sandboxClient(() => sandbox);
 
 describe('fault injection in the sandbox, switchable per test', () => {
 	it('is switched on and off over HTTP (PUT/GET/DELETE /__sandbox/faults) and reaches only matching requests', async () => {
-		const rules: FaultRule[] = [{ kind: 'status', status: 504, method: 'GET', path: '^/v1/messages/\\d+$', times: 1 }];
-		expect(await control('PUT', '/__sandbox/faults', { rules, seed: 3 })).toEqual({ status: 200, body: { ok: true } });
+		const rules: FaultRule[] = [
+			{ kind: 'status', status: 504, method: 'GET', path: '^/v1/messages/\\d+$', times: 1 },
+		];
+		expect(await control('PUT', '/__sandbox/faults', { rules, seed: 3 })).toEqual({
+			status: 200,
+			body: { ok: true },
+		});
 		expect((await control('GET', '/__sandbox/faults')).body).toEqual(rules);
 		const sent = await runAndCapture(sandbox, { parameters: sendParameters() });
 		expect(sent.error).toBeUndefined(); // POST does not match the GET rule
 		const id = String(sent.json[0].message_id);
-		const read = await runAndCapture(sandbox, { parameters: { resource: 'message', operation: 'get', messageId: id } });
+		const read = await runAndCapture(sandbox, {
+			parameters: { resource: 'message', operation: 'get', messageId: id },
+		});
 		expect(read.error).toBeUndefined();
 		expect(sandbox.received('GET', `/v1/messages/${id}`).map((r) => r.status)).toEqual([504, 200]);
 		expect(sandbox.faults.injected()).toEqual({ 'status 504': 1 });
-		expect(await control('DELETE', '/__sandbox/faults')).toEqual({ status: 200, body: { ok: true } });
+		expect(await control('DELETE', '/__sandbox/faults')).toEqual({
+			status: 200,
+			body: { ok: true },
+		});
 		expect((await control('GET', '/__sandbox/faults')).body).toEqual([]);
 	});
 
@@ -73,11 +84,22 @@ describe('fault injection in the sandbox, switchable per test', () => {
 		const rule: FaultRule = {
 			kind: 'mix',
 			probability: 0.5,
-			variants: [{ kind: 'status', status: 503 }, { kind: 'reset-before' }, { kind: 'status', status: 429, retryAfter: 0 }],
+			variants: [
+				{ kind: 'status', status: 503 },
+				{ kind: 'reset-before' },
+				{ kind: 'status', status: 429, retryAfter: 0 },
+			],
 		};
 		const sequence = (seed: number) => {
 			sandbox.faults.set([rule], seed);
-			return Array.from({ length: 200 }, () => sandbox.faults.match('POST', '/v1/messages/send').map((f) => `${f.kind}${f.status ?? ''}`).join() || '-');
+			return Array.from(
+				{ length: 200 },
+				() =>
+					sandbox.faults
+						.match('POST', '/v1/messages/send')
+						.map((f) => `${f.kind}${f.status ?? ''}`)
+						.join() || '-',
+			);
 		};
 		const first = sequence(11);
 		expect(sequence(11)).toEqual(first);
@@ -92,65 +114,159 @@ describe('fault injection in the sandbox, switchable per test', () => {
 type Expect = { ok: true; requests: number } | { error: string; requests: number };
 
 /** Each kind of fault, once, against a read (Message → Get) and a send (Message → Send). */
-const matrix: { name: string; fault: FaultRule; timeout?: number; read: Expect; send: Expect; stored: number }[] = [
-	{ name: 'latency 100 ms (within the timeout)', fault: { kind: 'latency', latencyMs: 100, times: 1 }, read: { ok: true, requests: 1 }, send: { ok: true, requests: 1 }, stored: 1 },
-	{ name: 'latency 900 ms past a 300 ms timeout', fault: { kind: 'latency', latencyMs: 900, times: 1 }, timeout: 300, read: { ok: true, requests: 2 }, send: { error: `The request to Hero timed out; the request ${MAY_OR_MAY_NOT}`, requests: 1 }, stored: 1 },
-	{ name: 'hang, 300 ms timeout', fault: { kind: 'hang', times: 1 }, timeout: 300, read: { ok: true, requests: 2 }, send: { error: `The request to Hero timed out; the request ${MAY_OR_MAY_NOT}`, requests: 1 }, stored: 0 },
-	{ name: '429 with Retry-After: 0', fault: { kind: 'status', status: 429, retryAfter: 0, times: 1 }, read: { ok: true, requests: 2 }, send: { ok: true, requests: 2 }, stored: 1 },
-	{ name: '429 with Retry-After: 1', fault: { kind: 'status', status: 429, retryAfter: 1, times: 1 }, read: { ok: true, requests: 2 }, send: { ok: true, requests: 2 }, stored: 1 },
-	{ name: 'status 500', fault: { kind: 'status', status: 500, times: 1 }, read: { error: 'Hero had a server error', requests: 1 }, send: { error: `Hero had a server error; the request ${MAY_OR_MAY_NOT}`, requests: 1 }, stored: 0 },
-	{ name: 'status 502', fault: { kind: 'status', status: 502, times: 1 }, read: { ok: true, requests: 2 }, send: { error: `Hero had a server error; the request ${MAY_OR_MAY_NOT}`, requests: 1 }, stored: 0 },
-	{ name: 'status 503', fault: { kind: 'status', status: 503, times: 1 }, read: { ok: true, requests: 2 }, send: { error: `Hero had a server error; the request ${MAY_OR_MAY_NOT}`, requests: 1 }, stored: 0 },
-	{ name: 'status 504', fault: { kind: 'status', status: 504, times: 1 }, read: { ok: true, requests: 2 }, send: { error: `Hero had a server error; the request ${MAY_OR_MAY_NOT}`, requests: 1 }, stored: 0 },
-	{ name: 'reset before the request is handled', fault: { kind: 'reset-before', times: 1 }, read: { ok: true, requests: 2 }, send: { error: `The connection to Hero was reset; the request ${MAY_OR_MAY_NOT}`, requests: 1 }, stored: 0 },
-	{ name: 'reset after the request is handled', fault: { kind: 'reset-after', times: 1 }, read: { ok: true, requests: 2 }, send: { error: `The connection to Hero was reset; the request ${MAY_OR_MAY_NOT}`, requests: 1 }, stored: 1 },
+const matrix: {
+	name: string;
+	fault: FaultRule;
+	timeout?: number;
+	read: Expect;
+	send: Expect;
+	stored: number;
+}[] = [
+	{
+		name: 'latency 100 ms (within the timeout)',
+		fault: { kind: 'latency', latencyMs: 100, times: 1 },
+		read: { ok: true, requests: 1 },
+		send: { ok: true, requests: 1 },
+		stored: 1,
+	},
+	{
+		name: 'latency 900 ms past a 300 ms timeout',
+		fault: { kind: 'latency', latencyMs: 900, times: 1 },
+		timeout: 300,
+		read: { ok: true, requests: 2 },
+		send: { error: `The request to Hero timed out; the request ${MAY_OR_MAY_NOT}`, requests: 1 },
+		stored: 1,
+	},
+	{
+		name: 'hang, 300 ms timeout',
+		fault: { kind: 'hang', times: 1 },
+		timeout: 300,
+		read: { ok: true, requests: 2 },
+		send: { error: `The request to Hero timed out; the request ${MAY_OR_MAY_NOT}`, requests: 1 },
+		stored: 0,
+	},
+	{
+		name: '429 with Retry-After: 0',
+		fault: { kind: 'status', status: 429, retryAfter: 0, times: 1 },
+		read: { ok: true, requests: 2 },
+		send: { ok: true, requests: 2 },
+		stored: 1,
+	},
+	{
+		name: '429 with Retry-After: 1',
+		fault: { kind: 'status', status: 429, retryAfter: 1, times: 1 },
+		read: { ok: true, requests: 2 },
+		send: { ok: true, requests: 2 },
+		stored: 1,
+	},
+	{
+		name: 'status 500',
+		fault: { kind: 'status', status: 500, times: 1 },
+		read: { error: 'Hero had a server error', requests: 1 },
+		send: { error: `Hero had a server error; the request ${MAY_OR_MAY_NOT}`, requests: 1 },
+		stored: 0,
+	},
+	{
+		name: 'status 502',
+		fault: { kind: 'status', status: 502, times: 1 },
+		read: { ok: true, requests: 2 },
+		send: { error: `Hero had a server error; the request ${MAY_OR_MAY_NOT}`, requests: 1 },
+		stored: 0,
+	},
+	{
+		name: 'status 503',
+		fault: { kind: 'status', status: 503, times: 1 },
+		read: { ok: true, requests: 2 },
+		send: { error: `Hero had a server error; the request ${MAY_OR_MAY_NOT}`, requests: 1 },
+		stored: 0,
+	},
+	{
+		name: 'status 504',
+		fault: { kind: 'status', status: 504, times: 1 },
+		read: { ok: true, requests: 2 },
+		send: { error: `Hero had a server error; the request ${MAY_OR_MAY_NOT}`, requests: 1 },
+		stored: 0,
+	},
+	{
+		name: 'reset before the request is handled',
+		fault: { kind: 'reset-before', times: 1 },
+		read: { ok: true, requests: 2 },
+		send: { error: `The connection to Hero was reset; the request ${MAY_OR_MAY_NOT}`, requests: 1 },
+		stored: 0,
+	},
+	{
+		name: 'reset after the request is handled',
+		fault: { kind: 'reset-after', times: 1 },
+		read: { ok: true, requests: 2 },
+		send: { error: `The connection to Hero was reset; the request ${MAY_OR_MAY_NOT}`, requests: 1 },
+		stored: 1,
+	},
 ];
 
-const describeOutcome = (e: Expect) => ('ok' in e ? (e.requests > 1 ? `ok after ${e.requests - 1} retry` : 'ok') : `fails: "${e.error.replace(`; the request ${MAY_OR_MAY_NOT}`, '; may or may not…')}"`);
+const describeOutcome = (e: Expect) =>
+	'ok' in e
+		? e.requests > 1
+			? `ok after ${e.requests - 1} retry`
+			: 'ok'
+		: `fails: "${e.error.replace(`; the request ${MAY_OR_MAY_NOT}`, '; may or may not…')}"`;
 
 describe('retry policy under each kind of fault', () => {
-	it.each(matrix)('$name: read → $read, send → $send, messages stored $stored', async ({ name, fault, timeout, read, send, stored }) => {
-		const requestOptions = timeout ? { timeout } : {};
-		// The read: Message → Get of a message sent before the fault is switched on.
-		const sent = await runAndCapture(sandbox, { parameters: sendParameters() });
-		const id = String(sent.json[0].message_id);
-		sandbox.faults.add({ ...fault, method: 'GET', path: `/v1/messages/${id}` });
-		const got = await runAndCapture(sandbox, { parameters: { resource: 'message', operation: 'get', messageId: id, requestOptions } });
-		if ('ok' in read) {
-			expect(got.error).toBeUndefined();
-			expect(got.json[0].id).toBe(id);
-		} else {
-			expect(got.error?.message).toBe(read.error);
-		}
-		expect(sandbox.received('GET', `/v1/messages/${id}`)).toHaveLength(read.requests);
+	it.each(matrix)(
+		'$name: read → $read, send → $send, messages stored $stored',
+		async ({ name, fault, timeout, read, send, stored }) => {
+			const requestOptions = timeout ? { timeout } : {};
+			// The read: Message → Get of a message sent before the fault is switched on.
+			const sent = await runAndCapture(sandbox, { parameters: sendParameters() });
+			const id = String(sent.json[0].message_id);
+			sandbox.faults.add({ ...fault, method: 'GET', path: `/v1/messages/${id}` });
+			const got = await runAndCapture(sandbox, {
+				parameters: { resource: 'message', operation: 'get', messageId: id, requestOptions },
+			});
+			if ('ok' in read) {
+				expect(got.error).toBeUndefined();
+				expect(got.json[0].id).toBe(id);
+			} else {
+				expect(got.error?.message).toBe(read.error);
+			}
+			expect(sandbox.received('GET', `/v1/messages/${id}`)).toHaveLength(read.requests);
 
-		// The send: a fresh sandbox, the same fault on POST /v1/messages/send.
-		sandbox.reset();
-		sandbox.faults.add({ ...fault, method: 'POST', path: '/v1/messages/send' });
-		const result = await runAndCapture(sandbox, { parameters: sendParameters({ requestOptions }) });
-		await settled();
-		if ('ok' in send) {
-			expect(result.error).toBeUndefined();
-			expect(result.json[0].message_id).toEqual(expect.any(String));
-		} else {
-			expect(result.error?.message).toBe(send.error);
-			if (send.error.includes(MAY_OR_MAY_NOT)) expect(result.error?.description).toContain('Look it up in Hero');
-		}
-		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(send.requests);
-		expect(storedMessages() ?? []).toHaveLength(stored);
-		figure('Retry policy under each fault (read = Message → Get, send = Message → Send)', {
-			[name]: `read ${describeOutcome(read)} | send ${describeOutcome(send)} | stored by Hero: ${stored}`,
-		});
-	}, 20_000);
+			// The send: a fresh sandbox, the same fault on POST /v1/messages/send.
+			sandbox.reset();
+			sandbox.faults.add({ ...fault, method: 'POST', path: '/v1/messages/send' });
+			const result = await runAndCapture(sandbox, {
+				parameters: sendParameters({ requestOptions }),
+			});
+			await settled();
+			if ('ok' in send) {
+				expect(result.error).toBeUndefined();
+				expect(result.json[0].message_id).toEqual(expect.any(String));
+			} else {
+				expect(result.error?.message).toBe(send.error);
+				if (send.error.includes(MAY_OR_MAY_NOT))
+					expect(result.error?.description).toContain('Look it up in Hero');
+			}
+			expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(send.requests);
+			expect(storedMessages() ?? []).toHaveLength(stored);
+			figure('Retry policy under each fault (read = Message → Get, send = Message → Send)', {
+				[name]: `read ${describeOutcome(read)} | send ${describeOutcome(send)} | stored by Hero: ${stored}`,
+			});
+		},
+		20_000,
+	);
 
 	it('connection refused: a read and a send are both retried (nothing reached Hero), then fail clearly', async () => {
 		const closed = await startSandbox();
 		const baseUrl = closed.url;
 		await closed.close();
-		for (const parameters of [{ resource: 'message', operation: 'get', messageId: '1' }, sendParameters()]) {
+		for (const parameters of [
+			{ resource: 'message', operation: 'get', messageId: '1' },
+			sendParameters(),
+		]) {
 			const started = Date.now();
 			const result = await runAndCapture(sandbox, { parameters, credentials: { baseUrl } });
-			expect(result.error?.message).toBe('Hero refused the connection: the API is unreachable from n8n');
+			expect(result.error?.message).toBe(
+				'Hero refused the connection: the API is unreachable from n8n',
+			);
 			// 4 retries: at least 125 + 250 + 500 + 1000 ms of backoff.
 			expect(Date.now() - started).toBeGreaterThanOrEqual(1_875);
 		}
@@ -178,7 +294,12 @@ describe('1,000 sends with 10% injected faults', () => {
 					method: 'POST',
 					path: '/v1/messages/send',
 					probability: 0.1,
-					variants: [{ kind: 'status', status: 429, retryAfter: 0 }, { kind: 'status', status: 503 }, { kind: 'reset-before' }, { kind: 'reset-after' }],
+					variants: [
+						{ kind: 'status', status: 429, retryAfter: 0 },
+						{ kind: 'status', status: 503 },
+						{ kind: 'reset-before' },
+						{ kind: 'reset-after' },
+					],
 				},
 			],
 			2026,
@@ -212,13 +333,18 @@ describe('1,000 sends with 10% injected faults', () => {
 
 		const stored = storedMessages() ?? [];
 		const storedByText = new Map<string, SandboxMessage[]>();
-		for (const message of stored) storedByText.set(message.message, [...(storedByText.get(message.message) ?? []), message]);
+		for (const message of stored)
+			storedByText.set(message.message, [...(storedByText.get(message.message) ?? []), message]);
 		const duplicates = [...storedByText.values()].reduce((n, list) => n + list.length - 1, 0);
 
 		const succeeded = items.filter((_, i) => byItem.get(i)?.message_id !== undefined);
-		const failed = items.map((item, i) => ({ item, json: byItem.get(i)! })).filter(({ json }) => json?.error !== undefined);
+		const failed = items
+			.map((item, i) => ({ item, json: byItem.get(i)! }))
+			.filter(({ json }) => json?.error !== undefined);
 		const ambiguous = failed.filter(({ json }) => String(json.error).includes(MAY_OR_MAY_NOT));
-		const deliveredThoughReportedFailed = failed.filter(({ item }) => storedByText.has(item.text)).length;
+		const deliveredThoughReportedFailed = failed.filter(({ item }) =>
+			storedByText.has(item.text),
+		).length;
 		const injected = sandbox.faults.injected();
 		const sendRequests = sandbox.received('POST', '/v1/messages/send').length;
 
@@ -234,7 +360,11 @@ describe('1,000 sends with 10% injected faults', () => {
 		// Exact accounting: a 429 is retried; a 503 or reset fails its item as "may or may not";
 		// a reset after Hero handled the send leaves the message delivered, and only then.
 		expect(ambiguous).toHaveLength(failed.length);
-		expect(failed).toHaveLength((injected['status 503'] ?? 0) + (injected['reset-before'] ?? 0) + (injected['reset-after'] ?? 0));
+		expect(failed).toHaveLength(
+			(injected['status 503'] ?? 0) +
+				(injected['reset-before'] ?? 0) +
+				(injected['reset-after'] ?? 0),
+		);
 		expect(deliveredThoughReportedFailed).toBe(injected['reset-after'] ?? 0);
 		expect(stored).toHaveLength(succeeded.length + deliveredThoughReportedFailed);
 		expect(sendRequests).toBe(COUNT + (injected['status 429'] ?? 0));
@@ -270,7 +400,10 @@ describe('Return All over many pages with intermittent faults', () => {
 	const pagePath = `^/v1/batch_message/${BIG_BATCH_ID}/messages$`;
 
 	it(`reads all ${BIG_BATCH_SIZE.toLocaleString('en-GB')} records exactly once, in order, while 30% of page requests get a 503`, async () => {
-		sandbox.faults.set([{ kind: 'status', status: 503, method: 'GET', path: pagePath, probability: 0.3 }], 7);
+		sandbox.faults.set(
+			[{ kind: 'status', status: 503, method: 'GET', path: pagePath, probability: 0.3 }],
+			7,
+		);
 		const started = Date.now();
 		const result = await runAndCapture(sandbox, { parameters: parameters() });
 		const seconds = (Date.now() - started) / 1000;
@@ -279,7 +412,9 @@ describe('Return All over many pages with intermittent faults', () => {
 		expect(ids).toEqual(bigBatchIds());
 		const requests = sandbox.received('GET', `/v1/batch_message/${BIG_BATCH_ID}/messages`);
 		const served = requests.filter((r) => r.status === 200);
-		expect(served.map((r) => Number(r.query.page_index))).toEqual(Array.from({ length: pages }, (_, i) => INFERRED.firstPageIndex + i));
+		expect(served.map((r) => Number(r.query.page_index))).toEqual(
+			Array.from({ length: pages }, (_, i) => INFERRED.firstPageIndex + i),
+		);
 		const injected = sandbox.faults.injected()['status 503'] ?? 0;
 		expect(injected).toBeGreaterThan(pages * 0.15);
 		expect(requests).toHaveLength(pages + injected);
@@ -315,14 +450,23 @@ describe('Return All over many pages with intermittent faults', () => {
 			],
 			99,
 		);
-		const result = await runAndCapture(sandbox, { items: [{}, {}, {}], parameters: parameters({ requestOptions: { requestsInFlight: 3 } }) });
+		const result = await runAndCapture(sandbox, {
+			items: [{}, {}, {}],
+			parameters: parameters({ requestOptions: { requestsInFlight: 3 } }),
+		});
 		expect(result.error).toBeUndefined();
-		const perItem = [0, 1, 2].map((index) => result.items.filter((item) => (item.pairedItem as { item: number }).item === index).map((item) => String(item.json.id)));
+		const perItem = [0, 1, 2].map((index) =>
+			result.items
+				.filter((item) => (item.pairedItem as { item: number }).item === index)
+				.map((item) => String(item.json.id)),
+		);
 		for (const ids of perItem) expect(ids).toEqual(bigBatchIds());
 		const injected = sandbox.faults.injected();
 		expect(Object.keys(injected).length).toBeGreaterThanOrEqual(5);
 		figure('Return All over many pages with intermittent 503s', {
-			'3 items in flight, mixed faults on 25% of page requests': `${perItem.map((ids) => ids.length).join(' + ')} records, each item complete and duplicate-free; faults ${Object.entries(injected)
+			'3 items in flight, mixed faults on 25% of page requests': `${perItem.map((ids) => ids.length).join(' + ')} records, each item complete and duplicate-free; faults ${Object.entries(
+				injected,
+			)
 				.map(([k, v]) => `${k}: ${v}`)
 				.join(', ')}`,
 		});
@@ -334,7 +478,11 @@ describe('the scan itself', () => {
 		const { scan } = await import('./capture');
 		const planted = scan({
 			outputs: ['{"ok":true}'],
-			errors: ['Recipient Contact Detail: expected a UK mobile [item 0] (+447700900123)', 'NHS Number: 943 476 5919 is invalid', 'Email: Patient@Example.com'],
+			errors: [
+				'Recipient Contact Detail: expected a UK mobile [item 0] (+447700900123)',
+				'NHS Number: 943 476 5919 is invalid',
+				'Email: Patient@Example.com',
+			],
 			logs: ['n8n.debug: request with x-api-key hero-sandbox-key-3f9a1c'],
 			secrets: new Set(['hero-sandbox-key-3f9a1c']),
 			patientData: new Set(['07700 900123', '9434765919', 'patient@example.com', '07700 900999']),

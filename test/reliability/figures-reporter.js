@@ -11,7 +11,13 @@ const SECRETS = 'Secrets and patient data (whole reliability suite)';
 
 /** The figure files written by this run's reliability test files (never another run's: the tree is shared). */
 function outputsOf(results) {
-	if (!results) return fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).filter((name) => name.endsWith('.json')).sort() : [];
+	if (!results)
+		return fs.existsSync(OUT_DIR)
+			? fs
+					.readdirSync(OUT_DIR)
+					.filter((name) => name.endsWith('.json'))
+					.sort()
+			: [];
 	return results.testResults
 		.filter((r) => r.testFilePath.startsWith(__dirname + path.sep))
 		.map((r) => `${path.basename(r.testFilePath).replace(/\.test\.ts$/, '')}.json`)
@@ -25,10 +31,20 @@ function outputsOf(results) {
 function collect(results) {
 	const files = outputsOf(results);
 	const sections = {};
-	const secrets = { filesScanned: 0, outputItemsAndRuns: 0, errorTexts: 0, logLines: 0, secretValuesChecked: 0, patientValuesChecked: 0, apiKeyFound: 0, patientDataInErrors: 0 };
+	const secrets = {
+		filesScanned: 0,
+		outputItemsAndRuns: 0,
+		errorTexts: 0,
+		logLines: 0,
+		secretValuesChecked: 0,
+		patientValuesChecked: 0,
+		apiKeyFound: 0,
+		patientDataInErrors: 0,
+	};
 	for (const name of files) {
 		const { figures, scan } = JSON.parse(fs.readFileSync(path.join(OUT_DIR, name), 'utf8'));
-		for (const [section, values] of Object.entries(figures ?? {})) sections[section] = { ...(sections[section] ?? {}), ...values };
+		for (const [section, values] of Object.entries(figures ?? {}))
+			sections[section] = { ...(sections[section] ?? {}), ...values };
 		if (scan) {
 			secrets.filesScanned++;
 			secrets.outputItemsAndRuns += scan.outputItems;
@@ -50,7 +66,9 @@ function collect(results) {
 		'secrets found': secrets.apiKeyFound,
 		'errors repeating patient data': secrets.patientDataInErrors,
 	};
-	const mine = results ? results.testResults.filter((r) => r.testFilePath.startsWith(__dirname + path.sep)) : [];
+	const mine = results
+		? results.testResults.filter((r) => r.testFilePath.startsWith(__dirname + path.sep))
+		: [];
 	return {
 		generatedAt: new Date().toISOString(),
 		node: process.version,
@@ -58,7 +76,9 @@ function collect(results) {
 			? {
 					reliabilityTests: {
 						ok: mine.reduce((n, r) => n + r.numPassingTests, 0),
-						failing: mine.reduce((n, r) => n + r.numFailingTests, 0) + mine.filter((r) => r.testExecError).length,
+						failing:
+							mine.reduce((n, r) => n + r.numFailingTests, 0) +
+							mine.filter((r) => r.testExecError).length,
 					},
 				}
 			: {}),
@@ -77,11 +97,20 @@ function show(value) {
 
 function format(figures) {
 	const rule = '='.repeat(90);
-	const lines = ['', rule, `RELIABILITY FIGURES  (${figures.generatedAt}, node ${figures.node})`, rule];
-	if (figures.reliabilityTests) lines.push(`reliability tests: ${figures.reliabilityTests.ok} ok, ${figures.reliabilityTests.failing} failing`);
+	const lines = [
+		'',
+		rule,
+		`RELIABILITY FIGURES  (${figures.generatedAt}, node ${figures.node})`,
+		rule,
+	];
+	if (figures.reliabilityTests)
+		lines.push(
+			`reliability tests: ${figures.reliabilityTests.ok} ok, ${figures.reliabilityTests.failing} failing`,
+		);
 	for (const [section, values] of Object.entries(figures.sections)) {
 		lines.push('', section);
-		for (const [key, value] of Object.entries(values)) lines.push(`  ${key.padEnd(52, '.')} ${show(value)}`);
+		for (const [key, value] of Object.entries(values))
+			lines.push(`  ${key.padEnd(52, '.')} ${show(value)}`);
 	}
 	lines.push(rule, `(written to ${path.relative(process.cwd(), FIGURES_FILE)})`, '');
 	return lines.join('\n');
@@ -96,7 +125,10 @@ class FiguresReporter {
 		// The same figures for docs/evidence.md (`npm run evidence`).
 		if (process.env.HERO_EVIDENCE_DIR) {
 			fs.mkdirSync(process.env.HERO_EVIDENCE_DIR, { recursive: true });
-			fs.writeFileSync(path.join(process.env.HERO_EVIDENCE_DIR, 'reliability-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+			fs.writeFileSync(
+				path.join(process.env.HERO_EVIDENCE_DIR, 'reliability-figures.json'),
+				`${JSON.stringify(figures, null, 2)}\n`,
+			);
 		}
 		process.stdout.write(format(figures));
 	}

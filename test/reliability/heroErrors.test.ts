@@ -6,7 +6,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { captured, figure, runAndCapture, scanCapturedData, usesPatientData, variantsOf } from './capture';
+import {
+	captured,
+	figure,
+	runAndCapture,
+	scanCapturedData,
+	usesPatientData,
+	variantsOf,
+} from './capture';
 import type { RunOptions } from '../harness/runNode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -26,7 +33,10 @@ beforeAll(async () => {
 		req.resume();
 		req.on('end', () => {
 			const text = JSON.stringify(answer.body);
-			res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+			res.writeHead(answer.status, {
+				'content-type': 'application/json',
+				'content-length': Buffer.byteLength(text),
+			});
 			res.end(text);
 		});
 	});
@@ -38,44 +48,148 @@ afterAll(async () => {
 	await sandbox.close();
 });
 
-const sms = { resource: 'message', operation: 'send', patientId: '2005', messageType: 'sms', message: 'Hello', additionalFields: { recipientContactDetail: PHONE } };
-const email = { resource: 'message', operation: 'send', patientId: '2005', messageType: 'email', message: 'Hello', additionalFields: { recipientContactDetail: EMAIL } };
-const register = { resource: 'patient', operation: 'createOrUpdate', nhsNumber: NHS, dateOfBirth: '1960-07-25', additionalFields: { email: EMAIL, mobile: PHONE } };
+const sms = {
+	resource: 'message',
+	operation: 'send',
+	patientId: '2005',
+	messageType: 'sms',
+	message: 'Hello',
+	additionalFields: { recipientContactDetail: PHONE },
+};
+const email = {
+	resource: 'message',
+	operation: 'send',
+	patientId: '2005',
+	messageType: 'email',
+	message: 'Hello',
+	additionalFields: { recipientContactDetail: EMAIL },
+};
+const register = {
+	resource: 'patient',
+	operation: 'createOrUpdate',
+	nhsNumber: NHS,
+	dateOfBirth: '1960-07-25',
+	additionalFields: { email: EMAIL, mobile: PHONE },
+};
 
-const CASES: { name: string; parameters: RunOptions['parameters']; status: number; body: unknown; keeps: string }[] = [
-	{ name: '400 with a message string quoting the phone', parameters: sms, status: 400, body: { error: true, statusCode: 400, message: `recipient_contact_detail +447700900461 is not a mobile number` }, keeps: 'recipient_contact_detail' },
-	{ name: '400 issues whose message quotes the email', parameters: email, status: 400, body: { error: true, statusCode: 400, message: [{ code: 'invalid_string', path: ['recipient_contact_detail'], message: `${EMAIL} bounced before` }] }, keeps: 'field recipient_contact_detail' },
-	{ name: '400 issues whose expected quotes the NHS number', parameters: register, status: 400, body: { error: true, statusCode: 400, message: [{ code: 'custom', path: ['nhs_number'], expected: `an NHS number other than ${NHS}` }] }, keeps: 'field nhs_number' },
-	{ name: '404 quoting the NHS number (dashed)', parameters: register, status: 404, body: { error: true, statusCode: 404, message: 'No patient found with NHS number 943-476-5811' }, keeps: 'No patient found with NHS number' },
-	{ name: '409 quoting the email', parameters: register, status: 409, body: { error: true, statusCode: 409, message: `A patient with email ${EMAIL} already exists` }, keeps: 'already exists' },
-	{ name: '422 quoting the phone in E.164', parameters: register, status: 422, body: { error: true, statusCode: 422, message: 'Mobile +447700900461 is on the opt-out list' }, keeps: 'opt-out list' },
+const CASES: {
+	name: string;
+	parameters: RunOptions['parameters'];
+	status: number;
+	body: unknown;
+	keeps: string;
+}[] = [
+	{
+		name: '400 with a message string quoting the phone',
+		parameters: sms,
+		status: 400,
+		body: {
+			error: true,
+			statusCode: 400,
+			message: `recipient_contact_detail +447700900461 is not a mobile number`,
+		},
+		keeps: 'recipient_contact_detail',
+	},
+	{
+		name: '400 issues whose message quotes the email',
+		parameters: email,
+		status: 400,
+		body: {
+			error: true,
+			statusCode: 400,
+			message: [
+				{
+					code: 'invalid_string',
+					path: ['recipient_contact_detail'],
+					message: `${EMAIL} bounced before`,
+				},
+			],
+		},
+		keeps: 'field recipient_contact_detail',
+	},
+	{
+		name: '400 issues whose expected quotes the NHS number',
+		parameters: register,
+		status: 400,
+		body: {
+			error: true,
+			statusCode: 400,
+			message: [
+				{ code: 'custom', path: ['nhs_number'], expected: `an NHS number other than ${NHS}` },
+			],
+		},
+		keeps: 'field nhs_number',
+	},
+	{
+		name: '404 quoting the NHS number (dashed)',
+		parameters: register,
+		status: 404,
+		body: {
+			error: true,
+			statusCode: 404,
+			message: 'No patient found with NHS number 943-476-5811',
+		},
+		keeps: 'No patient found with NHS number',
+	},
+	{
+		name: '409 quoting the email',
+		parameters: register,
+		status: 409,
+		body: { error: true, statusCode: 409, message: `A patient with email ${EMAIL} already exists` },
+		keeps: 'already exists',
+	},
+	{
+		name: '422 quoting the phone in E.164',
+		parameters: register,
+		status: 422,
+		body: { error: true, statusCode: 422, message: 'Mobile +447700900461 is on the opt-out list' },
+		keeps: 'opt-out list',
+	},
 ];
 
 const outcomes: Record<string, string> = {};
 
 describe("Hero's error texts quoting patient data", () => {
-	it.each(CASES.map((c) => [c.name, c] as const))('%s: the error keeps the meaning, not the value', async (_name, c) => {
-		answer = { status: c.status, body: c.body };
-		const result = await runAndCapture(sandbox, { parameters: c.parameters, credentials: { baseUrl: heroUrl } });
-		const text = `${result.error?.message}\n${result.error?.description ?? ''}`;
-		outcomes[c.name] = result.error?.message ?? '(no error)';
-		expect(result.error).toBeDefined();
-		expect(text).toContain(c.keeps);
-		expect(text).toContain('[redacted]');
-		for (const value of [PHONE, EMAIL, NHS]) for (const variant of variantsOf(value)) expect(text).not.toContain(variant);
-		// The run data (what n8n saves as the execution) and the Continue On Fail item hold the same masked text.
-		const kept = await runAndCapture(sandbox, { parameters: c.parameters, credentials: { baseUrl: heroUrl }, continueOnFail: true });
-		expect(kept.json).toEqual([expect.objectContaining({ error: expect.stringContaining('[redacted]') })]);
-		// n8n saves the failed node itself (`node`, with the values typed into its parameters) beside the
-		// error: that is the workflow's own text (docs/data-protection.md), not Hero's answer, so it is left out here.
-		const withoutNode = (value: unknown) => JSON.stringify(value, (key, inner) => (key === 'node' ? undefined : inner));
-		const saved = withoutNode(result.run) + withoutNode(kept.run);
-		expect(saved).toContain('[redacted]');
-		for (const value of [PHONE, EMAIL, NHS]) for (const variant of variantsOf(value)) expect(saved).not.toContain(variant);
-	});
+	it.each(CASES.map((c) => [c.name, c] as const))(
+		'%s: the error keeps the meaning, not the value',
+		async (_name, c) => {
+			answer = { status: c.status, body: c.body };
+			const result = await runAndCapture(sandbox, {
+				parameters: c.parameters,
+				credentials: { baseUrl: heroUrl },
+			});
+			const text = `${result.error?.message}\n${result.error?.description ?? ''}`;
+			outcomes[c.name] = result.error?.message ?? '(no error)';
+			expect(result.error).toBeDefined();
+			expect(text).toContain(c.keeps);
+			expect(text).toContain('[redacted]');
+			for (const value of [PHONE, EMAIL, NHS])
+				for (const variant of variantsOf(value)) expect(text).not.toContain(variant);
+			// The run data (what n8n saves as the execution) and the Continue On Fail item hold the same masked text.
+			const kept = await runAndCapture(sandbox, {
+				parameters: c.parameters,
+				credentials: { baseUrl: heroUrl },
+				continueOnFail: true,
+			});
+			expect(kept.json).toEqual([
+				expect.objectContaining({ error: expect.stringContaining('[redacted]') }),
+			]);
+			// n8n saves the failed node itself (`node`, with the values typed into its parameters) beside the
+			// error: that is the workflow's own text (docs/data-protection.md), not Hero's answer, so it is left out here.
+			const withoutNode = (value: unknown) =>
+				JSON.stringify(value, (key, inner) => (key === 'node' ? undefined : inner));
+			const saved = withoutNode(result.run) + withoutNode(kept.run);
+			expect(saved).toContain('[redacted]');
+			for (const value of [PHONE, EMAIL, NHS])
+				for (const variant of variantsOf(value)) expect(saved).not.toContain(variant);
+		},
+	);
 
 	it('records what the user sees', () => {
-		figure("Hero's error texts quoting patient data (stand-in Hero)", { ...outcomes, 'errors repeating the value': 0 });
+		figure("Hero's error texts quoting patient data (stand-in Hero)", {
+			...outcomes,
+			'errors repeating the value': 0,
+		});
 		expect(captured.errors.length).toBeGreaterThanOrEqual(CASES.length);
 	});
 });

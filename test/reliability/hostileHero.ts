@@ -73,25 +73,38 @@ export async function startHostileHero(): Promise<HostileHero> {
 		return response.write(chunk);
 	};
 
-	const serve = (request: IncomingMessage, response: ServerResponse, behaviour: Behaviour, url: URL) => {
+	const serve = (
+		request: IncomingMessage,
+		response: ServerResponse,
+		behaviour: Behaviour,
+		url: URL,
+	) => {
 		response.on('close', () => {
 			if (!response.writableFinished) left++;
 		});
 		switch (behaviour.kind) {
 			case 'json': {
 				const text = JSON.stringify(behaviour.body);
-				response.writeHead(behaviour.status ?? 200, { 'content-type': 'application/json', ...behaviour.headers });
+				response.writeHead(behaviour.status ?? 200, {
+					'content-type': 'application/json',
+					...behaviour.headers,
+				});
 				write(response, text);
 				response.end();
 				return;
 			}
 			case 'raw':
-				response.writeHead(behaviour.status ?? 200, { 'content-type': behaviour.contentType ?? 'application/json' });
+				response.writeHead(behaviour.status ?? 200, {
+					'content-type': behaviour.contentType ?? 'application/json',
+				});
 				if (behaviour.body) write(response, behaviour.body);
 				response.end();
 				return;
 			case 'redirect':
-				response.writeHead(behaviour.status, { location: behaviour.location, 'content-type': 'text/plain' });
+				response.writeHead(behaviour.status, {
+					location: behaviour.location,
+					'content-type': 'text/plain',
+				});
 				response.end();
 				return;
 			case 'drip': {
@@ -121,14 +134,23 @@ export async function startHostileHero(): Promise<HostileHero> {
 			case 'huge': {
 				const filler = 'x'.repeat(Math.max(0, behaviour.bytes - 20));
 				const text = JSON.stringify({ id: '1', filler });
-				response.writeHead(200, { 'content-type': 'application/json', ...(behaviour.chunked ? {} : { 'content-length': String(Buffer.byteLength(text)) }) });
+				response.writeHead(200, {
+					'content-type': 'application/json',
+					...(behaviour.chunked ? {} : { 'content-length': String(Buffer.byteLength(text)) }),
+				});
 				write(response, text);
 				response.end();
 				return;
 			}
 			case 'gzip': {
-				const zipped = gzipSync(JSON.stringify({ id: '1', filler: 'x'.repeat(Math.max(0, behaviour.bytes - 20)) }));
-				response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(zipped.length) });
+				const zipped = gzipSync(
+					JSON.stringify({ id: '1', filler: 'x'.repeat(Math.max(0, behaviour.bytes - 20)) }),
+				);
+				response.writeHead(200, {
+					'content-type': 'application/json',
+					'content-encoding': 'gzip',
+					'content-length': String(zipped.length),
+				});
 				write(response, zipped);
 				response.end();
 				return;
@@ -150,11 +172,27 @@ export async function startHostileHero(): Promise<HostileHero> {
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
 			const url = new URL(request.url ?? '/', 'http://stand-in');
-			requests.push({ method: request.method ?? '', url: request.url ?? '', path: url.pathname, headers: request.headers, body: Buffer.concat(chunks).toString() });
-			const rule = [...rules].reverse().find((r) => (r.method === '*' || r.method === request.method) && r.path.test(url.pathname));
+			requests.push({
+				method: request.method ?? '',
+				url: request.url ?? '',
+				path: url.pathname,
+				headers: request.headers,
+				body: Buffer.concat(chunks).toString(),
+			});
+			const rule = [...rules]
+				.reverse()
+				.find(
+					(r) => (r.method === '*' || r.method === request.method) && r.path.test(url.pathname),
+				);
 			if (!rule) {
 				response.writeHead(404, { 'content-type': 'application/json' });
-				response.end(JSON.stringify({ error: 'Not Found', statusCode: 404, message: 'no behaviour set for this path' }));
+				response.end(
+					JSON.stringify({
+						error: 'Not Found',
+						statusCode: 404,
+						message: 'no behaviour set for this path',
+					}),
+				);
 				return;
 			}
 			serve(request, response, rule.behaviour, url);

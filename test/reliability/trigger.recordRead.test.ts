@@ -19,7 +19,10 @@ let receiver: WebhookReceiver;
 beforeAll(async () => {
 	sandbox = await startSandbox();
 	usesSecret(sandbox.apiKey, SIGNING_KEY);
-	receiver = await new WebhookReceiver(sandbox, SIGNING_KEY, { events: ['patient.medical-record-updated'], fetchFullRecord: true }).listen();
+	receiver = await new WebhookReceiver(sandbox, SIGNING_KEY, {
+		events: ['patient.medical-record-updated'],
+		fetchFullRecord: true,
+	}).listen();
 });
 afterAll(async () => {
 	await receiver.close();
@@ -30,10 +33,20 @@ beforeEach(() => {
 	receiver.executions.length = 0;
 });
 
-const delivery = () => JSON.stringify({ object: 'Patient', id: '2001', practice_group_id: sandbox.practiceGroupId, event: 'patient.medical-record-updated' });
+const delivery = () =>
+	JSON.stringify({
+		object: 'Patient',
+		id: '2001',
+		practice_group_id: sandbox.practiceGroupId,
+		event: 'patient.medical-record-updated',
+	});
 const signed = (body: string) => {
 	const timestamp = String(Math.floor(Date.now() / 1000));
-	return { 'content-type': 'application/json', 'x-herohealth-timestamp': timestamp, 'x-herohealth-signature': sign(SIGNING_KEY, timestamp, body) };
+	return {
+		'content-type': 'application/json',
+		'x-herohealth-timestamp': timestamp,
+		'x-herohealth-signature': sign(SIGNING_KEY, timestamp, body),
+	};
 };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -59,7 +72,10 @@ describe('the trigger record read', () => {
 		const answer = await receiver.deliver(body, signed(body));
 		expect(answer.status).toBe(200);
 		expect(receiver.executions).toHaveLength(1);
-		expect(receiver.executions[0][0].json).toMatchObject({ record: null, error: { message: expect.stringContaining(`within ${RECORD_READ_DEADLINE_MS / 1000} s`) } });
+		expect(receiver.executions[0][0].json).toMatchObject({
+			record: null,
+			error: { message: expect.stringContaining(`within ${RECORD_READ_DEADLINE_MS / 1000} s`) },
+		});
 		const attemptsWhenRunStarted = sandbox.received('GET', PATIENT_PATH).length;
 		expect(attemptsWhenRunStarted).toBeGreaterThanOrEqual(2);
 		// Longer than any backoff step the read could still be waiting out.

@@ -22,7 +22,10 @@ let receiver: WebhookReceiver;
 beforeAll(async () => {
 	sandbox = await startSandbox();
 	usesSecret(sandbox.apiKey, SIGNING_KEY);
-	receiver = await new WebhookReceiver(sandbox, SIGNING_KEY, { events: ['appointment.confirmed', 'appointment.cancelled'], fetchFullRecord: false }).listen();
+	receiver = await new WebhookReceiver(sandbox, SIGNING_KEY, {
+		events: ['appointment.confirmed', 'appointment.cancelled'],
+		fetchFullRecord: false,
+	}).listen();
 });
 afterAll(async () => {
 	await receiver.close();
@@ -31,11 +34,23 @@ afterAll(async () => {
 
 const seconds = (offset = 0) => String(Math.floor(Date.now() / 1000) + offset);
 const envelope = (id: string | number, event = 'appointment.confirmed') =>
-	JSON.stringify({ object: 'Appointment', id: String(id), practice_group_id: sandbox.practiceGroupId, event });
+	JSON.stringify({
+		object: 'Appointment',
+		id: String(id),
+		practice_group_id: sandbox.practiceGroupId,
+		event,
+	});
 const json = { 'content-type': 'application/json' };
-const signed = (body: string | Buffer, options: { key?: string; timestamp?: string; encoding?: 'hex' | 'base64' } = {}) => {
+const signed = (
+	body: string | Buffer,
+	options: { key?: string; timestamp?: string; encoding?: 'hex' | 'base64' } = {},
+) => {
 	const timestamp = options.timestamp ?? seconds();
-	return { ...json, 'x-herohealth-timestamp': timestamp, 'x-herohealth-signature': sign(options.key ?? SIGNING_KEY, timestamp, body, options.encoding) };
+	return {
+		...json,
+		'x-herohealth-timestamp': timestamp,
+		'x-herohealth-signature': sign(options.key ?? SIGNING_KEY, timestamp, body, options.encoding),
+	};
 };
 const megabyte = (prefix: string) => `${prefix}${'x'.repeat(1024 * 1024 - prefix.length - 2)}"}`;
 
@@ -47,30 +62,154 @@ interface BadDelivery {
 }
 
 const BAD: BadDelivery[] = [
-	{ name: 'forged signature (another key)', body: () => envelope(9001), headers: (b) => signed(b, { key: OTHER_KEY }), status: 401 },
-	{ name: 'body changed after signing', body: () => envelope(9002), headers: () => signed(envelope(9003)), status: 401 },
-	{ name: 'signature over the body alone (no timestamp)', body: () => envelope(9004), headers: (b) => ({ ...json, 'x-herohealth-timestamp': seconds(), 'x-herohealth-signature': createHmac('sha256', SIGNING_KEY).update(b).digest('hex') }), status: 401 },
-	{ name: 'signature header missing', body: () => envelope(9005), headers: () => ({ ...json, 'x-herohealth-timestamp': seconds() }), status: 401 },
-	{ name: 'timestamp header missing', body: () => envelope(9006), headers: (b) => { const { 'x-herohealth-timestamp': _t, ...rest } = signed(b); return rest; }, status: 401 },
+	{
+		name: 'forged signature (another key)',
+		body: () => envelope(9001),
+		headers: (b) => signed(b, { key: OTHER_KEY }),
+		status: 401,
+	},
+	{
+		name: 'body changed after signing',
+		body: () => envelope(9002),
+		headers: () => signed(envelope(9003)),
+		status: 401,
+	},
+	{
+		name: 'signature over the body alone (no timestamp)',
+		body: () => envelope(9004),
+		headers: (b) => ({
+			...json,
+			'x-herohealth-timestamp': seconds(),
+			'x-herohealth-signature': createHmac('sha256', SIGNING_KEY).update(b).digest('hex'),
+		}),
+		status: 401,
+	},
+	{
+		name: 'signature header missing',
+		body: () => envelope(9005),
+		headers: () => ({ ...json, 'x-herohealth-timestamp': seconds() }),
+		status: 401,
+	},
+	{
+		name: 'timestamp header missing',
+		body: () => envelope(9006),
+		headers: (b) => {
+			const { 'x-herohealth-timestamp': _t, ...rest } = signed(b);
+			return rest;
+		},
+		status: 401,
+	},
 	{ name: 'both headers missing', body: () => envelope(9007), headers: () => json, status: 401 },
-	{ name: `stale timestamp (${INFERRED.signatureToleranceSeconds + 60} s old, correctly signed)`, body: () => envelope(9008), headers: (b) => signed(b, { timestamp: seconds(-(INFERRED.signatureToleranceSeconds + 60)) }), status: 401 },
-	{ name: 'timestamp a day old (correctly signed)', body: () => envelope(9009), headers: (b) => signed(b, { timestamp: seconds(-86_400) }), status: 401 },
-	{ name: 'timestamp 10 minutes in the future', body: () => envelope(9010), headers: (b) => signed(b, { timestamp: seconds(600) }), status: 401 },
-	{ name: 'timestamp not a number', body: () => envelope(9011), headers: (b) => signed(b, { timestamp: 'yesterday' }), status: 401 },
-	{ name: 'signature neither hex nor base64', body: () => envelope(9012), headers: () => ({ ...json, 'x-herohealth-timestamp': seconds(), 'x-herohealth-signature': 'not-a-signature!' }), status: 401 },
-	{ name: 'signature truncated', body: () => envelope(9013), headers: (b) => { const h = signed(b); return { ...h, 'x-herohealth-signature': h['x-herohealth-signature'].slice(0, 40) }; }, status: 401 },
-	{ name: 'malformed JSON, unsigned', body: () => '{"object": "Appointment", "id": ', headers: () => json, status: 401 },
-	{ name: 'malformed JSON, correctly signed', body: () => '{"object": "Appointment", "id": ', headers: (b) => signed(b), status: 400 },
+	{
+		name: `stale timestamp (${INFERRED.signatureToleranceSeconds + 60} s old, correctly signed)`,
+		body: () => envelope(9008),
+		headers: (b) => signed(b, { timestamp: seconds(-(INFERRED.signatureToleranceSeconds + 60)) }),
+		status: 401,
+	},
+	{
+		name: 'timestamp a day old (correctly signed)',
+		body: () => envelope(9009),
+		headers: (b) => signed(b, { timestamp: seconds(-86_400) }),
+		status: 401,
+	},
+	{
+		name: 'timestamp 10 minutes in the future',
+		body: () => envelope(9010),
+		headers: (b) => signed(b, { timestamp: seconds(600) }),
+		status: 401,
+	},
+	{
+		name: 'timestamp not a number',
+		body: () => envelope(9011),
+		headers: (b) => signed(b, { timestamp: 'yesterday' }),
+		status: 401,
+	},
+	{
+		name: 'signature neither hex nor base64',
+		body: () => envelope(9012),
+		headers: () => ({
+			...json,
+			'x-herohealth-timestamp': seconds(),
+			'x-herohealth-signature': 'not-a-signature!',
+		}),
+		status: 401,
+	},
+	{
+		name: 'signature truncated',
+		body: () => envelope(9013),
+		headers: (b) => {
+			const h = signed(b);
+			return { ...h, 'x-herohealth-signature': h['x-herohealth-signature'].slice(0, 40) };
+		},
+		status: 401,
+	},
+	{
+		name: 'malformed JSON, unsigned',
+		body: () => '{"object": "Appointment", "id": ',
+		headers: () => json,
+		status: 401,
+	},
+	{
+		name: 'malformed JSON, correctly signed',
+		body: () => '{"object": "Appointment", "id": ',
+		headers: (b) => signed(b),
+		status: 400,
+	},
 	{ name: 'empty body, unsigned', body: () => '', headers: () => json, status: 401 },
 	{ name: 'empty body, correctly signed', body: () => '', headers: (b) => signed(b), status: 400 },
-	{ name: 'JSON array, correctly signed', body: () => `[${envelope(9014)}]`, headers: (b) => signed(b), status: 400 },
-	{ name: 'envelope without an id, correctly signed', body: () => JSON.stringify({ object: 'Appointment', practice_group_id: '1001', event: 'appointment.confirmed' }), headers: (b) => signed(b), status: 400 },
-	{ name: '1 MB body, unsigned', body: () => megabyte('{"padding":"'), headers: () => json, status: 401 },
-	{ name: '1 MB body, forged signature', body: () => megabyte('{"padding":"'), headers: (b) => signed(b, { key: OTHER_KEY }), status: 401 },
-	{ name: '1 MB body that is not an event, correctly signed', body: () => megabyte('{"padding":"'), headers: (b) => signed(b), status: 400 },
-	{ name: 'wrong content type (text/plain), unsigned', body: () => envelope(9015), headers: () => ({ 'content-type': 'text/plain' }), status: 401 },
-	{ name: 'wrong content type (text/plain), correctly signed', body: () => envelope(9016), headers: (b) => ({ ...signed(b), 'content-type': 'text/plain' }), status: 400 },
-	{ name: 'wrong content type (form-encoded), correctly signed', body: () => `object=Appointment&id=9017&event=appointment.confirmed`, headers: (b) => ({ ...signed(b), 'content-type': 'application/x-www-form-urlencoded' }), status: 400 },
+	{
+		name: 'JSON array, correctly signed',
+		body: () => `[${envelope(9014)}]`,
+		headers: (b) => signed(b),
+		status: 400,
+	},
+	{
+		name: 'envelope without an id, correctly signed',
+		body: () =>
+			JSON.stringify({
+				object: 'Appointment',
+				practice_group_id: '1001',
+				event: 'appointment.confirmed',
+			}),
+		headers: (b) => signed(b),
+		status: 400,
+	},
+	{
+		name: '1 MB body, unsigned',
+		body: () => megabyte('{"padding":"'),
+		headers: () => json,
+		status: 401,
+	},
+	{
+		name: '1 MB body, forged signature',
+		body: () => megabyte('{"padding":"'),
+		headers: (b) => signed(b, { key: OTHER_KEY }),
+		status: 401,
+	},
+	{
+		name: '1 MB body that is not an event, correctly signed',
+		body: () => megabyte('{"padding":"'),
+		headers: (b) => signed(b),
+		status: 400,
+	},
+	{
+		name: 'wrong content type (text/plain), unsigned',
+		body: () => envelope(9015),
+		headers: () => ({ 'content-type': 'text/plain' }),
+		status: 401,
+	},
+	{
+		name: 'wrong content type (text/plain), correctly signed',
+		body: () => envelope(9016),
+		headers: (b) => ({ ...signed(b), 'content-type': 'text/plain' }),
+		status: 400,
+	},
+	{
+		name: 'wrong content type (form-encoded), correctly signed',
+		body: () => `object=Appointment&id=9017&event=appointment.confirmed`,
+		headers: (b) => ({ ...signed(b), 'content-type': 'application/x-www-form-urlencoded' }),
+		status: 400,
+	},
 ];
 
 const answers: Record<string, string> = {};
@@ -115,7 +254,11 @@ describe('valid deliveries', () => {
 		];
 		expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
 		const started = receiver.executions.slice(before);
-		expect(started.map((items) => items.map((item) => item.json.id))).toEqual([['8001'], ['8002'], ['8003']]);
+		expect(started.map((items) => items.map((item) => item.json.id))).toEqual([
+			['8001'],
+			['8002'],
+			['8003'],
+		]);
 		expect(started[2][0].json.event).toBe('appointment.cancelled');
 	});
 
@@ -125,7 +268,10 @@ describe('valid deliveries', () => {
 		const started = Date.now();
 		const results = await Promise.all(
 			Array.from({ length: COUNT }, (_, i) => {
-				const body = envelope(100_000 + i, i % 2 ? 'appointment.cancelled' : 'appointment.confirmed');
+				const body = envelope(
+					100_000 + i,
+					i % 2 ? 'appointment.cancelled' : 'appointment.confirmed',
+				);
 				return receiver.deliver(body, signed(body));
 			}),
 		);
@@ -139,10 +285,12 @@ describe('valid deliveries', () => {
 		expect(executions).toHaveLength(COUNT);
 		expect(executions.every((items) => items.length === 1)).toBe(true);
 		expect(new Set(ids).size).toBe(COUNT);
-		expect([...ids].sort()).toEqual(Array.from({ length: COUNT }, (_, i) => String(100_000 + i)).sort());
+		expect([...ids].sort()).toEqual(
+			Array.from({ length: COUNT }, (_, i) => String(100_000 + i)).sort(),
+		);
 		figure('Trigger: 1,000 valid deliveries in a burst', {
 			deliveries: COUNT,
-			'answers': Object.fromEntries([...statuses].map(([status, n]) => [String(status), n])),
+			answers: Object.fromEntries([...statuses].map(([status, n]) => [String(status), n])),
 			executions: executions.length,
 			'distinct events executed': new Set(ids).size,
 			'time for the burst (ms)': ms,
@@ -150,7 +298,10 @@ describe('valid deliveries', () => {
 	});
 
 	it('with Fetch Full Record, the record is read with the credential and the output carries no key', async () => {
-		const fetching = await new WebhookReceiver(sandbox, SIGNING_KEY, { events: ['appointment.confirmed'], fetchFullRecord: true }).listen();
+		const fetching = await new WebhookReceiver(sandbox, SIGNING_KEY, {
+			events: ['appointment.confirmed'],
+			fetchFullRecord: true,
+		}).listen();
 		try {
 			const body = envelope(999_999);
 			const answer = await fetching.deliver(body, signed(body));
@@ -161,7 +312,9 @@ describe('valid deliveries', () => {
 			expect(item.record).toBeNull();
 			expect(item.error).toMatchObject({ httpCode: '404' });
 			expect(sandbox.received('GET', '/v1/appointments/999999')).toHaveLength(1);
-			expect(sandbox.received('GET', '/v1/appointments/999999')[0].headers['x-api-key']).toBe(sandbox.apiKey);
+			expect(sandbox.received('GET', '/v1/appointments/999999')[0].headers['x-api-key']).toBe(
+				sandbox.apiKey,
+			);
 			expect(JSON.stringify(fetching.executions)).not.toContain(sandbox.apiKey);
 		} finally {
 			await fetching.close();
@@ -175,13 +328,21 @@ scanCapturedData();
  * A stand-in Hero whose record answer never finishes: 200 and headers at once, then one byte a
  * second. Every other request gets 404.
  */
-async function drippingHero(): Promise<{ url: string; apiKey: string; practiceGroupId: string; reads: string[]; close(): Promise<void> }> {
+async function drippingHero(): Promise<{
+	url: string;
+	apiKey: string;
+	practiceGroupId: string;
+	reads: string[];
+	close(): Promise<void>;
+}> {
 	const sockets = new Set<Socket>();
 	const reads: string[] = [];
 	const timers = new Set<NodeJS.Timeout>();
 	const server = createServer((req, res) => {
 		if (req.method !== 'GET' || !/^\/v1\/appointments\/\d+$/.test(req.url ?? '')) {
-			res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":true,"statusCode":404,"message":"Not found"}');
+			res
+				.writeHead(404, { 'content-type': 'application/json' })
+				.end('{"error":true,"statusCode":404,"message":"Not found"}');
 			return;
 		}
 		reads.push(String(req.url));
@@ -213,7 +374,10 @@ describe('a slow record read', () => {
 	it('with the record answer dripping, Hero gets its 200 at once and the run starts within a bounded time, with record null and the error in the item', async () => {
 		const hero = await drippingHero();
 		usesSecret(hero.apiKey);
-		const slow = await new WebhookReceiver(hero as unknown as Sandbox, SIGNING_KEY, { events: ['appointment.confirmed'], fetchFullRecord: true }).listen();
+		const slow = await new WebhookReceiver(hero as unknown as Sandbox, SIGNING_KEY, {
+			events: ['appointment.confirmed'],
+			fetchFullRecord: true,
+		}).listen();
 		// Waits long enough to see a late run; the promise checked below is the deadline itself.
 		const bound = RECORD_READ_DEADLINE_MS + 15_000;
 		try {
@@ -222,7 +386,8 @@ describe('a slow record read', () => {
 			const answer = await slow.post(body, signed(body));
 			const answeredMs = Date.now() - started;
 			expect(answer.status).toBe(200);
-			while (slow.executions.length === 0 && Date.now() - started < bound) await new Promise((resolve) => setTimeout(resolve, 100));
+			while (slow.executions.length === 0 && Date.now() - started < bound)
+				await new Promise((resolve) => setTimeout(resolve, 100));
 			const runMs = Date.now() - started;
 			expect(slow.executions).toHaveLength(1);
 			// The run starts when the 10 s deadline for the read expires: not before (the read was given
@@ -240,10 +405,17 @@ describe('a slow record read', () => {
 					object: 'Appointment',
 					id: '424242',
 					record: null,
-					error: { message: `Hero did not answer GET /v1/appointments/424242 within ${RECORD_READ_DEADLINE_MS / 1000} s, so the run started without the record` , description: expect.stringContaining('Read it again') },
+					error: {
+						message: `Hero did not answer GET /v1/appointments/424242 within ${RECORD_READ_DEADLINE_MS / 1000} s, so the run started without the record`,
+						description: expect.stringContaining('Read it again'),
+					},
 				},
 			]);
-			figure('Trigger: record read dripping at 1 byte/s', { 'Hero answered 200 after (ms)': answeredMs, 'run started after (ms)': runMs, 'deadline for the read (ms)': RECORD_READ_DEADLINE_MS });
+			figure('Trigger: record read dripping at 1 byte/s', {
+				'Hero answered 200 after (ms)': answeredMs,
+				'run started after (ms)': runMs,
+				'deadline for the read (ms)': RECORD_READ_DEADLINE_MS,
+			});
 		} finally {
 			await slow.close();
 			await hero.close();

@@ -5,19 +5,39 @@
  * An "execution" is a webhook() result with workflowData, as n8n starts a workflow run for each.
  */
 import { createHmac } from 'node:crypto';
-import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+	Agent,
+	createServer,
+	request,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { WebhookContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type INodeExecutionData } from 'n8n-workflow';
 
-import { additionalDataFor, Handling, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from '../harness/engine';
+import {
+	additionalDataFor,
+	Handling,
+	nodeTypes,
+	SandboxCredentials,
+	sandboxCredentialData,
+	triggerNode,
+	triggerNodeType as trigger,
+	triggerWebhookData,
+} from '../harness/engine';
 import type { Sandbox } from '../sandbox/server';
 import { captureError, captured } from './capture';
 
 /** Express's `res.status(...).json(...)` and friends, on the real ServerResponse. */
 function expressLike(res: ServerResponse) {
-	const wrapped = res as ServerResponse & { status(code: number): typeof wrapped; json(body: unknown): typeof wrapped; send(body: unknown): typeof wrapped };
+	const wrapped = res as ServerResponse & {
+		status(code: number): typeof wrapped;
+		json(body: unknown): typeof wrapped;
+		send(body: unknown): typeof wrapped;
+	};
 	wrapped.status = (code: number) => ((res.statusCode = code), wrapped);
 	wrapped.json = (body: unknown) => {
 		const text = JSON.stringify(body);
@@ -25,7 +45,10 @@ function expressLike(res: ServerResponse) {
 		res.end(text);
 		return wrapped;
 	};
-	wrapped.send = (body: unknown) => (typeof body === 'string' || Buffer.isBuffer(body) ? res.end(body) : wrapped.json(body), wrapped);
+	wrapped.send = (body: unknown) => (
+		typeof body === 'string' || Buffer.isBuffer(body) ? res.end(body) : wrapped.json(body),
+		wrapped
+	);
 	return wrapped;
 }
 
@@ -84,7 +107,10 @@ export class WebhookReceiver {
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
 		let body: unknown = {};
-		if (String(req.headers['content-type'] ?? '').startsWith('application/json') && rawBody.length) {
+		if (
+			String(req.headers['content-type'] ?? '').startsWith('application/json') &&
+			rawBody.length
+		) {
 			try {
 				body = JSON.parse(rawBody.toString('utf8'));
 			} catch {
@@ -93,10 +119,23 @@ export class WebhookReceiver {
 		}
 		Object.assign(req, { rawBody, body, query: {}, params: {}, readRawBody: async () => {} });
 		const response = expressLike(res);
-		const additionalData = additionalDataFor(this.credentials, { baseUrl: 'http://127.0.0.1', httpRequest: req, httpResponse: response, executionId: 'exec-1' });
+		const additionalData = additionalDataFor(this.credentials, {
+			baseUrl: 'http://127.0.0.1',
+			httpRequest: req,
+			httpResponse: response,
+			executionId: 'exec-1',
+		});
 		const webhookData = triggerWebhookData(this.workflow.id, this.node, additionalData);
 		try {
-			const context = new WebhookContext(this.workflow, this.node, additionalData, 'webhook', webhookData, [], null);
+			const context = new WebhookContext(
+				this.workflow,
+				this.node,
+				additionalData,
+				'webhook',
+				webhookData,
+				[],
+				null,
+			);
 			const result = await trigger.webhook!.call(context);
 			if (result.workflowData) {
 				const items = result.workflowData[0] ?? [];
@@ -104,7 +143,8 @@ export class WebhookReceiver {
 				for (const item of items) captured.outputs.push(JSON.stringify(item.json));
 			}
 			if (result.noWebhookResponse) {
-				if (!res.writableEnded) response.status(500).json({ message: 'the trigger claimed to answer but did not' });
+				if (!res.writableEnded)
+					response.status(500).json({ message: 'the trigger claimed to answer but did not' });
 				return;
 			}
 			// n8n's "Respond: Immediately" answer.
@@ -129,12 +169,22 @@ export class WebhookReceiver {
 	post(body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
 		const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 		return new Promise((resolve, reject) => {
-			const req = request(this.url, { method: 'POST', agent: this.agent, headers: { 'content-length': String(payload.length), ...headers } }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-				res.on('error', reject);
-			});
+			const req = request(
+				this.url,
+				{
+					method: 'POST',
+					agent: this.agent,
+					headers: { 'content-length': String(payload.length), ...headers },
+				},
+				(res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (chunk: Buffer) => chunks.push(chunk));
+					res.on('end', () =>
+						resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+					);
+					res.on('error', reject);
+				},
+			);
 			req.on('error', reject);
 			req.end(payload);
 		});
@@ -142,6 +192,11 @@ export class WebhookReceiver {
 }
 
 /** Hero's documented signature: HMAC-SHA256 of `"{timestamp}.{raw body}"`, here in hex. */
-export function sign(key: string, timestamp: string, body: string | Buffer, encoding: 'hex' | 'base64' = 'hex'): string {
+export function sign(
+	key: string,
+	timestamp: string,
+	body: string | Buffer,
+	encoding: 'hex' | 'base64' = 'hex',
+): string {
 	return createHmac('sha256', key).update(`${timestamp}.`).update(body).digest(encoding);
 }

@@ -8,7 +8,9 @@ async function main(): Promise<void> {
 	console.log(`  API key:           ${sandbox.apiKey}`);
 	console.log(`  Practice group ID: ${sandbox.practiceGroupId}`);
 	console.log(`  Credential:        Environment "Custom", Base URL ${sandbox.url}`);
-	console.log(`  Inspect:           ${sandbox.url}/__sandbox/requests, ${sandbox.url}/__sandbox/state`);
+	console.log(
+		`  Inspect:           ${sandbox.url}/__sandbox/requests, ${sandbox.url}/__sandbox/state`,
+	);
 	const stop = () => void sandbox.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

@@ -13,7 +13,16 @@ export type FaultKind =
 	| 'empty-after' // handle the request, then answer `status` (a 2xx, default 204) with no body, as a server may on a write
 	| 'mix'; // one of `variants`, picked at random (seeded) each time the rule fires
 
-export const FAULT_KINDS: readonly FaultKind[] = ['latency', 'status', 'reset-before', 'reset-after', 'hang', 'status-after', 'empty-after', 'mix'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+	'latency',
+	'status',
+	'reset-before',
+	'reset-after',
+	'hang',
+	'status-after',
+	'empty-after',
+	'mix',
+];
 
 /** What a fault does, without the matching. */
 export interface FaultVariant {
@@ -59,17 +68,29 @@ export function faultLabel(fault: FaultRule | FaultVariant): string {
 }
 
 function checkVariant(fault: FaultVariant | FaultRule, where: string): void {
-	if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`${where}: unknown fault kind "${String(fault.kind)}" (one of ${FAULT_KINDS.join(', ')})`);
-	if ((fault.kind === 'status' || fault.kind === 'status-after') && fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)) {
+	if (!FAULT_KINDS.includes(fault.kind))
+		throw new Error(
+			`${where}: unknown fault kind "${String(fault.kind)}" (one of ${FAULT_KINDS.join(', ')})`,
+		);
+	if (
+		(fault.kind === 'status' || fault.kind === 'status-after') &&
+		fault.status !== undefined &&
+		!(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)
+	) {
 		throw new Error(`${where}: status must be an HTTP error status (400-599)`);
 	}
-	if (fault.kind === 'empty-after' && fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 299)) {
+	if (
+		fault.kind === 'empty-after' &&
+		fault.status !== undefined &&
+		!(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 299)
+	) {
 		throw new Error(`${where}: empty-after needs a 2xx status`);
 	}
 	if (fault.kind === 'latency' && !(typeof fault.latencyMs === 'number' && fault.latencyMs >= 0)) {
 		throw new Error(`${where}: latency needs latencyMs >= 0`);
 	}
-	if (fault.body !== undefined && fault.kind !== 'status' && fault.kind !== 'status-after') throw new Error(`${where}: body applies only to a status fault`);
+	if (fault.body !== undefined && fault.kind !== 'status' && fault.kind !== 'status-after')
+		throw new Error(`${where}: body applies only to a status fault`);
 }
 
 function activate(rule: FaultRule, index: number): ActiveRule {
@@ -77,14 +98,18 @@ function activate(rule: FaultRule, index: number): ActiveRule {
 	if (!rule || typeof rule !== 'object') throw new Error(`${where}: expected an object`);
 	checkVariant(rule, where);
 	if (rule.kind === 'mix') {
-		if (!Array.isArray(rule.variants) || rule.variants.length === 0) throw new Error(`${where}: mix needs a non-empty variants list`);
+		if (!Array.isArray(rule.variants) || rule.variants.length === 0)
+			throw new Error(`${where}: mix needs a non-empty variants list`);
 		rule.variants.forEach((variant, i) => {
-			if ((variant.kind as FaultKind) === 'mix') throw new Error(`${where}: variant ${i} cannot be a mix`);
+			if ((variant.kind as FaultKind) === 'mix')
+				throw new Error(`${where}: variant ${i} cannot be a mix`);
 			checkVariant(variant, `${where}, variant ${i}`);
 		});
 	}
-	if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) throw new Error(`${where}: probability must be between 0 and 1`);
-	if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0)) throw new Error(`${where}: times must be a whole number`);
+	if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1))
+		throw new Error(`${where}: probability must be between 0 and 1`);
+	if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0))
+		throw new Error(`${where}: times must be a whole number`);
 	let pattern: RegExp | undefined;
 	if (rule.path) {
 		try {
@@ -149,7 +174,10 @@ export class Faults {
 			if (rule.probability !== undefined && this.random() >= rule.probability) continue;
 			rule.hits++;
 			const { hits: _hits, pattern: _pattern, variants, ...plain } = rule;
-			const fault: FaultRule = rule.kind === 'mix' && variants ? { ...plain, ...variants[Math.floor(this.random() * variants.length)] } : plain;
+			const fault: FaultRule =
+				rule.kind === 'mix' && variants
+					? { ...plain, ...variants[Math.floor(this.random() * variants.length)] }
+					: plain;
 			this.counts.set(faultLabel(fault), (this.counts.get(faultLabel(fault)) ?? 0) + 1);
 			applied.push(fault);
 			// Latency adds up; any other fault ends the request, so later rules stay unspent.

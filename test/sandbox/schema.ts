@@ -17,7 +17,9 @@ interface Common {
 	nullable?: boolean;
 }
 
-const issue = (code: string, expected: string, path: (string | number)[]): Issue[] => [{ code, expected, path }];
+const issue = (code: string, expected: string, path: (string | number)[]): Issue[] => [
+	{ code, expected, path },
+];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -34,7 +36,8 @@ export const FORMATS = {
 	date: (v: string) => DATE.test(v) && realDate(v),
 	'date-time': (v: string) => DATE_TIME.test(v) && realDate(v) && !Number.isNaN(Date.parse(v)),
 	/** Hero's "ISO 8601 date format" fields take a date or a date-time. */
-	'date-or-date-time': (v: string) => (DATE.test(v) || DATE_TIME.test(v)) && realDate(v) && !Number.isNaN(Date.parse(v)),
+	'date-or-date-time': (v: string) =>
+		(DATE.test(v) || DATE_TIME.test(v)) && realDate(v) && !Number.isNaN(Date.parse(v)),
 	email: (v: string) => EMAIL.test(v),
 	/** An absolute http(s) URL with a host (`http:///x`, `https://?q` and anything with spaces are not). */
 	uri: (v: string) => {
@@ -52,13 +55,18 @@ export const FORMATS = {
 };
 
 export const s = {
-	string(options: Common & { format?: keyof typeof FORMATS; minLength?: number; pattern?: RegExp } = {}): Spec {
+	string(
+		options: Common & { format?: keyof typeof FORMATS; minLength?: number; pattern?: RegExp } = {},
+	): Spec {
 		return (value, path) => {
 			if (value === null && options.nullable) return [];
 			if (typeof value !== 'string') return issue('invalid_type', 'string', path);
-			if (options.minLength !== undefined && value.length < options.minLength) return issue('too_small', `string of at least ${options.minLength} characters`, path);
-			if (options.pattern && !options.pattern.test(value)) return issue('invalid_string', `string matching ${options.pattern}`, path);
-			if (options.format && !FORMATS[options.format](value)) return issue('invalid_string', options.format, path);
+			if (options.minLength !== undefined && value.length < options.minLength)
+				return issue('too_small', `string of at least ${options.minLength} characters`, path);
+			if (options.pattern && !options.pattern.test(value))
+				return issue('invalid_string', `string matching ${options.pattern}`, path);
+			if (options.format && !FORMATS[options.format](value))
+				return issue('invalid_string', options.format, path);
 			return [];
 		};
 	},
@@ -69,14 +77,20 @@ export const s = {
 	number(options: Common & { min?: number; integer?: boolean } = {}): Spec {
 		return (value, path) => {
 			if (value === null && options.nullable) return [];
-			if (typeof value !== 'number' || !Number.isFinite(value)) return issue('invalid_type', 'number', path);
-			if (options.integer && !Number.isInteger(value)) return issue('invalid_type', 'integer', path);
-			if (options.min !== undefined && value < options.min) return issue('too_small', `number >= ${options.min}`, path);
+			if (typeof value !== 'number' || !Number.isFinite(value))
+				return issue('invalid_type', 'number', path);
+			if (options.integer && !Number.isInteger(value))
+				return issue('invalid_type', 'integer', path);
+			if (options.min !== undefined && value < options.min)
+				return issue('too_small', `number >= ${options.min}`, path);
 			return [];
 		};
 	},
 	boolean(options: Common = {}): Spec {
-		return (value, path) => (value === null && options.nullable) || typeof value === 'boolean' ? [] : issue('invalid_type', 'boolean', path);
+		return (value, path) =>
+			(value === null && options.nullable) || typeof value === 'boolean'
+				? []
+				: issue('invalid_type', 'boolean', path);
 	},
 	enum(values: readonly string[], options: Common = {}): Spec {
 		return (value, path) =>
@@ -88,7 +102,8 @@ export const s = {
 		return (value, path) => {
 			if (value === null && options.nullable) return [];
 			if (!Array.isArray(value)) return issue('invalid_type', 'array', path);
-			if (options.minItems !== undefined && value.length < options.minItems) return issue('too_small', `array of at least ${options.minItems} items`, path);
+			if (options.minItems !== undefined && value.length < options.minItems)
+				return issue('too_small', `array of at least ${options.minItems} items`, path);
 			return value.flatMap((entry, index) => item(entry, [...path, index]));
 		};
 	},
@@ -101,23 +116,34 @@ export const s = {
 	},
 	record(valueSpec: Spec): Spec {
 		return (value, path) => {
-			if (!value || typeof value !== 'object' || Array.isArray(value)) return issue('invalid_type', 'object', path);
+			if (!value || typeof value !== 'object' || Array.isArray(value))
+				return issue('invalid_type', 'object', path);
 			return Object.entries(value).flatMap(([key, entry]) => valueSpec(entry, [...path, key]));
 		};
 	},
-	object(shape: Record<string, Spec>, options: Common & { required?: string[]; loose?: boolean } = {}): Spec {
+	object(
+		shape: Record<string, Spec>,
+		options: Common & { required?: string[]; loose?: boolean } = {},
+	): Spec {
 		return (value, path) => {
 			if (value === null && options.nullable) return [];
-			if (!value || typeof value !== 'object' || Array.isArray(value)) return issue('invalid_type', 'object', path);
+			if (!value || typeof value !== 'object' || Array.isArray(value))
+				return issue('invalid_type', 'object', path);
 			const record = value as Record<string, unknown>;
 			const issues: Issue[] = [];
 			for (const key of options.required ?? []) {
-				if (record[key] === undefined) issues.push({ code: 'invalid_type', expected: 'required', path: [...path, key] });
+				if (record[key] === undefined)
+					issues.push({ code: 'invalid_type', expected: 'required', path: [...path, key] });
 			}
 			for (const [key, entry] of Object.entries(record)) {
 				const spec = shape[key];
 				if (!spec) {
-					if (!options.loose) issues.push({ code: 'unrecognized_keys', expected: `one of ${Object.keys(shape).join(', ')}`, path: [...path, key] });
+					if (!options.loose)
+						issues.push({
+							code: 'unrecognized_keys',
+							expected: `one of ${Object.keys(shape).join(', ')}`,
+							path: [...path, key],
+						});
 					continue;
 				}
 				if (entry !== undefined) issues.push(...spec(entry, [...path, key]));
@@ -130,10 +156,16 @@ export const s = {
 /** Query strings carry text: these read `true`/`false` and digits before checking. */
 export const q = {
 	boolean(): Spec {
-		return (value, path) => (value === 'true' || value === 'false' ? [] : issue('invalid_type', "boolean ('true' or 'false')", path));
+		return (value, path) =>
+			value === 'true' || value === 'false'
+				? []
+				: issue('invalid_type', "boolean ('true' or 'false')", path);
 	},
 	integer(min = 0): Spec {
-		return (value, path) => (typeof value === 'string' && /^\d+$/.test(value) && Number(value) >= min ? [] : issue('invalid_type', `integer >= ${min}`, path));
+		return (value, path) =>
+			typeof value === 'string' && /^\d+$/.test(value) && Number(value) >= min
+				? []
+				: issue('invalid_type', `integer >= ${min}`, path);
 	},
 	/** One id or several (`location_id=1&location_id=2`). */
 	ids(): Spec {

@@ -53,10 +53,12 @@ interface CompiledRoute extends Route {
 
 function compile(route: Route): CompiledRoute {
 	const keys: string[] = [];
-	const source = route.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, key: string) => {
-		keys.push(key);
-		return '([^/]+)';
-	});
+	const source = route.path
+		.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+		.replace(/:(\w+)/g, (_m, key: string) => {
+			keys.push(key);
+			return '([^/]+)';
+		});
 	return { ...route, pattern: new RegExp(`^${source}$`), keys };
 }
 
@@ -64,13 +66,20 @@ function parseQuery(params: URLSearchParams): Query {
 	const query: Query = {};
 	for (const [key, value] of params) {
 		const existing = query[key];
-		query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+		query[key] =
+			existing === undefined
+				? value
+				: Array.isArray(existing)
+					? [...existing, value]
+					: [existing, value];
 	}
 	return query;
 }
 
 function isReply(value: unknown): value is Reply {
-	return typeof value === 'object' && value !== null && (value as { __reply?: boolean }).__reply === true;
+	return (
+		typeof value === 'object' && value !== null && (value as { __reply?: boolean }).__reply === true
+	);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -103,7 +112,9 @@ export class Sandbox {
 		this.modules = [...(options.modules ?? []), ...modules];
 		this.state = new SandboxState(this.practiceGroupId);
 		this.routes = this.modules.flatMap((m) => m.routes).map(compile);
-		this.control = [...this.controlRoutes(), ...this.modules.flatMap((m) => m.control ?? [])].map(compile);
+		this.control = [...this.controlRoutes(), ...this.modules.flatMap((m) => m.control ?? [])].map(
+			compile,
+		);
 		for (const module of this.modules) module.seed?.(this.state);
 		this.server = createServer((req, res) => void this.handle(req, res));
 		this.server.keepAliveTimeout = 30_000;
@@ -158,7 +169,11 @@ export class Sandbox {
 	private controlRoutes(): Route[] {
 		return [
 			{ method: 'GET', path: '/__sandbox/requests', handler: () => this.requests },
-			{ method: 'DELETE', path: '/__sandbox/requests', handler: () => ((this.requests.length = 0), { ok: true }) },
+			{
+				method: 'DELETE',
+				path: '/__sandbox/requests',
+				handler: () => ((this.requests.length = 0), { ok: true }),
+			},
 			{ method: 'POST', path: '/__sandbox/reset', handler: () => (this.reset(), { ok: true }) },
 			{ method: 'GET', path: '/__sandbox/state', handler: () => this.state.snapshot() },
 			{
@@ -171,27 +186,59 @@ export class Sandbox {
 					requests: this.requests.length,
 				}),
 			},
-			{ method: 'POST', path: '/__sandbox/stats/reset', handler: () => ((this.peakConnections = this.openConnections), (this.peakInFlight = this.inFlight), { ok: true }) },
+			{
+				method: 'POST',
+				path: '/__sandbox/stats/reset',
+				handler: () => (
+					(this.peakConnections = this.openConnections),
+					(this.peakInFlight = this.inFlight),
+					{ ok: true }
+				),
+			},
 			{ method: 'GET', path: '/__sandbox/faults', handler: () => this.faults.list() },
 			{
 				method: 'PUT',
 				path: '/__sandbox/faults',
-				handler: ({ body }) => (this.faults.set((body?.rules ?? []) as FaultRule[], body?.seed), { ok: true }),
+				handler: ({ body }) => (
+					this.faults.set((body?.rules ?? []) as FaultRule[], body?.seed),
+					{ ok: true }
+				),
 			},
-			{ method: 'DELETE', path: '/__sandbox/faults', handler: () => (this.faults.clear(), { ok: true }) },
+			{
+				method: 'DELETE',
+				path: '/__sandbox/faults',
+				handler: () => (this.faults.clear(), { ok: true }),
+			},
 		];
 	}
 
-	private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+	private send(
+		res: ServerResponse,
+		status: number,
+		body: unknown,
+		headers: Record<string, string> = {},
+	): void {
 		if (res.destroyed) return;
 		const text = body === undefined ? '' : JSON.stringify(body);
-		if (this.options.compress && /\bgzip\b/.test(String(res.req?.headers['accept-encoding'] ?? ''))) {
+		if (
+			this.options.compress &&
+			/\bgzip\b/.test(String(res.req?.headers['accept-encoding'] ?? ''))
+		) {
 			const zipped = gzipSync(text);
-			res.writeHead(status, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': zipped.length, ...headers });
+			res.writeHead(status, {
+				'content-type': 'application/json',
+				'content-encoding': 'gzip',
+				'content-length': zipped.length,
+				...headers,
+			});
 			res.end(zipped);
 			return;
 		}
-		res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+		res.writeHead(status, {
+			'content-type': 'application/json',
+			'content-length': Buffer.byteLength(text),
+			...headers,
+		});
 		res.end(text);
 	}
 
@@ -212,10 +259,21 @@ export class Sandbox {
 				return this.send(res, 400, { error: 'malformed JSON' });
 			}
 			const route = this.find(this.control, method, path);
-			if (!route) return this.send(res, 404, { error: true, statusCode: 404, message: 'Not found' });
+			if (!route)
+				return this.send(res, 404, { error: true, statusCode: 404, message: 'Not found' });
 			try {
-				const result = await route.route.handler({ method, path, params: route.params, query, body, headers: req.headers, state: this.state });
-				return isReply(result) ? this.send(res, result.status, result.body, result.headers) : this.send(res, 200, result);
+				const result = await route.route.handler({
+					method,
+					path,
+					params: route.params,
+					query,
+					body,
+					headers: req.headers,
+					state: this.state,
+				});
+				return isReply(result)
+					? this.send(res, result.status, result.body, result.headers)
+					: this.send(res, 200, result);
 			} catch (error) {
 				return this.send(res, 500, { error: String(error) });
 			}
@@ -230,9 +288,29 @@ export class Sandbox {
 		}
 	}
 
-	private async handleApi(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: Query, rawBody: string): Promise<void> {
-		const timing = { connectedAt: connectedAt.get(req.socket) ?? NaN, receivedAt: performance.now() };
-		const record: RecordedRequest = { seq: ++this.seq, method, path, query, headers: { ...req.headers }, body: undefined, rawBody, at: Date.now(), timing };
+	private async handleApi(
+		req: IncomingMessage,
+		res: ServerResponse,
+		method: string,
+		path: string,
+		query: Query,
+		rawBody: string,
+	): Promise<void> {
+		const timing = {
+			connectedAt: connectedAt.get(req.socket) ?? NaN,
+			receivedAt: performance.now(),
+		};
+		const record: RecordedRequest = {
+			seq: ++this.seq,
+			method,
+			path,
+			query,
+			headers: { ...req.headers },
+			body: undefined,
+			rawBody,
+			at: Date.now(),
+			timing,
+		};
 		this.requests.push(record);
 		if (this.requests.length > this.maxRecorded) this.requests.shift();
 
@@ -251,13 +329,28 @@ export class Sandbox {
 			if (fault.kind === 'status') {
 				const status = fault.status ?? 503;
 				record.status = status;
-				const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-				const body = fault.body !== undefined ? fault.body : { error: true, statusCode: status, message: status === 429 ? 'Too many requests' : 'Service unavailable' };
+				const headers: Record<string, string> =
+					fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+				const body =
+					fault.body !== undefined
+						? fault.body
+						: {
+								error: true,
+								statusCode: status,
+								message: status === 429 ? 'Too many requests' : 'Service unavailable',
+							};
 				return this.send(res, status, body, headers);
 			}
 		}
 
-		const { status, body, headers } = await this.dispatch(method, path, query, rawBody, req, record);
+		const { status, body, headers } = await this.dispatch(
+			method,
+			path,
+			query,
+			rawBody,
+			req,
+			record,
+		);
 		record.status = status;
 		if (faults.some((f) => f.kind === 'reset-after')) {
 			req.socket.destroy();
@@ -265,11 +358,20 @@ export class Sandbox {
 		}
 		record.timing.answeredAt = performance.now();
 		// Only a request the route carried out (2xx) gets its answer replaced: its state changed, the answer says otherwise.
-		const after = status >= 200 && status < 300 ? faults.find((f) => f.kind === 'status-after' || f.kind === 'empty-after') : undefined;
+		const after =
+			status >= 200 && status < 300
+				? faults.find((f) => f.kind === 'status-after' || f.kind === 'empty-after')
+				: undefined;
 		if (after?.kind === 'status-after') {
 			const replaced = after.status ?? 503;
 			record.status = replaced;
-			return this.send(res, replaced, after.body !== undefined ? after.body : { error: true, statusCode: replaced, message: 'Bad gateway' });
+			return this.send(
+				res,
+				replaced,
+				after.body !== undefined
+					? after.body
+					: { error: true, statusCode: replaced, message: 'Bad gateway' },
+			);
 		}
 		if (after?.kind === 'empty-after') {
 			record.status = after.status ?? 204;
@@ -280,7 +382,11 @@ export class Sandbox {
 		this.send(res, status, body, headers);
 	}
 
-	private find(routes: CompiledRoute[], method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | undefined {
+	private find(
+		routes: CompiledRoute[],
+		method: string,
+		path: string,
+	): { route: CompiledRoute; params: Record<string, string> } | undefined {
 		for (const route of routes) {
 			if (route.method !== method) continue;
 			const match = route.pattern.exec(path);
@@ -292,10 +398,18 @@ export class Sandbox {
 		return undefined;
 	}
 
-	private async dispatch(method: string, path: string, query: Query, rawBody: string, req: IncomingMessage, record: RecordedRequest): Promise<Reply> {
+	private async dispatch(
+		method: string,
+		path: string,
+		query: Query,
+		rawBody: string,
+		req: IncomingMessage,
+		record: RecordedRequest,
+	): Promise<Reply> {
 		try {
 			if (req.headers['x-api-key'] !== this.apiKey) throw new HeroError(401, 'Unauthorised');
-			if (req.headers['x-practice-group-id'] !== this.practiceGroupId) throw new HeroError(403, 'Unauthorised for this practice group');
+			if (req.headers['x-practice-group-id'] !== this.practiceGroupId)
+				throw new HeroError(403, 'Unauthorised for this practice group');
 			const found = this.find(this.routes, method, path);
 			if (!found) throw new HeroError(404, `Cannot ${method} ${path}`);
 			const { route, params } = found;
@@ -303,7 +417,9 @@ export class Sandbox {
 			let body: unknown;
 			if (rawBody.trim() !== '') {
 				if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-					throw badRequest([{ code: 'invalid_content_type', expected: 'application/json', path: [] }]);
+					throw badRequest([
+						{ code: 'invalid_content_type', expected: 'application/json', path: [] },
+					]);
 				}
 				try {
 					body = JSON.parse(rawBody);
@@ -317,7 +433,13 @@ export class Sandbox {
 				if (issues.length) throw badRequest(issues);
 			} else if (Object.keys(query).length > 0) {
 				// A route whose docs list no query parameters takes none, as a route without a body spec takes no body.
-				throw badRequest(Object.keys(query).map((key) => ({ code: 'unrecognized_keys', expected: 'no query parameters', path: [key] })));
+				throw badRequest(
+					Object.keys(query).map((key) => ({
+						code: 'unrecognized_keys',
+						expected: 'no query parameters',
+						path: [key],
+					})),
+				);
 			}
 			if (route.body) {
 				if (body === undefined && !route.bodyRequired) body = {};
@@ -326,7 +448,15 @@ export class Sandbox {
 			} else if (body !== undefined && method !== 'DELETE') {
 				throw badRequest([{ code: 'unrecognized_keys', expected: 'no body', path: [] }]);
 			}
-			const result = await route.handler({ method, path, params, query, body, headers: req.headers, state: this.state });
+			const result = await route.handler({
+				method,
+				path,
+				params,
+				query,
+				body,
+				headers: req.headers,
+				state: this.state,
+			});
 			return isReply(result) ? result : { status: 200, body: result };
 		} catch (error) {
 			if (error instanceof HeroError) return { status: error.status, body: error.body };

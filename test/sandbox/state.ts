@@ -39,7 +39,13 @@ export class SandboxState {
 
 	/** Record an event and notify listeners (webhook delivery). */
 	emit(event: string, object: string, id: string): SandboxEvent {
-		const record = { event, object, id, practice_group_id: this.practiceGroupId, at: new Date().toISOString() };
+		const record = {
+			event,
+			object,
+			id,
+			practice_group_id: this.practiceGroupId,
+			at: new Date().toISOString(),
+		};
 		this.events.push(record);
 		this.emitter.emit('event', record);
 		return record;
@@ -56,7 +62,12 @@ export class SandboxState {
 }
 
 /** A `{ data, count }` page, as Hero's lists answer; `count` is the total. */
-export function page<T>(records: T[], query: Record<string, unknown>, firstPageIndex: number, defaultSize = 20): { data: T[]; count: number } {
+export function page<T>(
+	records: T[],
+	query: Record<string, unknown>,
+	firstPageIndex: number,
+	defaultSize = 20,
+): { data: T[]; count: number } {
 	const size = query.page_size !== undefined ? Number(query.page_size) : defaultSize;
 	const index = query.page_index !== undefined ? Number(query.page_index) - firstPageIndex : 0;
 	if (size <= 0) return { data: records, count: records.length };

@@ -44,7 +44,11 @@ export interface RouteModule {
 	start?(state: SandboxState): void;
 }
 
-export const reply = (status: number, body: unknown, headers?: Record<string, string>): Reply & { __reply: true } => ({
+export const reply = (
+	status: number,
+	body: unknown,
+	headers?: Record<string, string>,
+): Reply & { __reply: true } => ({
 	status,
 	body,
 	headers,

@@ -15,8 +15,15 @@ export const batchSendsProperties: INodeProperties[] = [
 	batchStatusFilters,
 ];
 
-export async function executeBatchSends(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function executeBatchSends(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const id = requireId(this, 'batchId', itemIndex, 'Batch Message');
 	const qs = batchStatusQuery(this, itemIndex);
-	return getMany(this, itemIndex, { method: 'GET', path: `/v1/batch_message/${pathId(id)}/messages`, qs });
+	return getMany(this, itemIndex, {
+		method: 'GET',
+		path: `/v1/batch_message/${pathId(id)}/messages`,
+		qs,
+	});
 }

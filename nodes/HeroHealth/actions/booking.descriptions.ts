@@ -20,8 +20,20 @@ interface Kind {
 }
 
 const KINDS: Record<BookingLocatorKind, Kind> = {
-	appointmentType: { label: 'Appointment Type', searchListMethod: 'searchAppointmentTypes', loadOptionsMethod: 'loadAppointmentTypes', narrowedBy: ['filters.locationId'], example: '42' },
-	location: { label: 'Location', searchListMethod: 'searchLocations', loadOptionsMethod: 'loadLocations', narrowedBy: ['filters.appointmentTypeId'], example: '7' },
+	appointmentType: {
+		label: 'Appointment Type',
+		searchListMethod: 'searchAppointmentTypes',
+		loadOptionsMethod: 'loadAppointmentTypes',
+		narrowedBy: ['filters.locationId'],
+		example: '42',
+	},
+	location: {
+		label: 'Location',
+		searchListMethod: 'searchLocations',
+		loadOptionsMethod: 'loadLocations',
+		narrowedBy: ['filters.appointmentTypeId'],
+		example: '7',
+	},
 	practitioner: {
 		label: 'Practitioner',
 		searchListMethod: 'searchPractitioners',
@@ -42,7 +54,10 @@ interface LocatorOptions {
 }
 
 /** A resource locator for one appointment type, location or practitioner. */
-export function bookingLocator(kind: BookingLocatorKind, options: LocatorOptions = {}): INodeProperties {
+export function bookingLocator(
+	kind: BookingLocatorKind,
+	options: LocatorOptions = {},
+): INodeProperties {
 	const { label, searchListMethod, example } = KINDS[kind];
 	return {
 		displayName: options.displayName ?? label,
@@ -64,7 +79,15 @@ export function bookingLocator(kind: BookingLocatorKind, options: LocatorOptions
 				name: 'id',
 				type: 'string',
 				placeholder: `e.g. ${example}`,
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${label} ID: Hero IDs are digits, e.g. ${example}` } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: `Not a valid ${label} ID: Hero IDs are digits, e.g. ${example}`,
+						},
+					},
+				],
 			},
 		],
 	};
@@ -77,7 +100,10 @@ export function bookingLocator(kind: BookingLocatorKind, options: LocatorOptions
  * multi-select stays. Read it with `readLocatorIds`, which also reads the older list-of-pickers value
  * (`{ items: [{ <kind>Id: <locator> }] }`) saved by earlier versions.
  */
-export function bookingLocatorList(kind: BookingLocatorKind, options: { name?: string; description?: string } = {}): INodeProperties {
+export function bookingLocatorList(
+	kind: BookingLocatorKind,
+	options: { name?: string; description?: string } = {},
+): INodeProperties {
 	const { label, loadOptionsMethod, narrowedBy } = KINDS[kind];
 	return {
 		displayName: `${label} Names or IDs`,
@@ -91,15 +117,23 @@ export function bookingLocatorList(kind: BookingLocatorKind, options: { name?: s
 
 /** The id inside a locator value (`{ __rl, mode, value }`), or the value itself. */
 function unwrap(value: unknown): unknown {
-	if (value && typeof value === 'object' && !Array.isArray(value) && 'value' in value) return (value as IDataObject).value;
+	if (value && typeof value === 'object' && !Array.isArray(value) && 'value' in value)
+		return (value as IDataObject).value;
 	return value;
 }
 
 /** One id from a locator read out of a collection (Filters, Additional Fields); undefined when empty. */
-export function readLocatorId(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string | undefined {
+export function readLocatorId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string | undefined {
 	const id = unwrap(value);
-	if (id === undefined || id === null || (typeof id === 'string' && id.trim() === '')) return undefined;
-	if (typeof id === 'object') throw invalid(ctx, itemIndex, field, 'expected a numeric Hero ID such as 1234');
+	if (id === undefined || id === null || (typeof id === 'string' && id.trim() === ''))
+		return undefined;
+	if (typeof id === 'object')
+		throw invalid(ctx, itemIndex, field, 'expected a numeric Hero ID such as 1234');
 	return checkId(ctx, itemIndex, field, id);
 }
 
@@ -107,13 +141,25 @@ export function readLocatorId(ctx: IExecuteFunctions, itemIndex: number, field: 
  * Every id of a `bookingLocatorList` value. Also takes what an expression may give instead: a list
  * of ids or locators, or ids separated by commas.
  */
-export function readLocatorIds(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string[] {
+export function readLocatorIds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string[] {
 	let entries: unknown[];
 	if (Array.isArray(value)) entries = value;
 	else if (value && typeof value === 'object' && Array.isArray((value as IDataObject).items)) {
-		entries = ((value as IDataObject).items as IDataObject[]).map((entry) => (entry && typeof entry === 'object' ? Object.values(entry)[0] : entry));
+		entries = ((value as IDataObject).items as IDataObject[]).map((entry) =>
+			entry && typeof entry === 'object' ? Object.values(entry)[0] : entry,
+		);
 	} else if (typeof value === 'string') entries = value.split(',');
-	else if (value === undefined || value === null || (typeof value === 'object' && Object.keys(value).length === 0)) entries = [];
+	else if (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'object' && Object.keys(value).length === 0)
+	)
+		entries = [];
 	else entries = [value];
 	const ids: string[] = [];
 	for (const entry of entries) {
@@ -142,7 +188,9 @@ export function bookingListFilters(filters: BookingListFilters): INodeProperties
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			...(filters.appointmentTypes === undefined ? [] : [bookingLocatorList('appointmentType', { description: filters.appointmentTypes })]),
+			...(filters.appointmentTypes === undefined
+				? []
+				: [bookingLocatorList('appointmentType', { description: filters.appointmentTypes })]),
 			{
 				displayName: 'Has Availability',
 				name: 'hasAvailability',
@@ -150,13 +198,19 @@ export function bookingListFilters(filters: BookingListFilters): INodeProperties
 				default: true,
 				description: filters.hasAvailability,
 			},
-			...(filters.locations === undefined ? [] : [bookingLocatorList('location', { description: filters.locations })]),
+			...(filters.locations === undefined
+				? []
+				: [bookingLocatorList('location', { description: filters.locations })]),
 		],
 	};
 }
 
 /** Hero's query for a booking list from its Filters: `location_ids`, `appointment_type_ids`, `has_availability`. */
-export function bookingListQuery(ctx: IExecuteFunctions, itemIndex: number, filters: BookingListFilters): IDataObject {
+export function bookingListQuery(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	filters: BookingListFilters,
+): IDataObject {
 	const values = readCollection(ctx, 'filters', itemIndex);
 	const qs: IDataObject = {};
 	if (filters.locations !== undefined) {
@@ -167,12 +221,14 @@ export function bookingListQuery(ctx: IExecuteFunctions, itemIndex: number, filt
 		const typeIds = readLocatorIds(ctx, itemIndex, 'Appointment Types', values.appointmentTypes);
 		if (typeIds.length) qs.appointment_type_ids = typeIds;
 	}
-	if (values.hasAvailability !== undefined) qs.has_availability = checkBoolean(ctx, itemIndex, 'Has Availability', values.hasAvailability);
+	if (values.hasAvailability !== undefined)
+		qs.has_availability = checkBoolean(ctx, itemIndex, 'Has Availability', values.hasAvailability);
 	return qs;
 }
 
 /** Date-window hint shared by the booking operations. */
-export const DATE_WINDOW_HINT = 'A calendar date, sent as YYYY-MM-DD (dates are as Hero shows them, in Europe/London)';
+export const DATE_WINDOW_HINT =
+	'A calendar date, sent as YYYY-MM-DD (dates are as Hero shows them, in Europe/London)';
 
 /** Required locators, as most operations ask for them. */
 export const appointmentTypeLocator = bookingLocator('appointmentType', { required: true });
@@ -197,19 +253,31 @@ export const durationField: INodeProperties = {
 	required: true,
 	typeOptions: { minValue: 1 },
 	default: 15,
-	description: "Length of the appointment in minutes, usually the appointment type's duration (a slot's finish_time minus its start_time)",
+	description:
+		"Length of the appointment in minutes, usually the appointment type's duration (a slot's finish_time minus its start_time)",
 };
 
-export function readStartTime(ctx: IExecuteFunctions, itemIndex: number, field = 'Start Time'): string {
+export function readStartTime(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field = 'Start Time',
+): string {
 	const value = ctx.getNodeParameter('startTime', itemIndex, '');
-	if (value === '' || value === undefined || value === null) throw invalid(ctx, itemIndex, field, 'is required');
+	if (value === '' || value === undefined || value === null)
+		throw invalid(ctx, itemIndex, field, 'is required');
 	return checkDateTime(ctx, itemIndex, field, value);
 }
 
 export function readDuration(ctx: IExecuteFunctions, itemIndex: number): number {
 	const value = ctx.getNodeParameter('duration', itemIndex, '');
-	const minutes = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	const minutes =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value)
+				: NaN;
 	// Hero documents a number (at least 1 on the Appointment): whole minutes are not required.
-	if (!Number.isFinite(minutes) || minutes < 1) throw invalid(ctx, itemIndex, 'Duration (Minutes)', 'expected a number of minutes, at least 1');
+	if (!Number.isFinite(minutes) || minutes < 1)
+		throw invalid(ctx, itemIndex, 'Duration (Minutes)', 'expected a number of minutes, at least 1');
 	return minutes;
 }

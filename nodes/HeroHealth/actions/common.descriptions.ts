@@ -54,7 +54,9 @@ export const patientIdField: INodeProperties = {
  * picker on the current month; a text field takes a typed date, an ISO string or an expression
  * (a Luxon DateTime too), all read by checkDate / checkCalendarDate.
  */
-export function calendarDateField(field: Omit<INodeProperties, 'type' | 'default'> & { default?: string }): INodeProperties {
+export function calendarDateField(
+	field: Omit<INodeProperties, 'type' | 'default'> & { default?: string },
+): INodeProperties {
 	return { placeholder: 'e.g. 2026-03-15', ...field, type: 'string', default: field.default ?? '' };
 }
 

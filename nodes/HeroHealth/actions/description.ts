@@ -11,29 +11,111 @@ const resourceProperty: INodeProperties = {
 	noDataExpression: true,
 	default: 'message',
 	options: [
-		{ name: 'Access Token', value: 'accessToken', description: 'Short-lived tokens for Hero Elements web components' },
-		{ name: 'Admin', value: 'admin', description: 'Practice admins (staff users) and their prescriber details' },
-		{ name: 'Appointment', value: 'appointment', description: 'Reserve, book, reschedule and cancel appointments; book the next free slot in one step' },
-		{ name: 'Appointment Type', value: 'appointmentType', description: 'The kinds of appointment the practice offers online' },
-		{ name: 'Attachment Link', value: 'attachmentLink', description: 'Share a file with a patient through a link' },
-		{ name: 'Automated Message', value: 'automatedMessage', description: 'Messages Hero sends automatically, e.g. reminders' },
-		{ name: 'Batch Message', value: 'batchMessage', description: 'Bulk campaigns: one message to many patients by NHS number' },
-		{ name: 'Booking Link', value: 'bookingLink', description: 'Self-booking links for one patient or anyone' },
+		{
+			name: 'Access Token',
+			value: 'accessToken',
+			description: 'Short-lived tokens for Hero Elements web components',
+		},
+		{
+			name: 'Admin',
+			value: 'admin',
+			description: 'Practice admins (staff users) and their prescriber details',
+		},
+		{
+			name: 'Appointment',
+			value: 'appointment',
+			description:
+				'Reserve, book, reschedule and cancel appointments; book the next free slot in one step',
+		},
+		{
+			name: 'Appointment Type',
+			value: 'appointmentType',
+			description: 'The kinds of appointment the practice offers online',
+		},
+		{
+			name: 'Attachment Link',
+			value: 'attachmentLink',
+			description: 'Share a file with a patient through a link',
+		},
+		{
+			name: 'Automated Message',
+			value: 'automatedMessage',
+			description: 'Messages Hero sends automatically, e.g. reminders',
+		},
+		{
+			name: 'Batch Message',
+			value: 'batchMessage',
+			description: 'Bulk campaigns: one message to many patients by NHS number',
+		},
+		{
+			name: 'Booking Link',
+			value: 'bookingLink',
+			description: 'Self-booking links for one patient or anyone',
+		},
 		{ name: 'Episode', value: 'episode', description: "A patient's grouped inbox tasks" },
-		{ name: 'Form', value: 'form', description: 'Practice forms (questionnaires, care navigation)' },
+		{
+			name: 'Form',
+			value: 'form',
+			description: 'Practice forms (questionnaires, care navigation)',
+		},
 		{ name: 'Form Link', value: 'formLink', description: 'Shareable links to a Hero form' },
-		{ name: 'Invoicing', value: 'invoicing', description: 'Billing customers and coupons for private services' },
-		{ name: 'Link', value: 'link', description: 'The status of any booking, form, video or attachment link' },
-		{ name: 'Location', value: 'location', description: 'Surgeries and sites configured for online booking' },
-		{ name: 'Message', value: 'message', description: 'Send SMS, email and NHS App messages to patients' },
-		{ name: 'Message Template', value: 'messageTemplate', description: "The practice's message templates" },
-		{ name: 'Patient', value: 'patient', description: 'Register patients via PDS, get and update them, match EHR records' },
-		{ name: 'Practice Group', value: 'practiceGroup', description: 'The practice group: details, capabilities, configuration, elements' },
-		{ name: 'Practitioner', value: 'practitioner', description: 'GPs, nurses and other clinicians who have bookable slots' },
-		{ name: 'Slot', value: 'slot', description: 'Bookable appointment slots: list, count, check availability' },
-		{ name: 'Task', value: 'task', description: 'Inbox tasks: get them, change status, priority or assignee' },
+		{
+			name: 'Invoicing',
+			value: 'invoicing',
+			description: 'Billing customers and coupons for private services',
+		},
+		{
+			name: 'Link',
+			value: 'link',
+			description: 'The status of any booking, form, video or attachment link',
+		},
+		{
+			name: 'Location',
+			value: 'location',
+			description: 'Surgeries and sites configured for online booking',
+		},
+		{
+			name: 'Message',
+			value: 'message',
+			description: 'Send SMS, email and NHS App messages to patients',
+		},
+		{
+			name: 'Message Template',
+			value: 'messageTemplate',
+			description: "The practice's message templates",
+		},
+		{
+			name: 'Patient',
+			value: 'patient',
+			description: 'Register patients via PDS, get and update them, match EHR records',
+		},
+		{
+			name: 'Practice Group',
+			value: 'practiceGroup',
+			description: 'The practice group: details, capabilities, configuration, elements',
+		},
+		{
+			name: 'Practitioner',
+			value: 'practitioner',
+			description: 'GPs, nurses and other clinicians who have bookable slots',
+		},
+		{
+			name: 'Slot',
+			value: 'slot',
+			description: 'Bookable appointment slots: list, count, check availability',
+		},
+		{
+			name: 'Task',
+			value: 'task',
+			description: 'Inbox tasks: get them, change status, priority or assignee',
+		},
 		{ name: 'Video Link', value: 'videoLink', description: 'Links to Hero video consultations' },
-		{ name: 'Webhook', value: 'webhook', description: 'Register, list and remove the URLs Hero sends events to (the Hero Health Trigger manages its own)' },
+		{
+			name: 'Webhook',
+			value: 'webhook',
+			description:
+				'Register, list and remove the URLs Hero sends events to (the Hero Health Trigger manages its own)',
+		},
 	],
 };
 

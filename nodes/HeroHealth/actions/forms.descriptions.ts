@@ -22,7 +22,12 @@ export const formLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 310',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A form ID is numeric, e.g. 310' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\d+$', errorMessage: 'A form ID is numeric, e.g. 310' },
+				},
+			],
 		},
 	],
 };

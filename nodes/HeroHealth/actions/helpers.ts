@@ -10,46 +10,101 @@ function asText(value: unknown): string {
 	return String(value).trim();
 }
 
-export function requireString(ctx: IExecuteFunctions, name: string, itemIndex: number, field: string): string {
-	return requireText(ctx, itemIndex, field, ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }));
+export function requireString(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+): string {
+	return requireText(
+		ctx,
+		itemIndex,
+		field,
+		ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }),
+	);
 }
 
 /** The check of `requireString`, for a value already read (each read of an expression evaluates it again). */
-export function requireText(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	if (typeof value === 'object' && value !== null) throw invalid(ctx, itemIndex, field, 'expected text, got an object or list');
+export function requireText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
+	if (typeof value === 'object' && value !== null)
+		throw invalid(ctx, itemIndex, field, 'expected text, got an object or list');
 	const text = asText(value);
 	if (!text) throw invalid(ctx, itemIndex, field, 'is required');
 	return text;
 }
 
 /** A Hero id (numeric string), from a plain field or a resource locator. */
-export function requireId(ctx: IExecuteFunctions, name: string, itemIndex: number, field: string): string {
+export function requireId(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+): string {
 	const id = requireString(ctx, name, itemIndex, field);
-	if (!isHeroId(id)) throw invalid(ctx, itemIndex, field, 'expected a numeric Hero ID such as 1234');
+	if (!isHeroId(id))
+		throw invalid(ctx, itemIndex, field, 'expected a numeric Hero ID such as 1234');
 	return id;
 }
 
-export function checkId(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function checkId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	const id = asText(value);
-	if (!isHeroId(id)) throw invalid(ctx, itemIndex, field, 'expected a numeric Hero ID such as 1234');
+	if (!isHeroId(id))
+		throw invalid(ctx, itemIndex, field, 'expected a numeric Hero ID such as 1234');
 	return id;
 }
 
 /** Several ids given as a list, or as text separated by commas. */
-export function checkIdList(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string[] {
-	const parts = Array.isArray(value) ? value.map(asText) : asText(value).split(',').map((part) => part.trim());
+export function checkIdList(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string[] {
+	const parts = Array.isArray(value)
+		? value.map(asText)
+		: asText(value)
+				.split(',')
+				.map((part) => part.trim());
 	const ids = parts.filter((part) => part !== '');
-	for (const id of ids) if (!isHeroId(id)) throw invalid(ctx, itemIndex, field, 'expected numeric Hero IDs separated by commas');
+	for (const id of ids)
+		if (!isHeroId(id))
+			throw invalid(ctx, itemIndex, field, 'expected numeric Hero IDs separated by commas');
 	return ids;
 }
 
-export function checkDateTime(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function checkDateTime(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	const iso = toIsoDateTime(value, ctx.getTimezone());
-	if (!iso) throw invalid(ctx, itemIndex, field, 'expected an ISO 8601 date-time such as 2026-03-15T09:30:00Z');
+	if (!iso)
+		throw invalid(
+			ctx,
+			itemIndex,
+			field,
+			'expected an ISO 8601 date-time such as 2026-03-15T09:30:00Z',
+		);
 	return iso;
 }
 
-export function checkDate(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function checkDate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	const date = toIsoDate(value);
 	if (!date) throw invalid(ctx, itemIndex, field, 'expected a date such as 2026-03-15');
 	return date;
@@ -59,33 +114,72 @@ export function checkDate(ctx: IExecuteFunctions, itemIndex: number, field: stri
  * `checkDate`, also refusing days that do not exist (2026-02-30): JavaScript's Date rolls those
  * over to the next month instead of failing.
  */
-export function checkCalendarDate(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function checkCalendarDate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	const date = checkDate(ctx, itemIndex, field, value);
 	const parsed = new Date(`${date}T00:00:00Z`);
-	if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw invalid(ctx, itemIndex, field, 'expected a date such as 2026-03-15');
+	if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date)
+		throw invalid(ctx, itemIndex, field, 'expected a date such as 2026-03-15');
 	return date;
 }
 
-export function checkOneOf<T extends string>(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown, allowed: readonly T[]): T {
+export function checkOneOf<T extends string>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	allowed: readonly T[],
+): T {
 	const text = asText(value);
-	if (!(allowed as readonly string[]).includes(text)) throw invalid(ctx, itemIndex, field, `expected one of ${allowed.join(', ')}`);
+	if (!(allowed as readonly string[]).includes(text))
+		throw invalid(ctx, itemIndex, field, `expected one of ${allowed.join(', ')}`);
 	return text as T;
 }
 
-export function checkBoolean(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): boolean {
+export function checkBoolean(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
 	throw invalid(ctx, itemIndex, field, 'expected true or false');
 }
 
-export function checkNumber(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown, min = Number.NEGATIVE_INFINITY): number {
-	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-	if (!Number.isFinite(number) || number < min) throw invalid(ctx, itemIndex, field, `expected a number${min > Number.NEGATIVE_INFINITY ? ` of at least ${min}` : ''}`);
+export function checkNumber(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	min = Number.NEGATIVE_INFINITY,
+): number {
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value)
+				: NaN;
+	if (!Number.isFinite(number) || number < min)
+		throw invalid(
+			ctx,
+			itemIndex,
+			field,
+			`expected a number${min > Number.NEGATIVE_INFINITY ? ` of at least ${min}` : ''}`,
+		);
 	return number;
 }
 
 /** The Additional Fields / Filters / Options collection of an operation, as given. */
-export function readCollection(ctx: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
+export function readCollection(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): IDataObject {
 	const value = ctx.getNodeParameter(name, itemIndex, {});
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
@@ -93,15 +187,25 @@ export function readCollection(ctx: IExecuteFunctions, name: string, itemIndex: 
 /** Return All / Limit: the Limit, or undefined for all. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? undefined : checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
+	return returnAll
+		? undefined
+		: checkNumber(ctx, itemIndex, 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), 1);
 }
 
 /** Get Many: Return All walks every page, otherwise Limit records. */
-export async function getMany(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
+export async function getMany(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
 	return readList.call(ctx, { ...request, itemIndex }, 'paged', readLimit(ctx, itemIndex));
 }
 
 /** A list that Hero does not page: one request, Return All / Limit applied to its records. */
-export async function getList(ctx: IExecuteFunctions, itemIndex: number, request: HeroRequest): Promise<IDataObject[]> {
+export async function getList(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: HeroRequest,
+): Promise<IDataObject[]> {
 	return readList.call(ctx, { ...request, itemIndex }, 'unpaged', readLimit(ctx, itemIndex));
 }

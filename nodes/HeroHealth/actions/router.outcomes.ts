@@ -39,15 +39,32 @@ const LISTED = 50;
 
 /** An item the run pass never started because the user pressed Stop. */
 export function notSentError(ctx: IExecuteFunctions, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), 'Not sent: the execution was stopped before this item was sent to Hero', {
-		itemIndex,
-		description: 'Nothing of this item left n8n, so Hero did nothing with it. Run it again when ready.',
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		'Not sent: the execution was stopped before this item was sent to Hero',
+		{
+			itemIndex,
+			description:
+				'Nothing of this item left n8n, so Hero did nothing with it. Run it again when ready.',
+		},
+	);
 }
 
 /** Adds to a run-stopping error what had already been done at Hero, so nobody re-runs blindly. */
-export function noteDone(error: ItemError, done: number[], unknown: number[], outputs: INodeExecutionData[][], notSent: number[] = []): ItemError {
-	if (notSent.length) error.description = [error.description, `Not sent (the execution was stopped first): ${notSent.map((i) => `item ${i}`).join(', ')}.`].filter(Boolean).join('\n');
+export function noteDone(
+	error: ItemError,
+	done: number[],
+	unknown: number[],
+	outputs: INodeExecutionData[][],
+	notSent: number[] = [],
+): ItemError {
+	if (notSent.length)
+		error.description = [
+			error.description,
+			`Not sent (the execution was stopped first): ${notSent.map((i) => `item ${i}`).join(', ')}.`,
+		]
+			.filter(Boolean)
+			.join('\n');
 	if (done.length === 0 && unknown.length === 0) return error;
 	const lines: string[] = [];
 	if (done.length) {
@@ -56,10 +73,14 @@ export function noteDone(error: ItemError, done: number[], unknown: number[], ou
 			return reference ? `item ${index} (${reference})` : `item ${index}`;
 		});
 		if (done.length > LISTED) listed.push(`and ${done.length - LISTED} more`);
-		lines.push(`Already sent to Hero before the run stopped (${done.length}): ${listed.join(', ')}.`);
+		lines.push(
+			`Already sent to Hero before the run stopped (${done.length}): ${listed.join(', ')}.`,
+		);
 	}
 	if (unknown.length) {
-		lines.push(`Also failed after a request that changes data was sent (check them in Hero: it may have been carried out): ${unknown.map((i) => `item ${i}`).join(', ')}.`);
+		lines.push(
+			`Also failed after a request that changes data was sent (check them in Hero: it may have been carried out): ${unknown.map((i) => `item ${i}`).join(', ')}.`,
+		);
 	}
 	lines.push(
 		done.length

@@ -11,7 +11,8 @@ import type { HeroOperation } from './types';
 const WOULD_SEND = new Error('stopped before the first request (check pass)');
 
 /** A request that can change data at Hero: every method but GET and HEAD, unless marked as a read. */
-const changesData = (request: HeroRequest) => request.method !== 'GET' && request.method !== 'HEAD' && request.readOnly !== true;
+const changesData = (request: HeroRequest) =>
+	request.method !== 'GET' && request.method !== 'HEAD' && request.readOnly !== true;
 
 /**
  * The router's side of the router–transport contract for one execution. In the check pass it stops
@@ -99,10 +100,15 @@ export async function runPass(passes: Passes, pending: number[], inFlight: numbe
 		while (next < pending.length && !stopError && !cancel?.aborted) {
 			const itemIndex = pending[next++];
 			try {
-				outputs[itemIndex] = passes.toOutput(await operation.execute.call(ctx, itemIndex), itemIndex);
+				outputs[itemIndex] = passes.toOutput(
+					await operation.execute.call(ctx, itemIndex),
+					itemIndex,
+				);
 			} catch (error) {
 				if (continueOnFail) {
-					outputs[itemIndex] = [{ json: errorJson(error as Error), pairedItem: { item: itemIndex } }];
+					outputs[itemIndex] = [
+						{ json: errorJson(error as Error), pairedItem: { item: itemIndex } },
+					];
 				} else if (stopError) {
 					if (supervisor.wrote.has(itemIndex)) failedAfterWrite.push(itemIndex);
 				} else {
@@ -114,12 +120,17 @@ export async function runPass(passes: Passes, pending: number[], inFlight: numbe
 	await Promise.all(Array.from({ length: Math.min(inFlight, pending.length) }, worker));
 	const notSent = cancel?.aborted ? pending.slice(next) : [];
 	if (continueOnFail) {
-		for (const index of notSent) outputs[index] = [{ json: errorJson(notSentError(node, index)), pairedItem: { item: index } }];
+		for (const index of notSent)
+			outputs[index] = [
+				{ json: errorJson(notSentError(node, index)), pairedItem: { item: index } },
+			];
 	} else if (notSent.length) {
 		stopError ??= notSentError(node, notSent[0]);
 	}
 	if (stopError) {
-		const done = pending.filter((index) => outputs[index] !== undefined && supervisor.wrote.has(index));
+		const done = pending.filter(
+			(index) => outputs[index] !== undefined && supervisor.wrote.has(index),
+		);
 		throw noteDone(stopError, done, failedAfterWrite, outputs, notSent);
 	}
 }

@@ -15,16 +15,30 @@ import { PassSupervisor, checkPass, runPass } from './router.passes';
  * (Over MCP the tool is called directly, and n8n already turns a thrown error into an error result.)
  */
 function calledByAgent(ctx: IExecuteFunctions, items: INodeExecutionData[]): boolean {
-	return ctx.getNode().type.endsWith('Tool') && items.length > 0 && typeof items[0].json.toolCallId === 'string';
+	return (
+		ctx.getNode().type.endsWith('Tool') &&
+		items.length > 0 &&
+		typeof items[0].json.toolCallId === 'string'
+	);
 }
 
 function requestsInFlight(ctx: IExecuteFunctions, value: unknown): number {
 	if (value === undefined || value === null || value === '') return DEFAULT_REQUESTS_IN_FLIGHT;
 	const count = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_REQUESTS_IN_FLIGHT) {
-		throw new NodeOperationError(ctx.getNode(), `Requests in Flight: expected a whole number from 1 to ${MAX_REQUESTS_IN_FLIGHT}`, {
-			description: 'Set Request Options → Requests in Flight (typed or from an expression) to a whole number in that range. Nothing was sent to Hero.',
-		});
+	if (
+		typeof count !== 'number' ||
+		!Number.isInteger(count) ||
+		count < 1 ||
+		count > MAX_REQUESTS_IN_FLIGHT
+	) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Requests in Flight: expected a whole number from 1 to ${MAX_REQUESTS_IN_FLIGHT}`,
+			{
+				description:
+					'Set Request Options → Requests in Flight (typed or from an expression) to a whole number in that range. Nothing was sent to Hero.',
+			},
+		);
 	}
 	return count;
 }
@@ -40,9 +54,14 @@ function requestTimeout(ctx: IExecuteFunctions, value: unknown): number | undefi
 	if (value === undefined || value === null || value === '') return undefined;
 	const ms = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 1 || ms > MAX_TIMEOUT_MS) {
-		throw new NodeOperationError(ctx.getNode(), `Timeout (Milliseconds): expected a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`, {
-			description: 'Set Request Options → Timeout (typed or from an expression) to a whole number of milliseconds in that range, e.g. 30000. Nothing was sent to Hero.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Timeout (Milliseconds): expected a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`,
+			{
+				description:
+					'Set Request Options → Timeout (typed or from an expression) to a whole number of milliseconds in that range, e.g. 30000. Nothing was sent to Hero.',
+			},
+		);
 	}
 	return ms;
 }
@@ -62,7 +81,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.operations[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" is not known for "${resource}"`,
+		);
 	}
 
 	const options = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
@@ -79,11 +101,26 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const forModel = this.getNode().type.endsWith('Tool');
 	const toOutput = (result: IDataObject | IDataObject[], itemIndex: number) =>
 		this.helpers.constructExecutionMetaData(
-			this.helpers.returnJsonArray(forModel ? (Array.isArray(result) ? result.map(withoutCredentials) : withoutCredentials(result)) : result),
+			this.helpers.returnJsonArray(
+				forModel
+					? Array.isArray(result)
+						? result.map(withoutCredentials)
+						: withoutCredentials(result)
+					: result,
+			),
 			{ itemData: { item: itemIndex } },
 		);
 
-	const passes = { execution: this, ctx, supervisor, operation, itemCount: items.length, continueOnFail, outputs, toOutput };
+	const passes = {
+		execution: this,
+		ctx,
+		supervisor,
+		operation,
+		itemCount: items.length,
+		continueOnFail,
+		outputs,
+		toOutput,
+	};
 	const pending = await checkPass(passes);
 	await runPass(passes, pending, inFlight);
 	return [outputs.flat()];

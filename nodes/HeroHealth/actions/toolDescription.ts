@@ -15,7 +15,9 @@ export function toolDescriptionText(option: INodePropertyOptions): string {
 	return `${option.action} in Hero Health. ${option.description ?? ''}`.trim();
 }
 
-export function toolDescriptionProperties(resources: Record<string, HeroResource>): INodeProperties[] {
+export function toolDescriptionProperties(
+	resources: Record<string, HeroResource>,
+): INodeProperties[] {
 	return Object.entries(resources).flatMap(([resource, { operationProperty }]) =>
 		(operationProperty.options as INodePropertyOptions[]).map(
 			(option): INodeProperties => ({
@@ -23,9 +25,12 @@ export function toolDescriptionProperties(resources: Record<string, HeroResource
 				name: 'toolDescription',
 				type: 'string',
 				typeOptions: { rows: 3 },
-				displayOptions: { show: { '@tool': [true], resource: [resource], operation: [option.value] } },
+				displayOptions: {
+					show: { '@tool': [true], resource: [resource], operation: [option.value] },
+				},
 				default: toolDescriptionText(option),
-				description: 'What the AI agent reads about this tool: what it does, what it needs and what it returns. Edit it to suit your agent.',
+				description:
+					'What the AI agent reads about this tool: what it does, what it needs and what it returns. Edit it to suit your agent.',
 			}),
 		),
 	);

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { searchBookingLinks } from './listSearch/bookingLinks';
 import { searchAdmins } from './listSearch/admins';
@@ -10,9 +14,17 @@ import { searchAppointmentTypes } from './listSearch/appointmentTypes';
 import { searchLocations } from './listSearch/locations';
 import { searchPractitioners } from './listSearch/practitioners';
 import { searchWebhooks } from './listSearch/webhooks';
-import { loadAppointmentTypes, loadLocations, loadPractitioners } from './loadOptions/bookingOptions';
+import {
+	loadAppointmentTypes,
+	loadLocations,
+	loadPractitioners,
+} from './loadOptions/bookingOptions';
 
-type ListSearch = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+type ListSearch = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 type LoadOptions = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
 
 /**
@@ -33,4 +45,8 @@ export const listSearch: Record<string, ListSearch> = {
 };
 
 /** Plain dropdowns (loadOptionsMethod), likewise one file each under methods/loadOptions/. */
-export const loadOptions: Record<string, LoadOptions> = { loadAppointmentTypes, loadLocations, loadPractitioners };
+export const loadOptions: Record<string, LoadOptions> = {
+	loadAppointmentTypes,
+	loadLocations,
+	loadPractitioners,
+};

@@ -57,7 +57,14 @@ const FLAG_KEY =
 	/^(?:write_to_record|auto_write_to_record|encrypted|video|in_person|telephone|can_be_cancelled|can_be_rescheduled|suppress_mail|ehr_registered|use_partner_bookable_slots|admin_booking_invoice_required|linked)$/;
 
 function allowedKey(key: string): boolean {
-	return ID_KEY.test(key) || STATUS_KEY.test(key) || key in KINDS || TIME_KEY.test(key) || COUNT_KEY.test(key) || FLAG_KEY.test(key);
+	return (
+		ID_KEY.test(key) ||
+		STATUS_KEY.test(key) ||
+		key in KINDS ||
+		TIME_KEY.test(key) ||
+		COUNT_KEY.test(key) ||
+		FLAG_KEY.test(key)
+	);
 }
 
 function allowedScalar(key: string, value: string | number | boolean): boolean {
@@ -76,7 +83,9 @@ function minimalValue(key: string, value: unknown): unknown {
 	// A null says only "not set", and only under a key whose value would be kept.
 	if (value === null) return allowedKey(key) ? null : undefined;
 	if (Array.isArray(value)) {
-		const kept = value.map((entry) => minimalValue(key, entry)).filter((entry) => entry !== undefined);
+		const kept = value
+			.map((entry) => minimalValue(key, entry))
+			.filter((entry) => entry !== undefined);
 		return kept.length || !value.length ? kept : undefined;
 	}
 	if (typeof value === 'object') {

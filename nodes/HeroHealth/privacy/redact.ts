@@ -10,7 +10,10 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 	for (const secret of secrets) {
 		if (!secret) continue;
 		// Whole tokens only, so a short practice group ID such as 12 does not mask 123 or 2012.
-		clean = clean.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(secret)}(?![A-Za-z0-9])`, 'gi'), '[redacted]');
+		clean = clean.replace(
+			new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(secret)}(?![A-Za-z0-9])`, 'gi'),
+			'[redacted]',
+		);
 	}
 	return redactPatientData(clean);
 }
@@ -26,6 +29,9 @@ export function redactPatientData(text: string): string {
 			.replace(/[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+\.[^\s@"'<>(),;:[\]]+/g, '[redacted]')
 			// `field:value` and `field=value` forms too (recipient_contact_detail:+447700900123).
 			// With a + any E.164 length (8 to 15 digits); without, 9 to 14, so that 8-digit dates stay.
-			.replace(/(?<![\w.+-]|\d:)(?:\+\d(?:[ -]?\d){7,14}|\d(?:[ -]?\d){8,13})(?![\w:-]|\.\d)/g, '[redacted]')
+			.replace(
+				/(?<![\w.+-]|\d:)(?:\+\d(?:[ -]?\d){7,14}|\d(?:[ -]?\d){8,13})(?![\w:-]|\.\d)/g,
+				'[redacted]',
+			)
 	);
 }

@@ -10,7 +10,8 @@ import type { IDataObject } from 'n8n-workflow';
  */
 
 /** Keys whose value is a credential, or a link that acts as one. */
-const CREDENTIAL_KEY = /(?:^|_)(?:token|tokens|jwt|secret|password|api_key|apikey)$|^authorization$|^confirm_write_to_record_url$/i;
+const CREDENTIAL_KEY =
+	/(?:^|_)(?:token|tokens|jwt|secret|password|api_key|apikey)$|^authorization$|^confirm_write_to_record_url$/i;
 /** A JWT (header.payload.signature, the header starting `{"` in base64url). */
 const JWT = /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
 /** A link carrying a credential in its query, e.g. `?auth_token=...` or `&access_token=...`. */

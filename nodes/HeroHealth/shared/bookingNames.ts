@@ -7,7 +7,9 @@ import { HERO_TIME_ZONE, localStart } from './time';
 /** A practitioner's name ("Dr Priya Shah"); Hero's practitioner fields were not captured, so several names are tried. */
 export function practitionerFullName(practitioner: IDataObject): string | undefined {
 	const named = practitioner.name ?? practitioner.display_name ?? practitioner.full_name;
-	const parts = [practitioner.title, practitioner.first_name, practitioner.last_name].filter((part) => typeof part === 'string' && part !== '');
+	const parts = [practitioner.title, practitioner.first_name, practitioner.last_name].filter(
+		(part) => typeof part === 'string' && part !== '',
+	);
 	return typeof named === 'string' && named ? named : parts.length ? parts.join(' ') : undefined;
 }
 
@@ -31,14 +33,20 @@ function textOf(value: unknown): string | undefined {
 
 const readLists = new WeakMap<object, Map<NamedKind, Promise<Map<string, string>>>>();
 
-async function namesOf(ctx: HeroContext, kind: NamedKind, itemIndex: number): Promise<Map<string, string>> {
+async function namesOf(
+	ctx: HeroContext,
+	kind: NamedKind,
+	itemIndex: number,
+): Promise<Map<string, string>> {
 	const { path, name } = LISTS[kind];
 	// Only Hero's answers (NodeApiError) are swallowed: anything else, such as the router's check-pass
 	// gate, goes on.
-	const answer = await heroApiRequest.call(ctx, { method: 'GET', path, expect: 'list', itemIndex }).then(
-		(value) => value,
-		(error: unknown) => (error instanceof NodeApiError ? undefined : Promise.reject(error)),
-	);
+	const answer = await heroApiRequest
+		.call(ctx, { method: 'GET', path, expect: 'list', itemIndex })
+		.then(
+			(value) => value,
+			(error: unknown) => (error instanceof NodeApiError ? undefined : Promise.reject(error)),
+		);
 	const named = new Map<string, string>();
 	for (const record of answer === undefined ? [] : recordsOf(answer)) {
 		const text = name(record);
@@ -48,7 +56,12 @@ async function namesOf(ctx: HeroContext, kind: NamedKind, itemIndex: number): Pr
 }
 
 /** The name Hero gives `id` of `kind`, or undefined when Hero's list does not name it (or cannot be read). */
-export async function bookingName(ctx: HeroContext, itemIndex: number, kind: NamedKind, id: string | undefined): Promise<string | undefined> {
+export async function bookingName(
+	ctx: HeroContext,
+	itemIndex: number,
+	kind: NamedKind,
+	id: string | undefined,
+): Promise<string | undefined> {
 	if (!id) return undefined;
 	let lists = readLists.get(ctx);
 	if (!lists) readLists.set(ctx, (lists = new Map()));
@@ -69,9 +82,20 @@ const NAMED = [
  * practitioner and location (left out when they do not; reading them never fails the item). The same
  * fields, in the same form, on every appointment and slot output, so a message can quote them.
  */
-export async function readableFields(ctx: HeroContext, itemIndex: number, record: IDataObject, timeZone = HERO_TIME_ZONE): Promise<IDataObject> {
+export async function readableFields(
+	ctx: HeroContext,
+	itemIndex: number,
+	record: IDataObject,
+	timeZone = HERO_TIME_ZONE,
+): Promise<IDataObject> {
 	const fields = localStart(record, timeZone);
-	const found = await Promise.all(NAMED.map(([kind, key]) => (record[key] === undefined || record[key] === null ? undefined : bookingName(ctx, itemIndex, kind, String(record[key])))));
+	const found = await Promise.all(
+		NAMED.map(([kind, key]) =>
+			record[key] === undefined || record[key] === null
+				? undefined
+				: bookingName(ctx, itemIndex, kind, String(record[key])),
+		),
+	);
 	NAMED.forEach(([, , field], index) => {
 		if (found[index] !== undefined) fields[field] = found[index];
 	});

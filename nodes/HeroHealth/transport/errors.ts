@@ -31,14 +31,21 @@ interface HeroValidationIssue {
 }
 
 /** Hero's documented 400 body: `{ error, statusCode, message: [{ code, expected, path }] }`. */
-export function describeValidationIssues(body: unknown, secrets: readonly string[] = []): string | undefined {
+export function describeValidationIssues(
+	body: unknown,
+	secrets: readonly string[] = [],
+): string | undefined {
 	if (!body || typeof body !== 'object') return undefined;
 	const issues = (body as { message?: unknown }).message;
 	if (!Array.isArray(issues) || issues.length === 0) return undefined;
 	const text = (issues as HeroValidationIssue[])
 		.map((issue) => {
-			const field = Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path ?? '(body)');
-			const expected = issue.expected ? `expected ${issue.expected}` : (issue.message ?? issue.code ?? 'invalid');
+			const field = Array.isArray(issue.path)
+				? issue.path.join('.')
+				: String(issue.path ?? '(body)');
+			const expected = issue.expected
+				? `expected ${issue.expected}`
+				: (issue.message ?? issue.code ?? 'invalid');
 			return `field ${field}: ${expected}`;
 		})
 		.join('; ');
@@ -55,7 +62,8 @@ function heroMessage(body: unknown, secrets: readonly string[]): string | undefi
 
 const NETWORK_MESSAGES: Record<string, string> = {
 	ECONNREFUSED: 'Hero refused the connection: the API is unreachable from n8n',
-	ENOTFOUND: 'The Hero API host could not be resolved: check the credential environment or base URL',
+	ENOTFOUND:
+		'The Hero API host could not be resolved: check the credential environment or base URL',
 	EAI_AGAIN: 'The Hero API host could not be resolved right now: DNS is not answering',
 	ECONNRESET: 'The connection to Hero was reset',
 	ETIMEDOUT: 'The request to Hero timed out',
@@ -68,7 +76,8 @@ const NETWORK_MESSAGES: Record<string, string> = {
 const retriedTimes = (retries: number) => (retries === 1 ? 'once' : `${retries} times`);
 
 // Texts that only restate the status ("Not found", "Service unavailable"): they add nothing to a headline.
-const STATUS_ONLY = /^(bad request|unauthori[sz]ed|forbidden|not found|conflict|unprocessable entity|too many requests|internal server error|unknown error|bad gateway|service unavailable|gateway timeout|cannot [a-z]+ \S+)\.?$/i;
+const STATUS_ONLY =
+	/^(bad request|unauthori[sz]ed|forbidden|not found|conflict|unprocessable entity|too many requests|internal server error|unknown error|bad gateway|service unavailable|gateway timeout|cannot [a-z]+ \S+)\.?$/i;
 
 /** Hero's own text, unless it only restates the status. */
 function heroCause(body: unknown, secrets: readonly string[]): string | undefined {
@@ -81,7 +90,9 @@ function thingInPath(path: string): string | undefined {
 	const segments = path.split('?')[0].split('/').filter(Boolean);
 	for (let i = segments.length - 1; i > 0; i--) {
 		if (!/^\d+$/.test(segments[i])) continue;
-		const kind = decodeURIComponent(segments[i - 1]).replace(/[_-]+/g, ' ').replace(/s$/, '');
+		const kind = decodeURIComponent(segments[i - 1])
+			.replace(/[_-]+/g, ' ')
+			.replace(/s$/, '');
 		if (!/^[a-z ]+$/i.test(kind)) return undefined;
 		return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${segments[i]}`;
 	}
@@ -109,12 +120,18 @@ function causeOf(status: number, body: unknown, secrets: readonly string[], path
  * Everything taken from Hero's answer (its texts, a redirect's target) goes through `redact` with
  * the credential's `secrets`.
  */
-export function humanMessage(failure: HeroFailure, secrets: readonly string[] = []): { message: string; description: string } {
+export function humanMessage(
+	failure: HeroFailure,
+	secrets: readonly string[] = [],
+): { message: string; description: string } {
 	const { status, body } = failure;
 	const call = `${failure.method} ${failure.path}`;
 	const answered = `Hero answered ${status} to ${call}`;
 	if (failure.redirectTo !== undefined) {
-		const target = failure.redirectTo === null ? 'without a target' : `to ${redact(failure.redirectTo, secrets)}`;
+		const target =
+			failure.redirectTo === null
+				? 'without a target'
+				: `to ${redact(failure.redirectTo, secrets)}`;
 		return {
 			message: `Hero's address answered with a redirect (${status}) ${target}; the request was not repeated there`,
 			description: `${call} was answered with a redirect. Redirects are never followed, so the API key, the practice group and the request body only go to the base URL of the credential. Check the credential's environment or base URL (for example https rather than http, or a proxy that redirects).`,
@@ -123,8 +140,11 @@ export function humanMessage(failure: HeroFailure, secrets: readonly string[] = 
 	if (failure.ambiguous) {
 		const what =
 			failure.answerProblem ??
-			(failure.networkCode ? (NETWORK_MESSAGES[failure.networkCode] ?? failure.networkCode) : causeOf(status ?? 0, body, secrets, failure.path));
-		const got = status !== undefined && !failure.answerProblem ? answered : `${call} got no usable answer`;
+			(failure.networkCode
+				? (NETWORK_MESSAGES[failure.networkCode] ?? failure.networkCode)
+				: causeOf(status ?? 0, body, secrets, failure.path));
+		const got =
+			status !== undefined && !failure.answerProblem ? answered : `${call} got no usable answer`;
 		return {
 			message: `${what}; the request may or may not have been carried out by Hero: check before resending`,
 			description: `Outcome unknown: ${got}, and it was not retried automatically, because repeating it could send a message or book twice. Look it up in Hero (message or appointment lists) before running this item again.`,
@@ -180,8 +200,13 @@ export function humanMessage(failure: HeroFailure, secrets: readonly string[] = 
 				description: `${answered}. ${describeValidationIssues(body, secrets) ?? 'The request was well formed but Hero could not act on it in its current state.'}`,
 			};
 		case status === 429: {
-			const wait = failure.retryAfterSeconds !== undefined ? `Hero asked to wait ${failure.retryAfterSeconds}s` : '';
-			const tried = failure.retries ? `Retried ${retriedTimes(failure.retries)} with backoff${wait ? `; ${wait}` : ''}` : `Not retried${wait ? `: ${wait}, longer than the node's retry budget` : ''}`;
+			const wait =
+				failure.retryAfterSeconds !== undefined
+					? `Hero asked to wait ${failure.retryAfterSeconds}s`
+					: '';
+			const tried = failure.retries
+				? `Retried ${retriedTimes(failure.retries)} with backoff${wait ? `; ${wait}` : ''}`
+				: `Not retried${wait ? `: ${wait}, longer than the node's retry budget` : ''}`;
 			return {
 				message: causeOf(status, body, secrets, failure.path),
 				description: `${answered}. ${tried}. Lower "Requests in Flight" or add a Wait node between batches.`,
@@ -213,11 +238,18 @@ export function markOutcomeUnknown(error: NodeApiError): void {
  * unusable 2xx...). False for a 4xx, a call that never left n8n, and any error not from a call.
  */
 export function outcomeUnknown(error: unknown): boolean {
-	return (error as { context?: { outcomeUnknown?: unknown } } | null)?.context?.outcomeUnknown === true;
+	return (
+		(error as { context?: { outcomeUnknown?: unknown } } | null)?.context?.outcomeUnknown === true
+	);
 }
 
 /** A NodeApiError built only from the sanitised failure, so no header or request body can leak. */
-export function toNodeApiError(node: INode, failure: HeroFailure, itemIndex?: number, secrets: readonly string[] = []): NodeApiError {
+export function toNodeApiError(
+	node: INode,
+	failure: HeroFailure,
+	itemIndex?: number,
+	secrets: readonly string[] = [],
+): NodeApiError {
 	const { message, description: said } = humanMessage(failure, secrets);
 	// The node never repeats such a call, but n8n's own node setting does: say so where it is on.
 	const description =

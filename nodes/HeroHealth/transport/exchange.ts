@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, type HeroContext } from './settings';
 import { startDeadline } from './timer';
@@ -26,7 +30,8 @@ export class AnswerLimit extends Error {
 	}
 }
 
-const isStream = (body: unknown): body is BodyStream => typeof (body as BodyStream | undefined)?.on === 'function';
+const isStream = (body: unknown): body is BodyStream =>
+	typeof (body as BodyStream | undefined)?.on === 'function';
 
 interface ClosingSocket {
 	closed?: boolean;
@@ -51,8 +56,12 @@ function connectionClosed(body: unknown): Promise<void> | undefined {
 function readCapped(body: unknown, limit: number, declaredLength: unknown): Promise<Buffer> {
 	if (!isStream(body)) {
 		// Not a stream (another n8n version): the bytes are already in memory; still apply the cap.
-		const bytes = Buffer.from(typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body));
-		return bytes.length > limit ? Promise.reject(new AnswerLimit('too-large')) : Promise.resolve(bytes);
+		const bytes = Buffer.from(
+			typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body),
+		);
+		return bytes.length > limit
+			? Promise.reject(new AnswerLimit('too-large'))
+			: Promise.resolve(bytes);
 	}
 	return new Promise((resolve, reject) => {
 		let ended = false;
@@ -75,7 +84,11 @@ function readCapped(body: unknown, limit: number, declaredLength: unknown): Prom
 		body.on('error', (error: Error) => reject(error));
 		// Closed before its end (reset, or destroyed at the deadline): a reset unless already settled.
 		// (Every answer closes after its end: no error is built then, it would cost a stack trace per call.)
-		body.on('close', () => ended || reject(Object.assign(new Error('The answer ended early'), { code: 'ECONNRESET' })));
+		body.on(
+			'close',
+			() =>
+				ended || reject(Object.assign(new Error('The answer ended early'), { code: 'ECONNRESET' })),
+		);
 	});
 }
 
@@ -84,7 +97,12 @@ function readCapped(body: unknown, limit: number, declaredLength: unknown): Prom
  * body read here. `timeoutMs` bounds the whole attempt, from connecting to the last byte: n8n's own
  * `timeout` only notices a silent socket, not an answer dripped byte by byte.
  */
-export async function exchange(this: HeroContext, options: IHttpRequestOptions, credentials: ICredentialDataDecryptedObject, timeoutMs: number): Promise<Answer> {
+export async function exchange(
+	this: HeroContext,
+	options: IHttpRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
+	timeoutMs: number,
+): Promise<Answer> {
 	let body: unknown;
 	let expire: (reason: AnswerLimit) => void = () => undefined;
 	const deadline = new Promise<never>((_resolve, reject) => (expire = reject));
@@ -105,7 +123,10 @@ export async function exchange(this: HeroContext, options: IHttpRequestOptions, 
 	try {
 		const response = await Promise.race([sent, deadline]);
 		body = response.body;
-		const bytes = await Promise.race([readCapped(body, MAX_ANSWER_BYTES, response.headers?.['content-length']), deadline]);
+		const bytes = await Promise.race([
+			readCapped(body, MAX_ANSWER_BYTES, response.headers?.['content-length']),
+			deadline,
+		]);
 		const closing = connectionClosed(body);
 		if (closing) await Promise.race([closing, deadline]);
 		return { status: response.statusCode, headers: response.headers ?? {}, bytes };

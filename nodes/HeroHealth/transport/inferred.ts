@@ -22,7 +22,13 @@ export const INFERRED = {
 	/** Reschedule: required flags not captured; by analogy with Edit these three are required. */
 	rescheduleRequiredFields: ['practitioner_id', 'duration', 'start_time'] as const,
 	/** Check Slot Availability: required flags not captured; all five sample fields are required. */
-	slotAvailabilityRequiredFields: ['practitioner_id', 'appointment_type_id', 'location_id', 'start_time', 'duration'] as const,
+	slotAvailabilityRequiredFields: [
+		'practitioner_id',
+		'appointment_type_id',
+		'location_id',
+		'start_time',
+		'duration',
+	] as const,
 	/** List Slots is "paginated" but its parameters were not captured: `page_index`/`page_size` and `{ data, count }` as elsewhere. */
 	slotsArePaged: true as boolean,
 	/** Count Bookable Slots: response not captured; `{ count: number }` (a bare number is accepted too). */
@@ -31,21 +37,46 @@ export const INFERRED = {
 	/** Create a Form Link: path never captured. */
 	createFormLinkPath: '/v1/form_links',
 	/** Create a Form Link: body never captured; field names by analogy with booking and attachment links. */
-	formLinkFields: { formId: 'form_id', patientId: 'patient_id', expiryDate: 'expiry_date', maximumUseCount: 'maximum_use_count' } as const,
+	formLinkFields: {
+		formId: 'form_id',
+		patientId: 'patient_id',
+		expiryDate: 'expiry_date',
+		maximumUseCount: 'maximum_use_count',
+	} as const,
 	/** Create a Video Link: body and response never captured; we send only the patient, under this name. */
 	videoLinkFields: { patientId: 'patient_id' } as const,
 	/** Create a Booking Link: required flags never captured; the guide always gives these two. */
 	bookingLinkCreateRequired: ['appointment_type_id', 'location_id'] as const,
 	/** Update a Booking Link: the sample stops after from_date/to_date; these names come from the link object and the create body. */
-	bookingLinkUpdateFields: { active: 'active', expiryDate: 'expiry_date', maximumUseCount: 'maximum_use_count' } as const,
+	bookingLinkUpdateFields: {
+		active: 'active',
+		expiryDate: 'expiry_date',
+		maximumUseCount: 'maximum_use_count',
+	} as const,
 	/** Create an Attachment Link: required flags never captured; a link is taken to belong to one patient. */
 	attachmentLinkCreateRequired: ['patient_id'] as const,
 	/** List Booking Links (`GET /v2/bookinglinks`): query and response never captured; paged like Hero's other lists. */
 	bookingLinksPaged: true,
 	/** Create or Update a Patient (no PDS): only `title` was captured; the rest are the patient record's names (GET /v2/patients/{id}); the answer is taken to carry `patient_id`. */
-	registerPatientFields: ['nhs_number', 'dob', 'title', 'first_name', 'last_name', 'sex', 'email', 'mobile', 'line_1', 'line_2', 'line_3', 'town', 'county', 'postcode'] as const,
+	registerPatientFields: [
+		'nhs_number',
+		'dob',
+		'title',
+		'first_name',
+		'last_name',
+		'sex',
+		'email',
+		'mobile',
+		'line_1',
+		'line_2',
+		'line_3',
+		'town',
+		'county',
+		'postcode',
+	] as const,
 	/** NHS numbers as sent to Hero: its samples write them spaced 3-3-4 (`"123 456 7891"`); the format is not specified. */
-	nhsNumberForHero: (digits: string) => `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`,
+	nhsNumberForHero: (digits: string) =>
+		`${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`,
 
 	/** Webhook get/update/delete: only create and list are documented. A delete is confirmed from the list (webhooks/registration.ts, webhook/delete.operation.ts), as this path may be wrong. */
 	webhookPath: (webhookId: string) => `/v1/webhooks/${webhookId}`,
@@ -62,7 +93,12 @@ export const INFERRED = {
 	/** List Episodes: `order_descending[]` is documented only as a list of strings; we send "true"/"false", one per `order_by[]` entry, in the same order. */
 	episodeOrderDescending: (descending: boolean) => String(descending),
 	/** Lists whose answer was never captured, read like their documented siblings (`{ data, count }` or a bare array, paged by `page_index`/`page_size` where the docs list those). */
-	uncapturedListAnswers: ['GET /v1/batch_message', 'GET /v1/batch_message/{id}/messages', 'GET /v1/templates', 'GET /v2/automated_messages'] as const,
+	uncapturedListAnswers: [
+		'GET /v1/batch_message',
+		'GET /v1/batch_message/{id}/messages',
+		'GET /v1/templates',
+		'GET /v2/automated_messages',
+	] as const,
 
 	/**
 	 * A 429 is taken to mean Hero refused the request without acting on it, so even a send or a
@@ -82,7 +118,12 @@ export const INFERRED = {
 	 * (whole or fractional), epoch milliseconds, ISO 8601 with a zone (trigger/signature.ts). ISO 8601
 	 * without a zone is refused: its instant would be a guess (decided there, with the reason).
 	 */
-	signatureTimestampForms: ['epoch-seconds', 'epoch-seconds-fractional', 'epoch-milliseconds', 'iso-8601-with-zone'] as const,
+	signatureTimestampForms: [
+		'epoch-seconds',
+		'epoch-seconds-fractional',
+		'epoch-milliseconds',
+		'iso-8601-with-zone',
+	] as const,
 	/** How far a delivery's X-Herohealth-Timestamp may be from now (no window is documented). */
 	signatureToleranceSeconds: 300,
 };

@@ -28,8 +28,16 @@ export interface ListPage {
 }
 
 /** One answer of a list: one page (`pageIndex` given, `pageSize` records a page) or the unpaged list. */
-export async function readPage(this: HeroContext, request: HeroRequest, pageIndex?: number, pageSize: number = INFERRED.pageSize): Promise<ListPage> {
-	const qs = pageIndex === undefined ? request.qs : { ...request.qs, page_index: pageIndex, page_size: pageSize };
+export async function readPage(
+	this: HeroContext,
+	request: HeroRequest,
+	pageIndex?: number,
+	pageSize: number = INFERRED.pageSize,
+): Promise<ListPage> {
+	const qs =
+		pageIndex === undefined
+			? request.qs
+			: { ...request.qs, page_index: pageIndex, page_size: pageSize };
 	const page = await heroApiRequest.call(this, { ...request, qs, expect: 'list' });
 	return { records: recordsOf(page), count: (page as { count?: unknown })?.count };
 }
@@ -40,7 +48,11 @@ export async function readPage(this: HeroContext, request: HeroRequest, pageInde
  * Never more than MAX_PAGES pages, and Return All fails at once when `count` says the list is
  * longer than that: a Hero that keeps sending full pages fails the call instead of looping.
  */
-export async function heroApiRequestAllItems(this: HeroContext, request: HeroRequest, limit?: number): Promise<IDataObject[]> {
+export async function heroApiRequestAllItems(
+	this: HeroContext,
+	request: HeroRequest,
+	limit?: number,
+): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
 	let previousFirst: string | undefined;
 	const pageSize = limit !== undefined ? Math.min(limit, INFERRED.pageSize) : INFERRED.pageSize;
@@ -50,7 +62,8 @@ export async function heroApiRequestAllItems(this: HeroContext, request: HeroReq
 			description: `${request.method} ${request.path} was read page by page (${pageSize} records a page, at most ${MAX_PAGES} pages). Use Limit, or narrow the list with the operation's filters.`,
 		});
 	for (let pageIndex = INFERRED.firstPageIndex, pagesRead = 0; ; pageIndex++, pagesRead++) {
-		if (pagesRead >= MAX_PAGES) throw endless(`Hero kept sending full pages for more than ${MAX_PAGES} pages`);
+		if (pagesRead >= MAX_PAGES)
+			throw endless(`Hero kept sending full pages for more than ${MAX_PAGES} pages`);
 		const { records, count: total } = await readPage.call(this, request, pageIndex, pageSize);
 		// A server that ignores page_index would send the same page forever: stop at a repeat.
 		const first = records.length ? JSON.stringify(records[0]) : undefined;
@@ -78,11 +91,21 @@ export async function heroApiRequestAllItems(this: HeroContext, request: HeroReq
  * Every record of a list (or the first `limit`), however Hero serves it (`paging`). The one way the
  * action node, the trigger and Get Many read a whole list.
  */
-export async function readList(this: HeroContext, request: HeroRequest, paging: Paging, limit?: number): Promise<IDataObject[]> {
+export async function readList(
+	this: HeroContext,
+	request: HeroRequest,
+	paging: Paging,
+	limit?: number,
+): Promise<IDataObject[]> {
 	if (paging === 'paged') return heroApiRequestAllItems.call(this, request, limit);
 	const { records, count } = await readPage.call(this, request);
 	const enough = limit !== undefined && records.length >= limit;
-	if (paging === 'pagedWhenCounted' && !enough && typeof count === 'number' && count > records.length) {
+	if (
+		paging === 'pagedWhenCounted' &&
+		!enough &&
+		typeof count === 'number' &&
+		count > records.length
+	) {
 		return heroApiRequestAllItems.call(this, request, limit);
 	}
 	return limit === undefined ? records : records.slice(0, limit);

@@ -9,7 +9,9 @@ const PLAIN_SEGMENT = /^(?:[A-Za-z0-9_.~-]|%(?!2e|2f|5c|00)[0-9a-f]{2})+$/i;
 export function unsafePathPrefix(path: string): string | undefined {
 	if (!path.startsWith('/')) return '';
 	const segments = path.slice(1).split('/');
-	const bad = segments.findIndex((segment) => !PLAIN_SEGMENT.test(segment) || /^\.+$/.test(segment));
+	const bad = segments.findIndex(
+		(segment) => !PLAIN_SEGMENT.test(segment) || /^\.+$/.test(segment),
+	);
 	return bad === -1 ? undefined : `/${segments.slice(0, bad).join('/')}`;
 }
 

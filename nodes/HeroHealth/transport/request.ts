@@ -1,16 +1,36 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CLEARTEXT_BASE_URL_ERROR, sendsKeyInClear } from '../../../credentials/HeroHealthApi.credentials';
+import {
+	CLEARTEXT_BASE_URL_ERROR,
+	sendsKeyInClear,
+} from '../../../credentials/HeroHealthApi.credentials';
 import { markOutcomeUnknown, toNodeApiError, type HeroFailure } from './errors';
 import { AnswerLimit, MAX_ANSWER_BYTES, exchange, type Answer } from './exchange';
 import { unsafePathPrefix } from './paths';
-import { certainlyNotCarriedOut, decide, mayHaveBeenCarriedOut, parseRetryAfter, type Outcome } from './retry';
+import {
+	certainlyNotCarriedOut,
+	decide,
+	mayHaveBeenCarriedOut,
+	parseRetryAfter,
+	type Outcome,
+} from './retry';
 import { settingsFor, timeoutOf, type HeroContext } from './settings';
 import { supervisorOf } from './supervisor';
 import { abortableSleep } from './timer';
 
-export { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS, resolveBaseUrl, setRequestTimeout, type HeroContext } from './settings';
+export {
+	CREDENTIAL_TYPE,
+	DEFAULT_TIMEOUT_MS,
+	resolveBaseUrl,
+	setRequestTimeout,
+	type HeroContext,
+} from './settings';
 export type { RequestSupervisor, RequestWatch, SupervisedContext } from './supervisor';
 export { MAX_ANSWER_BYTES } from './exchange';
 
@@ -43,11 +63,19 @@ export type AnswerShape = 'object' | 'list' | 'json' | 'optional' | 'written';
 
 function networkCodeOf(error: unknown): string {
 	// n8n wraps axios errors in NodeApiError: the code lands in `httpCode`, the text in `messages`.
-	const wrapped = error as { code?: unknown; httpCode?: unknown; cause?: { code?: unknown }; message?: unknown; messages?: unknown };
+	const wrapped = error as {
+		code?: unknown;
+		httpCode?: unknown;
+		cause?: { code?: unknown };
+		message?: unknown;
+		messages?: unknown;
+	};
 	for (const code of [wrapped.httpCode, wrapped.code, wrapped.cause?.code]) {
 		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
 	}
-	const text = [wrapped.message, ...(Array.isArray(wrapped.messages) ? wrapped.messages : [])].join(' ');
+	const text = [wrapped.message, ...(Array.isArray(wrapped.messages) ? wrapped.messages : [])].join(
+		' ',
+	);
 	const named = /\b(E[A-Z]{3,}[A-Z_]*)\b/.exec(text);
 	if (named) return named[1];
 	if (/timeout|timed out/i.test(text)) return 'ETIMEDOUT';
@@ -55,13 +83,17 @@ function networkCodeOf(error: unknown): string {
 	return 'EUNKNOWN';
 }
 
-const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value);
+const typeOf = (value: unknown) =>
+	value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
 
 /** A 2xx body as the caller expects it, or what is wrong with it. */
 function parse(answer: Answer, shape: AnswerShape): { value: IDataObject } | { problem: string } {
 	const said = `Hero answered ${answer.status}`;
 	const text = answer.bytes.toString('utf8');
-	if (text.trim() === '') return shape === 'optional' || shape === 'written' ? { value: {} } : { problem: `${said} with an empty body` };
+	if (text.trim() === '')
+		return shape === 'optional' || shape === 'written'
+			? { value: {} }
+			: { problem: `${said} with an empty body` };
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -70,8 +102,12 @@ function parse(answer: Answer, shape: AnswerShape): { value: IDataObject } | { p
 		return { problem: `${said} with a body that is not JSON (${type})` };
 	}
 	if (shape === 'json' || shape === 'optional') return { value: value as IDataObject };
-	if (Array.isArray(value)) return shape === 'list' ? { value: value as unknown as IDataObject } : { problem: `${said} with a list where one record is documented` };
-	if (value === null || typeof value !== 'object') return { problem: `${said} with JSON that is not a JSON object (${typeOf(value)})` };
+	if (Array.isArray(value))
+		return shape === 'list'
+			? { value: value as unknown as IDataObject }
+			: { problem: `${said} with a list where one record is documented` };
+	if (value === null || typeof value !== 'object')
+		return { problem: `${said} with JSON that is not a JSON object (${typeOf(value)})` };
 	return { value: value as IDataObject };
 }
 
@@ -99,16 +135,24 @@ function redirectTarget(location: unknown, base: string): string | null {
  * Only a 2xx is success; a redirect is never followed; the Timeout bounds each attempt to its last
  * byte; answers over MAX_ANSWER_BYTES fail; ids in `path` must be plain (see `pathId`).
  */
-export async function heroApiRequest(this: HeroContext, request: HeroRequest): Promise<IDataObject> {
+export async function heroApiRequest(
+	this: HeroContext,
+	request: HeroRequest,
+): Promise<IDataObject> {
 	const refusedAt = unsafePathPrefix(request.path);
 	if (refusedAt !== undefined) {
-		throw new NodeOperationError(this.getNode(), `Refused to call Hero: an ID in ${request.method} ${refusedAt}/… is not a plain ID`, {
-			itemIndex: request.itemIndex,
-			description:
-				'IDs put into a request path may hold only letters, digits and - _ . ~, and may not be "." or "..". The ID came from this node\'s parameters or from an earlier answer of Hero. Nothing was sent.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Refused to call Hero: an ID in ${request.method} ${refusedAt}/… is not a plain ID`,
+			{
+				itemIndex: request.itemIndex,
+				description:
+					'IDs put into a request path may hold only letters, digits and - _ . ~, and may not be "." or "..". The ID came from this node\'s parameters or from an earlier answer of Hero. Nothing was sent.',
+			},
+		);
 	}
-	const repeatable = request.repeatable ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
+	const repeatable =
+		request.repeatable ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
 	const supervisor = supervisorOf(this);
 	const watch = supervisor?.beforeRequest(request, repeatable);
 	const stop = request.signal ?? cancelSignalOf(this);
@@ -174,18 +218,37 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 				// A 2xx whose body is unusable: never retried; for a send or booking the outcome is unknown.
 				failure = { ...base, status, answerProblem: parsed.problem, final: true };
 			} else if (status < 400) {
-				failure = { ...base, status, redirectTo: redirectTarget(answer.headers.location, String(options.url)), final: true };
+				failure = {
+					...base,
+					status,
+					redirectTo: redirectTarget(answer.headers.location, String(options.url)),
+					final: true,
+				};
 			} else {
-				failure = { ...base, status, body: errorBody(answer.bytes), retryAfterSeconds: outcome.retryAfterSeconds };
+				failure = {
+					...base,
+					status,
+					body: errorBody(answer.bytes),
+					retryAfterSeconds: outcome.retryAfterSeconds,
+				};
 			}
 		} catch (error) {
 			if (error instanceof AnswerLimit && error.kind === 'too-large') {
 				watch?.();
 				const size = `Hero's answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`;
-				throw fail({ ...base, answerProblem: repeatable ? `${size}; it was not read further` : size, ambiguous: !repeatable, retries: attempt });
+				throw fail({
+					...base,
+					answerProblem: repeatable ? `${size}; it was not read further` : size,
+					ambiguous: !repeatable,
+					retries: attempt,
+				});
 			}
 			// Stopped with the request on its way or with Hero: never retried, the outcome unknown.
-			const networkCode = stop?.aborted ? 'ERR_CANCELED' : error instanceof AnswerLimit ? 'ETIMEDOUT' : networkCodeOf(error);
+			const networkCode = stop?.aborted
+				? 'ERR_CANCELED'
+				: error instanceof AnswerLimit
+					? 'ETIMEDOUT'
+					: networkCodeOf(error);
 			outcome = { networkCode };
 			failure = { ...base, networkCode, ...(stop?.aborted ? { final: true } : {}) };
 		}
@@ -193,7 +256,12 @@ export async function heroApiRequest(this: HeroContext, request: HeroRequest): P
 			reached = true;
 			watch?.();
 		}
-		if (failure.final) throw fail({ ...failure, ambiguous: !repeatable && failure.redirectTo === undefined, retries: attempt });
+		if (failure.final)
+			throw fail({
+				...failure,
+				ambiguous: !repeatable && failure.redirectTo === undefined,
+				retries: attempt,
+			});
 		const verdict = decide(outcome, repeatable, attempt, performance.now() - started);
 		if (!verdict.retry) throw fail({ ...failure, ambiguous: verdict.ambiguous, retries: attempt });
 		if (!stop) await sleep(verdict.delayMs);
@@ -211,13 +279,21 @@ function cancelSignalOf(context: HeroContext): AbortSignal | undefined {
 function stopped(context: HeroContext, request: HeroRequest, reached: boolean): NodeOperationError {
 	const call = `${request.method} ${request.path}`;
 	if (!reached) {
-		return new NodeOperationError(context.getNode(), 'Not sent: the execution was stopped before this request was sent to Hero', {
-			itemIndex: request.itemIndex,
-			description: `${call} did not leave n8n, so Hero did nothing with it. Run this item again when ready.`,
-		});
+		return new NodeOperationError(
+			context.getNode(),
+			'Not sent: the execution was stopped before this request was sent to Hero',
+			{
+				itemIndex: request.itemIndex,
+				description: `${call} did not leave n8n, so Hero did nothing with it. Run this item again when ready.`,
+			},
+		);
 	}
-	return new NodeOperationError(context.getNode(), 'The execution was stopped while this request was being retried; an earlier attempt may have been carried out by Hero', {
-		itemIndex: request.itemIndex,
-		description: `${call} was sent at least once and Hero's answer left its outcome open. Check it in Hero before running this item again.`,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		'The execution was stopped while this request was being retried; an earlier attempt may have been carried out by Hero',
+		{
+			itemIndex: request.itemIndex,
+			description: `${call} was sent at least once and Hero's answer left its outcome open. Check it in Hero before running this item again.`,
+		},
+	);
 }

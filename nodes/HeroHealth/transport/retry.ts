@@ -23,14 +23,18 @@ export const RETRY_POLICY = {
 /** Errors raised before any byte of the request can have reached Hero. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 /** Transient errors after the request may have been read. */
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+const TRANSIENT_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+]);
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
 export type Outcome = { status: number; retryAfterSeconds?: number } | { networkCode: string };
 
-export type Verdict =
-	| { retry: true; delayMs: number }
-	| { retry: false; ambiguous: boolean };
+export type Verdict = { retry: true; delayMs: number } | { retry: false; ambiguous: boolean };
 
 /**
  * Whether Hero may have carried out a call that ended this way: the one rule for Refuse Repeat Send's
@@ -46,7 +50,10 @@ export function mayHaveBeenCarriedOut(outcome: { status?: number; networkCode?: 
 }
 
 /** The other side of `mayHaveBeenCarriedOut`: Refuse Repeat Send may forget such a send. */
-export const certainlyNotCarriedOut = (failure: { status?: number; networkCode?: string }): boolean => !mayHaveBeenCarriedOut(failure);
+export const certainlyNotCarriedOut = (failure: {
+	status?: number;
+	networkCode?: string;
+}): boolean => !mayHaveBeenCarriedOut(failure);
 
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
@@ -60,7 +67,13 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
  * Decide what to do after attempt `attempt` (0-based) failed with `outcome`.
  * `elapsedMs` is the time since the call's first attempt started (answers awaited and backoff).
  */
-export function decide(outcome: Outcome, repeatable: boolean, attempt: number, elapsedMs: number, random = Math.random): Verdict {
+export function decide(
+	outcome: Outcome,
+	repeatable: boolean,
+	attempt: number,
+	elapsedMs: number,
+	random = Math.random,
+): Verdict {
 	let retryable: boolean;
 	let ambiguous = false;
 	let retryAfterMs = 0;
@@ -71,8 +84,10 @@ export function decide(outcome: Outcome, repeatable: boolean, attempt: number, e
 	} else {
 		const refusedUnread = outcome.status === 429 && INFERRED.rateLimitedRequestNotCarriedOut;
 		retryable = refusedUnread || (repeatable && RETRYABLE_STATUS.has(outcome.status));
-		ambiguous = !repeatable && (outcome.status >= 500 || (outcome.status === 429 && !refusedUnread));
-		if (outcome.retryAfterSeconds !== undefined) retryAfterMs = Math.ceil(outcome.retryAfterSeconds * 1000);
+		ambiguous =
+			!repeatable && (outcome.status >= 500 || (outcome.status === 429 && !refusedUnread));
+		if (outcome.retryAfterSeconds !== undefined)
+			retryAfterMs = Math.ceil(outcome.retryAfterSeconds * 1000);
 	}
 	if (!retryable || attempt >= RETRY_POLICY.maxRetries) return { retry: false, ambiguous };
 	const backoff = Math.min(RETRY_POLICY.maxDelayMs, RETRY_POLICY.baseDelayMs * 2 ** attempt);

@@ -1,11 +1,21 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/HeroHealthApi.credentials';
 
 export const CREDENTIAL_TYPE = 'heroHealthApi';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export type HeroContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type HeroContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export interface Settings {
 	baseUrl: string;
@@ -35,8 +45,15 @@ export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): str
 
 async function loadSettings(context: HeroContext): Promise<Settings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const secrets = [credentials.apiKey, credentials.practiceGroupId].map((value) => String(value ?? ''));
-	return { baseUrl: resolveBaseUrl(credentials), credentials, timeout: DEFAULT_TIMEOUT_MS, secrets };
+	const secrets = [credentials.apiKey, credentials.practiceGroupId].map((value) =>
+		String(value ?? ''),
+	);
+	return {
+		baseUrl: resolveBaseUrl(credentials),
+		credentials,
+		timeout: DEFAULT_TIMEOUT_MS,
+		secrets,
+	};
 }
 
 export function settingsFor(context: HeroContext): Promise<Settings> {

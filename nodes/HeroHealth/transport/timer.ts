@@ -8,7 +8,11 @@ type SleepWithAbort = (ms: number, signal: AbortSignal) => Promise<void>;
  * (its timer is cleared on abort); n8n-workflow 2.x exports only `sleep`, so there the wait ends on
  * abort while its timer runs out by itself. Nodes may not call setTimeout themselves.
  */
-export function abortableSleep(ms: number, signal: AbortSignal, native: unknown = (n8nWorkflow as Record<string, unknown>).sleepWithAbort): Promise<void> {
+export function abortableSleep(
+	ms: number,
+	signal: AbortSignal,
+	native: unknown = (n8nWorkflow as Record<string, unknown>).sleepWithAbort,
+): Promise<void> {
 	if (typeof native === 'function') return (native as SleepWithAbort)(ms, signal);
 	return new Promise((resolve, reject) => {
 		if (signal.aborted) return reject(new Error('aborted'));
@@ -50,7 +54,11 @@ let ticking = false;
  * error with a stack trace; with n8n-workflow 2.x's `sleep` each left a 30 s timer behind.)
  */
 export function startDeadline(ms: number, expire: () => void): Deadline {
-	const entry: Entry = { at: monotonicNow() + ms, expire, cancel: () => void pending.delete(entry) };
+	const entry: Entry = {
+		at: monotonicNow() + ms,
+		expire,
+		cancel: () => void pending.delete(entry),
+	};
 	pending.add(entry);
 	if (!ticking) void tick();
 	return entry;

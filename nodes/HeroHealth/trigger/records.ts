@@ -36,7 +36,13 @@ export function parseEnvelope(rawBody: Buffer | string): HeroEnvelope | undefine
 		practice_group_id: text(record.practice_group_id),
 		event: text(record.event),
 	};
-	if (!envelope.object || !envelope.id || !envelope.event || envelope.practice_group_id === undefined) return undefined;
+	if (
+		!envelope.object ||
+		!envelope.id ||
+		!envelope.event ||
+		envelope.practice_group_id === undefined
+	)
+		return undefined;
 	return envelope as HeroEnvelope;
 }
 
@@ -48,20 +54,27 @@ export type RecordSource = { path: string } | { note: string };
  * and FormSubmission have no documented read endpoint.
  */
 export function recordSource(envelope: HeroEnvelope): RecordSource {
-	if (!isHeroId(envelope.id)) return { note: 'The event id is not a numeric Hero ID, so the record was not fetched' };
+	if (!isHeroId(envelope.id))
+		return { note: 'The event id is not a numeric Hero ID, so the record was not fetched' };
 	if (envelope.object === 'Appointment') return { path: `/v1/appointments/${pathId(envelope.id)}` };
 	if (envelope.object === 'Patient') return { path: `/v2/patients/${pathId(envelope.id)}` };
-	if (envelope.object === INFERRED.writeToRecordObject.name || envelope.event.startsWith('write-to-record.')) {
+	if (
+		envelope.object === INFERRED.writeToRecordObject.name ||
+		envelope.event.startsWith('write-to-record.')
+	) {
 		return { path: INFERRED.writeToRecordObject.readPath(pathId(envelope.id)) };
 	}
-	return { note: `Hero documents no endpoint to read a ${envelope.object} record, so only its ID is given` };
+	return {
+		note: `Hero documents no endpoint to read a ${envelope.object} record, so only its ID is given`,
+	};
 }
 
 /** A failed fetch as item data: the sanitised message of the transport's error, never a request. */
 function describeFailure(error: unknown): IDataObject {
 	const failure = error as { message?: unknown; description?: unknown; httpCode?: unknown };
 	return {
-		message: typeof failure.message === 'string' ? failure.message : 'The record could not be fetched',
+		message:
+			typeof failure.message === 'string' ? failure.message : 'The record could not be fetched',
 		...(typeof failure.description === 'string' ? { description: failure.description } : {}),
 		...(typeof failure.httpCode === 'string' ? { httpCode: failure.httpCode } : {}),
 	};
@@ -82,7 +95,10 @@ export const RECORD_ATTEMPT_TIMEOUT_MS = 4_000;
 const LATE: unique symbol = Symbol('late');
 
 /** `work`'s result, or LATE once `ms` have passed; the work is then aborted (its request, its retry waits). */
-async function withinDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T | typeof LATE> {
+async function withinDeadline<T>(
+	work: (signal: AbortSignal) => Promise<T>,
+	ms: number,
+): Promise<T | typeof LATE> {
 	const stop = new AbortController();
 	const abandon = new AbortController();
 	const late = (): typeof LATE => LATE;
@@ -106,12 +122,21 @@ async function withinDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: 
  * (issue 24 point 21), within what is left of the read's deadline: names that come late are left out,
  * the local time needs no request. Minimal Output leaves all of them out.
  */
-async function readableOf(this: IWebhookFunctions, envelope: HeroEnvelope, record: IDataObject, minimal: boolean, started: number): Promise<IDataObject> {
+async function readableOf(
+	this: IWebhookFunctions,
+	envelope: HeroEnvelope,
+	record: IDataObject,
+	minimal: boolean,
+	started: number,
+): Promise<IDataObject> {
 	if (minimal || envelope.object !== 'Appointment') return {};
 	// Whatever goes wrong with the names, the record itself is never lost for them.
 	// The name reads take no signal: each is bounded by its own request timeout, and late ones are left out.
 	const names = () => readableFields(this, 0, record).catch(() => localStart(record));
-	const named = await withinDeadline(names, Math.max(0, RECORD_READ_DEADLINE_MS - (performance.now() - started)));
+	const named = await withinDeadline(
+		names,
+		Math.max(0, RECORD_READ_DEADLINE_MS - (performance.now() - started)),
+	);
 	return named === LATE ? localStart(record) : named;
 }
 
@@ -120,7 +145,12 @@ async function readableOf(this: IWebhookFunctions, envelope: HeroEnvelope, recor
  * (only its ids, statuses and times when `minimal`). A failed or late fetch still produces the
  * item (`record: null`, `error`), so no event is lost.
  */
-export async function buildEventItem(this: IWebhookFunctions, envelope: HeroEnvelope, fetchFullRecord: boolean, minimal = false): Promise<IDataObject> {
+export async function buildEventItem(
+	this: IWebhookFunctions,
+	envelope: HeroEnvelope,
+	fetchFullRecord: boolean,
+	minimal = false,
+): Promise<IDataObject> {
 	const item: IDataObject = {
 		event: envelope.event,
 		practice_group_id: envelope.practice_group_id,
@@ -132,14 +162,23 @@ export async function buildEventItem(this: IWebhookFunctions, envelope: HeroEnve
 	if ('note' in source) return { ...item, record: null, note: source.note };
 	try {
 		const started = performance.now();
-		const record = await withinDeadline((signal) => heroApiRequest.call(this, { method: 'GET', path: source.path, signal }), RECORD_READ_DEADLINE_MS);
-		if (record !== LATE) return { ...item, ...(await readableOf.call(this, envelope, record, minimal, started)), record: minimal ? minimalOutput(record) : record };
+		const record = await withinDeadline(
+			(signal) => heroApiRequest.call(this, { method: 'GET', path: source.path, signal }),
+			RECORD_READ_DEADLINE_MS,
+		);
+		if (record !== LATE)
+			return {
+				...item,
+				...(await readableOf.call(this, envelope, record, minimal, started)),
+				record: minimal ? minimalOutput(record) : record,
+			};
 		return {
 			...item,
 			record: null,
 			error: {
 				message: `Hero did not answer GET ${source.path} within ${RECORD_READ_DEADLINE_MS / 1000} s, so the run started without the record`,
-				description: 'Read it again with the Hero Health node (the id is in this item) once Hero answers.',
+				description:
+					'Read it again with the Hero Health node (the id is in this item) once Hero answers.',
 			},
 		};
 	} catch (error) {

@@ -37,7 +37,8 @@ export class DeliveryMemory {
 		if (until !== undefined && until >= nowMs) return true;
 		// A full sweep costs one pass over the memory: at most once a second.
 		if (this.entries.size >= this.capacity && nowMs - this.lastSweepMs >= 1_000) this.sweep(nowMs);
-		while (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+		while (this.entries.size >= this.capacity)
+			this.entries.delete(this.entries.keys().next().value as string);
 		this.entries.set(key, timestampMs + this.windowMs);
 		return false;
 	}
@@ -61,4 +62,7 @@ export class DeliveryMemory {
 export const REPLAY_MEMORY_CAPACITY = 10_000;
 
 /** The process's memory of accepted deliveries, shared by every Hero Health Trigger it runs. */
-export const acceptedDeliveries = new DeliveryMemory(REPLAY_MEMORY_CAPACITY, INFERRED.signatureToleranceSeconds * 1000);
+export const acceptedDeliveries = new DeliveryMemory(
+	REPLAY_MEMORY_CAPACITY,
+	INFERRED.signatureToleranceSeconds * 1000,
+);

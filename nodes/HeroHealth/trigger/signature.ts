@@ -24,7 +24,9 @@ export type SignatureFailure =
 	| 'mismatch';
 
 /** `digest`: the verified HMAC (hex), one per timestamp and body: what a replay repeats. */
-export type SignatureVerdict = { valid: true; timestampMs: number; digest: string } | { valid: false; reason: SignatureFailure };
+export type SignatureVerdict =
+	| { valid: true; timestampMs: number; digest: string }
+	| { valid: false; reason: SignatureFailure };
 
 export interface SignedDelivery {
 	/** The registration's signing key (never logged). */
@@ -42,9 +44,16 @@ export interface SignedDelivery {
 const DIGEST_BYTES = 32;
 
 /** Reads a signature in one encoding into digest bytes, or nothing if it is not in that encoding. */
-const DECODERS: Record<(typeof INFERRED.signatureEncodings)[number], (text: string) => Buffer | undefined> = {
-	hex: (text) => (/^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0 ? Buffer.from(text, 'hex') : undefined),
-	base64: (text) => (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.replace(/=+$/, '').length % 4 !== 1 ? Buffer.from(text, 'base64') : undefined),
+const DECODERS: Record<
+	(typeof INFERRED.signatureEncodings)[number],
+	(text: string) => Buffer | undefined
+> = {
+	hex: (text) =>
+		/^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0 ? Buffer.from(text, 'hex') : undefined,
+	base64: (text) =>
+		/^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.replace(/=+$/, '').length % 4 !== 1
+			? Buffer.from(text, 'base64')
+			: undefined,
 };
 
 /** A header given once; repeated headers are refused rather than guessed between. */
@@ -92,7 +101,8 @@ export function readTimestamp(text: string): { ms: number } | { problem: Timesta
 	const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(iso[i]));
 	const second = Number(iso[6] ?? '0');
 	// Date.UTC rolls 30 February over to March and 24:00 to the next day: check every field's range.
-	if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return { problem: 'malformed' };
+	if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())
+		return { problem: 'malformed' };
 	if (hour > 23 || minute > 59 || second > 59) return { problem: 'malformed' };
 	const zone = iso[8];
 	if (!zone) return { problem: 'without-zone' };
@@ -104,7 +114,9 @@ export function readTimestamp(text: string): { ms: number } | { problem: Timesta
 		offsetMinutes = (zone[0] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
 	}
 	const millis = Math.round(Number(`0.${iso[7] ?? '0'}`) * 1000);
-	return { ms: Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000 };
+	return {
+		ms: Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000,
+	};
 }
 
 /** Epoch milliseconds from a timestamp in any form readTimestamp accepts, or undefined. */
@@ -122,14 +134,23 @@ export function verifyHeroSignature(delivery: SignedDelivery): SignatureVerdict 
 	if (!signatureHeader) return { valid: false, reason: 'missing-signature' };
 
 	const read = readTimestamp(timestamp);
-	if ('problem' in read) return { valid: false, reason: read.problem === 'without-zone' ? 'timestamp-without-zone' : 'malformed-timestamp' };
+	if ('problem' in read)
+		return {
+			valid: false,
+			reason: read.problem === 'without-zone' ? 'timestamp-without-zone' : 'malformed-timestamp',
+		};
 	const timestampMs = read.ms;
 	const now = delivery.nowMs ?? Date.now();
-	if (Math.abs(now - timestampMs) > INFERRED.signatureToleranceSeconds * 1000) return { valid: false, reason: 'stale-timestamp' };
+	if (Math.abs(now - timestampMs) > INFERRED.signatureToleranceSeconds * 1000)
+		return { valid: false, reason: 'stale-timestamp' };
 
 	const provided = signatureHeader.replace(/^sha256=/i, '');
-	const body = typeof delivery.rawBody === 'string' ? Buffer.from(delivery.rawBody, 'utf8') : delivery.rawBody;
-	const expected = createHmac('sha256', signingKey).update(`${timestamp}.`, 'utf8').update(body).digest();
+	const body =
+		typeof delivery.rawBody === 'string' ? Buffer.from(delivery.rawBody, 'utf8') : delivery.rawBody;
+	const expected = createHmac('sha256', signingKey)
+		.update(`${timestamp}.`, 'utf8')
+		.update(body)
+		.digest();
 
 	let decodedAny = false;
 	let matched = false;

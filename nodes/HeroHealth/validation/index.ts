@@ -16,20 +16,26 @@ export function phoneToE164(input: string): string | undefined {
 	let digits: string;
 	if (/^(?:\+|00)\d+$/.test(compact)) digits = compact.replace(/^(?:\+|00)/, '');
 	else if (/^0[1-9]\d+$/.test(compact)) digits = `44${compact.slice(1)}`;
-	else if (/^447\d{9}$/.test(compact)) digits = compact; // a UK mobile written without the +
+	else if (/^447\d{9}$/.test(compact))
+		digits = compact; // a UK mobile written without the +
 	else return undefined;
 	// The trunk 0 after the country code ("+44 (0)7700 900123") is written but not dialled.
 	if (digits.startsWith('440')) digits = `44${digits.slice(3)}`;
 	if (!/^[1-9]\d{7,14}$/.test(digits)) return undefined;
 	if (digits.startsWith('44')) {
 		const national = digits.slice(2);
-		if (!/^[1-9]\d{8,9}$/.test(national) || (national.startsWith('7') && national.length !== 10)) return undefined;
+		if (!/^[1-9]\d{8,9}$/.test(national) || (national.startsWith('7') && national.length !== 10))
+			return undefined;
 	}
 	return `+${digits}`;
 }
 
 export function isEmail(input: string): boolean {
-	return /^[^\s@"<>(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(input.trim()) && input.length <= 254;
+	return (
+		/^[^\s@"<>(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(
+			input.trim(),
+		) && input.length <= 254
+	);
 }
 
 /** NHS numbers: 10 digits (spaces or dashes allowed), modulus-11 check digit. Returns the digits. */
@@ -76,7 +82,14 @@ export function zonedParts(date: Date, timeZone: string): Record<string, string>
 function zoneOffsetMinutes(date: Date, timeZone: string): number {
 	const parts = zonedParts(date, timeZone);
 	const get = (type: string) => Number(parts[type]);
-	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const asUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
 }
 
@@ -91,11 +104,21 @@ function toDate(input: unknown, timeZone = 'UTC'): Date | undefined {
 	if (typeof input !== 'string') return undefined;
 	const text = input.trim();
 	// Full ISO 8601 date-time with an offset or Z, or a bare date; n8n's UI emits `YYYY-MM-DDTHH:mm:ss`.
-	if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return undefined;
+	if (
+		!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(
+			text,
+		)
+	)
+		return undefined;
 	// JavaScript rolls 2026-02-30 over to March: reject calendar dates that do not exist.
 	const [year, month, day] = text.slice(0, 10).split('-').map(Number);
 	const calendar = new Date(Date.UTC(year, month - 1, day));
-	if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
+	if (
+		calendar.getUTCFullYear() !== year ||
+		calendar.getUTCMonth() !== month - 1 ||
+		calendar.getUTCDate() !== day
+	)
+		return undefined;
 	if (text.length === 10) return calendar;
 	const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/.test(text);
 	const date = new Date(`${text.replace(' ', 'T')}${hasOffset ? '' : 'Z'}`);
@@ -116,8 +139,13 @@ export function toIsoDateTime(input: unknown, timeZone = 'UTC'): string | undefi
 
 /** `YYYY-MM-DD`. A date-time keeps its own calendar date where given as text. */
 export function toIsoDate(input: unknown): string | undefined {
-	if (typeof input === 'string' && /^\d{4}-\d{2}-\d{2}/.test(input.trim()) && toDate(input)) return input.trim().slice(0, 10);
-	if (input && typeof input === 'object' && typeof (input as { toISODate?: unknown }).toISODate === 'function') {
+	if (typeof input === 'string' && /^\d{4}-\d{2}-\d{2}/.test(input.trim()) && toDate(input))
+		return input.trim().slice(0, 10);
+	if (
+		input &&
+		typeof input === 'object' &&
+		typeof (input as { toISODate?: unknown }).toISODate === 'function'
+	) {
 		return (input as { toISODate: () => string | null }).toISODate() ?? undefined;
 	}
 	return toDate(input)?.toISOString().slice(0, 10);

@@ -33,7 +33,10 @@ export interface Deletion {
 
 /** The message for registrations Hero still lists after answering their delete. */
 export function stillListedText(ids: string[]): string {
-	const which = ids.length === 1 ? `webhook registration ${ids[0]} after answering its delete` : `webhook registrations ${ids.join(', ')} after answering their deletes`;
+	const which =
+		ids.length === 1
+			? `webhook registration ${ids[0]} after answering its delete`
+			: `webhook registrations ${ids.join(', ')} after answering their deletes`;
 	return `Hero still lists ${which} (DELETE ${INFERRED.webhookPath('{id}')} is an inferred path: Hero documents only create and list)`;
 }
 
@@ -42,7 +45,11 @@ export function stillListedText(ids: string[]): string {
  * the key) and returned, so callers keep the ids rather than forgetting a registration Hero may
  * still deliver to.
  */
-export async function deleteAll(ctx: IHookFunctions, ids: string[], why: string): Promise<Deletion> {
+export async function deleteAll(
+	ctx: IHookFunctions,
+	ids: string[],
+	why: string,
+): Promise<Deletion> {
 	const meta = () => ({ workflowId: ctx.getWorkflow().id, node: ctx.getNode().name });
 	const failed: string[] = [];
 	for (const id of ids) {
@@ -50,7 +57,10 @@ export async function deleteAll(ctx: IHookFunctions, ids: string[], why: string)
 			await deleteRegistration(ctx, id);
 		} catch (error) {
 			failed.push(id);
-			ctx.logger.warn(`${LOG_PREFIX}: could not delete Hero webhook registration ${id} (${why}): ${(error as Error).message}`, meta());
+			ctx.logger.warn(
+				`${LOG_PREFIX}: could not delete Hero webhook registration ${id} (${why}): ${(error as Error).message}`,
+				meta(),
+			);
 		}
 	}
 	const answered = ids.filter((id) => !failed.includes(id));
@@ -60,10 +70,17 @@ export async function deleteAll(ctx: IHookFunctions, ids: string[], why: string)
 		listed = new Set((await listRegistrations(ctx)).map((registration) => registration.id));
 	} catch (error) {
 		// Unconfirmed: kept, and tried again (and confirmed) on the next activation.
-		ctx.logger.warn(`${LOG_PREFIX}: could not confirm the delete of Hero webhook registrations ${answered.join(', ')} (${why}): ${(error as Error).message}`, meta());
+		ctx.logger.warn(
+			`${LOG_PREFIX}: could not confirm the delete of Hero webhook registrations ${answered.join(', ')} (${why}): ${(error as Error).message}`,
+			meta(),
+		);
 		return { failed: [...failed, ...answered], stillListed: [] };
 	}
 	const stillListed = answered.filter((id) => listed.has(id));
-	if (stillListed.length) ctx.logger.error(`${LOG_PREFIX}: ${stillListedText(stillListed)} (${why}). They were not removed; remove them in Hero.`, meta());
+	if (stillListed.length)
+		ctx.logger.error(
+			`${LOG_PREFIX}: ${stillListedText(stillListed)} (${why}). They were not removed; remove them in Hero.`,
+			meta(),
+		);
 	return { failed, stillListed };
 }

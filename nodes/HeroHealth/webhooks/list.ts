@@ -16,9 +16,19 @@ export interface Registration {
  * reads them here too). Paging is not documented for this list: page parameters are sent only when
  * the first answer's `count` says it holds less than all (`INFERRED.webhookListPagedWhenCountExceeds`).
  */
-export async function listWebhooks(ctx: HeroContext, qs?: IDataObject, limit?: number, itemIndex?: number): Promise<IDataObject[]> {
+export async function listWebhooks(
+	ctx: HeroContext,
+	qs?: IDataObject,
+	limit?: number,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
 	const request = { method: 'GET' as const, path: '/v1/webhooks', qs, itemIndex };
-	return readList.call(ctx, request, INFERRED.webhookListPagedWhenCountExceeds ? 'pagedWhenCounted' : 'unpaged', limit);
+	return readList.call(
+		ctx,
+		request,
+		INFERRED.webhookListPagedWhenCountExceeds ? 'pagedWhenCounted' : 'unpaged',
+		limit,
+	);
 }
 
 export async function listRegistrations(ctx: IHookFunctions): Promise<Registration[]> {

@@ -21,30 +21,47 @@ export interface TriggerStaticData extends IDataObject {
 	staleRegistrations?: string[];
 }
 
-export function staticDataOf(ctx: { getWorkflowStaticData(type: string): IDataObject }): TriggerStaticData {
+export function staticDataOf(ctx: {
+	getWorkflowStaticData(type: string): IDataObject;
+}): TriggerStaticData {
 	return ctx.getWorkflowStaticData('node') as TriggerStaticData;
 }
 
 function webhookUrlOf(ctx: IHookFunctions): string {
 	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n gave no webhook URL for the Hero Health Trigger');
+	if (!url)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'n8n gave no webhook URL for the Hero Health Trigger',
+		);
 	return url;
 }
 
 /** The selected events: at least one, each a documented Hero event, no repeats. */
 export function selectedEvents(ctx: IHookFunctions): string[] {
 	const value = ctx.getNodeParameter('events', []) as unknown;
-	const events = [...new Set((Array.isArray(value) ? value : [value]).map((event) => String(event ?? '').trim()).filter(Boolean))];
+	const events = [
+		...new Set(
+			(Array.isArray(value) ? value : [value])
+				.map((event) => String(event ?? '').trim())
+				.filter(Boolean),
+		),
+	];
 	if (events.length === 0) {
 		throw new NodeOperationError(ctx.getNode(), 'Events: choose at least one event', {
-			description: 'Hero registers one webhook per event; select the events that should start this workflow.',
+			description:
+				'Hero registers one webhook per event; select the events that should start this workflow.',
 		});
 	}
 	const unknown = events.filter((event) => !HERO_EVENT_NAMES.includes(event));
 	if (unknown.length) {
-		throw new NodeOperationError(ctx.getNode(), `Events: ${unknown.join(', ')} is not a Hero webhook event`, {
-			description: `Choose from: ${HERO_EVENT_NAMES.join(', ')}.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Events: ${unknown.join(', ')} is not a Hero webhook event`,
+			{
+				description: `Choose from: ${HERO_EVENT_NAMES.join(', ')}.`,
+			},
+		);
 	}
 	return events;
 }
@@ -59,7 +76,8 @@ export async function registrationsExist(this: IHookFunctions): Promise<boolean>
 	const url = webhookUrlOf(this);
 	const data = staticDataOf(this);
 	const stored = data.registrations ?? {};
-	if (!data.signingKey || Object.keys(stored).length === 0 || data.staleRegistrations?.length) return false;
+	if (!data.signingKey || Object.keys(stored).length === 0 || data.staleRegistrations?.length)
+		return false;
 
 	const ours = (await listRegistrations(this)).filter((registration) => registration.url === url);
 	if (ours.length !== events.length || Object.keys(stored).length !== events.length) return false;
@@ -83,8 +101,12 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 	const url = webhookUrlOf(this);
 	const data = staticDataOf(this);
 
-	const stale = new Set([...Object.values(data.registrations ?? {}), ...(data.staleRegistrations ?? [])]);
-	for (const registration of await listRegistrations(this)) if (registration.url === url) stale.add(registration.id);
+	const stale = new Set([
+		...Object.values(data.registrations ?? {}),
+		...(data.staleRegistrations ?? []),
+	]);
+	for (const registration of await listRegistrations(this))
+		if (registration.url === url) stale.add(registration.id);
 	const deletion = await deleteAll(this, [...stale], 'replacing stale registrations');
 	const notDeleted = [...deletion.failed, ...deletion.stillListed];
 	delete data.registrations;
@@ -94,9 +116,13 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 	// Registering again would add one more registration per activation, each left with an old key.
 	if (deletion.stillListed.length) {
 		const count = deletion.stillListed.length;
-		throw new NodeOperationError(this.getNode(), `Hero still lists ${count} webhook registration${count === 1 ? '' : 's'} for this trigger after answering ${count === 1 ? 'its delete' : 'their deletes'}: ${deletion.stillListed.join(', ')}`, {
-			description: `${stillListedText(deletion.stillListed)}. Registering again would add a registration on every activation, and Hero would keep delivering to the old ones with keys this trigger no longer holds (refused with 401). Delete them in Hero (or ask Hero support to), then activate the workflow again.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Hero still lists ${count} webhook registration${count === 1 ? '' : 's'} for this trigger after answering ${count === 1 ? 'its delete' : 'their deletes'}: ${deletion.stillListed.join(', ')}`,
+			{
+				description: `${stillListedText(deletion.stillListed)}. Registering again would add a registration on every activation, and Hero would keep delivering to the old ones with keys this trigger no longer holds (refused with 401). Delete them in Hero (or ask Hero support to), then activate the workflow again.`,
+			},
+		);
 	}
 
 	const signingKey = newSigningKey();
@@ -117,7 +143,10 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 				},
 			});
 			if (created?.id === undefined || created?.id === null) {
-				throw new NodeOperationError(this.getNode(), `Hero registered the ${event} webhook but returned no id`);
+				throw new NodeOperationError(
+					this.getNode(),
+					`Hero registered the ${event} webhook but returned no id`,
+				);
 			}
 			registrations[event] = String(created.id);
 		}
@@ -125,7 +154,11 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 		failure = refusedEventError(this, event, error);
 	}
 	if (failure !== undefined) {
-		const rollback = await deleteAll(this, Object.values(registrations), 'rolling back a failed activation');
+		const rollback = await deleteAll(
+			this,
+			Object.values(registrations),
+			'rolling back a failed activation',
+		);
 		const leftOver = [...rollback.failed, ...rollback.stillListed];
 		if (leftOver.length) data.staleRegistrations = [...notDeleted, ...leftOver];
 		// A NodeApiError from the transport, or our NodeOperationError: both carry their own message.
@@ -146,15 +179,21 @@ function refusedEventError(ctx: IHookFunctions, event: string, error: unknown): 
 	const why = UNCONFIRMED_EVENTS.includes(event)
 		? `${event} is unconfirmed: Hero's event documentation (AsyncAPI) names it, but Hero's create-webhook API does not list it, so Hero may not offer it yet. Remove it from Events, or ask Hero to enable it. `
 		: '';
-	return new NodeOperationError(ctx.getNode(), `Hero refused the webhook for ${event} (${httpCode})`, {
-		description: `${why}Hero said: ${typeof message === 'string' ? message : 'nothing more'}`,
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Hero refused the webhook for ${event} (${httpCode})`,
+		{
+			description: `${why}Hero said: ${typeof message === 'string' ? message : 'nothing more'}`,
+		},
+	);
 }
 
 /** delete: removes every registration this node made; failures are logged and kept for the next `create`. */
 export async function unregisterWebhooks(this: IHookFunctions): Promise<boolean> {
 	const data = staticDataOf(this);
-	const ids = [...new Set([...Object.values(data.registrations ?? {}), ...(data.staleRegistrations ?? [])])];
+	const ids = [
+		...new Set([...Object.values(data.registrations ?? {}), ...(data.staleRegistrations ?? [])]),
+	];
 	const deletion = await deleteAll(this, ids, 'deactivating the workflow');
 	const failed = [...deletion.failed, ...deletion.stillListed];
 	delete data.registrations;

@@ -13,7 +13,11 @@ export const HERO_CREDENTIAL_TYPE = 'heroHealthApi';
 export const heroType = (name: string): string => `${PACKAGE_NAME}.${name}`;
 
 /** Names the workflow builders give their nodes (use them with `nodeItems`). */
-export const NODE_NAMES = { trigger: 'Manual Trigger', items: 'Input Items', hero: 'Hero Health' } as const;
+export const NODE_NAMES = {
+	trigger: 'Manual Trigger',
+	items: 'Input Items',
+	hero: 'Hero Health',
+} as const;
 
 /** Credential the harness and the demo import unless told otherwise. */
 export const DEFAULT_CREDENTIAL = { id: 'heroSandboxCred1', name: 'Hero Health sandbox' } as const;
@@ -27,7 +31,8 @@ export type N8nLine = 1 | 2;
 export function matrixN8nLine(): N8nLine | undefined {
 	const value = process.env.HERO_N8N_LINE?.trim();
 	if (!value) return undefined;
-	if (value !== '1' && value !== '2') throw new Error(`harness: HERO_N8N_LINE must be 1 or 2, not "${value}"`);
+	if (value !== '1' && value !== '2')
+		throw new Error(`harness: HERO_N8N_LINE must be 1 or 2, not "${value}"`);
 	return Number(value) as N8nLine;
 }
 
@@ -42,7 +47,9 @@ export const REPO_ROOT = findRepoRoot(__dirname);
 function findRepoRoot(start: string): string {
 	for (let dir = start; ; dir = dirname(dir)) {
 		const manifest = join(dir, 'package.json');
-		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE_NAME) return dir;
-		if (dirname(dir) === dir) throw new Error(`harness: no ${PACKAGE_NAME} package.json above ${start}`);
+		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE_NAME)
+			return dir;
+		if (dirname(dir) === dir)
+			throw new Error(`harness: no ${PACKAGE_NAME} package.json above ${start}`);
 	}
 }

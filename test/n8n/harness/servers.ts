@@ -53,9 +53,16 @@ export interface N8nServer {
 	activateWorkflow(workflowId: string): Promise<void>;
 	deactivateWorkflow(workflowId: string): Promise<void>;
 	/** All executions of a workflow, oldest first (`includeData` defaults to true). */
-	listExecutions(workflowId: string, options?: { includeData?: boolean; status?: string }): Promise<ExecutionRun[]>;
+	listExecutions(
+		workflowId: string,
+		options?: { includeData?: boolean; status?: string },
+	): Promise<ExecutionRun[]>;
 	/** Polls until at least `count` executions of the workflow have finished; returns them, oldest first. */
-	waitForExecutions(workflowId: string, count?: number, timeoutMs?: number): Promise<ExecutionRun[]>;
+	waitForExecutions(
+		workflowId: string,
+		count?: number,
+		timeoutMs?: number,
+	): Promise<ExecutionRun[]>;
 }
 
 const BROWSER_ID = 'hero-harness';
@@ -66,11 +73,18 @@ const READY_LINE = /Editor is now accessible via/;
  * "Editor is now accessible via" (1.x: after active workflows registered their webhooks) and
  * /healthz/readiness answers 200. Retries on another port if the port was taken meanwhile.
  */
-export async function startN8nServer(home: N8nHome, options: StartServerOptions = {}): Promise<N8nServer> {
+export async function startN8nServer(
+	home: N8nHome,
+	options: StartServerOptions = {},
+): Promise<N8nServer> {
 	const pinned = options.env?.N8N_PORT !== undefined;
 	let port = pinned ? Number(options.env!.N8N_PORT) : home.port;
 	for (let attempt = 1; ; attempt++) {
-		const env = { ...options.env, N8N_PORT: String(port), WEBHOOK_URL: options.env?.WEBHOOK_URL ?? `http://127.0.0.1:${port}/` };
+		const env = {
+			...options.env,
+			N8N_PORT: String(port),
+			WEBHOOK_URL: options.env?.WEBHOOK_URL ?? `http://127.0.0.1:${port}/`,
+		};
 		const proc = await spawnN8n(home, ['start'], { ...options, env });
 		try {
 			await proc.waitForLog(READY_LINE, options.readyTimeoutMs ?? 120_000);
@@ -96,7 +110,8 @@ async function waitForReadiness(baseUrl: string, timeoutMs: number): Promise<voi
 		} catch {
 			// not listening yet
 		}
-		if (Date.now() > deadline) throw new Error(`harness: ${baseUrl}/healthz/readiness not ready within ${timeoutMs} ms`);
+		if (Date.now() > deadline)
+			throw new Error(`harness: ${baseUrl}/healthz/readiness not ready within ${timeoutMs} ms`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 }
@@ -106,10 +121,20 @@ function serverClient(proc: N8nProcess, port: number): N8nServer {
 	let cookie: string | undefined;
 	let apiKey: string | undefined;
 
-	async function call(url: string, method: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; json: any; response: Response }> {
+	async function call(
+		url: string,
+		method: string,
+		headers: Record<string, string>,
+		body: unknown,
+	): Promise<{ status: number; json: any; response: Response }> {
 		const response = await fetch(url, {
 			method,
-			headers: { accept: 'application/json', 'browser-id': BROWSER_ID, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+			headers: {
+				accept: 'application/json',
+				'browser-id': BROWSER_ID,
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...headers,
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
@@ -127,7 +152,10 @@ function serverClient(proc: N8nProcess, port: number): N8nServer {
 		if (match) cookie = `n8n-auth=${match[1]}`;
 	}
 
-	const failure = (what: string, status: number, json: unknown) => new Error(`harness: ${what} answered ${status}: ${typeof json === 'string' ? json : JSON.stringify(json)}`);
+	const failure = (what: string, status: number, json: unknown) =>
+		new Error(
+			`harness: ${what} answered ${status}: ${typeof json === 'string' ? json : JSON.stringify(json)}`,
+		);
 
 	const server: N8nServer = {
 		baseUrl,
@@ -138,19 +166,34 @@ function serverClient(proc: N8nProcess, port: number): N8nServer {
 		stop: () => proc.stop(),
 
 		async setupOwner(owner = DEFAULT_OWNER) {
-			const { status, json, response } = await call(`${baseUrl}/rest/owner/setup`, 'POST', {}, owner);
+			const { status, json, response } = await call(
+				`${baseUrl}/rest/owner/setup`,
+				'POST',
+				{},
+				owner,
+			);
 			if (status === 200) return keepCookie(response);
-			if (status === 400 && /already setup/i.test(JSON.stringify(json))) return server.login(owner.email, owner.password);
+			if (status === 400 && /already setup/i.test(JSON.stringify(json)))
+				return server.login(owner.email, owner.password);
 			throw failure('POST /rest/owner/setup', status, json);
 		},
 		async login(email, password) {
-			const { status, json, response } = await call(`${baseUrl}/rest/login`, 'POST', {}, { emailOrLdapLoginId: email, password });
+			const { status, json, response } = await call(
+				`${baseUrl}/rest/login`,
+				'POST',
+				{},
+				{ emailOrLdapLoginId: email, password },
+			);
 			if (status !== 200) throw failure('POST /rest/login', status, json);
 			keepCookie(response);
 		},
 		async createApiKey(label = `hero-harness-${Date.now()}`) {
 			const scopes = await server.rest<string[]>('GET', '/api-keys/scopes');
-			const created = await server.rest<{ rawApiKey: string }>('POST', '/api-keys', { label, scopes, expiresAt: null });
+			const created = await server.rest<{ rawApiKey: string }>('POST', '/api-keys', {
+				label,
+				scopes,
+				expiresAt: null,
+			});
 			apiKey = created.rawApiKey;
 			return apiKey;
 		},
@@ -166,14 +209,25 @@ function serverClient(proc: N8nProcess, port: number): N8nServer {
 		},
 		async publicApi<T>(method: string, path: string, body?: unknown): Promise<T> {
 			if (!apiKey) throw new Error('harness: no n8n API key; call prepareApi() first');
-			const { status, json } = await call(`${baseUrl}/api/v1${path}`, method, { 'X-N8N-API-KEY': apiKey }, body);
+			const { status, json } = await call(
+				`${baseUrl}/api/v1${path}`,
+				method,
+				{ 'X-N8N-API-KEY': apiKey },
+				body,
+			);
 			if (status < 200 || status >= 300) throw failure(`${method} /api/v1${path}`, status, json);
 			return json as T;
 		},
 		async loadedNodeTypes() {
 			if (!cookie) throw new Error('harness: no n8n session; call setupOwner() or login() first');
-			const { status, json } = await call(`${baseUrl}/types/nodes.json`, 'GET', { cookie }, undefined);
-			if (status !== 200 || !Array.isArray(json)) throw failure('GET /types/nodes.json', status, json);
+			const { status, json } = await call(
+				`${baseUrl}/types/nodes.json`,
+				'GET',
+				{ cookie },
+				undefined,
+			);
+			if (status !== 200 || !Array.isArray(json))
+				throw failure('GET /types/nodes.json', status, json);
 			return [...new Set((json as Array<{ name: string }>).map((node) => node.name))];
 		},
 		async activateWorkflow(workflowId) {
@@ -186,10 +240,17 @@ function serverClient(proc: N8nProcess, port: number): N8nServer {
 			const all: ExecutionRun[] = [];
 			let cursor: string | undefined;
 			do {
-				const query = new URLSearchParams({ workflowId, includeData: String(includeData), limit: '250' });
+				const query = new URLSearchParams({
+					workflowId,
+					includeData: String(includeData),
+					limit: '250',
+				});
 				if (status) query.set('status', status);
 				if (cursor) query.set('cursor', cursor);
-				const page = await server.publicApi<{ data: ExecutionRun[]; nextCursor?: string | null }>('GET', `/executions?${query}`);
+				const page = await server.publicApi<{ data: ExecutionRun[]; nextCursor?: string | null }>(
+					'GET',
+					`/executions?${query}`,
+				);
 				all.push(...page.data);
 				cursor = page.nextCursor ?? undefined;
 			} while (cursor);
@@ -200,7 +261,10 @@ function serverClient(proc: N8nProcess, port: number): N8nServer {
 			for (;;) {
 				const done = (await server.listExecutions(workflowId)).filter((e) => e.stoppedAt);
 				if (done.length >= count) return done;
-				if (Date.now() > deadline) throw new Error(`harness: ${done.length} of ${count} executions of ${workflowId} finished within ${timeoutMs} ms`);
+				if (Date.now() > deadline)
+					throw new Error(
+						`harness: ${done.length} of ${count} executions of ${workflowId} finished within ${timeoutMs} ms`,
+					);
 				await new Promise((r) => setTimeout(r, 250));
 			}
 		},

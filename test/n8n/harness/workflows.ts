@@ -7,14 +7,24 @@ import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { DEFAULT_CREDENTIAL, HERO_CREDENTIAL_TYPE, HERO_NODE_TYPE, NODE_NAMES, type N8nLine } from './constants';
+import {
+	DEFAULT_CREDENTIAL,
+	HERO_CREDENTIAL_TYPE,
+	HERO_NODE_TYPE,
+	NODE_NAMES,
+	type N8nLine,
+} from './constants';
 import { createN8nHome, ensureN8n, type N8nHome, type N8nInstall } from './home';
 import { CommandError, runN8n } from './process';
 
 // ---------------------------------------------------------------------------------------------
 // Importing credentials and workflows (`n8n import:*`)
 
-async function importFile(home: N8nHome, kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
+async function importFile(
+	home: N8nHome,
+	kind: 'credentials' | 'workflow',
+	data: unknown,
+): Promise<void> {
 	const file = join(home.folder, `.import-${kind}-${randomBytes(6).toString('hex')}.json`);
 	await writeFile(file, JSON.stringify(data), { mode: 0o600 });
 	try {
@@ -41,7 +51,10 @@ export interface SandboxCredential {
  * `n8n import:credentials` (n8n encrypts it). Importing the same id again replaces it.
  * Returns the `{ id, name }` to reference from workflows.
  */
-export async function importCredential(home: N8nHome, credential: SandboxCredential): Promise<{ id: string; name: string }> {
+export async function importCredential(
+	home: N8nHome,
+	credential: SandboxCredential,
+): Promise<{ id: string; name: string }> {
 	const id = credential.id ?? DEFAULT_CREDENTIAL.id;
 	const name = credential.name ?? DEFAULT_CREDENTIAL.name;
 	await importFile(home, 'credentials', [
@@ -49,7 +62,12 @@ export async function importCredential(home: N8nHome, credential: SandboxCredent
 			id,
 			name,
 			type: HERO_CREDENTIAL_TYPE,
-			data: { apiKey: credential.apiKey, practiceGroupId: credential.practiceGroupId, environment: 'custom', baseUrl: credential.sandboxUrl },
+			data: {
+				apiKey: credential.apiKey,
+				practiceGroupId: credential.practiceGroupId,
+				environment: 'custom',
+				baseUrl: credential.sandboxUrl,
+			},
 		},
 	]);
 	return { id, name };
@@ -65,13 +83,24 @@ export async function createSandboxHome(
 ): Promise<{ n8n: N8nInstall; home: N8nHome; credentialId: string }> {
 	const n8n = await ensureN8n(line);
 	const home = await createN8nHome({ n8n });
-	const { id: credentialId } = await importCredential(home, { sandboxUrl: sandbox.url, apiKey: sandbox.apiKey, practiceGroupId: sandbox.practiceGroupId });
+	const { id: credentialId } = await importCredential(home, {
+		sandboxUrl: sandbox.url,
+		apiKey: sandbox.apiKey,
+		practiceGroupId: sandbox.practiceGroupId,
+	});
 	return { n8n, home, credentialId };
 }
 
 /** Imports one workflow or several (`n8n import:workflow`; keeps their ids; stored inactive). */
-export async function importWorkflow(home: N8nHome, workflow: WorkflowJson | WorkflowJson[]): Promise<void> {
-	const list = (Array.isArray(workflow) ? workflow : [workflow]).map((w) => ({ active: false, settings: { executionOrder: 'v1' }, ...w }));
+export async function importWorkflow(
+	home: N8nHome,
+	workflow: WorkflowJson | WorkflowJson[],
+): Promise<void> {
+	const list = (Array.isArray(workflow) ? workflow : [workflow]).map((w) => ({
+		active: false,
+		settings: { executionOrder: 'v1' },
+		...w,
+	}));
 	await importFile(home, 'workflow', list);
 }
 
@@ -81,7 +110,10 @@ export async function importWorkflow(home: N8nHome, workflow: WorkflowJson | Wor
  * `server.activateWorkflow` instead.
  */
 export async function activateWorkflowOffline(home: N8nHome, workflowId: string): Promise<void> {
-	const args = home.n8n.line === 1 ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
+	const args =
+		home.n8n.line === 1
+			? ['update:workflow', `--id=${workflowId}`, '--active=true']
+			: ['publish:workflow', `--id=${workflowId}`];
 	const result = await runN8n(home, args);
 	if (result.exitCode !== 0) throw new CommandError('activating the workflow failed', result);
 }
@@ -112,7 +144,10 @@ export interface WorkflowJson {
 	name: string;
 	active?: boolean;
 	nodes: WorkflowNode[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	>;
 	settings?: Record<string, unknown>;
 	[key: string]: unknown;
 }
@@ -127,7 +162,10 @@ export interface HeroNodeOptions {
 }
 
 /** A Hero Health node with the given parameters and credential. */
-export function heroNode(parameters: Record<string, unknown>, options: HeroNodeOptions): WorkflowNode {
+export function heroNode(
+	parameters: Record<string, unknown>,
+	options: HeroNodeOptions,
+): WorkflowNode {
 	return {
 		id: `hero-${randomBytes(4).toString('hex')}`,
 		name: options.name ?? NODE_NAMES.hero,
@@ -135,25 +173,46 @@ export function heroNode(parameters: Record<string, unknown>, options: HeroNodeO
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { [HERO_CREDENTIAL_TYPE]: { id: options.credentialId, name: options.credentialName ?? DEFAULT_CREDENTIAL.name } },
+		credentials: {
+			[HERO_CREDENTIAL_TYPE]: {
+				id: options.credentialId,
+				name: options.credentialName ?? DEFAULT_CREDENTIAL.name,
+			},
+		},
 		...options.settings,
 	};
 }
 
 /** A Code node that emits the given items (their `json`), whatever its input. */
-export function itemsNode(items: Array<Record<string, unknown>>, name: string = NODE_NAMES.items): WorkflowNode {
+export function itemsNode(
+	items: Array<Record<string, unknown>>,
+	name: string = NODE_NAMES.items,
+): WorkflowNode {
 	return {
 		id: `items-${randomBytes(4).toString('hex')}`,
 		name,
 		type: 'n8n-nodes-base.code',
 		typeVersion: 2,
 		position: [0, 0],
-		parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })), null, 2)};` },
+		parameters: {
+			jsCode: `return ${JSON.stringify(
+				items.map((json) => ({ json })),
+				null,
+				2,
+			)};`,
+		},
 	};
 }
 
 export function manualTriggerNode(name: string = NODE_NAMES.trigger): WorkflowNode {
-	return { id: `trigger-${randomBytes(4).toString('hex')}`, name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	return {
+		id: `trigger-${randomBytes(4).toString('hex')}`,
+		name,
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 }
 
 /** Nodes connected one after another (main output 0 → main input 0), laid out left to right. */
@@ -173,7 +232,12 @@ export interface ManualWorkflowOptions extends HeroNodeOptions {
 }
 
 /** Manual Trigger → (optional Code node with `items`) → Hero Health node. */
-export function manualWorkflow(id: string, name: string, heroNodeParameters: Record<string, unknown>, options: ManualWorkflowOptions): WorkflowJson {
+export function manualWorkflow(
+	id: string,
+	name: string,
+	heroNodeParameters: Record<string, unknown>,
+	options: ManualWorkflowOptions,
+): WorkflowJson {
 	const nodes = [manualTriggerNode()];
 	if (options.items) nodes.push(itemsNode(options.items));
 	nodes.push(heroNode(heroNodeParameters, options));

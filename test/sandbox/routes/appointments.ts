@@ -53,7 +53,13 @@ export interface SandboxAppointment {
 	created_at: string;
 	cancelled_at: string | null;
 	/** Earlier start times, oldest first (reschedules and edits). */
-	moves: Array<{ from: string | null; to: string | null; practitioner_id: string; at: string; by: 'edit' | 'reschedule' }>;
+	moves: Array<{
+		from: string | null;
+		to: string | null;
+		practitioner_id: string;
+		at: string;
+		by: 'edit' | 'reschedule';
+	}>;
 }
 
 export function appointments(state: SandboxState): Map<string, SandboxAppointment> {
@@ -61,14 +67,17 @@ export function appointments(state: SandboxState): Map<string, SandboxAppointmen
 }
 
 export const reservationLive = (appointment: SandboxAppointment, now: number) =>
-	appointment.status === 'reserved' && appointment.reserved_until !== null && Date.parse(appointment.reserved_until) > now;
+	appointment.status === 'reserved' &&
+	appointment.reserved_until !== null &&
+	Date.parse(appointment.reserved_until) > now;
 
 // ---------------------------------------------------------------------------------------------
 // Appointments
 
 function appointmentView(appointment: SandboxAppointment, now = Date.now()) {
 	const start = appointment.start_time ? Date.parse(appointment.start_time) : NaN;
-	const insidePolicy = Number.isFinite(start) && start - now < appointment.cancellation_policy_hours * 3_600_000;
+	const insidePolicy =
+		Number.isFinite(start) && start - now < appointment.cancellation_policy_hours * 3_600_000;
 	const live = appointment.status === 'confirmed' || reservationLive(appointment, now);
 	return {
 		id: appointment.id,
@@ -81,7 +90,9 @@ function appointmentView(appointment: SandboxAppointment, now = Date.now()) {
 		video: appointment.video,
 		in_person: appointment.in_person,
 		telephone: appointment.telephone,
-		...(appointment.video ? { video_url: `https://video.herohealth.net/sandbox/${appointment.id}` } : {}),
+		...(appointment.video
+			? { video_url: `https://video.herohealth.net/sandbox/${appointment.id}` }
+			: {}),
 		link_id: appointment.link_id,
 		reserved_until: appointment.reserved_until,
 		booking_confirmed_at: appointment.booking_confirmed_at,
@@ -92,7 +103,10 @@ function appointmentView(appointment: SandboxAppointment, now = Date.now()) {
 	};
 }
 
-export function appointmentStatus(appointment: SandboxAppointment, now = Date.now()): (typeof INFERRED.appointmentStatuses)[number] {
+export function appointmentStatus(
+	appointment: SandboxAppointment,
+	now = Date.now(),
+): (typeof INFERRED.appointmentStatuses)[number] {
 	if (appointment.status === 'reserved' && !reservationLive(appointment, now)) return 'expired';
 	return appointment.status;
 }
@@ -109,24 +123,63 @@ const taken = (message: string) => new HeroError(INFERRED.slotTakenStatus, messa
  */
 function claimableSlot(
 	state: SandboxState,
-	target: { practitioner_id: string; location_id: string; appointment_type_id: string; start_time: string | null; duration: number },
+	target: {
+		practitioner_id: string;
+		location_id: string;
+		appointment_type_id: string;
+		start_time: string | null;
+		duration: number;
+	},
 	suppressCheck: boolean,
 	forAppointment?: string,
 ): SandboxSlot | undefined {
 	const practitioner = requireFrom(practitioners(state), target.practitioner_id, 'Practitioner');
-	if (!practitioner.location_ids.includes(target.location_id) || !practitioner.appointment_type_ids.includes(target.appointment_type_id)) {
-		throw badRequest([{ code: 'invalid_combination', expected: 'a practitioner who offers this appointment type at this location', path: ['practitioner_id'] }]);
+	if (
+		!practitioner.location_ids.includes(target.location_id) ||
+		!practitioner.appointment_type_ids.includes(target.appointment_type_id)
+	) {
+		throw badRequest([
+			{
+				code: 'invalid_combination',
+				expected: 'a practitioner who offers this appointment type at this location',
+				path: ['practitioner_id'],
+			},
+		]);
 	}
 	if (target.start_time === null) {
 		if (suppressCheck) return undefined;
-		throw badRequest([{ code: 'invalid_type', expected: 'a start_time (null only with suppress_availability_check)', path: ['start_time'] }]);
+		throw badRequest([
+			{
+				code: 'invalid_type',
+				expected: 'a start_time (null only with suppress_availability_check)',
+				path: ['start_time'],
+			},
+		]);
 	}
-	const slot = findSlot(state, target.practitioner_id, target.location_id, target.appointment_type_id, target.start_time);
-	if (suppressCheck) return slot && slotFree(state, slot, Date.now(), forAppointment) ? slot : undefined;
-	if (!slot || Date.parse(slot.start_time) <= Date.now()) throw taken('No bookable slot starts at that time for this practitioner, location and appointment type');
-	if (!slotFree(state, slot, Date.now(), forAppointment)) throw taken('That slot has already been taken');
+	const slot = findSlot(
+		state,
+		target.practitioner_id,
+		target.location_id,
+		target.appointment_type_id,
+		target.start_time,
+	);
+	if (suppressCheck)
+		return slot && slotFree(state, slot, Date.now(), forAppointment) ? slot : undefined;
+	if (!slot || Date.parse(slot.start_time) <= Date.now())
+		throw taken(
+			'No bookable slot starts at that time for this practitioner, location and appointment type',
+		);
+	if (!slotFree(state, slot, Date.now(), forAppointment))
+		throw taken('That slot has already been taken');
 	const length = (Date.parse(slot.finish_time) - Date.parse(slot.start_time)) / 60_000;
-	if (target.duration > length) throw badRequest([{ code: 'too_big', expected: `a duration of at most ${length} minutes for this slot`, path: ['duration'] }]);
+	if (target.duration > length)
+		throw badRequest([
+			{
+				code: 'too_big',
+				expected: `a duration of at most ${length} minutes for this slot`,
+				path: ['duration'],
+			},
+		]);
 	return slot;
 }
 
@@ -162,7 +215,15 @@ export function bookForOtherClient(state: SandboxState, slot: SandboxSlot): void
 
 function newAppointment(
 	state: SandboxState,
-	fields: Pick<SandboxAppointment, 'patient_id' | 'practitioner_id' | 'location_id' | 'appointment_type_id' | 'duration' | 'start_time'> &
+	fields: Pick<
+		SandboxAppointment,
+		| 'patient_id'
+		| 'practitioner_id'
+		| 'location_id'
+		| 'appointment_type_id'
+		| 'duration'
+		| 'start_time'
+	> &
 		Partial<Pick<SandboxAppointment, 'reason' | 'billpayer_id' | 'suppress_mail'>>,
 ): SandboxAppointment {
 	const typeSeed = appointmentTypes(state).get(fields.appointment_type_id)!;
@@ -174,12 +235,15 @@ function newAppointment(
 		location_id: fields.location_id,
 		appointment_type_id: fields.appointment_type_id,
 		duration: fields.duration,
-		start_time: fields.start_time === null ? null : new Date(Date.parse(fields.start_time)).toISOString(),
+		start_time:
+			fields.start_time === null ? null : new Date(Date.parse(fields.start_time)).toISOString(),
 		video: typeSeed.video,
 		in_person: typeSeed.in_person,
 		telephone: typeSeed.telephone,
 		link_id: null,
-		reserved_until: new Date(Date.now() + bookingConfig(state).reservationSeconds * 1000).toISOString(),
+		reserved_until: new Date(
+			Date.now() + bookingConfig(state).reservationSeconds * 1000,
+		).toISOString(),
 		booking_confirmed_at: null,
 		cancellation_policy_hours: typeSeed.cancellation_policy_hours,
 		suppress_mail: fields.suppress_mail ?? false,
@@ -236,9 +300,17 @@ const rescheduleBody = s.object(
 	{ required: [...INFERRED.rescheduleRequiredFields] },
 );
 
-const bookBody = s.object(Object.fromEntries(INFERRED.bookAppointmentBodyFields.map((field) => [field, s.id()])) as Record<string, Spec>);
+const bookBody = s.object(
+	Object.fromEntries(INFERRED.bookAppointmentBodyFields.map((field) => [field, s.id()])) as Record<
+		string,
+		Spec
+	>,
+);
 
-const cancelBody = s.object({ suppress_mail: s.boolean(), suppress_cancellation_policy: s.boolean() });
+const cancelBody = s.object({
+	suppress_mail: s.boolean(),
+	suppress_cancellation_policy: s.boolean(),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Routes
@@ -250,10 +322,20 @@ const routes: Route[] = [
 		body: createBody,
 		bodyRequired: true,
 		handler: ({ body, state }) => {
-			const typeSeed = requireFrom(appointmentTypes(state), body.appointment_type_id, 'Appointment type');
+			const typeSeed = requireFrom(
+				appointmentTypes(state),
+				body.appointment_type_id,
+				'Appointment type',
+			);
 			requireFrom(locations(state), body.location_id, 'Location');
 			if (!typeSeed.location_ids.includes(body.location_id)) {
-				throw badRequest([{ code: 'invalid_combination', expected: 'a location that offers this appointment type', path: ['location_id'] }]);
+				throw badRequest([
+					{
+						code: 'invalid_combination',
+						expected: 'a location that offers this appointment type',
+						path: ['location_id'],
+					},
+				]);
 			}
 			if (body.patient_id !== undefined) requirePatient(state, body.patient_id);
 			if (body.billpayer_id !== undefined) requirePatient(state, body.billpayer_id);
@@ -293,15 +375,34 @@ const routes: Route[] = [
 		bodyRequired: true,
 		handler: ({ params, body, state }) => {
 			const appointment = requireAppointment(state, params.id);
-			if (appointment.status === 'confirmed') throw conflict('A booked appointment cannot be edited; reschedule it instead');
+			if (appointment.status === 'confirmed')
+				throw conflict('A booked appointment cannot be edited; reschedule it instead');
 			if (appointment.status === 'cancelled') throw conflict('The appointment is cancelled');
-			if (!reservationLive(appointment, Date.now())) throw conflict('The reservation has expired; create a new one');
-			const target = { ...appointment, practitioner_id: body.practitioner_id, start_time: body.start_time, duration: body.duration };
-			const slot = claimableSlot(state, target, body.suppress_availability_check === true, appointment.id);
-			appointment.moves.push({ from: appointment.start_time, to: body.start_time, practitioner_id: body.practitioner_id, at: new Date().toISOString(), by: 'edit' });
+			if (!reservationLive(appointment, Date.now()))
+				throw conflict('The reservation has expired; create a new one');
+			const target = {
+				...appointment,
+				practitioner_id: body.practitioner_id,
+				start_time: body.start_time,
+				duration: body.duration,
+			};
+			const slot = claimableSlot(
+				state,
+				target,
+				body.suppress_availability_check === true,
+				appointment.id,
+			);
+			appointment.moves.push({
+				from: appointment.start_time,
+				to: body.start_time,
+				practitioner_id: body.practitioner_id,
+				at: new Date().toISOString(),
+				by: 'edit',
+			});
 			release(state, appointment);
 			appointment.practitioner_id = body.practitioner_id;
-			appointment.start_time = body.start_time === null ? null : new Date(Date.parse(body.start_time)).toISOString();
+			appointment.start_time =
+				body.start_time === null ? null : new Date(Date.parse(body.start_time)).toISOString();
 			appointment.duration = body.duration;
 			if (body.suppress_mail !== undefined) appointment.suppress_mail = body.suppress_mail;
 			hold(appointment, slot);
@@ -316,12 +417,28 @@ const routes: Route[] = [
 			const appointment = requireAppointment(state, params.id);
 			if (appointment.status === 'cancelled') throw conflict('The appointment is cancelled');
 			if (appointment.status === 'confirmed') throw taken('The appointment is already booked');
-			if (!reservationLive(appointment, Date.now())) throw taken(`The reservation expired at ${appointment.reserved_until}; reserve a slot again`);
+			if (!reservationLive(appointment, Date.now()))
+				throw taken(
+					`The reservation expired at ${appointment.reserved_until}; reserve a slot again`,
+				);
 			if (appointment.patient_id && body.patient_id && body.patient_id !== appointment.patient_id) {
-				throw badRequest([{ code: 'invalid_combination', expected: 'the patient of the reservation', path: ['patient_id'] }]);
+				throw badRequest([
+					{
+						code: 'invalid_combination',
+						expected: 'the patient of the reservation',
+						path: ['patient_id'],
+					},
+				]);
 			}
 			const patientId = appointment.patient_id ?? body.patient_id;
-			if (!patientId) throw badRequest([{ code: 'invalid_type', expected: 'required (the reservation has no patient)', path: ['patient_id'] }]);
+			if (!patientId)
+				throw badRequest([
+					{
+						code: 'invalid_type',
+						expected: 'required (the reservation has no patient)',
+						path: ['patient_id'],
+					},
+				]);
 			requirePatient(state, patientId);
 			const slot = appointment.slot_id ? slots(state).get(appointment.slot_id) : undefined;
 			if (slot && slot.held_by !== appointment.id) throw taken('That slot has already been taken');
@@ -339,11 +456,18 @@ const routes: Route[] = [
 		body: cancelBody,
 		handler: ({ params, body, state }) => {
 			const appointment = requireAppointment(state, params.id);
-			if (appointment.status === 'cancelled') throw conflict('The appointment is already cancelled');
-			if (appointment.status === 'confirmed' && body.suppress_cancellation_policy !== true && appointment.start_time) {
+			if (appointment.status === 'cancelled')
+				throw conflict('The appointment is already cancelled');
+			if (
+				appointment.status === 'confirmed' &&
+				body.suppress_cancellation_policy !== true &&
+				appointment.start_time
+			) {
 				const hoursLeft = (Date.parse(appointment.start_time) - Date.now()) / 3_600_000;
 				if (hoursLeft < appointment.cancellation_policy_hours) {
-					throw conflict(`Inside the ${appointment.cancellation_policy_hours}-hour cancellation policy; set suppress_cancellation_policy to cancel anyway`);
+					throw conflict(
+						`Inside the ${appointment.cancellation_policy_hours}-hour cancellation policy; set suppress_cancellation_policy to cancel anyway`,
+					);
 				}
 			}
 			release(state, appointment);
@@ -362,10 +486,27 @@ const routes: Route[] = [
 		handler: ({ params, body, state }) => {
 			const appointment = requireAppointment(state, params.id);
 			if (appointment.status === 'cancelled') throw conflict('The appointment is cancelled');
-			if (appointment.status !== 'confirmed') throw conflict('Only a booked appointment can be rescheduled; edit a reservation instead');
-			const target = { ...appointment, practitioner_id: body.practitioner_id, start_time: body.start_time, duration: body.duration };
-			const slot = claimableSlot(state, target, body.suppress_availability_check === true, appointment.id);
-			appointment.moves.push({ from: appointment.start_time, to: body.start_time, practitioner_id: body.practitioner_id, at: new Date().toISOString(), by: 'reschedule' });
+			if (appointment.status !== 'confirmed')
+				throw conflict('Only a booked appointment can be rescheduled; edit a reservation instead');
+			const target = {
+				...appointment,
+				practitioner_id: body.practitioner_id,
+				start_time: body.start_time,
+				duration: body.duration,
+			};
+			const slot = claimableSlot(
+				state,
+				target,
+				body.suppress_availability_check === true,
+				appointment.id,
+			);
+			appointment.moves.push({
+				from: appointment.start_time,
+				to: body.start_time,
+				practitioner_id: body.practitioner_id,
+				at: new Date().toISOString(),
+				by: 'reschedule',
+			});
 			release(state, appointment);
 			appointment.practitioner_id = body.practitioner_id;
 			appointment.start_time = new Date(Date.parse(body.start_time)).toISOString();
@@ -385,7 +526,8 @@ const control: Route[] = [
 		handler: ({ body, state }) => {
 			const config = bookingConfig(state);
 			if (body?.reservationSeconds !== undefined) {
-				if (typeof body.reservationSeconds !== 'number' || body.reservationSeconds < 0) return reply(400, { error: 'reservationSeconds must be a number >= 0' });
+				if (typeof body.reservationSeconds !== 'number' || body.reservationSeconds < 0)
+					return reply(400, { error: 'reservationSeconds must be a number >= 0' });
 				config.reservationSeconds = body.reservationSeconds;
 			}
 			return { reservationSeconds: config.reservationSeconds };

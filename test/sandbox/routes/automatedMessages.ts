@@ -47,7 +47,12 @@ const listQuery = s.object({
 	notification_type: s.string({ minLength: 1 }),
 });
 
-const SORT_FIELDS: Record<string, keyof SandboxAutomatedMessage> = { createdAt: 'created_at', status: 'status', notificationType: 'notification_type', id: 'id' };
+const SORT_FIELDS: Record<string, keyof SandboxAutomatedMessage> = {
+	createdAt: 'created_at',
+	status: 'status',
+	notificationType: 'notification_type',
+	id: 'id',
+};
 
 export const automatedMessageRoutes: RouteModule = {
 	routes: [
@@ -59,7 +64,8 @@ export const automatedMessageRoutes: RouteModule = {
 				let rows = [...automatedMessages(state).values()];
 				if (query.recipient_id) rows = rows.filter((m) => m.recipient_id === query.recipient_id);
 				if (query.status) rows = rows.filter((m) => m.status === query.status);
-				if (query.notification_type) rows = rows.filter((m) => m.notification_type === query.notification_type);
+				if (query.notification_type)
+					rows = rows.filter((m) => m.notification_type === query.notification_type);
 				const field = SORT_FIELDS[String(query.orderBy ?? 'id')] ?? 'id';
 				rows.sort((a, b) => String(a[field]).localeCompare(String(b[field])));
 				if (query.order_descending === 'true') rows.reverse();

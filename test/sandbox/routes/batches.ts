@@ -11,7 +11,13 @@ import { nhsDigits, patients } from './patients';
  * give Get Recipients "the same enum", so these are the statuses of a batch's recipients (and of
  * its sends): see `SandboxBatchRecipient.status`, and `batchHasStatus` for the list of batches.
  */
-export const BATCH_SEND_STATUSES = ['CREATED', 'ENRICHMENT_ERROR', 'ENRICHED', 'INVALID_PAYLOAD', 'QUEUED'];
+export const BATCH_SEND_STATUSES = [
+	'CREATED',
+	'ENRICHMENT_ERROR',
+	'ENRICHED',
+	'INVALID_PAYLOAD',
+	'QUEUED',
+];
 export const BATCH_CHANNELS = ['SMS', 'EMAIL', 'NHS_APP'];
 
 export interface SandboxBatchRecipient {
@@ -54,7 +60,10 @@ export function batches(state: SandboxState): Map<string, SandboxBatch> {
 }
 
 /** The documented query of the three batch lists (paging and the `status` filter). */
-export const listQuery = s.object({ page_index: q.integer(0), page_size: q.integer(1), status: s.enum(BATCH_SEND_STATUSES) }, {});
+export const listQuery = s.object(
+	{ page_index: q.integer(0), page_size: q.integer(1), status: s.enum(BATCH_SEND_STATUSES) },
+	{},
+);
 
 const createBody = s.object(
 	{
@@ -63,7 +72,13 @@ const createBody = s.object(
 		subject: s.string({ minLength: 1 }),
 		content: s.string({ minLength: 1 }),
 		recipients: s.array(
-			s.object({ nhs_number: s.string({ minLength: 1 }), dob: s.string({ format: 'date-or-date-time', nullable: true }) }, { required: ['nhs_number', 'dob'] }),
+			s.object(
+				{
+					nhs_number: s.string({ minLength: 1 }),
+					dob: s.string({ format: 'date-or-date-time', nullable: true }),
+				},
+				{ required: ['nhs_number', 'dob'] },
+			),
 			{ minItems: 1 },
 		),
 	},
@@ -101,23 +116,50 @@ function requireBatch(state: SandboxState, id: string): SandboxBatch {
 /** Matches each recipient to a patient (NHS number, and date of birth when given) and creates its send. */
 function sendBatch(state: SandboxState, batch: SandboxBatch): void {
 	const now = new Date().toISOString();
-	const byNhs = new Map([...patients(state).values()].filter((p) => p.nhs_number).map((p) => [p.nhs_number as string, p]));
+	const byNhs = new Map(
+		[...patients(state).values()]
+			.filter((p) => p.nhs_number)
+			.map((p) => [p.nhs_number as string, p]),
+	);
 	for (const recipient of batch.recipients) {
 		const digits = nhsDigits(recipient.nhs_number);
 		const patient = digits ? byNhs.get(digits) : undefined;
-		const matched = patient && (recipient.dob === null || recipient.dob.slice(0, 10) === patient.dob);
+		const matched =
+			patient && (recipient.dob === null || recipient.dob.slice(0, 10) === patient.dob);
 		const type = batch.channel.toLowerCase();
-		const contact = !patient ? null : type === 'email' ? patient.email : type === 'sms' ? patient.mobile : null;
+		const contact = !patient
+			? null
+			: type === 'email'
+				? patient.email
+				: type === 'sms'
+					? patient.mobile
+					: null;
 		// NHS App messages need no contact detail (the patient record holds none for it).
 		const reachable = type === 'nhs_app' || contact !== null;
-		recipient.status = !digits ? 'INVALID_PAYLOAD' : !matched ? 'ENRICHMENT_ERROR' : reachable ? 'QUEUED' : 'ENRICHED';
+		recipient.status = !digits
+			? 'INVALID_PAYLOAD'
+			: !matched
+				? 'ENRICHMENT_ERROR'
+				: reachable
+					? 'QUEUED'
+					: 'ENRICHED';
 		const id = state.nextId();
-		batch.sends.push({ id, nhs_number: recipient.nhs_number, status: recipient.status, created_at: now });
+		batch.sends.push({
+			id,
+			nhs_number: recipient.nhs_number,
+			status: recipient.status,
+			created_at: now,
+		});
 		if (!matched || !patient || !reachable) continue;
 		// A queued send is a message like any other: Message → Get finds it, with its campaign.
 		messages(state).set(id, {
 			id,
-			patient: { id: patient.id, title: patient.title, first_name: patient.first_name, last_name: patient.last_name },
+			patient: {
+				id: patient.id,
+				title: patient.title,
+				first_name: patient.first_name,
+				last_name: patient.last_name,
+			},
 			message_type: type,
 			message: batch.content,
 			recipient_contact_detail: contact,
@@ -152,7 +194,12 @@ function seedBatch(state: SandboxState): void {
 		channel: 'SMS',
 		subject: null,
 		content: 'Book your flu jab: reply or call the surgery.',
-		recipients: sends.map((send, i) => ({ id: String(800000 + i), nhs_number: send.nhs_number, dob: null, status: send.status })),
+		recipients: sends.map((send, i) => ({
+			id: String(800000 + i),
+			nhs_number: send.nhs_number,
+			dob: null,
+			status: send.status,
+		})),
 		sends,
 		sendCount: 1,
 	});
@@ -168,7 +215,9 @@ export const batchRoutes: RouteModule = {
 			bodyRequired: true,
 			handler: ({ body, state }) => {
 				if (body.channel === 'EMAIL' && body.subject === undefined) {
-					throw badRequest([{ code: 'invalid_type', expected: 'required when channel is EMAIL', path: ['subject'] }]);
+					throw badRequest([
+						{ code: 'invalid_type', expected: 'required when channel is EMAIL', path: ['subject'] },
+					]);
 				}
 				const id = state.nextId();
 				const batch: SandboxBatch = {
@@ -178,12 +227,14 @@ export const batchRoutes: RouteModule = {
 					channel: body.channel,
 					subject: body.subject ?? null,
 					content: body.content,
-					recipients: (body.recipients as { nhs_number: string; dob: string | null }[]).map((r) => ({
-						id: state.nextId(),
-						nhs_number: r.nhs_number,
-						dob: r.dob,
-						status: 'CREATED',
-					})),
+					recipients: (body.recipients as { nhs_number: string; dob: string | null }[]).map(
+						(r) => ({
+							id: state.nextId(),
+							nhs_number: r.nhs_number,
+							dob: r.dob,
+							status: 'CREATED',
+						}),
+					),
 					sends: [],
 					sendCount: 0,
 				};
@@ -198,7 +249,11 @@ export const batchRoutes: RouteModule = {
 			handler: ({ query, state }) => {
 				// Newest first.
 				const all = [...batches(state).values()].map(settle).reverse();
-				const result = page(query.status ? all.filter((b) => batchHasStatus(b, query.status as string)) : all, query, INFERRED.firstPageIndex);
+				const result = page(
+					query.status ? all.filter((b) => batchHasStatus(b, query.status as string)) : all,
+					query,
+					INFERRED.firstPageIndex,
+				);
 				return { data: result.data.map(view), count: result.count };
 			},
 		},
@@ -212,7 +267,8 @@ export const batchRoutes: RouteModule = {
 			path: '/v1/batch_message/:id/send',
 			handler: ({ params, state }) => {
 				const batch = requireBatch(state, params.id);
-				if (batch.status !== 'CREATED') throw conflict(`Batch message has already been sent (status ${settle(batch).status})`);
+				if (batch.status !== 'CREATED')
+					throw conflict(`Batch message has already been sent (status ${settle(batch).status})`);
 				sendBatch(state, batch);
 				return view(batch);
 			},
@@ -223,7 +279,9 @@ export const batchRoutes: RouteModule = {
 			query: listQuery,
 			handler: ({ params, query, state }) => {
 				const batch = settle(requireBatch(state, params.id));
-				const rows = query.status ? batch.recipients.filter((r) => r.status === query.status) : batch.recipients;
+				const rows = query.status
+					? batch.recipients.filter((r) => r.status === query.status)
+					: batch.recipients;
 				return page(rows, query, INFERRED.firstPageIndex);
 			},
 		},
@@ -233,7 +291,9 @@ export const batchRoutes: RouteModule = {
 			query: listQuery,
 			handler: ({ params, query, state }) => {
 				const batch = settle(requireBatch(state, params.id));
-				const rows = query.status ? batch.sends.filter((send) => send.status === query.status) : batch.sends;
+				const rows = query.status
+					? batch.sends.filter((send) => send.status === query.status)
+					: batch.sends;
 				return page(rows, query, INFERRED.firstPageIndex);
 			},
 		},

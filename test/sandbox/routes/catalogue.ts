@@ -57,12 +57,30 @@ export interface SandboxPractitioner {
 }
 
 export const SEED_LOCATIONS: SandboxLocation[] = [
-	{ id: '3001', name: 'Riverside Surgery', address: { line_1: '1 Sandbox Street', town: 'Leeds', postcode: 'LS1 4AP' } },
-	{ id: '3002', name: 'Hillside Branch Surgery', address: { line_1: '22 Hill Road', town: 'Leeds', postcode: 'LS6 2AB' } },
-	{ id: '3003', name: 'Old Mill Health Centre', address: { line_1: '5 Mill Lane', town: 'Leeds', postcode: 'LS10 1QR' } },
+	{
+		id: '3001',
+		name: 'Riverside Surgery',
+		address: { line_1: '1 Sandbox Street', town: 'Leeds', postcode: 'LS1 4AP' },
+	},
+	{
+		id: '3002',
+		name: 'Hillside Branch Surgery',
+		address: { line_1: '22 Hill Road', town: 'Leeds', postcode: 'LS6 2AB' },
+	},
+	{
+		id: '3003',
+		name: 'Old Mill Health Centre',
+		address: { line_1: '5 Mill Lane', town: 'Leeds', postcode: 'LS10 1QR' },
+	},
 ];
 
-const type = (fields: Partial<SandboxAppointmentTypeSeed> & Pick<SandboxAppointmentTypeSeed, 'id' | 'name' | 'duration' | 'practitioner_type' | 'location_ids'>): SandboxAppointmentTypeSeed => ({
+const type = (
+	fields: Partial<SandboxAppointmentTypeSeed> &
+		Pick<
+			SandboxAppointmentTypeSeed,
+			'id' | 'name' | 'duration' | 'practitioner_type' | 'location_ids'
+		>,
+): SandboxAppointmentTypeSeed => ({
 	partner_slot_name: fields.name,
 	price: 0,
 	assignee_id: null,
@@ -79,30 +97,100 @@ const type = (fields: Partial<SandboxAppointmentTypeSeed> & Pick<SandboxAppointm
 });
 
 export const SEED_APPOINTMENT_TYPES: SandboxAppointmentTypeSeed[] = [
-	type({ id: '4001', name: 'GP Appointment', duration: 15, practitioner_type: 'GP', location_ids: ['3001'] }),
-	type({ id: '4002', name: 'Nurse Appointment', duration: 20, practitioner_type: 'Nurse', location_ids: ['3002'], assignee_id: '42', assignee_type: 'AdminTeam' }),
-	type({ id: '4003', name: 'GP Telephone Consultation', duration: 10, practitioner_type: 'GP', location_ids: ['3002'], in_person: false, telephone: true, cancellation_policy_hours: 2 }),
-	type({ id: '4004', name: 'Flu Vaccination', duration: 5, practitioner_type: 'Nurse', location_ids: ['3003'] }),
+	type({
+		id: '4001',
+		name: 'GP Appointment',
+		duration: 15,
+		practitioner_type: 'GP',
+		location_ids: ['3001'],
+	}),
+	type({
+		id: '4002',
+		name: 'Nurse Appointment',
+		duration: 20,
+		practitioner_type: 'Nurse',
+		location_ids: ['3002'],
+		assignee_id: '42',
+		assignee_type: 'AdminTeam',
+	}),
+	type({
+		id: '4003',
+		name: 'GP Telephone Consultation',
+		duration: 10,
+		practitioner_type: 'GP',
+		location_ids: ['3002'],
+		in_person: false,
+		telephone: true,
+		cancellation_policy_hours: 2,
+	}),
+	type({
+		id: '4004',
+		name: 'Flu Vaccination',
+		duration: 5,
+		practitioner_type: 'Nurse',
+		location_ids: ['3003'],
+	}),
 ];
 
 export const SEED_PRACTITIONERS: SandboxPractitioner[] = [
-	{ id: '5001', title: 'Dr', first_name: 'Priya', last_name: 'Shah', practitioner_type: 'GP', location_ids: ['3001', '3002'], appointment_type_ids: ['4001', '4003'] },
-	{ id: '5002', title: 'Dr', first_name: 'Tom', last_name: 'Evans', practitioner_type: 'GP', location_ids: ['3001'], appointment_type_ids: ['4001'] },
-	{ id: '5003', title: 'Nurse', first_name: 'Jane', last_name: 'Brown', practitioner_type: 'Nurse', location_ids: ['3002'], appointment_type_ids: ['4002'] },
-	{ id: '5004', title: 'Nurse', first_name: 'Ali', last_name: 'Khan', practitioner_type: 'Nurse', location_ids: ['3003'], appointment_type_ids: ['4004'] },
+	{
+		id: '5001',
+		title: 'Dr',
+		first_name: 'Priya',
+		last_name: 'Shah',
+		practitioner_type: 'GP',
+		location_ids: ['3001', '3002'],
+		appointment_type_ids: ['4001', '4003'],
+	},
+	{
+		id: '5002',
+		title: 'Dr',
+		first_name: 'Tom',
+		last_name: 'Evans',
+		practitioner_type: 'GP',
+		location_ids: ['3001'],
+		appointment_type_ids: ['4001'],
+	},
+	{
+		id: '5003',
+		title: 'Nurse',
+		first_name: 'Jane',
+		last_name: 'Brown',
+		practitioner_type: 'Nurse',
+		location_ids: ['3002'],
+		appointment_type_ids: ['4002'],
+	},
+	{
+		id: '5004',
+		title: 'Nurse',
+		first_name: 'Ali',
+		last_name: 'Khan',
+		practitioner_type: 'Nurse',
+		location_ids: ['3003'],
+		appointment_type_ids: ['4004'],
+	},
 ];
 
 // ---------------------------------------------------------------------------------------------
 // State
 
 export function locations(state: SandboxState): Map<string, SandboxLocation> {
-	return state.slice('locations', () => new Map(SEED_LOCATIONS.map((l) => [l.id, structuredClone(l)])));
+	return state.slice(
+		'locations',
+		() => new Map(SEED_LOCATIONS.map((l) => [l.id, structuredClone(l)])),
+	);
 }
 export function appointmentTypes(state: SandboxState): Map<string, SandboxAppointmentTypeSeed> {
-	return state.slice('appointmentTypes', () => new Map(SEED_APPOINTMENT_TYPES.map((t) => [t.id, structuredClone(t)])));
+	return state.slice(
+		'appointmentTypes',
+		() => new Map(SEED_APPOINTMENT_TYPES.map((t) => [t.id, structuredClone(t)])),
+	);
 }
 export function practitioners(state: SandboxState): Map<string, SandboxPractitioner> {
-	return state.slice('practitioners', () => new Map(SEED_PRACTITIONERS.map((p) => [p.id, structuredClone(p)])));
+	return state.slice(
+		'practitioners',
+		() => new Map(SEED_PRACTITIONERS.map((p) => [p.id, structuredClone(p)])),
+	);
 }
 
 export const requireFrom = <T>(map: Map<string, T>, id: string, what: string): T => {
@@ -141,8 +229,15 @@ const routes: Route[] = [
 			const free = freeSlots(state);
 			const types = [...appointmentTypes(state).values()];
 			const data = [...locations(state).values()]
-				.filter((l) => !typeIds.length || types.some((t) => typeIds.includes(t.id) && t.location_ids.includes(l.id)))
-				.filter((l) => query.has_availability !== 'true' || free.some((slot) => slot.location_id === l.id))
+				.filter(
+					(l) =>
+						!typeIds.length ||
+						types.some((t) => typeIds.includes(t.id) && t.location_ids.includes(l.id)),
+				)
+				.filter(
+					(l) =>
+						query.has_availability !== 'true' || free.some((slot) => slot.location_id === l.id),
+				)
 				.map((l) => structuredClone(l));
 			return { data, count: data.length };
 		},
@@ -150,7 +245,11 @@ const routes: Route[] = [
 	{
 		method: 'GET',
 		path: '/v1/practitioners',
-		query: s.object({ location_ids: q.ids(), appointment_type_ids: q.ids(), has_availability: q.boolean() }),
+		query: s.object({
+			location_ids: q.ids(),
+			appointment_type_ids: q.ids(),
+			has_availability: q.boolean(),
+		}),
 		handler: ({ query, state }) => {
 			const locationIds = asList(query.location_ids);
 			const typeIds = asList(query.appointment_type_ids);
@@ -158,7 +257,10 @@ const routes: Route[] = [
 			const data = [...practitioners(state).values()]
 				.filter((p) => !locationIds.length || p.location_ids.some((id) => locationIds.includes(id)))
 				.filter((p) => !typeIds.length || p.appointment_type_ids.some((id) => typeIds.includes(id)))
-				.filter((p) => query.has_availability !== 'true' || free.some((slot) => slot.practitioner_id === p.id))
+				.filter(
+					(p) =>
+						query.has_availability !== 'true' || free.some((slot) => slot.practitioner_id === p.id),
+				)
 				.map((p) => structuredClone(p));
 			return { data, count: data.length };
 		},
@@ -166,7 +268,8 @@ const routes: Route[] = [
 	{
 		method: 'GET',
 		path: '/v1/practitioners/:id',
-		handler: ({ params, state }) => structuredClone(requireFrom(practitioners(state), params.id, 'Practitioner')),
+		handler: ({ params, state }) =>
+			structuredClone(requireFrom(practitioners(state), params.id, 'Practitioner')),
 	},
 ];
 

@@ -2,7 +2,15 @@ import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
 import { q, s, type Spec } from '../schema';
 import { page, type SandboxState } from '../state';
 import type { RouteModule } from '../types';
-import { EPISODE_COUNT, PRIORITIES, TASK_STATUSES, episodeShape, patientView, taskView, tasks } from './tasks';
+import {
+	EPISODE_COUNT,
+	PRIORITIES,
+	TASK_STATUSES,
+	episodeShape,
+	patientView,
+	taskView,
+	tasks,
+} from './tasks';
 
 /**
  * `GET /v1/episodes`. Its filters are documented with literal brackets (`status[]=open&status[]=closed`):
@@ -18,12 +26,19 @@ interface SandboxEpisode {
 }
 
 export function episodes(state: SandboxState): Map<string, SandboxEpisode> {
-	return state.slice('episodes', () => new Map(Array.from({ length: EPISODE_COUNT }, (_, i) => episodeShape(i)).map((e) => [e.id, e])));
+	return state.slice(
+		'episodes',
+		() =>
+			new Map(
+				Array.from({ length: EPISODE_COUNT }, (_, i) => episodeShape(i)).map((e) => [e.id, e]),
+			),
+	);
 }
 
 /** One value or the same key repeated. */
 const many = (item: Spec): Spec => s.oneOf(item, s.array(item, { minItems: 1 }));
-const listOf = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
+const listOf = (value: unknown): string[] =>
+	value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
 
 const listQuery = s.object({
 	page_index: q.integer(0),
@@ -57,7 +72,8 @@ export const episodeRoutes: RouteModule = {
 				// order_descending[] pairs with order_by[] by position (INFERRED.episodeOrderDescending).
 				const orderBy = listOf(query['order_by[]']);
 				const descending = listOf(query['order_descending[]']);
-				const key = (e: SandboxEpisode, field: string) => (field === 'priority' ? PRIORITIES.indexOf(e.priority) : Date.parse(e.created_at));
+				const key = (e: SandboxEpisode, field: string) =>
+					field === 'priority' ? PRIORITIES.indexOf(e.priority) : Date.parse(e.created_at);
 				rows = [...rows].sort((a, b) => {
 					for (const [i, field] of orderBy.entries()) {
 						const diff = key(a, field) - key(b, field);

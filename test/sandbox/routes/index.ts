@@ -20,4 +20,21 @@ import { webhookRoutes } from './webhooks';
  * Every Hero route the sandbox serves. A new resource adds its module here (one line).
  * Booking is three modules (catalogue, appointments, slots); this order seeds their slices as before.
  */
-export const modules: RouteModule[] = [patientRoutes, practiceGroupRoutes, catalogueRoutes, appointmentRoutes, slotRoutes, formRoutes, linkRoutes, messageRoutes, batchRoutes, templateRoutes, automatedMessageRoutes, taskRoutes, episodeRoutes, adminRoutes, invoicingRoutes, webhookRoutes];
+export const modules: RouteModule[] = [
+	patientRoutes,
+	practiceGroupRoutes,
+	catalogueRoutes,
+	appointmentRoutes,
+	slotRoutes,
+	formRoutes,
+	linkRoutes,
+	messageRoutes,
+	batchRoutes,
+	templateRoutes,
+	automatedMessageRoutes,
+	taskRoutes,
+	episodeRoutes,
+	adminRoutes,
+	invoicingRoutes,
+	webhookRoutes,
+];

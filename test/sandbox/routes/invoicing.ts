@@ -12,8 +12,18 @@ export interface SandboxCustomer {
 }
 
 const COUPONS = [
-	{ id: 'FLU10', name: 'Flu jab 10% off', applies_to: { products: ['flu_vaccination'] }, percent_off: 10 },
-	{ id: 'TRAVEL5', name: 'Travel vaccines £5 off', applies_to: { products: ['travel_vaccination'] }, amount_off: 500 },
+	{
+		id: 'FLU10',
+		name: 'Flu jab 10% off',
+		applies_to: { products: ['flu_vaccination'] },
+		percent_off: 10,
+	},
+	{
+		id: 'TRAVEL5',
+		name: 'Travel vaccines £5 off',
+		applies_to: { products: ['travel_vaccination'] },
+		amount_off: 500,
+	},
 	{ id: 'STAFF20', name: 'Staff 20% off', applies_to: {}, percent_off: 20 },
 ];
 
@@ -22,8 +32,20 @@ export function customers(state: SandboxState): Map<string, SandboxCustomer> {
 		'customers',
 		() =>
 			new Map<string, SandboxCustomer>([
-				['cus_1001', { id: 'cus_1001', name: 'Ada Lovelace', email: 'ada@example.com', phone: '+447700900001', sources: [] }],
-				['cus_1002', { id: 'cus_1002', name: 'Alan Turing', email: 'alan@example.com', sources: [] }],
+				[
+					'cus_1001',
+					{
+						id: 'cus_1001',
+						name: 'Ada Lovelace',
+						email: 'ada@example.com',
+						phone: '+447700900001',
+						sources: [],
+					},
+				],
+				[
+					'cus_1002',
+					{ id: 'cus_1002', name: 'Alan Turing', email: 'alan@example.com', sources: [] },
+				],
 			]),
 	);
 }
@@ -45,7 +67,9 @@ export const invoicingRoutes: RouteModule = {
 			query: s.object({ query: s.string({ minLength: 1 }) }, { required: ['query'] }),
 			handler: ({ query, state }) => {
 				const needle = String(query.query).toLowerCase();
-				const data = [...customers(state).values()].filter((c) => [c.name, c.email, c.phone].some((v) => v?.toLowerCase().includes(needle)));
+				const data = [...customers(state).values()].filter((c) =>
+					[c.name, c.email, c.phone].some((v) => v?.toLowerCase().includes(needle)),
+				);
 				return { data, count: data.length };
 			},
 		},
@@ -53,7 +77,12 @@ export const invoicingRoutes: RouteModule = {
 			method: 'POST',
 			path: '/v1/invoicing/customers',
 			body: s.object(
-				{ name: s.string({ minLength: 1 }), email: s.string({ format: 'email' }), phone: s.string({ minLength: 1 }), sources },
+				{
+					name: s.string({ minLength: 1 }),
+					email: s.string({ format: 'email' }),
+					phone: s.string({ minLength: 1 }),
+					sources,
+				},
 				{ required: ['name'] },
 			),
 			bodyRequired: true,

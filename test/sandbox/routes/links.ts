@@ -49,9 +49,20 @@ export interface SandboxLink {
 	patient_id: string | null;
 	created_at: string;
 	/** Booking links: what the link offers. */
-	meta?: { appointment_type_id: string[]; location_id: string[]; practitioner_id: string[]; from_date: string | null; to_date: string | null };
+	meta?: {
+		appointment_type_id: string[];
+		location_id: string[];
+		practitioner_id: string[];
+		from_date: string | null;
+		to_date: string | null;
+	};
 	form_id?: string;
-	attachment?: { uuid: string; file_name: string | null; ehr_file_id: string | null; size: number | null };
+	attachment?: {
+		uuid: string;
+		file_name: string | null;
+		ehr_file_id: string | null;
+		size: number | null;
+	};
 	/** Everything the create request carried, for assertions. */
 	request: Record<string, unknown>;
 }
@@ -70,17 +81,29 @@ export const EHR_FILES: Record<string, string[]> = { '2001': ['8812', '8813'], '
 
 /** Today's date in Europe/London, as Hero's calendar dates are. */
 export function heroToday(now = Date.now()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/London',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).format(now);
 }
 
-export function linkStatus(link: SandboxLink, today = heroToday()): 'deactivated' | 'expired' | 'used' | 'in_use' | 'unused' {
+export function linkStatus(
+	link: SandboxLink,
+	today = heroToday(),
+): 'deactivated' | 'expired' | 'used' | 'in_use' | 'unused' {
 	if (!link.active) return 'deactivated';
 	if (link.expiry_date !== null && link.expiry_date < today) return 'expired';
 	if (link.maximum_uses !== null && link.number_of_uses >= link.maximum_uses) return 'used';
 	return link.number_of_uses > 0 ? 'in_use' : 'unused';
 }
 
-function newLink(state: SandboxState, kind: LinkKind, fields: Partial<SandboxLink> & { request: Record<string, unknown> }): SandboxLink {
+function newLink(
+	state: SandboxState,
+	kind: LinkKind,
+	fields: Partial<SandboxLink> & { request: Record<string, unknown> },
+): SandboxLink {
 	const id = state.nextId();
 	const slug = randomBytes(6).toString('base64url');
 	const link: SandboxLink = {
@@ -104,14 +127,18 @@ function newLink(state: SandboxState, kind: LinkKind, fields: Partial<SandboxLin
 /** A link's display name (booking links: the `link_name` of the BookingLink object; the rest the sandbox's words). */
 export function linkName(link: SandboxLink): string {
 	const forPatient = link.patient_id ? ` for patient ${link.patient_id}` : '';
-	if (link.kind === 'booking') return link.patient_id ? `Booking link${forPatient}` : 'Generic booking link';
+	if (link.kind === 'booking')
+		return link.patient_id ? `Booking link${forPatient}` : 'Generic booking link';
 	if (link.kind === 'form') return `Form link${forPatient}`;
 	if (link.kind === 'video') return `Video link${forPatient}`;
 	return link.attachment?.file_name ?? `Attachment${forPatient}`;
 }
 
 /** The BookingLink object of `GET /v1/booking_links/{id}`. */
-export function bookingLinkView(link: SandboxLink, practiceGroupId: string): Record<string, unknown> {
+export function bookingLinkView(
+	link: SandboxLink,
+	practiceGroupId: string,
+): Record<string, unknown> {
 	return {
 		id: link.id,
 		practice_group_id: practiceGroupId,
@@ -145,12 +172,15 @@ const useCount = s.number({ integer: true, min: 1 });
 const date = s.string({ format: 'date' });
 
 function checkExpiry(value: unknown, field = 'expiry_date'): void {
-	if (typeof value === 'string' && value < heroToday()) throw badRequest([{ code: 'too_small', expected: 'a date today or later', path: [field] }]);
+	if (typeof value === 'string' && value < heroToday())
+		throw badRequest([{ code: 'too_small', expected: 'a date today or later', path: [field] }]);
 }
 
 function checkWindow(from: unknown, to: unknown): void {
 	if (typeof from === 'string' && typeof to === 'string' && from > to) {
-		throw badRequest([{ code: 'invalid_date_range', expected: 'to_date on or after from_date', path: ['to_date'] }]);
+		throw badRequest([
+			{ code: 'invalid_date_range', expected: 'to_date on or after from_date', path: ['to_date'] },
+		]);
 	}
 }
 
@@ -159,24 +189,46 @@ function checkWindow(from: unknown, to: unknown): void {
  * must exist (the booking module's seeded catalogue), the location must offer the type, and the
  * practitioner must see it there.
  */
-function checkBookingChoice(typeId: string, locationId: string, practitionerId: string | undefined): void {
+function checkBookingChoice(
+	typeId: string,
+	locationId: string,
+	practitionerId: string | undefined,
+): void {
 	const type = SEED_APPOINTMENT_TYPES.find((candidate) => candidate.id === typeId);
 	if (!type) throw notFound('Appointment type');
 	if (!SEED_LOCATIONS.some((location) => location.id === locationId)) throw notFound('Location');
 	if (!type.location_ids.includes(locationId)) {
-		throw badRequest([{ code: 'invalid_combination', expected: 'a location that offers the appointment type', path: ['location_id'] }]);
+		throw badRequest([
+			{
+				code: 'invalid_combination',
+				expected: 'a location that offers the appointment type',
+				path: ['location_id'],
+			},
+		]);
 	}
 	if (practitionerId === undefined) return;
 	const practitioner = SEED_PRACTITIONERS.find((candidate) => candidate.id === practitionerId);
 	if (!practitioner) throw notFound('Practitioner');
-	if (!practitioner.appointment_type_ids.includes(typeId) || !practitioner.location_ids.includes(locationId)) {
-		throw badRequest([{ code: 'invalid_combination', expected: 'a practitioner who sees the appointment type at the location', path: ['practitioner_id'] }]);
+	if (
+		!practitioner.appointment_type_ids.includes(typeId) ||
+		!practitioner.location_ids.includes(locationId)
+	) {
+		throw badRequest([
+			{
+				code: 'invalid_combination',
+				expected: 'a practitioner who sees the appointment type at the location',
+				path: ['practitioner_id'],
+			},
+		]);
 	}
 }
 
 function checkRequired(body: Record<string, unknown>, required: readonly string[]): void {
 	const missing = required.filter((key) => body[key] === undefined);
-	if (missing.length) throw badRequest(missing.map((key) => ({ code: 'invalid_type', expected: 'required', path: [key] })));
+	if (missing.length)
+		throw badRequest(
+			missing.map((key) => ({ code: 'invalid_type', expected: 'required', path: [key] })),
+		);
 }
 
 // ---------------------------------------------------------------- schemas
@@ -206,7 +258,12 @@ const bookingLinkUpdate = s.object({
 
 const FORM = INFERRED.formLinkFields;
 const formLinkCreate = s.object(
-	{ [FORM.formId]: s.id(), [FORM.patientId]: s.id(), [FORM.expiryDate]: date, [FORM.maximumUseCount]: useCount },
+	{
+		[FORM.formId]: s.id(),
+		[FORM.patientId]: s.id(),
+		[FORM.expiryDate]: date,
+		[FORM.maximumUseCount]: useCount,
+	},
 	{ required: [FORM.formId] },
 );
 
@@ -214,7 +271,9 @@ const videoLinkCreate = s.object({ [INFERRED.videoLinkFields.patientId]: s.id() 
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const base64: Spec = (value, path) =>
-	typeof value === 'string' && value.length > 0 && BASE64.test(value) ? [] : [{ code: 'invalid_string', expected: 'base64 file content', path }];
+	typeof value === 'string' && value.length > 0 && BASE64.test(value)
+		? []
+		: [{ code: 'invalid_string', expected: 'base64 file content', path }];
 
 const attachmentLinkCreate = s.object(
 	{
@@ -232,8 +291,15 @@ const statusQuery = s.object({ url: s.string({ format: 'uri' }), id: s.string({ 
 const listQuery = s.object({ page_index: q.integer(0), page_size: q.integer(1) });
 
 /** The link a control request names by `short_link` or `id`. */
-function findLink(state: SandboxState, body: { short_link?: string; id?: string } | undefined): SandboxLink | undefined {
-	return [...links(state).values()].find((link) => (body?.id !== undefined && link.id === String(body.id)) || (body?.short_link !== undefined && link.short_link === body.short_link));
+function findLink(
+	state: SandboxState,
+	body: { short_link?: string; id?: string } | undefined,
+): SandboxLink | undefined {
+	return [...links(state).values()].find(
+		(link) =>
+			(body?.id !== undefined && link.id === String(body.id)) ||
+			(body?.short_link !== undefined && link.short_link === body.short_link),
+	);
 }
 
 export const linkRoutes: RouteModule = {
@@ -269,7 +335,8 @@ export const linkRoutes: RouteModule = {
 		{
 			method: 'GET',
 			path: '/v1/booking_links/:id',
-			handler: ({ params, state }) => bookingLinkView(requireBookingLink(state, params.id), state.practiceGroupId),
+			handler: ({ params, state }) =>
+				bookingLinkView(requireBookingLink(state, params.id), state.practiceGroupId),
 		},
 		{
 			method: 'PATCH',
@@ -278,7 +345,8 @@ export const linkRoutes: RouteModule = {
 			bodyRequired: true,
 			handler: ({ params, body, state }) => {
 				const link = requireBookingLink(state, params.id);
-				if (Object.keys(body).length === 0) throw badRequest([{ code: 'too_small', expected: 'at least one field', path: [] }]);
+				if (Object.keys(body).length === 0)
+					throw badRequest([{ code: 'too_small', expected: 'at least one field', path: [] }]);
 				const meta = link.meta!;
 				checkBookingChoice(
 					body.appointment_type_id ?? meta.appointment_type_id[0],
@@ -287,14 +355,16 @@ export const linkRoutes: RouteModule = {
 				);
 				checkWindow(body.from_date ?? meta.from_date, body.to_date ?? meta.to_date);
 				checkExpiry(body[UPDATE.expiryDate], UPDATE.expiryDate);
-				if (body.appointment_type_id !== undefined) meta.appointment_type_id = [body.appointment_type_id];
+				if (body.appointment_type_id !== undefined)
+					meta.appointment_type_id = [body.appointment_type_id];
 				if (body.location_id !== undefined) meta.location_id = [body.location_id];
 				if (body.practitioner_id !== undefined) meta.practitioner_id = [body.practitioner_id];
 				if (body.from_date !== undefined) meta.from_date = body.from_date;
 				if (body.to_date !== undefined) meta.to_date = body.to_date;
 				if (body[UPDATE.active] !== undefined) link.active = body[UPDATE.active];
 				if (body[UPDATE.expiryDate] !== undefined) link.expiry_date = body[UPDATE.expiryDate];
-				if (body[UPDATE.maximumUseCount] !== undefined) link.maximum_uses = body[UPDATE.maximumUseCount];
+				if (body[UPDATE.maximumUseCount] !== undefined)
+					link.maximum_uses = body[UPDATE.maximumUseCount];
 				return bookingLinkView(link, state.practiceGroupId);
 			},
 		},
@@ -303,7 +373,9 @@ export const linkRoutes: RouteModule = {
 			path: '/v2/bookinglinks',
 			query: listQuery,
 			handler: ({ query, state }) => {
-				const rows = [...links(state).values()].filter((link) => link.kind === 'booking').map((link) => bookingLinkView(link, state.practiceGroupId));
+				const rows = [...links(state).values()]
+					.filter((link) => link.kind === 'booking')
+					.map((link) => bookingLinkView(link, state.practiceGroupId));
 				return page(rows, query, INFERRED.firstPageIndex);
 			},
 		},
@@ -325,7 +397,15 @@ export const linkRoutes: RouteModule = {
 					maximum_uses: body[FORM.maximumUseCount] ?? null,
 					request: body,
 				});
-				return { id: link.id, short_link: link.short_link, form_id: formId, patient_id: link.patient_id, expiry_date: link.expiry_date, maximum_uses: link.maximum_uses, created_at: link.created_at };
+				return {
+					id: link.id,
+					short_link: link.short_link,
+					form_id: formId,
+					patient_id: link.patient_id,
+					expiry_date: link.expiry_date,
+					maximum_uses: link.maximum_uses,
+					created_at: link.created_at,
+				};
 			},
 		},
 		{
@@ -336,7 +416,12 @@ export const linkRoutes: RouteModule = {
 				const patientId = body[INFERRED.videoLinkFields.patientId] as string | undefined;
 				if (patientId !== undefined) requirePatient(state, patientId);
 				const link = newLink(state, 'video', { patient_id: patientId ?? null, request: body });
-				return { id: link.id, short_link: link.short_link, patient_id: link.patient_id, created_at: link.created_at };
+				return {
+					id: link.id,
+					short_link: link.short_link,
+					patient_id: link.patient_id,
+					created_at: link.created_at,
+				};
 			},
 		},
 		{
@@ -346,10 +431,20 @@ export const linkRoutes: RouteModule = {
 			bodyRequired: true,
 			handler: ({ body, state }) => {
 				if ((body.ehr_file_id === undefined) === (body.file_data === undefined)) {
-					throw badRequest([{ code: 'invalid_combination', expected: 'either ehr_file_id or file_data', path: ['file_data'] }]);
+					throw badRequest([
+						{
+							code: 'invalid_combination',
+							expected: 'either ehr_file_id or file_data',
+							path: ['file_data'],
+						},
+					]);
 				}
 				requirePatient(state, body.patient_id);
-				if (body.ehr_file_id !== undefined && !(EHR_FILES[body.patient_id] ?? []).includes(body.ehr_file_id)) throw notFound('EHR file');
+				if (
+					body.ehr_file_id !== undefined &&
+					!(EHR_FILES[body.patient_id] ?? []).includes(body.ehr_file_id)
+				)
+					throw notFound('EHR file');
 				checkExpiry(body.expiry_date);
 				const uuid = randomUUID();
 				const link = newLink(state, 'attachment', {
@@ -360,7 +455,8 @@ export const linkRoutes: RouteModule = {
 						uuid,
 						file_name: body.file_name ?? null,
 						ehr_file_id: body.ehr_file_id ?? null,
-						size: body.file_data !== undefined ? Buffer.from(body.file_data, 'base64').length : null,
+						size:
+							body.file_data !== undefined ? Buffer.from(body.file_data, 'base64').length : null,
 					},
 					request: body,
 				});
@@ -372,11 +468,22 @@ export const linkRoutes: RouteModule = {
 			path: '/v1/links/status',
 			query: statusQuery,
 			handler: ({ query, state }) => {
-				if (query.url === undefined && query.id === undefined) throw badRequest([{ code: 'invalid_type', expected: 'url or id', path: ['url'] }]);
+				if (query.url === undefined && query.id === undefined)
+					throw badRequest([{ code: 'invalid_type', expected: 'url or id', path: ['url'] }]);
 				const all = [...links(state).values()];
-				const link = all.find((candidate) => (query.url === undefined || candidate.short_link === query.url) && (query.id === undefined || candidate.id === query.id));
+				const link = all.find(
+					(candidate) =>
+						(query.url === undefined || candidate.short_link === query.url) &&
+						(query.id === undefined || candidate.id === query.id),
+				);
 				if (!link) throw notFound('Link');
-				const reference: Record<string, unknown> = { id: link.id, patient_id: link.patient_id, number_of_uses: link.number_of_uses, maximum_uses: link.maximum_uses, expiry_date: link.expiry_date };
+				const reference: Record<string, unknown> = {
+					id: link.id,
+					patient_id: link.patient_id,
+					number_of_uses: link.number_of_uses,
+					maximum_uses: link.maximum_uses,
+					expiry_date: link.expiry_date,
+				};
 				if (link.form_id) reference.form_id = link.form_id;
 				if (link.attachment) reference.attachment_uuid = link.attachment.uuid;
 				return { status: linkStatus(link), type: link.kind, reference: [reference] };
@@ -392,7 +499,8 @@ export const linkRoutes: RouteModule = {
 				if (!link) return reply(404, { error: 'no such link' });
 				link.open_count++;
 				const status = linkStatus(link);
-				if (status === 'deactivated' || status === 'expired' || status === 'used') return reply(409, { error: `link is ${status}`, status });
+				if (status === 'deactivated' || status === 'expired' || status === 'used')
+					return reply(409, { error: `link is ${status}`, status });
 				link.number_of_uses++;
 				return { id: link.id, status: linkStatus(link), number_of_uses: link.number_of_uses };
 			},

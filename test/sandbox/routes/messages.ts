@@ -31,7 +31,12 @@ export interface SandboxMessage {
 	created_at: string;
 	sent_at: string | null;
 	scheduled_at: string | null;
-	write_to_record: { write_to_record_at: string | null; status: 'pending_approval' | 'succeeded' | 'failed'; failure_reason: string | null; snomed_code: string | null } | null;
+	write_to_record: {
+		write_to_record_at: string | null;
+		status: 'pending_approval' | 'succeeded' | 'failed';
+		failure_reason: string | null;
+		snomed_code: string | null;
+	} | null;
 	short_link: { id: string; type: string; name: string; status: string } | null;
 	campaign: { id: string; name: string } | null;
 	sent_by_admin: { id: string; first_name: string; last_name: string } | null;
@@ -92,32 +97,68 @@ function requireShortLink(state: SandboxState, id: string): SandboxLink {
 }
 
 function requireAttachment(state: SandboxState, uuid: string): SandboxLink {
-	const link = [...links(state).values()].find((candidate) => candidate.kind === 'attachment' && candidate.attachment?.uuid === uuid);
+	const link = [...links(state).values()].find(
+		(candidate) => candidate.kind === 'attachment' && candidate.attachment?.uuid === uuid,
+	);
 	if (!link) throw notFound('Attachment');
 	return link;
 }
 
-const shortLinkView = (link: SandboxLink) => ({ id: link.id, type: link.kind, name: linkName(link), status: linkStatus(link) });
+const shortLinkView = (link: SandboxLink) => ({
+	id: link.id,
+	type: link.kind,
+	name: linkName(link),
+	status: linkStatus(link),
+});
 
-const writeToRecordBody = s.object({ result: s.enum(['succeeded', 'failed']), failure_reason: s.string({ minLength: 1 }) }, { required: ['result'] });
+const writeToRecordBody = s.object(
+	{ result: s.enum(['succeeded', 'failed']), failure_reason: s.string({ minLength: 1 }) },
+	{ required: ['result'] },
+);
 
 /** Resolves a message's pending write-back and announces it, as Hero does once the EHR answers. */
-function resolveWriteToRecord(state: SandboxState, id: string, body: unknown): Record<string, unknown> {
+function resolveWriteToRecord(
+	state: SandboxState,
+	id: string,
+	body: unknown,
+): Record<string, unknown> {
 	const issues = writeToRecordBody(body ?? {}, []);
 	if (issues.length) throw badRequest(issues);
-	const { result, failure_reason: failureReason } = body as { result: 'succeeded' | 'failed'; failure_reason?: string };
-	if (failureReason !== undefined && result !== 'failed') throw badRequest([{ code: 'invalid_combination', expected: 'failure_reason only with result failed', path: ['failure_reason'] }]);
+	const { result, failure_reason: failureReason } = body as {
+		result: 'succeeded' | 'failed';
+		failure_reason?: string;
+	};
+	if (failureReason !== undefined && result !== 'failed')
+		throw badRequest([
+			{
+				code: 'invalid_combination',
+				expected: 'failure_reason only with result failed',
+				path: ['failure_reason'],
+			},
+		]);
 	const message = messages(state).get(id);
 	if (!message) throw notFound('Message');
 	const record = message.write_to_record;
 	if (!record) throw conflict('Message was not sent with write_to_record');
-	if (record.status !== 'pending_approval') throw conflict(`Write to record already ${record.status}`);
+	if (record.status !== 'pending_approval')
+		throw conflict(`Write to record already ${record.status}`);
 	record.status = result;
 	record.write_to_record_at = result === 'succeeded' ? new Date().toISOString() : null;
-	record.failure_reason = result === 'failed' ? (failureReason ?? 'The clinical system rejected the entry') : null;
+	record.failure_reason =
+		result === 'failed' ? (failureReason ?? 'The clinical system rejected the entry') : null;
 	const before = deliveries(state).length;
-	const event = state.emit(`write-to-record.${result}`, INFERRED.writeToRecordObject.name, message.id);
-	return { write_to_record: record, event, deliveries: deliveries(state).slice(before).map((d) => d.id) };
+	const event = state.emit(
+		`write-to-record.${result}`,
+		INFERRED.writeToRecordObject.name,
+		message.id,
+	);
+	return {
+		write_to_record: record,
+		event,
+		deliveries: deliveries(state)
+			.slice(before)
+			.map((d) => d.id),
+	};
 }
 
 /**
@@ -127,8 +168,12 @@ function resolveWriteToRecord(state: SandboxState, id: string, body: unknown): R
  */
 function checkContact(type: string, value: unknown, field: string): void {
 	if (typeof value !== 'string') return;
-	if (type === 'sms' && !FORMATS['phone-e164'](value)) throw badRequest([{ code: 'invalid_string', expected: 'phone number in E.164 (+...)', path: [field] }]);
-	if (type === 'email' && !FORMATS.email(value)) throw badRequest([{ code: 'invalid_string', expected: 'email', path: [field] }]);
+	if (type === 'sms' && !FORMATS['phone-e164'](value))
+		throw badRequest([
+			{ code: 'invalid_string', expected: 'phone number in E.164 (+...)', path: [field] },
+		]);
+	if (type === 'email' && !FORMATS.email(value))
+		throw badRequest([{ code: 'invalid_string', expected: 'email', path: [field] }]);
 }
 
 export const messageRoutes: RouteModule = {
@@ -142,32 +187,71 @@ export const messageRoutes: RouteModule = {
 				checkContact(body.message_type, body.recipient_contact_detail, 'recipient_contact_detail');
 				// openapi.yaml allows a fallback on any message type, and SNOMED fields whatever write_to_record says.
 				// A fallback detail is checked against its own channel; without one, its channel is not known.
-				if (body.fallback_message_type !== undefined) checkContact(body.fallback_message_type, body.fallback_contact_detail, 'fallback_contact_detail');
+				if (body.fallback_message_type !== undefined)
+					checkContact(
+						body.fallback_message_type,
+						body.fallback_contact_detail,
+						'fallback_contact_detail',
+					);
 				if (body.send_at && Date.parse(body.send_at) <= Date.now()) {
-					throw badRequest([{ code: 'too_small', expected: 'a date-time in the future', path: ['send_at'] }]);
+					throw badRequest([
+						{ code: 'too_small', expected: 'a date-time in the future', path: ['send_at'] },
+					]);
 				}
 				const patient = requirePatient(state, body.patient_id);
-				const shortLink = body.short_link_id !== undefined ? requireShortLink(state, body.short_link_id) : undefined;
-				const attachment = body.attachment_uuid !== undefined ? requireAttachment(state, body.attachment_uuid) : undefined;
+				const shortLink =
+					body.short_link_id !== undefined
+						? requireShortLink(state, body.short_link_id)
+						: undefined;
+				const attachment =
+					body.attachment_uuid !== undefined
+						? requireAttachment(state, body.attachment_uuid)
+						: undefined;
 				const now = new Date().toISOString();
 				const id = state.nextId();
 				const scheduled = Boolean(body.send_at);
 				const writeToRecord = body.write_to_record === true;
 				messages(state).set(id, {
 					id,
-					patient: { id: patient.id, title: patient.title, first_name: patient.first_name, last_name: patient.last_name },
+					patient: {
+						id: patient.id,
+						title: patient.title,
+						first_name: patient.first_name,
+						last_name: patient.last_name,
+					},
 					message_type: body.message_type,
 					message: body.message_string,
-					recipient_contact_detail: body.recipient_contact_detail ?? (body.message_type === 'email' ? patient.email : body.message_type === 'sms' ? patient.mobile : null),
+					recipient_contact_detail:
+						body.recipient_contact_detail ??
+						(body.message_type === 'email'
+							? patient.email
+							: body.message_type === 'sms'
+								? patient.mobile
+								: null),
 					status: scheduled ? 'scheduled' : 'delivered',
 					created_at: now,
 					sent_at: scheduled ? null : now,
 					scheduled_at: body.send_at ?? null,
-					write_to_record: writeToRecord ? { write_to_record_at: null, status: 'pending_approval', failure_reason: null, snomed_code: body.snomed_code ?? '185087000' } : null,
+					write_to_record: writeToRecord
+						? {
+								write_to_record_at: null,
+								status: 'pending_approval',
+								failure_reason: null,
+								snomed_code: body.snomed_code ?? '185087000',
+							}
+						: null,
 					short_link: shortLink ? shortLinkView(shortLink) : null,
 					campaign: null,
 					sent_by_admin: null,
-					attachments: attachment ? [{ uuid: attachment.attachment!.uuid, file_name: attachment.attachment!.file_name, attachment_link: attachment.short_link }] : [],
+					attachments: attachment
+						? [
+								{
+									uuid: attachment.attachment!.uuid,
+									file_name: attachment.attachment!.file_name,
+									attachment_link: attachment.short_link,
+								},
+							]
+						: [],
 					request: body,
 				});
 				return {

@@ -84,30 +84,145 @@ export function ehrRecords(state: SandboxState): Map<string, EhrRecord> {
 
 /** Seeded patients 2001..2005 (fictional; NHS numbers pass the modulus-11 check). */
 export const SEED_PATIENTS: SandboxPatient[] = [
-	{ id: '2001', title: 'Ms', first_name: 'Ada', last_name: 'Lovelace', dob: '1985-12-10', nhs_number: '9434765919', email: 'ada@example.com', mobile: '+447700900001', postcode: 'LS1 4AP' },
-	{ id: '2002', title: 'Mr', first_name: 'Alan', last_name: 'Turing', dob: '1972-06-23', nhs_number: '9434765870', email: 'alan@example.com', mobile: '+447700900002', postcode: 'M1 1AE' },
-	{ id: '2003', title: 'Dr', first_name: 'Mary', last_name: 'Seacole', dob: '1990-11-23', nhs_number: '9434765846', email: 'mary@example.com', mobile: '+447700900003', postcode: 'SE1 7EH' },
-	{ id: '2004', title: 'Mx', first_name: 'Sam', last_name: 'Taylor', dob: '2001-02-14', nhs_number: '9434765838', email: 'sam@example.com', mobile: '+447700900004', postcode: 'B1 1BB' },
-	{ id: '2005', title: 'Mrs', first_name: 'Rosalind', last_name: 'Franklin', dob: '1960-07-25', nhs_number: '9434765811', email: null, mobile: '+447700900005', postcode: 'CB2 1TN' },
+	{
+		id: '2001',
+		title: 'Ms',
+		first_name: 'Ada',
+		last_name: 'Lovelace',
+		dob: '1985-12-10',
+		nhs_number: '9434765919',
+		email: 'ada@example.com',
+		mobile: '+447700900001',
+		postcode: 'LS1 4AP',
+	},
+	{
+		id: '2002',
+		title: 'Mr',
+		first_name: 'Alan',
+		last_name: 'Turing',
+		dob: '1972-06-23',
+		nhs_number: '9434765870',
+		email: 'alan@example.com',
+		mobile: '+447700900002',
+		postcode: 'M1 1AE',
+	},
+	{
+		id: '2003',
+		title: 'Dr',
+		first_name: 'Mary',
+		last_name: 'Seacole',
+		dob: '1990-11-23',
+		nhs_number: '9434765846',
+		email: 'mary@example.com',
+		mobile: '+447700900003',
+		postcode: 'SE1 7EH',
+	},
+	{
+		id: '2004',
+		title: 'Mx',
+		first_name: 'Sam',
+		last_name: 'Taylor',
+		dob: '2001-02-14',
+		nhs_number: '9434765838',
+		email: 'sam@example.com',
+		mobile: '+447700900004',
+		postcode: 'B1 1BB',
+	},
+	{
+		id: '2005',
+		title: 'Mrs',
+		first_name: 'Rosalind',
+		last_name: 'Franklin',
+		dob: '1960-07-25',
+		nhs_number: '9434765811',
+		email: null,
+		mobile: '+447700900005',
+		postcode: 'CB2 1TN',
+	},
 ];
 
 /** On the Spine but not yet registered with Hero: PDS registration creates them. */
 export const PDS_ONLY_PEOPLE: PdsPerson[] = [
-	{ nhs_number: '4857773457', dob: '1986-12-09', title: 'Dr', first_name: 'Grace', last_name: 'Hopper', sex: 'Female', postcode: 'EH1 1YZ', line_1: '2 Castle Street', town: 'Edinburgh', mobile: '+447700900010', email: 'grace@example.com' },
-	{ nhs_number: '4010232137', dob: '1970-05-12', title: 'Miss', first_name: 'Florence', last_name: 'Nightingale', sex: 'Female', postcode: 'WC2N 5DN', line_1: '10 Strand', town: 'London', mobile: '+447700900011', email: null },
+	{
+		nhs_number: '4857773457',
+		dob: '1986-12-09',
+		title: 'Dr',
+		first_name: 'Grace',
+		last_name: 'Hopper',
+		sex: 'Female',
+		postcode: 'EH1 1YZ',
+		line_1: '2 Castle Street',
+		town: 'Edinburgh',
+		mobile: '+447700900010',
+		email: 'grace@example.com',
+	},
+	{
+		nhs_number: '4010232137',
+		dob: '1970-05-12',
+		title: 'Miss',
+		first_name: 'Florence',
+		last_name: 'Nightingale',
+		sex: 'Female',
+		postcode: 'WC2N 5DN',
+		line_1: '10 Strand',
+		town: 'London',
+		mobile: '+447700900011',
+		email: null,
+	},
 ];
 
 /** On the Spine, but Hero wants the patient to verify their identity first (`{ message, login_url }`). */
 export const VERIFICATION_NHS_NUMBER = '4505577104';
 const VERIFICATION_PERSON: PdsPerson = {
-	nhs_number: VERIFICATION_NHS_NUMBER, dob: '1995-03-30', title: 'Mr', first_name: 'Tim', last_name: 'Berners-Lee', sex: 'Male', postcode: 'OX1 3QD', line_1: null, town: 'Oxford', mobile: '+447700900012', email: null, verification: true,
+	nhs_number: VERIFICATION_NHS_NUMBER,
+	dob: '1995-03-30',
+	title: 'Mr',
+	first_name: 'Tim',
+	last_name: 'Berners-Lee',
+	sex: 'Male',
+	postcode: 'OX1 3QD',
+	line_1: null,
+	town: 'Oxford',
+	mobile: '+447700900012',
+	email: null,
+	verification: true,
 };
 
 /** EHR records: two candidates share Ada Lovelace's date of birth, one Alan Turing's. */
 export const SEED_EHR_RECORDS: EhrRecord[] = [
-	{ ehr_partner_id: '5012345', dob: '1985-12-10', title: 'Ms', first_name: 'Ada', last_name: 'Lovelace', sex: 'Female', nhs_number: '9434765919', postcode: 'LS1 4AP', connected_patient_id: null },
-	{ ehr_partner_id: '5012346', dob: '1985-12-10', title: 'Lady', first_name: 'Ada', last_name: 'King', sex: 'Female', nhs_number: null, postcode: 'LS2 9JT', connected_patient_id: null },
-	{ ehr_partner_id: '5012400', dob: '1972-06-23', title: 'Mr', first_name: 'Alan', last_name: 'Turing', sex: 'Male', nhs_number: '9434765870', postcode: 'M1 1AE', connected_patient_id: null },
+	{
+		ehr_partner_id: '5012345',
+		dob: '1985-12-10',
+		title: 'Ms',
+		first_name: 'Ada',
+		last_name: 'Lovelace',
+		sex: 'Female',
+		nhs_number: '9434765919',
+		postcode: 'LS1 4AP',
+		connected_patient_id: null,
+	},
+	{
+		ehr_partner_id: '5012346',
+		dob: '1985-12-10',
+		title: 'Lady',
+		first_name: 'Ada',
+		last_name: 'King',
+		sex: 'Female',
+		nhs_number: null,
+		postcode: 'LS2 9JT',
+		connected_patient_id: null,
+	},
+	{
+		ehr_partner_id: '5012400',
+		dob: '1972-06-23',
+		title: 'Mr',
+		first_name: 'Alan',
+		last_name: 'Turing',
+		sex: 'Male',
+		nhs_number: '9434765870',
+		postcode: 'M1 1AE',
+		connected_patient_id: null,
+	},
 ];
 
 // ---------------------------------------------------------------- NHS numbers
@@ -120,38 +235,97 @@ export const SEED_EHR_RECORDS: EhrRecord[] = [
 export function nhsDigits(value: string): string | undefined {
 	const digits = value.replace(/\s/g, '');
 	if (!/^\d{10}$/.test(digits)) return undefined;
-	const sum = [...digits.slice(0, 9)].reduce((total, digit, i) => total + Number(digit) * (10 - i), 0);
+	const sum = [...digits.slice(0, 9)].reduce(
+		(total, digit, i) => total + Number(digit) * (10 - i),
+		0,
+	);
 	const check = (11 - (sum % 11)) % 11;
 	return check !== 10 && check === Number(digits[9]) ? digits : undefined;
 }
 
 const nhsNumber = (): Spec => (value, path) => {
 	if (typeof value !== 'string') return [{ code: 'invalid_type', expected: 'string', path }];
-	return nhsDigits(value) ? [] : [{ code: 'invalid_string', expected: 'a valid NHS number, e.g. "943 476 5919"', path }];
+	return nhsDigits(value)
+		? []
+		: [{ code: 'invalid_string', expected: 'a valid NHS number, e.g. "943 476 5919"', path }];
 };
 
 const dateOnly = (value: string) => value.slice(0, 10);
-const same = (a: unknown, b: unknown) => String(a ?? '').replace(/\s+/g, '').toLowerCase() === String(b ?? '').replace(/\s+/g, '').toLowerCase();
+const same = (a: unknown, b: unknown) =>
+	String(a ?? '')
+		.replace(/\s+/g, '')
+		.toLowerCase() ===
+	String(b ?? '')
+		.replace(/\s+/g, '')
+		.toLowerCase();
 
 // ---------------------------------------------------------------- schemas
 
-const registerPdsBody = s.object({
-	nhs_number: nhsNumber(),
-	// "ISO 8601 date format", e.g. "1992-01-01"; a date-time is read as its date.
-	dob: s.string({ format: 'date-or-date-time' }),
-	forename: s.string({ minLength: 1 }),
-	surname: s.string({ minLength: 1 }),
-	postcode: s.string({ minLength: 1 }),
-	ehr_partner: s.string({ minLength: 1 }),
-	ehr_partner_id: s.string({ minLength: 1 }),
-}, { required: ['dob'] });
+const registerPdsBody = s.object(
+	{
+		nhs_number: nhsNumber(),
+		// "ISO 8601 date format", e.g. "1992-01-01"; a date-time is read as its date.
+		dob: s.string({ format: 'date-or-date-time' }),
+		forename: s.string({ minLength: 1 }),
+		surname: s.string({ minLength: 1 }),
+		postcode: s.string({ minLength: 1 }),
+		ehr_partner: s.string({ minLength: 1 }),
+		ehr_partner_id: s.string({ minLength: 1 }),
+	},
+	{ required: ['dob'] },
+);
 
 export const PATIENT_TITLES = [
-	'Baron', 'Baroness', 'Brigadier', 'Count', 'Colonel', 'Countess', 'Captain', 'Dame', 'The Dowager Viscountess', 'Dr',
-	'Duchess', 'Duke', 'Earl', 'His Excellency', 'Father', 'H.E. Ambassador Mr', 'H.E. Mr', 'H.E. Mrs', 'Her Grace', 'His Grace',
-	'The Hon', 'The Hon Mr', 'The Hon Mrs', 'HRH', 'HRH Prince', 'HRH Princess', 'Insurance', 'HM King', 'Lady', 'Lord',
-	'Major', 'Master', 'Miss', 'Mr', 'Mrs', 'Ms', 'Mss', 'Mx', 'Pr', 'Professor',
-	'HM Queen', 'Rabbi', 'Reverend', 'Sheikh', 'Sheikha', 'Sir', 'The', '', 'Viscount', 'Viscountess',
+	'Baron',
+	'Baroness',
+	'Brigadier',
+	'Count',
+	'Colonel',
+	'Countess',
+	'Captain',
+	'Dame',
+	'The Dowager Viscountess',
+	'Dr',
+	'Duchess',
+	'Duke',
+	'Earl',
+	'His Excellency',
+	'Father',
+	'H.E. Ambassador Mr',
+	'H.E. Mr',
+	'H.E. Mrs',
+	'Her Grace',
+	'His Grace',
+	'The Hon',
+	'The Hon Mr',
+	'The Hon Mrs',
+	'HRH',
+	'HRH Prince',
+	'HRH Princess',
+	'Insurance',
+	'HM King',
+	'Lady',
+	'Lord',
+	'Major',
+	'Master',
+	'Miss',
+	'Mr',
+	'Mrs',
+	'Ms',
+	'Mss',
+	'Mx',
+	'Pr',
+	'Professor',
+	'HM Queen',
+	'Rabbi',
+	'Reverend',
+	'Sheikh',
+	'Sheikha',
+	'Sir',
+	'The',
+	'',
+	'Viscount',
+	'Viscountess',
 ];
 const SEXES = ['Not known', 'Not specified', 'Male', 'Female', 'Other'];
 
@@ -180,9 +354,25 @@ const getQuery = s.object({ data_source: s.enum(['hero', 'ehr']) });
 const nullable = (value: unknown) => (value === undefined ? null : value);
 
 function identifiers(patient: SandboxPatient): Record<string, string>[] {
-	const list = [{ source: 'hero', name: 'hero_id', role: 'main', label: 'Hero', value: patient.id }];
-	if (patient.nhs_number) list.push({ source: 'nhs', name: 'nhs_number', role: 'secondary', label: 'NHS', value: patient.nhs_number });
-	if (patient.ehr_partner_id) list.push({ source: 'ehr_partner', name: 'ehr_partner_id', role: 'secondary', label: 'EMIS', value: String(patient.ehr_partner_id) });
+	const list = [
+		{ source: 'hero', name: 'hero_id', role: 'main', label: 'Hero', value: patient.id },
+	];
+	if (patient.nhs_number)
+		list.push({
+			source: 'nhs',
+			name: 'nhs_number',
+			role: 'secondary',
+			label: 'NHS',
+			value: patient.nhs_number,
+		});
+	if (patient.ehr_partner_id)
+		list.push({
+			source: 'ehr_partner',
+			name: 'ehr_partner_id',
+			role: 'secondary',
+			label: 'EMIS',
+			value: String(patient.ehr_partner_id),
+		});
 	return list;
 }
 
@@ -217,8 +407,23 @@ export function patientView(patient: SandboxPatient): Record<string, unknown> {
 }
 
 function ehrView(record: EhrRecord): Record<string, unknown> {
-	const identifiers = [{ source: 'ehr_partner', name: 'ehr_partner_id', role: 'main', label: 'EMIS', value: record.ehr_partner_id }];
-	if (record.nhs_number) identifiers.push({ source: 'nhs', name: 'nhs_number', role: 'secondary', label: 'NHS', value: record.nhs_number });
+	const identifiers = [
+		{
+			source: 'ehr_partner',
+			name: 'ehr_partner_id',
+			role: 'main',
+			label: 'EMIS',
+			value: record.ehr_partner_id,
+		},
+	];
+	if (record.nhs_number)
+		identifiers.push({
+			source: 'nhs',
+			name: 'nhs_number',
+			role: 'secondary',
+			label: 'NHS',
+			value: record.nhs_number,
+		});
 	return {
 		ehr_partner_id: record.ehr_partner_id,
 		emis_id: record.ehr_partner_id,
@@ -259,22 +464,36 @@ function registerPds(state: SandboxState, body: Record<string, string>): Record<
 		person = pds(state).get(nhsDigits(body.nhs_number)!);
 		if (person && person.dob !== dob) person = undefined;
 		// Names or postcode given with the NHS number must match the Spine's record too.
-		if (person && body.forename !== undefined && !same(body.forename, person.first_name)) person = undefined;
-		if (person && body.surname !== undefined && !same(body.surname, person.last_name)) person = undefined;
-		if (person && body.postcode !== undefined && !same(body.postcode, person.postcode)) person = undefined;
+		if (person && body.forename !== undefined && !same(body.forename, person.first_name))
+			person = undefined;
+		if (person && body.surname !== undefined && !same(body.surname, person.last_name))
+			person = undefined;
+		if (person && body.postcode !== undefined && !same(body.postcode, person.postcode))
+			person = undefined;
 	} else {
 		const missing = ['forename', 'surname', 'postcode'].filter((key) => body[key] === undefined);
 		if (missing.length) {
-			throw badRequest(missing.map((key) => ({ code: 'invalid_type', expected: 'required (nhs_number, or forename + surname + postcode)', path: [key] })));
+			throw badRequest(
+				missing.map((key) => ({
+					code: 'invalid_type',
+					expected: 'required (nhs_number, or forename + surname + postcode)',
+					path: [key],
+				})),
+			);
 		}
 		person = [...pds(state).values()].find(
-			(p) => p.dob === dob && same(p.first_name, body.forename) && same(p.last_name, body.surname) && same(p.postcode, body.postcode),
+			(p) =>
+				p.dob === dob &&
+				same(p.first_name, body.forename) &&
+				same(p.last_name, body.surname) &&
+				same(p.postcode, body.postcode),
 		);
 	}
 	if (!person) throw new HeroError(404, 'No patient found');
 	if (person.verification) {
 		return {
-			message: 'The patient must verify their identity before they can be registered. Send them to login_url, then try again.',
+			message:
+				'The patient must verify their identity before they can be registered. Send them to login_url, then try again.',
 			login_url: `https://login.herohealth.net/verify?ref=${person.nhs_number.slice(-4)}${state.nextId()}`,
 		};
 	}
@@ -304,18 +523,29 @@ function registerPds(state: SandboxState, body: Record<string, string>): Record<
 	return { patient_id: id };
 }
 
-function registerWithoutPds(state: SandboxState, body: Record<string, unknown>): Record<string, unknown> {
+function registerWithoutPds(
+	state: SandboxState,
+	body: Record<string, unknown>,
+): Record<string, unknown> {
 	const digits = nhsDigits(body.nhs_number as string)!;
 	const dob = dateOnly(body.dob as string);
 	const { nhs_number: _nhs, dob: _dob, ...details } = body;
 	const existing = findByNhs(state, digits);
 	if (existing) {
-		if (existing.dob !== dob) throw conflict('A patient with this NHS number has a different date of birth');
+		if (existing.dob !== dob)
+			throw conflict('A patient with this NHS number has a different date of birth');
 		Object.assign(existing, details);
 		return { patient_id: existing.id };
 	}
 	const missing = ['first_name', 'last_name'].filter((key) => body[key] === undefined);
-	if (missing.length) throw badRequest(missing.map((key) => ({ code: 'invalid_type', expected: 'required for a new patient', path: [key] })));
+	if (missing.length)
+		throw badRequest(
+			missing.map((key) => ({
+				code: 'invalid_type',
+				expected: 'required for a new patient',
+				path: [key],
+			})),
+		);
 	const id = state.nextId();
 	patients(state).set(id, {
 		id,
@@ -344,11 +574,21 @@ export const patientRoutes: RouteModule = {
 		const spine = pds(state);
 		for (const patient of SEED_PATIENTS) {
 			spine.set(patient.nhs_number!, {
-				nhs_number: patient.nhs_number!, dob: patient.dob, title: patient.title, first_name: patient.first_name, last_name: patient.last_name,
-				sex: null, postcode: patient.postcode!, line_1: null, town: null, mobile: patient.mobile, email: patient.email,
+				nhs_number: patient.nhs_number!,
+				dob: patient.dob,
+				title: patient.title,
+				first_name: patient.first_name,
+				last_name: patient.last_name,
+				sex: null,
+				postcode: patient.postcode!,
+				line_1: null,
+				town: null,
+				mobile: patient.mobile,
+				email: patient.email,
 			});
 		}
-		for (const person of [...PDS_ONLY_PEOPLE, VERIFICATION_PERSON]) spine.set(person.nhs_number, { ...person });
+		for (const person of [...PDS_ONLY_PEOPLE, VERIFICATION_PERSON])
+			spine.set(person.nhs_number, { ...person });
 		const ehr = ehrRecords(state);
 		for (const record of SEED_EHR_RECORDS) ehr.set(record.ehr_partner_id, { ...record });
 	},
@@ -374,7 +614,9 @@ export const patientRoutes: RouteModule = {
 			handler: ({ params, query, state }) => {
 				const patient = requirePatient(state, params.id);
 				if (query.data_source === 'ehr') {
-					const record = patient.ehr_partner_id ? ehrRecords(state).get(String(patient.ehr_partner_id)) : undefined;
+					const record = patient.ehr_partner_id
+						? ehrRecords(state).get(String(patient.ehr_partner_id))
+						: undefined;
 					if (!record) throw new HeroError(404, 'Patient is not connected to an EHR record');
 					return { ...ehrView(record), ehr_registered: true };
 				}
@@ -392,13 +634,19 @@ export const patientRoutes: RouteModule = {
 		{
 			method: 'POST',
 			path: '/v1/patients/:id/ehr/connect',
-			body: s.object({ ehr_partner_id: s.string({ minLength: 1 }) }, { required: ['ehr_partner_id'] }),
+			body: s.object(
+				{ ehr_partner_id: s.string({ minLength: 1 }) },
+				{ required: ['ehr_partner_id'] },
+			),
 			bodyRequired: true,
 			handler: ({ params, body, state }) => {
 				const patient = requirePatient(state, params.id);
-				const record = candidatesOf(state, patient).find((candidate) => candidate.ehr_partner_id === body.ehr_partner_id);
+				const record = candidatesOf(state, patient).find(
+					(candidate) => candidate.ehr_partner_id === body.ehr_partner_id,
+				);
 				if (!record) throw notFound('EHR record');
-				if (record.connected_patient_id && record.connected_patient_id !== patient.id) throw conflict('EHR record is connected to another patient');
+				if (record.connected_patient_id && record.connected_patient_id !== patient.id)
+					throw conflict('EHR record is connected to another patient');
 				if (patient.ehr_partner_id && patient.ehr_partner_id !== record.ehr_partner_id) {
 					const previous = ehrRecords(state).get(String(patient.ehr_partner_id));
 					if (previous) previous.connected_patient_id = null;
@@ -416,13 +664,17 @@ export const patientRoutes: RouteModule = {
 			bodyRequired: true,
 			handler: ({ params, body, state }) => {
 				const patient = requirePatient(state, params.id);
-				if (body.patient_id === patient.id) throw badRequest([{ code: 'invalid_value', expected: 'a different patient', path: ['patient_id'] }]);
+				if (body.patient_id === patient.id)
+					throw badRequest([
+						{ code: 'invalid_value', expected: 'a different patient', path: ['patient_id'] },
+					]);
 				const other = requirePatient(state, body.patient_id);
 				// The kept patient's values win; the duplicate fills in what is missing. Nothing is changed.
 				const kept = patientView(patient);
 				const merged: Record<string, unknown> = { ...kept };
 				for (const [key, value] of Object.entries(patientView(other))) {
-					if ((merged[key] === null || merged[key] === undefined) && value !== null) merged[key] = value;
+					if ((merged[key] === null || merged[key] === undefined) && value !== null)
+						merged[key] = value;
 				}
 				merged.hero_id = patient.id;
 				merged.identifiers = kept.identifiers;

@@ -53,7 +53,10 @@ export function accessTokenSettings(state: SandboxState): { answerWithoutToken: 
 function view(group: SandboxPracticeGroup): Record<string, unknown> {
 	const { prescription_partner_credentials: credentials, ...rest } = group;
 	// The partner password is write-only: only whether credentials are set, and their email.
-	return { ...rest, prescription_partner_credentials: credentials ? { email: credentials.email } : null };
+	return {
+		...rest,
+		prescription_partner_credentials: credentials ? { email: credentials.email } : null,
+	};
 }
 
 const base64url = (input: Buffer | string) => Buffer.from(input).toString('base64url');
@@ -65,7 +68,10 @@ export function signJwt(claims: Record<string, unknown>, secret = SANDBOX_JWT_SE
 }
 
 /** The claims of a token the sandbox signed, or undefined if the signature does not match. */
-export function verifyJwt(token: string, secret = SANDBOX_JWT_SECRET): Record<string, unknown> | undefined {
+export function verifyJwt(
+	token: string,
+	secret = SANDBOX_JWT_SECRET,
+): Record<string, unknown> | undefined {
 	const [header, payload, signature] = token.split('.');
 	if (!header || !payload || !signature) return undefined;
 	const expected = base64url(createHmac('sha256', secret).update(`${header}.${payload}`).digest());
@@ -86,7 +92,10 @@ const updateBody = s.object({
 	name: s.string({ minLength: 1 }),
 	prescription_partner_enabled: s.boolean(),
 	prescription_partner: s.string({ minLength: 1 }),
-	prescription_partner_credentials: s.object({ email: s.string({ minLength: 1 }), password: s.string({ minLength: 1 }) }, { required: ['email', 'password'] }),
+	prescription_partner_credentials: s.object(
+		{ email: s.string({ minLength: 1 }), password: s.string({ minLength: 1 }) },
+		{ required: ['email', 'password'] },
+	),
 	address,
 });
 
@@ -99,7 +108,8 @@ export const practiceGroupRoutes: RouteModule = {
 			body: updateBody,
 			bodyRequired: true,
 			handler: ({ body, state }) => {
-				if (Object.keys(body).length === 0) throw badRequest([{ code: 'too_small', expected: 'at least one field', path: [] }]);
+				if (Object.keys(body).length === 0)
+					throw badRequest([{ code: 'too_small', expected: 'at least one field', path: [] }]);
 				const group = practiceGroup(state);
 				const { address: newAddress, ...fields } = body;
 				Object.assign(group, fields);
@@ -111,7 +121,15 @@ export const practiceGroupRoutes: RouteModule = {
 		{
 			method: 'GET',
 			path: '/v1/me/capabilities',
-			handler: () => ({ capabilities: ['sms_messaging', 'email_messaging', 'nhs_app_messaging', 'online_booking', 'booking_links'] }),
+			handler: () => ({
+				capabilities: [
+					'sms_messaging',
+					'email_messaging',
+					'nhs_app_messaging',
+					'online_booking',
+					'booking_links',
+				],
+			}),
 		},
 		{
 			method: 'GET',
@@ -140,7 +158,14 @@ export const practiceGroupRoutes: RouteModule = {
 			handler: ({ state }) => {
 				if (accessTokenSettings(state).answerWithoutToken) return {};
 				const iat = Math.floor(Date.now() / 1000);
-				const claims = { iss: 'hero-sandbox', sub: state.practiceGroupId, practice_group_id: state.practiceGroupId, iat, exp: iat + ACCESS_TOKEN_LIFETIME_SECONDS, jti: randomUUID() };
+				const claims = {
+					iss: 'hero-sandbox',
+					sub: state.practiceGroupId,
+					practice_group_id: state.practiceGroupId,
+					iat,
+					exp: iat + ACCESS_TOKEN_LIFETIME_SECONDS,
+					jti: randomUUID(),
+				};
 				issuedTokens(state).push({ jti: claims.jti, iat, exp: claims.exp });
 				return { access_token: signJwt(claims) };
 			},

@@ -30,10 +30,38 @@ const FIRST_SLOT_ID = 600001;
 
 /** Each weekday's sessions (Europe/London wall clock): 39 slots a day. Flu vaccination (4004) has none. */
 export const WEEKDAY_SESSIONS = [
-	{ practitioner_id: '5001', location_id: '3001', appointment_type_id: '4001', start: '09:00', every: 15, count: 12 },
-	{ practitioner_id: '5002', location_id: '3001', appointment_type_id: '4001', start: '14:00', every: 15, count: 12 },
-	{ practitioner_id: '5001', location_id: '3002', appointment_type_id: '4003', start: '14:00', every: 10, count: 6 },
-	{ practitioner_id: '5003', location_id: '3002', appointment_type_id: '4002', start: '09:00', every: 20, count: 9 },
+	{
+		practitioner_id: '5001',
+		location_id: '3001',
+		appointment_type_id: '4001',
+		start: '09:00',
+		every: 15,
+		count: 12,
+	},
+	{
+		practitioner_id: '5002',
+		location_id: '3001',
+		appointment_type_id: '4001',
+		start: '14:00',
+		every: 15,
+		count: 12,
+	},
+	{
+		practitioner_id: '5001',
+		location_id: '3002',
+		appointment_type_id: '4003',
+		start: '14:00',
+		every: 10,
+		count: 6,
+	},
+	{
+		practitioner_id: '5003',
+		location_id: '3002',
+		appointment_type_id: '4002',
+		start: '09:00',
+		every: 20,
+		count: 9,
+	},
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -62,13 +90,22 @@ export function slots(state: SandboxState): Map<string, SandboxSlot> {
 }
 
 export function bookingConfig(state: SandboxState): BookingConfig {
-	return state.slice('bookingConfig', () => ({ reservationSeconds: DEFAULT_RESERVATION_SECONDS, raceTake: 0, nextSlotId: FIRST_SLOT_ID }));
+	return state.slice('bookingConfig', () => ({
+		reservationSeconds: DEFAULT_RESERVATION_SECONDS,
+		raceTake: 0,
+		nextSlotId: FIRST_SLOT_ID,
+	}));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Time helpers
 
-const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: HERO_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', {
+	timeZone: HERO_ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+});
 const dayCache = new Map<string, string>();
 
 /** `YYYY-MM-DD` of an instant in Europe/London (memoised: lists ask it of every slot). */
@@ -76,7 +113,11 @@ export function londonDate(instant: number | string): string {
 	const key = String(instant);
 	let day = dayCache.get(key);
 	if (day === undefined) {
-		const parts = Object.fromEntries(LONDON_DAY.formatToParts(new Date(typeof instant === 'string' ? Date.parse(instant) : instant)).map((p) => [p.type, p.value]));
+		const parts = Object.fromEntries(
+			LONDON_DAY.formatToParts(
+				new Date(typeof instant === 'string' ? Date.parse(instant) : instant),
+			).map((p) => [p.type, p.value]),
+		);
 		day = `${parts.year}-${parts.month}-${parts.day}`;
 		if (dayCache.size > 200_000) dayCache.clear();
 		dayCache.set(key, day);
@@ -86,7 +127,9 @@ export function londonDate(instant: number | string): string {
 
 /** Europe/London's offset from UTC on a date, in ms (clocks change at night on Sundays, never during weekday sessions). */
 function londonOffsetMs(date: string): number {
-	return Date.parse(`${date}T12:00:00Z`) - Date.parse(toIsoDateTime(`${date}T12:00:00`, HERO_ZONE)!);
+	return (
+		Date.parse(`${date}T12:00:00Z`) - Date.parse(toIsoDateTime(`${date}T12:00:00`, HERO_ZONE)!)
+	);
 }
 
 export function addDays(date: string, days: number): string {
@@ -142,7 +185,11 @@ export function generateSlots(state: SandboxState, options: GenerateOptions = {}
 				});
 			}
 		}
-		daySlots.sort((a, b) => a.start_time.localeCompare(b.start_time) || a.practitioner_id.localeCompare(b.practitioner_id));
+		daySlots.sort(
+			(a, b) =>
+				a.start_time.localeCompare(b.start_time) ||
+				a.practitioner_id.localeCompare(b.practitioner_id),
+		);
 		for (const slot of daySlots) {
 			if (limit !== undefined && created.length >= limit) break;
 			const record = { id: String(id++), ...slot };
@@ -155,31 +202,54 @@ export function generateSlots(state: SandboxState, options: GenerateOptions = {}
 }
 
 /** Adds one slot (e.g. two hours from now, inside a cancellation policy). */
-export function addSlot(state: SandboxState, fields: { practitioner_id: string; location_id: string; appointment_type_id: string; start_time: string; duration?: number }): SandboxSlot {
+export function addSlot(
+	state: SandboxState,
+	fields: {
+		practitioner_id: string;
+		location_id: string;
+		appointment_type_id: string;
+		start_time: string;
+		duration?: number;
+	},
+): SandboxSlot {
 	const config = bookingConfig(state);
-	const typeSeed = requireFrom(appointmentTypes(state), fields.appointment_type_id, 'Appointment type');
+	const typeSeed = requireFrom(
+		appointmentTypes(state),
+		fields.appointment_type_id,
+		'Appointment type',
+	);
 	requireFrom(practitioners(state), fields.practitioner_id, 'Practitioner');
 	requireFrom(locations(state), fields.location_id, 'Location');
 	const start = new Date(Date.parse(fields.start_time));
-	if (Number.isNaN(start.getTime())) throw badRequest([{ code: 'invalid_string', expected: 'date-time', path: ['start_time'] }]);
+	if (Number.isNaN(start.getTime()))
+		throw badRequest([{ code: 'invalid_string', expected: 'date-time', path: ['start_time'] }]);
 	const slot: SandboxSlot = {
 		id: String(config.nextSlotId++),
 		practitioner_id: fields.practitioner_id,
 		appointment_type_id: fields.appointment_type_id,
 		location_id: fields.location_id,
 		start_time: start.toISOString(),
-		finish_time: new Date(start.getTime() + (fields.duration ?? typeSeed.duration) * 60_000).toISOString(),
+		finish_time: new Date(
+			start.getTime() + (fields.duration ?? typeSeed.duration) * 60_000,
+		).toISOString(),
 		held_by: null,
 	};
 	// Keep the map in start-time order.
-	const all = [...slots(state).values(), slot].sort((a, b) => a.start_time.localeCompare(b.start_time) || a.id.localeCompare(b.id));
+	const all = [...slots(state).values(), slot].sort(
+		(a, b) => a.start_time.localeCompare(b.start_time) || a.id.localeCompare(b.id),
+	);
 	slots(state).clear();
 	for (const entry of all) slots(state).set(entry.id, entry);
 	return slot;
 }
 
 /** Whether the slot is free for `forAppointment` (its own hold does not count). */
-export function slotFree(state: SandboxState, slot: SandboxSlot, now = Date.now(), forAppointment?: string): boolean {
+export function slotFree(
+	state: SandboxState,
+	slot: SandboxSlot,
+	now = Date.now(),
+	forAppointment?: string,
+): boolean {
 	if (!slot.held_by || slot.held_by === forAppointment) return true;
 	const holder = appointments(state).get(slot.held_by);
 	if (!holder) return true;
@@ -200,18 +270,32 @@ function startOf(slot: SandboxSlot): number {
 /** Free slots that start in the future, in start-time order. */
 export function freeSlots(state: SandboxState, now = Date.now()): SandboxSlot[] {
 	const free: SandboxSlot[] = [];
-	for (const slot of slots(state).values()) if (startOf(slot) > now && slotFree(state, slot, now)) free.push(slot);
+	for (const slot of slots(state).values())
+		if (startOf(slot) > now && slotFree(state, slot, now)) free.push(slot);
 	return free;
 }
 
 const slotView = ({ held_by: _heldBy, ...slot }: SandboxSlot) => slot;
 
-export const asList = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
+export const asList = (value: unknown): string[] =>
+	value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
 
-export function findSlot(state: SandboxState, practitionerId: string, locationId: string, typeId: string, startTime: string): SandboxSlot | undefined {
+export function findSlot(
+	state: SandboxState,
+	practitionerId: string,
+	locationId: string,
+	typeId: string,
+	startTime: string,
+): SandboxSlot | undefined {
 	const start = Date.parse(startTime);
 	for (const slot of slots(state).values()) {
-		if (slot.practitioner_id === practitionerId && slot.location_id === locationId && slot.appointment_type_id === typeId && Date.parse(slot.start_time) === start) return slot;
+		if (
+			slot.practitioner_id === practitionerId &&
+			slot.location_id === locationId &&
+			slot.appointment_type_id === typeId &&
+			Date.parse(slot.start_time) === start
+		)
+			return slot;
 	}
 	return undefined;
 }
@@ -238,7 +322,13 @@ const availabilityBody = s.object(
 
 function checkWindow(query: Record<string, unknown>): void {
 	if (query.start_date && query.end_date && String(query.end_date) < String(query.start_date)) {
-		throw badRequest([{ code: 'invalid_date_range', expected: 'end_date on or after start_date', path: ['end_date'] }]);
+		throw badRequest([
+			{
+				code: 'invalid_date_range',
+				expected: 'end_date on or after start_date',
+				path: ['end_date'],
+			},
+		]);
 	}
 }
 
@@ -250,7 +340,11 @@ function matchingSlots(state: SandboxState, query: Record<string, unknown>): San
 	return freeSlots(state).filter((slot) => {
 		if (locationIds.length && !locationIds.includes(slot.location_id)) return false;
 		if (practitionerIds.length && !practitionerIds.includes(slot.practitioner_id)) return false;
-		if (query.appointment_type_id !== undefined && slot.appointment_type_id !== query.appointment_type_id) return false;
+		if (
+			query.appointment_type_id !== undefined &&
+			slot.appointment_type_id !== query.appointment_type_id
+		)
+			return false;
 		const day = londonDate(slot.start_time);
 		if (query.start_date !== undefined && day < String(query.start_date)) return false;
 		if (query.end_date !== undefined && day > String(query.end_date)) return false;
@@ -262,23 +356,45 @@ const routes: Route[] = [
 	{
 		method: 'GET',
 		path: '/v1/slots/count',
-		query: s.object({ appointment_type_id: s.id(), location_id: s.id(), practitioner_id: s.id(), start_date: dateQuery, end_date: dateQuery }),
-		handler: ({ query, state }) => ({ [INFERRED.slotCountField]: matchingSlots(state, query).length }),
+		query: s.object({
+			appointment_type_id: s.id(),
+			location_id: s.id(),
+			practitioner_id: s.id(),
+			start_date: dateQuery,
+			end_date: dateQuery,
+		}),
+		handler: ({ query, state }) => ({
+			[INFERRED.slotCountField]: matchingSlots(state, query).length,
+		}),
 	},
 	{
 		method: 'GET',
 		path: '/v1/slots',
-		query: s.object({ location_id: q.ids(), practitioner_id: q.ids(), appointment_type_id: s.id(), start_date: dateQuery, end_date: dateQuery, ...pageQuery }),
+		query: s.object({
+			location_id: q.ids(),
+			practitioner_id: q.ids(),
+			appointment_type_id: s.id(),
+			start_date: dateQuery,
+			end_date: dateQuery,
+			...pageQuery,
+		}),
 		handler: ({ query, state }) => {
 			if (query.page_size !== undefined && Number(query.page_size) > INFERRED.pageSize) {
-				throw badRequest([{ code: 'too_big', expected: `page_size of at most ${INFERRED.pageSize}`, path: ['page_size'] }]);
+				throw badRequest([
+					{
+						code: 'too_big',
+						expected: `page_size of at most ${INFERRED.pageSize}`,
+						path: ['page_size'],
+					},
+				]);
 			}
 			const matched = page(matchingSlots(state, query), query, INFERRED.firstPageIndex);
 			const result = { data: matched.data.map(slotView), count: matched.count };
 			const config = bookingConfig(state);
 			if (config.raceTake > 0) {
 				// Another client books these slots after this answer was computed (taken between list and reserve).
-				for (const listed of result.data.slice(0, config.raceTake)) bookForOtherClient(state, slots(state).get(listed.id)!);
+				for (const listed of result.data.slice(0, config.raceTake))
+					bookForOtherClient(state, slots(state).get(listed.id)!);
 				config.raceTake = 0;
 			}
 			return result;
@@ -304,7 +420,9 @@ const routes: Route[] = [
 					slot.practitioner_id === body.practitioner_id &&
 					slot.location_id === body.location_id &&
 					slot.appointment_type_id === body.appointment_type_id &&
-					(dateOnly ? londonDate(slot.start_time) === body.start_time : Date.parse(slot.start_time) === Date.parse(body.start_time)) &&
+					(dateOnly
+						? londonDate(slot.start_time) === body.start_time
+						: Date.parse(slot.start_time) === Date.parse(body.start_time)) &&
 					(Date.parse(slot.finish_time) - Date.parse(slot.start_time)) / 60_000 >= body.duration,
 			);
 			return { available };
@@ -319,11 +437,17 @@ const control: Route[] = [
 		handler: ({ body, state }) => {
 			const options = (body ?? {}) as GenerateOptions;
 			for (const key of ['count', 'days'] as const) {
-				if (options[key] !== undefined && !(Number.isInteger(options[key]) && options[key]! >= 0)) return reply(400, { error: `${key} must be a whole number` });
+				if (options[key] !== undefined && !(Number.isInteger(options[key]) && options[key]! >= 0))
+					return reply(400, { error: `${key} must be a whole number` });
 			}
-			if (options.from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.from)) return reply(400, { error: 'from must be YYYY-MM-DD' });
+			if (options.from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.from))
+				return reply(400, { error: 'from must be YYYY-MM-DD' });
 			const created = generateSlots(state, options);
-			return { count: created.length, first_start_time: created[0]?.start_time ?? null, last_start_time: created.at(-1)?.start_time ?? null };
+			return {
+				count: created.length,
+				first_start_time: created[0]?.start_time ?? null,
+				last_start_time: created.at(-1)?.start_time ?? null,
+			};
 		},
 	},
 	{
@@ -343,7 +467,8 @@ const control: Route[] = [
 		path: '/__sandbox/slots/race',
 		handler: ({ body, state }) => {
 			const take = Number(body?.take ?? 1);
-			if (!Number.isInteger(take) || take < 0) return reply(400, { error: 'take must be a whole number' });
+			if (!Number.isInteger(take) || take < 0)
+				return reply(400, { error: 'take must be a whole number' });
 			bookingConfig(state).raceTake = take;
 			return { ok: true, take };
 		},

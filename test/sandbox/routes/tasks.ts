@@ -49,7 +49,11 @@ export function tasks(state: SandboxState): Map<string, SandboxTask> {
 					priority: shape.priority,
 					details: t === 0 ? 'Requested through the online form' : null,
 					patient_id: shape.patient_id,
-					assignee_type: shape.assignee ? (shape.assignee.type === 'Admin' ? 'admin' : 'admin_team') : null,
+					assignee_type: shape.assignee
+						? shape.assignee.type === 'Admin'
+							? 'admin'
+							: 'admin_team'
+						: null,
 					assignee_id: shape.assignee?.id ?? null,
 					updated_at: shape.created_at,
 				});
@@ -62,7 +66,12 @@ export function tasks(state: SandboxState): Map<string, SandboxTask> {
 /** Episodes 6001..6130: status, priority, assignee and patient cycle so every filter has matches. */
 export const EPISODE_COUNT = 130;
 export function episodeShape(index: number) {
-	const assignees = [{ type: 'Admin', id: '42' }, { type: 'AdminTeam', id: '7' }, null, { type: 'Admin', id: '43' }];
+	const assignees = [
+		{ type: 'Admin', id: '42' },
+		{ type: 'AdminTeam', id: '7' },
+		null,
+		{ type: 'Admin', id: '43' },
+	];
 	return {
 		id: String(6001 + index),
 		status: TASK_STATUSES[index % 3],
@@ -97,7 +106,17 @@ export function patientView(state: SandboxState, patientId: string): Record<stri
 
 export function taskView(state: SandboxState, task: SandboxTask): Record<string, unknown> {
 	const { id, type_label, status, priority, details, category, assignee_type, assignee_id } = task;
-	return { id, type_label, status, priority, details, category, assignee_type, assignee_id, patient: patientView(state, task.patient_id) };
+	return {
+		id,
+		type_label,
+		status,
+		priority,
+		details,
+		category,
+		assignee_type,
+		assignee_id,
+		patient: patientView(state, task.patient_id),
+	};
 }
 
 const updateBody = s.object({

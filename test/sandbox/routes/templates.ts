@@ -17,9 +17,24 @@ export interface SandboxTemplate {
 }
 
 const SEED: Array<{ id: string; name: string; text: string; has_follow_up: boolean }> = [
-	{ id: '11', name: 'Appointment reminder', text: 'Reminder: you have an appointment at the surgery. Reply CANCEL if you cannot attend.', has_follow_up: false },
-	{ id: '12', name: 'Flu clinic invitation', text: 'You are invited to our flu clinic. Reply YES to be booked in.', has_follow_up: true },
-	{ id: '13', name: 'Blood test results: normal', text: 'Your recent blood test results are normal. No action is needed.', has_follow_up: false },
+	{
+		id: '11',
+		name: 'Appointment reminder',
+		text: 'Reminder: you have an appointment at the surgery. Reply CANCEL if you cannot attend.',
+		has_follow_up: false,
+	},
+	{
+		id: '12',
+		name: 'Flu clinic invitation',
+		text: 'You are invited to our flu clinic. Reply YES to be booked in.',
+		has_follow_up: true,
+	},
+	{
+		id: '13',
+		name: 'Blood test results: normal',
+		text: 'Your recent blood test results are normal. No action is needed.',
+		has_follow_up: false,
+	},
 	// A follow-up-only template: it carries no text of its own.
 	{ id: '14', name: 'Friends and family survey', text: '', has_follow_up: true },
 ];
@@ -27,7 +42,18 @@ const SEED: Array<{ id: string; name: string; text: string; has_follow_up: boole
 export function templates(state: SandboxState): Map<string, SandboxTemplate> {
 	return state.slice(
 		'templates',
-		() => new Map(SEED.map((t) => [t.id, { id: t.id, [NAME]: t.name, [TEXT]: t.text, has_follow_up: t.has_follow_up } as SandboxTemplate])),
+		() =>
+			new Map(
+				SEED.map((t) => [
+					t.id,
+					{
+						id: t.id,
+						[NAME]: t.name,
+						[TEXT]: t.text,
+						has_follow_up: t.has_follow_up,
+					} as SandboxTemplate,
+				]),
+			),
 	);
 }
 
@@ -39,7 +65,10 @@ export const templateRoutes: RouteModule = {
 			query: s.object({ has_follow_up: q.boolean() }),
 			handler: ({ query, state }) => {
 				const all = [...templates(state).values()];
-				const data = query.has_follow_up === undefined ? all : all.filter((t) => t.has_follow_up === (query.has_follow_up === 'true'));
+				const data =
+					query.has_follow_up === undefined
+						? all
+						: all.filter((t) => t.has_follow_up === (query.has_follow_up === 'true'));
 				return { data, count: data.length };
 			},
 		},

@@ -139,7 +139,12 @@ export function deliveryPolicy(state: SandboxState): DeliveryPolicy {
 }
 
 /** Hero's documented signature: HMAC-SHA256(signing_key, `${timestamp}.${body}`). */
-export function signDelivery(signingKey: string, timestamp: string, body: string, encoding: DeliveryPolicy['encoding'] = DEFAULT_POLICY.encoding): string {
+export function signDelivery(
+	signingKey: string,
+	timestamp: string,
+	body: string,
+	encoding: DeliveryPolicy['encoding'] = DEFAULT_POLICY.encoding,
+): string {
 	return createHmac('sha256', signingKey).update(`${timestamp}.${body}`).digest(encoding);
 }
 
@@ -172,7 +177,12 @@ interface Runtime {
 	closed: boolean;
 }
 
-async function attempt(state: SandboxState, runtime: Runtime, log: Delivery[], delivery: Delivery): Promise<void> {
+async function attempt(
+	state: SandboxState,
+	runtime: Runtime,
+	log: Delivery[],
+	delivery: Delivery,
+): Promise<void> {
 	// A reset replaced the log, or the sandbox closed: this delivery belongs to a world that is gone.
 	if (runtime.closed || deliveries(state) !== log) return;
 	const webhook = webhooks(state).get(delivery.webhook_id);
@@ -183,7 +193,12 @@ async function attempt(state: SandboxState, runtime: Runtime, log: Delivery[], d
 	const policy = deliveryPolicy(state);
 	const number = delivery.attempts.length + 1;
 	const now = Date.now();
-	const timestamp = policy.timestampUnit === 'milliseconds' ? String(now) : policy.timestampUnit === 'iso-8601' ? new Date(now).toISOString() : String(Math.floor(now / 1000));
+	const timestamp =
+		policy.timestampUnit === 'milliseconds'
+			? String(now)
+			: policy.timestampUnit === 'iso-8601'
+				? new Date(now).toISOString()
+				: String(Math.floor(now / 1000));
 	// The registration's own headers are echoed (inferred: the docs only show the field).
 	const headers: Record<string, string> = {
 		'user-agent': 'HeroHealth-Webhooks-Sandbox/1.0',
@@ -192,20 +207,39 @@ async function attempt(state: SandboxState, runtime: Runtime, log: Delivery[], d
 	};
 	if (webhook.signing_key) {
 		headers['X-Herohealth-Timestamp'] = timestamp;
-		headers['X-Herohealth-Signature'] = signDelivery(webhook.signing_key, timestamp, delivery.body, policy.encoding);
+		headers['X-Herohealth-Signature'] = signDelivery(
+			webhook.signing_key,
+			timestamp,
+			delivery.body,
+			policy.encoding,
+		);
 	}
-	const record: DeliveryAttempt = { attempt: number, at: new Date(now).toISOString(), durationMs: 0, headers };
+	const record: DeliveryAttempt = {
+		attempt: number,
+		at: new Date(now).toISOString(),
+		durationMs: 0,
+		headers,
+	};
 	delivery.attempts.push(record);
 	const abort = new AbortController();
 	runtime.aborts.add(abort);
 	const timer = setTimeout(() => abort.abort(), policy.timeoutMs);
 	try {
-		const response = await fetch(delivery.url, { method: 'POST', headers, body: delivery.body, signal: abort.signal });
+		const response = await fetch(delivery.url, {
+			method: 'POST',
+			headers,
+			body: delivery.body,
+			signal: abort.signal,
+		});
 		record.status = response.status;
 		record.response = (await response.text()).slice(0, 500);
 	} catch (error) {
 		const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-		record.error = abort.signal.aborted ? (runtime.closed ? 'sandbox closed' : 'timeout') : (cause?.code ?? cause?.message ?? String((error as Error).message ?? error));
+		record.error = abort.signal.aborted
+			? runtime.closed
+				? 'sandbox closed'
+				: 'timeout'
+			: (cause?.code ?? cause?.message ?? String((error as Error).message ?? error));
 	} finally {
 		clearTimeout(timer);
 		runtime.aborts.delete(abort);
@@ -234,7 +268,12 @@ function deliverEvent(state: SandboxState, runtime: Runtime, event: SandboxEvent
 	const log = deliveries(state);
 	const started: Delivery[] = [];
 	// Compact JSON, fields in the AsyncAPI's order; these exact bytes are signed and sent.
-	const body = JSON.stringify({ object: event.object, id: event.id, practice_group_id: event.practice_group_id, event: event.event });
+	const body = JSON.stringify({
+		object: event.object,
+		id: event.id,
+		practice_group_id: event.practice_group_id,
+		event: event.event,
+	});
 	for (const webhook of webhooks(state).values()) {
 		if (webhook.event_type !== event.event) continue;
 		const delivery: Delivery = {
@@ -265,7 +304,14 @@ const policyBody = s.object({
 	acceptUnconfirmedEvents: s.boolean(),
 	deleteKeepsRegistration: s.boolean(),
 });
-const emitBody = s.object({ event: s.string({ minLength: 1 }), id: s.string({ minLength: 1 }), object: s.string({ minLength: 1 }) }, { required: ['event', 'id'] });
+const emitBody = s.object(
+	{
+		event: s.string({ minLength: 1 }),
+		id: s.string({ minLength: 1 }),
+		object: s.string({ minLength: 1 }),
+	},
+	{ required: ['event', 'id'] },
+);
 
 function checkControl(spec: Spec, body: unknown): void {
 	const issues: Issue[] = spec(body ?? {}, []);
@@ -291,7 +337,12 @@ export const webhookRoutes: RouteModule = {
 					if (issues.length) throw badRequest(issues);
 				}
 				const now = new Date().toISOString();
-				const webhook: SandboxWebhook = { id: state.nextId(), ...body, created_at: now, updated_at: now };
+				const webhook: SandboxWebhook = {
+					id: state.nextId(),
+					...body,
+					created_at: now,
+					updated_at: now,
+				};
 				webhooks(state).set(webhook.id, webhook);
 				return view(webhook);
 			},
@@ -299,11 +350,17 @@ export const webhookRoutes: RouteModule = {
 		{
 			method: 'GET',
 			path: '/v1/webhooks',
-			query: s.object({ event_type: s.enum(WEBHOOK_EVENTS), page_index: q.integer(0), page_size: q.integer(1) }),
+			query: s.object({
+				event_type: s.enum(WEBHOOK_EVENTS),
+				page_index: q.integer(0),
+				page_size: q.integer(1),
+			}),
 			handler: ({ query, state }) => {
 				// Response and paging not captured: paged `{data, count}` like Hero's other lists (inferred),
 				// 20 a page unless page_size says otherwise.
-				const list = [...webhooks(state).values()].filter((w) => query.event_type === undefined || w.event_type === query.event_type).map(view);
+				const list = [...webhooks(state).values()]
+					.filter((w) => query.event_type === undefined || w.event_type === query.event_type)
+					.map(view);
 				return page(list, query, INFERRED.firstPageIndex);
 			},
 		},
@@ -345,7 +402,12 @@ export const webhookRoutes: RouteModule = {
 				}
 				const before = deliveries(state).length;
 				const event = state.emit(body.event, body.object ?? objectForEvent(body.event), body.id);
-				return { event, deliveries: deliveries(state).slice(before).map((d) => d.id) };
+				return {
+					event,
+					deliveries: deliveries(state)
+						.slice(before)
+						.map((d) => d.id),
+				};
 			},
 		},
 		{
@@ -359,8 +421,16 @@ export const webhookRoutes: RouteModule = {
 						(query.state === undefined || d.state === query.state),
 				),
 		},
-		{ method: 'DELETE', path: '/__sandbox/webhooks/deliveries', handler: ({ state }) => ((deliveries(state).length = 0), { ok: true }) },
-		{ method: 'GET', path: '/__sandbox/webhooks/policy', handler: ({ state }) => deliveryPolicy(state) },
+		{
+			method: 'DELETE',
+			path: '/__sandbox/webhooks/deliveries',
+			handler: ({ state }) => ((deliveries(state).length = 0), { ok: true }),
+		},
+		{
+			method: 'GET',
+			path: '/__sandbox/webhooks/policy',
+			handler: ({ state }) => deliveryPolicy(state),
+		},
 		{
 			method: 'PUT',
 			path: '/__sandbox/webhooks/policy',
@@ -373,7 +443,11 @@ export const webhookRoutes: RouteModule = {
 				return Object.assign(deliveryPolicy(state), body);
 			},
 		},
-		{ method: 'GET', path: '/__sandbox/webhooks', handler: ({ state }) => [...webhooks(state).values()] },
+		{
+			method: 'GET',
+			path: '/__sandbox/webhooks',
+			handler: ({ state }) => [...webhooks(state).values()],
+		},
 	],
 	start(state) {
 		const runtime: Runtime = { timers: new Set(), aborts: new Set(), closed: false };
@@ -388,13 +462,22 @@ export const webhookRoutes: RouteModule = {
 };
 
 /** In-process tests: resolves once `count` deliveries matching `filter` have finished (delivered, failed or cancelled). */
-export async function settledDeliveries(state: SandboxState, count: number, filter: (d: Delivery) => boolean = () => true, timeoutMs = 10_000): Promise<Delivery[]> {
+export async function settledDeliveries(
+	state: SandboxState,
+	count: number,
+	filter: (d: Delivery) => boolean = () => true,
+	timeoutMs = 10_000,
+): Promise<Delivery[]> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const done = deliveries(state).filter((d) => filter(d) && ['delivered', 'failed', 'cancelled'].includes(d.state));
+		const done = deliveries(state).filter(
+			(d) => filter(d) && ['delivered', 'failed', 'cancelled'].includes(d.state),
+		);
 		if (done.length >= count) return done;
 		if (Date.now() > deadline) {
-			throw new Error(`sandbox: ${done.length} of ${count} webhook deliveries settled within ${timeoutMs} ms: ${JSON.stringify(deliveries(state).map((d) => ({ id: d.id, state: d.state, attempts: d.attempts.map((a) => a.status ?? a.error) })))}`);
+			throw new Error(
+				`sandbox: ${done.length} of ${count} webhook deliveries settled within ${timeoutMs} ms: ${JSON.stringify(deliveries(state).map((d) => ({ id: d.id, state: d.state, attempts: d.attempts.map((a) => a.status ?? a.error) })))}`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}

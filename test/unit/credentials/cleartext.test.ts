@@ -30,29 +30,59 @@ const remoteHosts = [
 ];
 
 describe('Credential Base URL over http://', () => {
-	it.each(remoteHosts)('refuses http:// to %s, a host that is not loopback: nothing is sent, so the API key never travels in clear', async (host) => {
-		const result = await runHeroNode(sandbox, { parameters: getMe, credentials: { baseUrl: `http://${host}:${port}` } });
-		expect(result.error?.message).toBe('Base URL: http:// would send the API key unencrypted; use https://, or http:// only to this machine (127.0.0.1, localhost, [::1])');
-		expect(result.error?.message).not.toContain(sandbox.apiKey);
-		expect(sandbox.requests).toHaveLength(0);
-	});
+	it.each(remoteHosts)(
+		'refuses http:// to %s, a host that is not loopback: nothing is sent, so the API key never travels in clear',
+		async (host) => {
+			const result = await runHeroNode(sandbox, {
+				parameters: getMe,
+				credentials: { baseUrl: `http://${host}:${port}` },
+			});
+			expect(result.error?.message).toBe(
+				'Base URL: http:// would send the API key unencrypted; use https://, or http:// only to this machine (127.0.0.1, localhost, [::1])',
+			);
+			expect(result.error?.message).not.toContain(sandbox.apiKey);
+			expect(sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	it('the credential test refuses it too, before the key is added to the request', async () => {
 		const credential = new HeroHealthApi();
-		const data = { apiKey: 'hero-live-key-secret', practiceGroupId: '1001', environment: 'custom', baseUrl: 'http://hero-proxy.example.org' };
+		const data = {
+			apiKey: 'hero-live-key-secret',
+			practiceGroupId: '1001',
+			environment: 'custom',
+			baseUrl: 'http://hero-proxy.example.org',
+		};
 		// n8n's credential test resolves the test request's baseURL, then calls `authenticate` on it.
-		await expect(credential.authenticate(data, { method: 'GET', baseURL: 'http://hero-proxy.example.org', url: credential.test.request.url ?? '', disableFollowRedirect: true })).rejects.toThrow(
+		await expect(
+			credential.authenticate(data, {
+				method: 'GET',
+				baseURL: 'http://hero-proxy.example.org',
+				url: credential.test.request.url ?? '',
+				disableFollowRedirect: true,
+			}),
+		).rejects.toThrow(
 			'Base URL: http:// would send the API key unencrypted; use https://, or http:// only to this machine (127.0.0.1, localhost, [::1])',
 		);
-		await expect(credential.authenticate(data, { baseURL: 'https://hero-proxy.example.org', url: '/v1/me' })).resolves.toMatchObject({ headers: { 'x-api-key': 'hero-live-key-secret' } });
-		await expect(credential.authenticate(data, { url: 'http://hero-proxy.example.org/v1/me' })).rejects.toThrow(/^Base URL: http:\/\//);
+		await expect(
+			credential.authenticate(data, { baseURL: 'https://hero-proxy.example.org', url: '/v1/me' }),
+		).resolves.toMatchObject({ headers: { 'x-api-key': 'hero-live-key-secret' } });
+		await expect(
+			credential.authenticate(data, { url: 'http://hero-proxy.example.org/v1/me' }),
+		).rejects.toThrow(/^Base URL: http:\/\//);
 	});
 
-	it.each(['127.0.0.1', 'localhost', '[::1]'])('keeps http:// to loopback (%s) working: the sandbox and the demo use it', async (host) => {
-		const result = await runHeroNode(sandbox, { parameters: getMe, credentials: { baseUrl: `http://${host}:${port}` } });
-		expect(result.error).toBeUndefined();
-		const calls = sandbox.received('GET', '/v1/me');
-		expect(calls).toHaveLength(1);
-		expect(calls[0].headers['x-api-key']).toBe(sandbox.apiKey);
-	});
+	it.each(['127.0.0.1', 'localhost', '[::1]'])(
+		'keeps http:// to loopback (%s) working: the sandbox and the demo use it',
+		async (host) => {
+			const result = await runHeroNode(sandbox, {
+				parameters: getMe,
+				credentials: { baseUrl: `http://${host}:${port}` },
+			});
+			expect(result.error).toBeUndefined();
+			const calls = sandbox.received('GET', '/v1/me');
+			expect(calls).toHaveLength(1);
+			expect(calls[0].headers['x-api-key']).toBe(sandbox.apiKey);
+		},
+	);
 });

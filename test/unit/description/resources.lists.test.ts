@@ -8,7 +8,8 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { properties } from '../../../nodes/HeroHealth/actions/description';
 import { resources } from '../../../nodes/HeroHealth/actions/resources';
 
-const optionValues = (options: unknown) => ((options ?? []) as INodePropertyOptions[]).map((option) => String(option.value)).sort();
+const optionValues = (options: unknown) =>
+	((options ?? []) as INodePropertyOptions[]).map((option) => String(option.value)).sort();
 
 describe("each resource's Operation options and operations map agree", () => {
 	it('the Resource selector offers exactly the resources of the registry', () => {
@@ -16,10 +17,13 @@ describe("each resource's Operation options and operations map agree", () => {
 		expect(optionValues(selector?.options)).toEqual(Object.keys(resources).sort());
 	});
 
-	it.each(Object.keys(resources))('%s: every option runs an operation, every operation is offered, the default is one of them', (name) => {
-		const { operationProperty, operations } = resources[name];
-		expect(operationProperty.displayOptions?.show?.resource).toEqual([name]);
-		expect(optionValues(operationProperty.options)).toEqual(Object.keys(operations).sort());
-		expect(Object.keys(operations)).toContain(operationProperty.default);
-	});
+	it.each(Object.keys(resources))(
+		'%s: every option runs an operation, every operation is offered, the default is one of them',
+		(name) => {
+			const { operationProperty, operations } = resources[name];
+			expect(operationProperty.displayOptions?.show?.resource).toEqual([name]);
+			expect(optionValues(operationProperty.options)).toEqual(Object.keys(operations).sort());
+			expect(Object.keys(operations)).toContain(operationProperty.default);
+		},
+	);
 });

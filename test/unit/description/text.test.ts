@@ -20,19 +20,38 @@ const credentialField = (name: string): INodeProperties => {
 	return field;
 };
 
-const codex = (file: string) => JSON.parse(readFileSync(join(__dirname, '../../../nodes/HeroHealth', file), 'utf8')) as { alias?: string[]; categories?: string[]; resources?: Record<string, unknown> };
+const codex = (file: string) =>
+	JSON.parse(readFileSync(join(__dirname, '../../../nodes/HeroHealth', file), 'utf8')) as {
+		alias?: string[];
+		categories?: string[];
+		resources?: Record<string, unknown>;
+	};
 
 describe('codex aliases', () => {
-	it.each(['HeroHealth.node.json', 'HeroHealthTrigger.node.json'])('%s has aliases, categories and documentation links', (file) => {
-		const { alias = [], categories = [], resources = {} } = codex(file);
-		expect(categories.length).toBeGreaterThan(0);
-		expect(resources.primaryDocumentation).toEqual([{ url: expect.stringMatching(/^https:\/\/developer\.herohealth\.net\//) }]);
-		for (const word of ['NHS', 'GP', 'Patient', 'Appointment']) expect(alias).toContain(word);
-	});
+	it.each(['HeroHealth.node.json', 'HeroHealthTrigger.node.json'])(
+		'%s has aliases, categories and documentation links',
+		(file) => {
+			const { alias = [], categories = [], resources = {} } = codex(file);
+			expect(categories.length).toBeGreaterThan(0);
+			expect(resources.primaryDocumentation).toEqual([
+				{ url: expect.stringMatching(/^https:\/\/developer\.herohealth\.net\//) },
+			]);
+			for (const word of ['NHS', 'GP', 'Patient', 'Appointment']) expect(alias).toContain(word);
+		},
+	);
 
 	it('the action node is found by the words a practice types for messaging and booking', () => {
 		const aliases = (codex('HeroHealth.node.json').alias ?? []).map((a) => a.toLowerCase());
-		for (const word of ['sms', 'send sms', 'text message', 'appointment', 'book appointment', 'nhs', 'patient']) expect(aliases).toContain(word);
+		for (const word of [
+			'sms',
+			'send sms',
+			'text message',
+			'appointment',
+			'book appointment',
+			'nhs',
+			'patient',
+		])
+			expect(aliases).toContain(word);
 	});
 });
 
@@ -46,7 +65,8 @@ describe('node creator description', () => {
 
 describe('texts', () => {
 	it('generated "From list" placeholders use "an" before a vowel ("Select an appointment type...")', () => {
-		const placeholder = (kind: 'appointmentType' | 'location' | 'practitioner') => bookingLocator(kind).modes?.find((m) => m.name === 'list')?.placeholder;
+		const placeholder = (kind: 'appointmentType' | 'location' | 'practitioner') =>
+			bookingLocator(kind).modes?.find((m) => m.name === 'list')?.placeholder;
 		expect(placeholder('appointmentType')).toBe('Select an appointment type...');
 		expect(placeholder('location')).toBe('Select a location...');
 		expect(placeholder('practitioner')).toBe('Select a practitioner...');
@@ -58,9 +78,27 @@ describe('texts', () => {
 	});
 
 	it('a practitioner whose name already says the type is not labelled twice ("Nurse Ali Khan", not "Nurse Ali Khan (Nurse)")', () => {
-		expect(practitionerName({ id: '5004', title: 'Nurse', first_name: 'Ali', last_name: 'Khan', practitioner_type: 'Nurse' })).toBe('Nurse Ali Khan');
-		expect(practitionerName({ id: '5001', title: 'Dr', first_name: 'Priya', last_name: 'Shah', practitioner_type: 'GP' })).toBe('Dr Priya Shah (GP)');
-		expect(practitionerName({ id: '5009', name: 'Sam Lee', practitioner_type: 'physiotherapist' })).toBe('Sam Lee (physiotherapist)');
+		expect(
+			practitionerName({
+				id: '5004',
+				title: 'Nurse',
+				first_name: 'Ali',
+				last_name: 'Khan',
+				practitioner_type: 'Nurse',
+			}),
+		).toBe('Nurse Ali Khan');
+		expect(
+			practitionerName({
+				id: '5001',
+				title: 'Dr',
+				first_name: 'Priya',
+				last_name: 'Shah',
+				practitioner_type: 'GP',
+			}),
+		).toBe('Dr Priya Shah (GP)');
+		expect(
+			practitionerName({ id: '5009', name: 'Sam Lee', practitioner_type: 'physiotherapist' }),
+		).toBe('Sam Lee (physiotherapist)');
 	});
 });
 
@@ -72,7 +110,9 @@ describe('credential dialog', () => {
 			expect(option.description).toBeTruthy();
 			if (option.value !== 'custom') expect(option.description).toContain(String(option.value));
 		}
-		const mock = (environment.options as INodePropertyOptions[]).find((o) => o.name === 'Hero Mock Server');
+		const mock = (environment.options as INodePropertyOptions[]).find(
+			(o) => o.name === 'Hero Mock Server',
+		);
 		expect(mock?.description).toMatch(/mock server of Hero's API reference/i);
 	});
 

@@ -62,7 +62,13 @@ beforeAll(() => {
 	mkdirSync(join(root, 'node_modules/sqlite3'), { recursive: true });
 	writeFileSync(join(root, 'node_modules/n8n/bin/n8n'), FAKE_N8N);
 	writeFileSync(join(root, 'node_modules/sqlite3/index.js'), FAKE_SQLITE);
-	fakeN8n = { line: 1, dir: root, version: 'stand-in', nodeBin: process.execPath, n8nBin: join(root, 'node_modules/n8n/bin/n8n') };
+	fakeN8n = {
+		line: 1,
+		dir: root,
+		version: 'stand-in',
+		nodeBin: process.execPath,
+		n8nBin: join(root, 'node_modules/n8n/bin/n8n'),
+	};
 });
 
 afterAll(async () => {
@@ -77,7 +83,8 @@ async function freshHome(): Promise<N8nHome> {
 	return home;
 }
 
-const execute = (home: N8nHome, mode: string) => executeWorkflow(home, 'wfCrash1', { env: { FAKE_N8N_MODE: mode } });
+const execute = (home: N8nHome, mode: string) =>
+	executeWorkflow(home, 'wfCrash1', { env: { FAKE_N8N_MODE: mode } });
 
 async function failure(promise: Promise<unknown>): Promise<CommandError> {
 	const error = await promise.then(
@@ -95,8 +102,12 @@ describe('the harness tells a crash at exit after a complete, saved run from a r
 		try {
 			const result = await execute(home, 'crash-after-save');
 			expect(result.output.status).toBe('success');
-			expect(result.crashedAfterSave).toMatch(/crashed at exit \(SIGSEGV\) AFTER its run was printed and saved as complete \(execution 1: status success, finished\); accepted as a success/);
-			expect(stderr.mock.calls.map(([chunk]) => String(chunk)).join('')).toContain(result.crashedAfterSave!);
+			expect(result.crashedAfterSave).toMatch(
+				/crashed at exit \(SIGSEGV\) AFTER its run was printed and saved as complete \(execution 1: status success, finished\); accepted as a success/,
+			);
+			expect(stderr.mock.calls.map(([chunk]) => String(chunk)).join('')).toContain(
+				result.crashedAfterSave!,
+			);
 		} finally {
 			stderr.mockRestore();
 		}
@@ -106,20 +117,26 @@ describe('the harness tells a crash at exit after a complete, saved run from a r
 		const home = await freshHome();
 		await execute(home, 'ok');
 		const error = await failure(execute(home, 'crash-before-save'));
-		expect(error.message).toContain('n8n execute of workflow wfCrash1 crashed: SIGSEGV before n8n printed a run');
+		expect(error.message).toContain(
+			'n8n execute of workflow wfCrash1 crashed: SIGSEGV before n8n printed a run',
+		);
 	});
 
 	test('a SIGSEGV after a printed run that the database does not hold fails', async () => {
 		const home = await freshHome();
 		await execute(home, 'ok'); // creates the database, with no run of wfCrash2
-		const error = await failure(executeWorkflow(home, 'wfCrash2', { env: { FAKE_N8N_MODE: 'crash-printed-not-saved' } }));
+		const error = await failure(
+			executeWorkflow(home, 'wfCrash2', { env: { FAKE_N8N_MODE: 'crash-printed-not-saved' } }),
+		);
 		expect(error.message).toContain("n8n's database holds no execution of workflow wfCrash2");
 	});
 
 	test('a SIGSEGV with the run saved unfinished (status running) fails', async () => {
 		const home = await freshHome();
 		const error = await failure(execute(home, 'crash-saved-running'));
-		expect(error.message).toContain('is saved as status running, finished false (not a complete run)');
+		expect(error.message).toContain(
+			'is saved as status running, finished false (not a complete run)',
+		);
 	});
 
 	test('a clean exit is not marked as a crash, and exit code 1 still fails', async () => {
@@ -133,19 +150,51 @@ describe('the harness tells a crash at exit after a complete, saved run from a r
 
 	test('judgeExecuteExit: only a segfault with a complete printed run saved by this very process is accepted', () => {
 		const spawnedAt = Date.parse('2026-12-03T08:00:00.000Z');
-		const output: ExecutionRun = { status: 'success', finished: true, startedAt: '2026-12-03T08:00:03.120Z', stoppedAt: '2026-12-03T08:00:03.500Z' };
-		const saved = { id: '7', status: 'success', finished: true, startedAt: Date.parse('2026-12-03T08:00:03.120Z'), stoppedAt: Date.parse('2026-12-03T08:00:03.500Z') };
-		const judge = (changes: Partial<Parameters<typeof judgeExecuteExit>[0]>) => judgeExecuteExit({ workflowId: 'w', exitCode: null, signal: 'SIGSEGV', output, saved, spawnedAt, ...changes });
+		const output: ExecutionRun = {
+			status: 'success',
+			finished: true,
+			startedAt: '2026-12-03T08:00:03.120Z',
+			stoppedAt: '2026-12-03T08:00:03.500Z',
+		};
+		const saved = {
+			id: '7',
+			status: 'success',
+			finished: true,
+			startedAt: Date.parse('2026-12-03T08:00:03.120Z'),
+			stoppedAt: Date.parse('2026-12-03T08:00:03.500Z'),
+		};
+		const judge = (changes: Partial<Parameters<typeof judgeExecuteExit>[0]>) =>
+			judgeExecuteExit({
+				workflowId: 'w',
+				exitCode: null,
+				signal: 'SIGSEGV',
+				output,
+				saved,
+				spawnedAt,
+				...changes,
+			});
 		expect(judge({})).toMatchObject({ accepted: true });
 		// A shell between us and n8n reports the signal as 139.
 		expect(judge({ signal: null, exitCode: 139 })).toMatchObject({ accepted: true });
-		expect(judge({ signal: 'SIGABRT' })).toEqual({ accepted: false, reason: 'SIGABRT is not a segmentation fault' });
-		expect(judge({ output: { ...output, status: 'error' } })).toMatchObject({ accepted: false, reason: expect.stringContaining('printed run is not complete') });
+		expect(judge({ signal: 'SIGABRT' })).toEqual({
+			accepted: false,
+			reason: 'SIGABRT is not a segmentation fault',
+		});
+		expect(judge({ output: { ...output, status: 'error' } })).toMatchObject({
+			accepted: false,
+			reason: expect.stringContaining('printed run is not complete'),
+		});
 		expect(judge({ output: { ...output, finished: false } })).toMatchObject({ accepted: false });
 		// The newest saved run is an older one (started before this process).
-		expect(judge({ saved: { ...saved, startedAt: spawnedAt - 60_000 } })).toMatchObject({ accepted: false, reason: expect.stringContaining('started before this n8n process') });
+		expect(judge({ saved: { ...saved, startedAt: spawnedAt - 60_000 } })).toMatchObject({
+			accepted: false,
+			reason: expect.stringContaining('started before this n8n process'),
+		});
 		// Saved, but not the run that was printed.
-		expect(judge({ saved: { ...saved, startedAt: saved.startedAt + 5_000 } })).toMatchObject({ accepted: false, reason: expect.stringContaining('is not the run n8n printed') });
+		expect(judge({ saved: { ...saved, startedAt: saved.startedAt + 5_000 } })).toMatchObject({
+			accepted: false,
+			reason: expect.stringContaining('is not the run n8n printed'),
+		});
 		expect(judge({ saved: { ...saved, stoppedAt: null } })).toMatchObject({ accepted: false });
 		expect(judge({ saved: undefined })).toMatchObject({ accepted: false });
 	});

@@ -24,7 +24,11 @@ const send = (minimal: boolean) => ({
 	patientId: '2001',
 	messageType: 'sms',
 	message: TEXT,
-	additionalFields: { recipientContactDetail: '07700 900123', fallbackMessageType: 'email', fallbackContactDetail: 'ada@example.com' },
+	additionalFields: {
+		recipientContactDetail: '07700 900123',
+		fallbackMessageType: 'email',
+		fallbackContactDetail: 'ada@example.com',
+	},
 	minimalOutput: minimal,
 });
 
@@ -35,13 +39,36 @@ describe('Minimal Output', () => {
 		const minimal = await runHeroNode(sandbox, { parameters: send(true) });
 		expect(minimal.error).toBeUndefined();
 		// Hero's answer less its free text and whatever is not an id, time or flag (nulls only under kept keys).
-		expect(Object.keys(full.json[0]).sort()).toEqual(['auth_token', 'confirm_write_to_record_url', 'content', 'created_at', 'message_id', 'send_at', 'snomed_code', 'submitted_by', 'write_to_record']);
-		expect(minimal.json[0]).toEqual({ message_id: minimal.json[0].message_id, created_at: minimal.json[0].created_at, send_at: null, write_to_record: false });
-		expect(minimal.json[0]).toMatchObject({ message_id: expect.any(String), created_at: expect.any(String), write_to_record: false });
+		expect(Object.keys(full.json[0]).sort()).toEqual([
+			'auth_token',
+			'confirm_write_to_record_url',
+			'content',
+			'created_at',
+			'message_id',
+			'send_at',
+			'snomed_code',
+			'submitted_by',
+			'write_to_record',
+		]);
+		expect(minimal.json[0]).toEqual({
+			message_id: minimal.json[0].message_id,
+			created_at: minimal.json[0].created_at,
+			send_at: null,
+			write_to_record: false,
+		});
+		expect(minimal.json[0]).toMatchObject({
+			message_id: expect.any(String),
+			created_at: expect.any(String),
+			write_to_record: false,
+		});
 		const text = JSON.stringify(minimal.json);
-		for (const secret of [TEXT, 'smear', '900123', 'ada@example.com']) expect(text).not.toContain(secret);
+		for (const secret of [TEXT, 'smear', '900123', 'ada@example.com'])
+			expect(text).not.toContain(secret);
 		// The option changes what n8n keeps, not what Hero is sent.
-		expect(sandbox.received('POST', '/v1/messages/send').map((r) => r.body)).toEqual([expect.objectContaining({ message_string: TEXT }), expect.objectContaining({ message_string: TEXT })]);
+		expect(sandbox.received('POST', '/v1/messages/send').map((r) => r.body)).toEqual([
+			expect.objectContaining({ message_string: TEXT }),
+			expect.objectContaining({ message_string: TEXT }),
+		]);
 	});
 
 	it('keeps ids, statuses, types, times and flags at any depth, and drops names, contact details, NHS numbers, dates of birth and free text', () => {
@@ -80,14 +107,30 @@ describe('Minimal Output', () => {
  * Full example records built from Hero's own schemas (test/fixtures/hero-openapi.yaml,
  * a copy of the reference openapi.yaml), every property filled, so a new kind of field cannot slip by.
  */
-type Schema = { $ref?: string; allOf?: Schema[]; type?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; format?: string; pattern?: string; example?: unknown };
-const spec = parse(readFileSync(join(__dirname, '../../fixtures/hero-openapi.yaml'), 'utf8')) as { components: { schemas: Record<string, Schema> } };
-const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(spec.components.schemas[schema.$ref.split('/').pop() as string]) : schema);
+type Schema = {
+	$ref?: string;
+	allOf?: Schema[];
+	type?: string;
+	properties?: Record<string, Schema>;
+	items?: Schema;
+	enum?: unknown[];
+	format?: string;
+	pattern?: string;
+	example?: unknown;
+};
+const spec = parse(readFileSync(join(__dirname, '../../fixtures/hero-openapi.yaml'), 'utf8')) as {
+	components: { schemas: Record<string, Schema> };
+};
+const resolve = (schema: Schema): Schema =>
+	schema.$ref ? resolve(spec.components.schemas[schema.$ref.split('/').pop() as string]) : schema;
 // Each string is what a practice could really hold there: free text where the schema allows free text.
 function example(key: string, raw: Schema): unknown {
 	const schema = resolve(raw);
 	if (schema.allOf) return Object.assign({}, ...schema.allOf.map((part) => example(key, part)));
-	if (schema.properties) return Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, example(k, v)]));
+	if (schema.properties)
+		return Object.fromEntries(
+			Object.entries(schema.properties).map(([k, v]) => [k, example(k, v)]),
+		);
 	if (schema.type === 'array') return [example(key, schema.items ?? {})];
 	if (schema.type === 'boolean') return true;
 	if (schema.type === 'number' || schema.type === 'integer') return 7;
@@ -97,12 +140,17 @@ function example(key: string, raw: Schema): unknown {
 	if (schema.pattern === '^\\d+$' || /(^|_)id$/.test(key)) return '4242';
 	return 'Sexual health clinic';
 }
-const record = (name: string) => example(name, { $ref: `#/components/schemas/${name}` }) as IDataObject;
+const record = (name: string) =>
+	example(name, { $ref: `#/components/schemas/${name}` }) as IDataObject;
 
-describe('Minimal Output on Hero\'s full records (openapi.yaml)', () => {
+describe("Minimal Output on Hero's full records (openapi.yaml)", () => {
 	it('keeps a key only when its value has the allowed shape: no deceased_at, no free-text type, no person flags', () => {
 		const patient = record('Patient');
-		expect(patient).toMatchObject({ deceased_at: '2026-03-15T09:30:00.000Z', restricted: true, first_name: 'Sexual health clinic' });
+		expect(patient).toMatchObject({
+			deceased_at: '2026-03-15T09:30:00.000Z',
+			restricted: true,
+			first_name: 'Sexual health clinic',
+		});
 		// Ids, the record's sync time and its EHR link; not the death, the restriction, names, contacts, identifiers.
 		expect(minimalOutput(patient)).toEqual({
 			ehr_partner_id: '4242',
@@ -112,7 +160,11 @@ describe('Minimal Output on Hero\'s full records (openapi.yaml)', () => {
 			ehr_registered: true,
 		});
 
-		const appointment = { ...record('Appointment'), appointment_type: 'Sexual health clinic', practitioner_type: 'Psychiatrist' };
+		const appointment = {
+			...record('Appointment'),
+			appointment_type: 'Sexual health clinic',
+			practitioner_type: 'Psychiatrist',
+		};
 		expect(minimalOutput(appointment)).toEqual({
 			id: '4242',
 			patient_id: '4242',
@@ -145,8 +197,11 @@ describe('Minimal Output on Hero\'s full records (openapi.yaml)', () => {
 			status: 'delivered',
 			sent_by_admin: { id: '4242' },
 		});
-		expect(minimalOutput({ ...message, message_type: 'sms' })).toMatchObject({ message_type: 'sms' });
-		for (const kept of [patient, appointment, message].map(minimalOutput)) expect(JSON.stringify(kept)).not.toMatch(/Sexual health|Psychiatrist|deceased|restricted/);
+		expect(minimalOutput({ ...message, message_type: 'sms' })).toMatchObject({
+			message_type: 'sms',
+		});
+		for (const kept of [patient, appointment, message].map(minimalOutput))
+			expect(JSON.stringify(kept)).not.toMatch(/Sexual health|Psychiatrist|deceased|restricted/);
 	});
 
 	it('keeps a status only as one machine word, an id only as an id, and a time only as an ISO date-time', () => {
@@ -165,6 +220,14 @@ describe('Minimal Output on Hero\'s full records (openapi.yaml)', () => {
 				count: 3,
 				phone: 447700900001,
 			}),
-		).toEqual({ status: 'ENRICHMENT_ERROR', task_status: 'in_progress', patient_id: 2001, sent_at: '2026-03-15T09:30:00Z', updated_at: '2026-03-15 09:30:00', send_at: null, count: 3 });
+		).toEqual({
+			status: 'ENRICHMENT_ERROR',
+			task_status: 'in_progress',
+			patient_id: 2001,
+			sent_at: '2026-03-15T09:30:00Z',
+			updated_at: '2026-03-15 09:30:00',
+			send_at: null,
+			count: 3,
+		});
 	});
 });

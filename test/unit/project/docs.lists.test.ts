@@ -26,7 +26,12 @@ function tableAfter(markdown: string, heading: string): string[][] {
 			if (rows.length) break;
 			continue;
 		}
-		rows.push(line.slice(1, line.trimEnd().length - 1).split('|').map((cell) => cell.trim()));
+		rows.push(
+			line
+				.slice(1, line.trimEnd().length - 1)
+				.split('|')
+				.map((cell) => cell.trim()),
+		);
 	}
 	return rows.slice(2);
 }
@@ -37,7 +42,9 @@ const labels = (options: unknown) => (options ?? []) as INodePropertyOptions[];
 function operationsInCode(): string[] {
 	const selector = properties.find((property) => property.name === 'resource');
 	return labels(selector?.options).flatMap((resource) =>
-		labels(resources[String(resource.value)].operationProperty.options).map((operation) => `${resource.name} → ${operation.name}`),
+		labels(resources[String(resource.value)].operationProperty.options).map(
+			(operation) => `${resource.name} → ${operation.name}`,
+		),
 	);
 }
 
@@ -52,20 +59,27 @@ describe('docs/coverage.md lists the operations of the code', () => {
 
 	it('the check notices an operation missing from the page', () => {
 		const page_ = page('coverage.md').replace(/^\| Slot \| Count \|.*\n/m, '');
-		const documented = tableAfter(page_, '## Operations and their HTTP calls').map(([resource, operation]) => `${resource} → ${operation}`);
-		expect(operationsInCode().filter((operation) => !documented.includes(operation))).toEqual(['Slot → Count']);
+		const documented = tableAfter(page_, '## Operations and their HTTP calls').map(
+			([resource, operation]) => `${resource} → ${operation}`,
+		);
+		expect(operationsInCode().filter((operation) => !documented.includes(operation))).toEqual([
+			'Slot → Count',
+		]);
 	});
 });
 
 describe('docs/inferred.md names every guess in INFERRED', () => {
-	const rows = tableAfter(page('inferred.md'), '# What is inferred about Hero\'s API');
+	const rows = tableAfter(page('inferred.md'), "# What is inferred about Hero's API");
 	/** The INFERRED keys a row names in its last column, `` `key` `` each. */
-	const keysOf = (row: string[]) => [...row[row.length - 1].matchAll(/`([A-Za-z]+)`/g)].map((match) => match[1]);
+	const keysOf = (row: string[]) =>
+		[...row[row.length - 1].matchAll(/`([A-Za-z]+)`/g)].map((match) => match[1]);
 
 	it('every INFERRED key is named by a row, and every named key exists', () => {
 		const named = rows.flatMap(keysOf);
 		// A row names its keys, or says "—" when the guess is not a value in INFERRED (the error mapping).
-		expect(rows.filter((row) => keysOf(row).length === 0).map((row) => row[row.length - 1])).toEqual(['—']);
+		expect(
+			rows.filter((row) => keysOf(row).length === 0).map((row) => row[row.length - 1]),
+		).toEqual(['—']);
 		expect([...new Set(named)].sort()).toEqual(Object.keys(INFERRED).sort());
 	});
 });

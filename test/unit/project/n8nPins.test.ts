@@ -9,7 +9,10 @@ import { join, relative } from 'node:path';
 
 const root = join(__dirname, '../../..');
 const pinsFile = join(root, 'test/install/n8n-lines.json');
-const pins = JSON.parse(readFileSync(pinsFile, 'utf8')) as Record<string, { version: string; overrides: Record<string, string> }>;
+const pins = JSON.parse(readFileSync(pinsFile, 'utf8')) as Record<
+	string,
+	{ version: string; overrides: Record<string, string> }
+>;
 const lines = Object.keys(pins).filter((key) => /^\d+$/.test(key));
 
 function files(dir: string): string[] {
@@ -41,7 +44,8 @@ describe('n8n pins', () => {
 		for (const file of candidates) {
 			const text = readFileSync(file, 'utf8');
 			for (const line of lines) {
-				if (text.includes(pins[line].version)) found.push(`${relative(root, file)} holds ${pins[line].version}`);
+				if (text.includes(pins[line].version))
+					found.push(`${relative(root, file)} holds ${pins[line].version}`);
 			}
 		}
 		expect(found).toEqual([]);
@@ -50,7 +54,10 @@ describe('n8n pins', () => {
 	it('install-n8n.sh takes the version of each line from n8n-lines.json, and refuses a line it does not list', () => {
 		// An unknown line fails before anything is installed; a known one is named with its pinned version
 		// in the folder it would print (checked without installing: a stand-in npm that fails at once).
-		const unknown = spawnSync('bash', [join(root, 'test/install/install-n8n.sh'), '9'], { encoding: 'utf8', env: { ...process.env, HERO_N8N_CACHE: '/nonexistent-hero-cache' } });
+		const unknown = spawnSync('bash', [join(root, 'test/install/install-n8n.sh'), '9'], {
+			encoding: 'utf8',
+			env: { ...process.env, HERO_N8N_CACHE: '/nonexistent-hero-cache' },
+		});
 		expect(unknown.status).toBe(2);
 		expect(unknown.stderr).toContain('unknown n8n line: 9');
 		const script = readFileSync(join(root, 'test/install/install-n8n.sh'), 'utf8');

@@ -13,7 +13,11 @@ const root = join(__dirname, '../../..');
 const SCRIPT = join(root, '.github/check-release-metadata.mjs');
 const realPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-const check = (packageJson?: string) => spawnSync(process.execPath, [SCRIPT, ...(packageJson ? [packageJson] : [])], { cwd: root, encoding: 'utf8' });
+const check = (packageJson?: string) =>
+	spawnSync(process.execPath, [SCRIPT, ...(packageJson ? [packageJson] : [])], {
+		cwd: root,
+		encoding: 'utf8',
+	});
 
 /** A temporary copy of package.json with `change` applied. */
 function copyWith(change: (pkg: typeof realPackage) => void): string {
@@ -26,7 +30,11 @@ function copyWith(change: (pkg: typeof realPackage) => void): string {
 
 const realLooking = (pkg: typeof realPackage) => {
 	const repo = 'https://github.com/example-practice-it/n8n-nodes-hero-health';
-	pkg.author = { name: 'Example Practice IT', email: 'maintainers@example-practice-it.co.uk', url: 'https://github.com/example-practice-it' };
+	pkg.author = {
+		name: 'Example Practice IT',
+		email: 'maintainers@example-practice-it.co.uk',
+		url: 'https://github.com/example-practice-it',
+	};
 	pkg.repository = { type: 'git', url: `git+${repo}.git` };
 	pkg.homepage = `${repo}#readme`;
 	pkg.bugs = { url: `${repo}/issues` };
@@ -39,7 +47,9 @@ describe('release metadata', () => {
 		const result = check();
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain(`author.email is the placeholder ${realPackage.author.email}`);
-		expect(result.stderr).toContain(`repository.url is the placeholder repository ${realPackage.repository.url}`);
+		expect(result.stderr).toContain(
+			`repository.url is the placeholder repository ${realPackage.repository.url}`,
+		);
 		expect(result.stderr).toContain('CONTRIBUTING.md → Releasing');
 	});
 
@@ -51,12 +61,26 @@ describe('release metadata', () => {
 	});
 
 	it('names each placeholder left: only the email, or only the repository (and the links that follow it)', () => {
-		const emailOnly = check(copyWith((pkg) => (realLooking(pkg), (pkg.author.email = 'someone@n8n-nodes-hero-health.invalid'))));
+		const emailOnly = check(
+			copyWith(
+				(pkg) => (realLooking(pkg), (pkg.author.email = 'someone@n8n-nodes-hero-health.invalid')),
+			),
+		);
 		expect(emailOnly.status).toBe(1);
-		expect(emailOnly.stderr).toContain('author.email is the placeholder someone@n8n-nodes-hero-health.invalid');
+		expect(emailOnly.stderr).toContain(
+			'author.email is the placeholder someone@n8n-nodes-hero-health.invalid',
+		);
 		expect(emailOnly.stderr).not.toContain('repository');
 
-		const repositoryOnly = check(copyWith((pkg) => (realLooking(pkg), (pkg.repository = realPackage.repository), (pkg.bugs = realPackage.bugs))));
+		const repositoryOnly = check(
+			copyWith(
+				(pkg) => (
+					realLooking(pkg),
+					(pkg.repository = realPackage.repository),
+					(pkg.bugs = realPackage.bugs)
+				),
+			),
+		);
 		expect(repositoryOnly.status).toBe(1);
 		expect(repositoryOnly.stderr).toContain('repository.url is the placeholder repository');
 		expect(repositoryOnly.stderr).toContain('bugs.url is the placeholder repository');
@@ -68,8 +92,12 @@ describe('release metadata', () => {
 	});
 
 	it('publish.yml runs the check before the build, the tests and npm publish', () => {
-		const publish = parse(readFileSync(join(root, '.github/workflows/publish.yml'), 'utf8')) as { jobs: Record<string, { steps: { run?: string }[] }> };
-		const commands = Object.values(publish.jobs).flatMap((job) => job.steps.flatMap((step) => (step.run ? [step.run] : [])));
+		const publish = parse(readFileSync(join(root, '.github/workflows/publish.yml'), 'utf8')) as {
+			jobs: Record<string, { steps: { run?: string }[] }>;
+		};
+		const commands = Object.values(publish.jobs).flatMap((job) =>
+			job.steps.flatMap((step) => (step.run ? [step.run] : [])),
+		);
 		const at = (text: string) => commands.findIndex((run) => run.includes(text));
 		expect(at('node .github/check-release-metadata.mjs')).toBeGreaterThanOrEqual(0);
 		expect(at('node .github/check-release-metadata.mjs')).toBeLessThan(at('npm test'));

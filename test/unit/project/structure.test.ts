@@ -20,7 +20,16 @@ const productFiles = [...walk(NODE_DIR), ...walk(join(ROOT, 'credentials'))];
 
 /** Which areas each area may import from (besides itself). */
 const MAY_IMPORT: Record<string, string[]> = {
-	'(entry)': ['actions', 'methods', 'trigger', 'webhooks', 'shared', 'privacy', 'validation', 'transport'],
+	'(entry)': [
+		'actions',
+		'methods',
+		'trigger',
+		'webhooks',
+		'shared',
+		'privacy',
+		'validation',
+		'transport',
+	],
 	actions: ['webhooks', 'shared', 'privacy', 'validation', 'transport'],
 	methods: ['shared', 'privacy', 'validation', 'transport'],
 	trigger: ['webhooks', 'shared', 'privacy', 'validation', 'transport'],
@@ -62,7 +71,10 @@ const show = (edge: Edge) => `${relative(ROOT, edge.from)} → ${relative(ROOT, 
 describe('package layout', () => {
 	test(`no product file is longer than ${MAX_LINES} lines`, () => {
 		const long = productFiles
-			.map((file) => ({ file: relative(ROOT, file), lines: readFileSync(file, 'utf8').split('\n').length }))
+			.map((file) => ({
+				file: relative(ROOT, file),
+				lines: readFileSync(file, 'utf8').split('\n').length,
+			}))
 			.filter(({ lines }) => lines > MAX_LINES);
 		expect(long).toEqual([]);
 	});

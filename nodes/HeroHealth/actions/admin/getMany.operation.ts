@@ -33,13 +33,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['admin'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['admin'], operation: ['getMany'] } },
+	properties,
+);
 
 /** `GET /v1/admins`, paged. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const options = readCollection(this, 'options', itemIndex);
 	const qs: IDataObject = {};
-	if (options.orderBy !== undefined) qs.order_by = checkOneOf(this, itemIndex, 'Order By', options.orderBy, ORDER_FIELDS);
-	if (options.orderDescending !== undefined) qs.order_descending = checkBoolean(this, itemIndex, 'Order Descending', options.orderDescending);
+	if (options.orderBy !== undefined)
+		qs.order_by = checkOneOf(this, itemIndex, 'Order By', options.orderBy, ORDER_FIELDS);
+	if (options.orderDescending !== undefined)
+		qs.order_descending = checkBoolean(
+			this,
+			itemIndex,
+			'Order Descending',
+			options.orderDescending,
+		);
 	return getMany(this, itemIndex, { method: 'GET', path: '/v1/admins', qs });
 }

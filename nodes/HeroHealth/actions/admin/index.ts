@@ -11,7 +11,12 @@ export const admin: HeroResource = {
 		displayOptions: { show: { resource: ['admin'] } },
 		default: 'getMany',
 		options: [
-			{ name: 'Get Many', value: 'getMany', action: 'Get many admins', description: "List the practice's admins (staff users)" },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many admins',
+				description: "List the practice's admins (staff users)",
+			},
 			{
 				name: 'Update',
 				value: 'update',

@@ -51,8 +51,20 @@ const properties: INodeProperties[] = [
 						displayName: 'Details',
 						name: 'details',
 						values: [
-							{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. name@email.com', default: '' },
-							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Dr Jane Smith' },
+							{
+								displayName: 'Email',
+								name: 'email',
+								type: 'string',
+								placeholder: 'e.g. name@email.com',
+								default: '',
+							},
+							{
+								displayName: 'Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. Dr Jane Smith',
+							},
 							{
 								displayName: 'Registration Code',
 								name: 'registrationCode',
@@ -69,7 +81,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['admin'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['admin'], operation: ['update'] } },
+	properties,
+);
 
 function text(value: unknown): string {
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
@@ -81,31 +96,69 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = readCollection(this, 'updateFields', itemIndex);
 	const body: IDataObject = {};
 
-	const clearId = fields.clearExternalPrescriberId !== undefined && checkBoolean(this, itemIndex, 'Clear External Prescriber ID', fields.clearExternalPrescriberId);
+	const clearId =
+		fields.clearExternalPrescriberId !== undefined &&
+		checkBoolean(this, itemIndex, 'Clear External Prescriber ID', fields.clearExternalPrescriberId);
 	const prescriberId = text(fields.externalPrescriberId);
-	if (fields.externalPrescriberId !== undefined && !prescriberId) throw invalid(this, itemIndex, 'External Prescriber ID', 'is empty: remove it, or use Clear External Prescriber ID');
-	if (prescriberId && clearId) throw invalid(this, itemIndex, 'Clear External Prescriber ID', 'cannot be on while External Prescriber ID is set');
+	if (fields.externalPrescriberId !== undefined && !prescriberId)
+		throw invalid(
+			this,
+			itemIndex,
+			'External Prescriber ID',
+			'is empty: remove it, or use Clear External Prescriber ID',
+		);
+	if (prescriberId && clearId)
+		throw invalid(
+			this,
+			itemIndex,
+			'Clear External Prescriber ID',
+			'cannot be on while External Prescriber ID is set',
+		);
 	if (prescriberId) body.external_prescriber_id = prescriberId;
 	else if (clearId) body.external_prescriber_id = null;
 
-	const clearDetails = fields.clearPrescriberDetails !== undefined && checkBoolean(this, itemIndex, 'Clear Prescriber Details', fields.clearPrescriberDetails);
-	const given = ((fields.prescriberDetails as IDataObject | undefined)?.details ?? undefined) as IDataObject | undefined;
+	const clearDetails =
+		fields.clearPrescriberDetails !== undefined &&
+		checkBoolean(this, itemIndex, 'Clear Prescriber Details', fields.clearPrescriberDetails);
+	const given = ((fields.prescriberDetails as IDataObject | undefined)?.details ?? undefined) as
+		| IDataObject
+		| undefined;
 	if (given) {
-		if (clearDetails) throw invalid(this, itemIndex, 'Clear Prescriber Details', 'cannot be on while Prescriber Details are set');
+		if (clearDetails)
+			throw invalid(
+				this,
+				itemIndex,
+				'Clear Prescriber Details',
+				'cannot be on while Prescriber Details are set',
+			);
 		const details: IDataObject = {};
 		if (text(given.name)) details.name = text(given.name);
 		if (text(given.email)) {
-			if (!isEmail(text(given.email))) throw invalid(this, itemIndex, 'Prescriber Details: Email', EMAIL_EXPECTED);
+			if (!isEmail(text(given.email)))
+				throw invalid(this, itemIndex, 'Prescriber Details: Email', EMAIL_EXPECTED);
 			details.email = text(given.email);
 		}
 		if (text(given.registrationCode)) details.registration_code = text(given.registrationCode);
-		if (Object.keys(details).length === 0) throw invalid(this, itemIndex, 'Prescriber Details', 'fill in at least one of Name, Email, Registration Code');
+		if (Object.keys(details).length === 0)
+			throw invalid(
+				this,
+				itemIndex,
+				'Prescriber Details',
+				'fill in at least one of Name, Email, Registration Code',
+			);
 		body.prescriber_details = details;
 	} else if (clearDetails) {
 		body.prescriber_details = null;
 	}
 
-	if (Object.keys(body).length === 0) throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
+	if (Object.keys(body).length === 0)
+		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	// Setting fixed values: a repeat leaves the admin as intended, so it may be retried.
-	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/admins/${pathId(id)}`, body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'PATCH',
+		path: `/v1/admins/${pathId(id)}`,
+		body,
+		repeatable: true,
+		itemIndex,
+	});
 }

@@ -7,7 +7,10 @@ import { appointmentIdField, readAppointmentId } from './fields';
 import { writeAppointment } from './write';
 
 const properties: INodeProperties[] = [
-	{ ...appointmentIdField, description: 'The reservation to confirm: the ID from Appointment → Create' },
+	{
+		...appointmentIdField,
+		description: 'The reservation to confirm: the ID from Appointment → Create',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -34,7 +37,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['book'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['appointment'], operation: ['book'] } },
+	properties,
+);
 
 /** Bookings compete for slots: items run one after another. */
 export const parallel = false;
@@ -43,7 +49,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = readAppointmentId(this, itemIndex);
 	const extra = readCollection(this, 'additionalFields', itemIndex);
 	const body: IDataObject = {};
-	if (extra.patientId !== undefined && String(extra.patientId).trim() !== '') body.patient_id = checkId(this, itemIndex, 'Patient ID', extra.patientId);
+	if (extra.patientId !== undefined && String(extra.patientId).trim() !== '')
+		body.patient_id = checkId(this, itemIndex, 'Patient ID', extra.patientId);
 	// Method, path and body are inferred (transport/inferred.ts). Not repeatable: never books twice.
 	return writeAppointment(this, id, {
 		method: INFERRED.bookAppointmentMethod,

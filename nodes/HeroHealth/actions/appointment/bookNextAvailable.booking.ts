@@ -35,10 +35,15 @@ export interface Reservation {
  */
 export function namingReservations(error: Error, reservations: Reservation[]): Error {
 	if (reservations.length === 0) return error;
-	const named = reservations.map((reservation) => `appointment ${reservation.id} (${reservation.outcome})`).join(', ');
+	const named = reservations
+		.map((reservation) => `appointment ${reservation.id} (${reservation.outcome})`)
+		.join(', ');
 	error.message = `${error.message} (after reserving ${named})`;
-	const advice = 'Check these appointments in Hero (Appointment → Get) before running the item again: a new run books another slot.';
-	(error as NodeApiError).description = [(error as NodeApiError).description, advice].filter(Boolean).join('\n');
+	const advice =
+		'Check these appointments in Hero (Appointment → Get) before running the item again: a new run books another slot.';
+	(error as NodeApiError).description = [(error as NodeApiError).description, advice]
+		.filter(Boolean)
+		.join('\n');
 	return error;
 }
 
@@ -46,19 +51,37 @@ export function namingReservations(error: Error, reservations: Reservation[]): E
  * What a message to the patient needs without further lookups: the start in Hero's time
  * (Europe/London) and the names of the type, practitioner and location (names.ts).
  */
-const namesFor = (ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> => readableFields(ctx, itemIndex, body, HERO_TIME_ZONE);
+const namesFor = (
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<IDataObject> => readableFields(ctx, itemIndex, body, HERO_TIME_ZONE);
 
-export async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, search: BookingSearch, queue: IDataObject[], reservations: Reservation[]): Promise<IDataObject> {
+export async function bookFirstFree(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	search: BookingSearch,
+	queue: IDataObject[],
+	reservations: Reservation[],
+): Promise<IDataObject> {
 	const tried: IDataObject[] = [];
 	for (const slot of queue.slice(0, search.maxAttempts)) {
 		const start = Date.parse(String(slot.start_time));
 		const finish = Date.parse(String(slot.finish_time ?? ''));
-		const duration = search.duration ?? (Number.isFinite(finish) && finish > start ? Math.round((finish - start) / 60_000) : undefined);
+		const duration =
+			search.duration ??
+			(Number.isFinite(finish) && finish > start
+				? Math.round((finish - start) / 60_000)
+				: undefined);
 		if (duration === undefined) {
-			throw new NodeOperationError(this.getNode(), `Slot ${String(slot.id)} has no finish time to take the appointment length from`, {
-				itemIndex,
-				description: `Set ${LABELS.options} → Duration (Minutes) to the appointment length.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Slot ${String(slot.id)} has no finish time to take the appointment length from`,
+				{
+					itemIndex,
+					description: `Set ${LABELS.options} → Duration (Minutes) to the appointment length.`,
+				},
+			);
 		}
 		const body: IDataObject = {
 			appointment_type_id: search.appointmentTypeId,
@@ -71,14 +94,29 @@ export async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, 
 		if (search.reason) body.reason = search.reason;
 		if (search.suppressMail !== undefined) body.suppress_mail = search.suppressMail;
 
-		const reservation = await settle(heroApiRequest.call(this, { method: 'POST', path: '/v1/appointments', body, repeatable: false, itemIndex }));
+		const reservation = await settle(
+			heroApiRequest.call(this, {
+				method: 'POST',
+				path: '/v1/appointments',
+				body,
+				repeatable: false,
+				itemIndex,
+			}),
+		);
 		if (!reservation.ok) {
 			if (!isTaken(reservation.error)) throw reservation.error;
-			tried.push({ slot_id: slot.id, start_time: slot.start_time, outcome: 'taken before it could be reserved' });
+			tried.push({
+				slot_id: slot.id,
+				start_time: slot.start_time,
+				outcome: 'taken before it could be reserved',
+			});
 			continue;
 		}
 		const appointmentId = String(reservation.value.id);
-		const made: Reservation = { id: appointmentId, outcome: 'reserved; whether it was booked is not known' };
+		const made: Reservation = {
+			id: appointmentId,
+			outcome: 'reserved; whether it was booked is not known',
+		};
 		reservations.push(made);
 		const booking = await settle(
 			heroApiRequest.call(this, {
@@ -104,13 +142,26 @@ export async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, 
 					itemIndex,
 				}),
 			);
-			made.outcome = release.ok ? 'reserved but could not be booked; released' : 'reserved but could not be booked; not released, it lapses at reserved_until';
-			tried.push({ slot_id: slot.id, start_time: slot.start_time, appointment_id: appointmentId, outcome: 'reserved but could not be booked' });
+			made.outcome = release.ok
+				? 'reserved but could not be booked; released'
+				: 'reserved but could not be booked; not released, it lapses at reserved_until';
+			tried.push({
+				slot_id: slot.id,
+				start_time: slot.start_time,
+				appointment_id: appointmentId,
+				outcome: 'reserved but could not be booked',
+			});
 			continue;
 		}
 		made.outcome = 'booked';
 		// The booking went through: a failed read-back must not fail the item (a retry would book again).
-		const readBack = await settle(heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${pathId(appointmentId)}`, itemIndex }));
+		const readBack = await settle(
+			heroApiRequest.call(this, {
+				method: 'GET',
+				path: `/v1/appointments/${pathId(appointmentId)}`,
+				itemIndex,
+			}),
+		);
 		return {
 			booked: true,
 			appointment_id: appointmentId,
@@ -130,5 +181,11 @@ export async function bookFirstFree(this: IExecuteFunctions, itemIndex: number, 
 		tried.length < queue.length
 			? `The ${tried.length} earliest matching slots were taken by someone else first; ${queue.length - tried.length} later slots were not tried (raise ${LABELS.options} → Max Attempts or run again)`
 			: `Every matching slot (${tried.length}) was taken by someone else first`;
-	return { booked: false, reason, attempts: tried.length, slots_matched: queue.length, skipped: tried };
+	return {
+		booked: false,
+		reason,
+		attempts: tried.length,
+		slots_matched: queue.length,
+		skipped: tried,
+	};
 }

@@ -2,10 +2,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, readList } from '../../transport';
-import { DATE_WINDOW_HINT, appointmentTypeLocator, bookingLocator, bookingLocatorList } from '../booking.descriptions';
+import {
+	DATE_WINDOW_HINT,
+	appointmentTypeLocator,
+	bookingLocator,
+	bookingLocatorList,
+} from '../booking.descriptions';
 import { calendarDateField, patientIdField } from '../common.descriptions';
 import { bookFirstFree, namingReservations, type Reservation } from './bookNextAvailable.booking';
-import { DEFAULT_MAX_ATTEMPTS, DEFAULT_WINDOW_DAYS, LABELS, MAX_ATTEMPTS_LIMIT, candidates, describeSearch, readSearch } from './bookNextAvailable.search';
+import {
+	DEFAULT_MAX_ATTEMPTS,
+	DEFAULT_WINDOW_DAYS,
+	LABELS,
+	MAX_ATTEMPTS_LIMIT,
+	candidates,
+	describeSearch,
+	readSearch,
+} from './bookNextAvailable.search';
 import { reasonOption } from './fields';
 import { bookingName } from '../../shared/bookingNames';
 
@@ -41,7 +54,9 @@ const properties: INodeProperties[] = [
 				description: `Last day to search. ${DATE_WINDOW_HINT}. Default: ${DEFAULT_WINDOW_DAYS} days after the first day.`,
 			}),
 			bookingLocator('location', { description: 'Only slots at this location' }),
-			bookingLocatorList('practitioner', { description: 'Only slots with any of these practitioners' }),
+			bookingLocatorList('practitioner', {
+				description: 'Only slots with any of these practitioners',
+			}),
 			{
 				displayName: LABELS.earliestTime,
 				name: 'earliestTime',
@@ -83,7 +98,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: MAX_ATTEMPTS_LIMIT },
 				default: DEFAULT_MAX_ATTEMPTS,
-				description: 'How many slots to try, earliest first, when someone else takes a slot before it can be reserved',
+				description:
+					'How many slots to try, earliest first, when someone else takes a slot before it can be reserved',
 			},
 			reasonOption,
 			{
@@ -108,7 +124,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['bookNextAvailable'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['appointment'], operation: ['bookNextAvailable'] } },
+	properties,
+);
 
 /** Items compete for the same slots: they run one after another. */
 export const parallel = false;
@@ -116,17 +135,43 @@ export const parallel = false;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const search = readSearch(this, itemIndex);
 
-	const qs: IDataObject = { appointment_type_id: search.appointmentTypeId, start_date: search.startDate, end_date: search.endDate };
+	const qs: IDataObject = {
+		appointment_type_id: search.appointmentTypeId,
+		start_date: search.startDate,
+		end_date: search.endDate,
+	};
 	if (search.locationId) qs.location_id = search.locationId;
-	if (search.practitionerIds.length) qs.practitioner_id = search.practitionerIds.length === 1 ? search.practitionerIds[0] : search.practitionerIds;
-	const listRequest = { method: 'GET' as const, path: '/v1/slots', qs, itemIndex, expect: 'list' as const };
+	if (search.practitionerIds.length)
+		qs.practitioner_id =
+			search.practitionerIds.length === 1 ? search.practitionerIds[0] : search.practitionerIds;
+	const listRequest = {
+		method: 'GET' as const,
+		path: '/v1/slots',
+		qs,
+		itemIndex,
+		expect: 'list' as const,
+	};
 	// Hero's slot order is not documented: read the whole window, then sort.
-	const slots = await readList.call(this, listRequest, INFERRED.slotsArePaged ? 'paged' : 'unpaged');
+	const slots = await readList.call(
+		this,
+		listRequest,
+		INFERRED.slotsArePaged ? 'paged' : 'unpaged',
+	);
 	const queue = candidates(slots, search);
 	if (queue.length === 0) {
 		// A read, after the search: harmless to the router's check pass.
-		const typeName = await bookingName(this, itemIndex, 'appointmentType', search.appointmentTypeId);
-		return { booked: false, reason: `No free slot matched (${describeSearch(search, typeName)})`, attempts: 0, slots_matched: 0 };
+		const typeName = await bookingName(
+			this,
+			itemIndex,
+			'appointmentType',
+			search.appointmentTypeId,
+		);
+		return {
+			booked: false,
+			reason: `No free slot matched (${describeSearch(search, typeName)})`,
+			attempts: 0,
+			slots_matched: 0,
+		};
 	}
 
 	const reservations: Reservation[] = [];

@@ -13,7 +13,13 @@ export const MAX_ATTEMPTS_LIMIT = 10;
 
 // Names that sort together under the lint rule's alphabetical order: Date From / Date To,
 // Start Time From / Start Time To (the parameter names stay startDate, earliestTime...).
-export const LABELS = { startDate: 'Date From', endDate: 'Date To', earliestTime: 'Start Time From', latestTime: 'Start Time To', options: 'Booking Options' };
+export const LABELS = {
+	startDate: 'Date From',
+	endDate: 'Date To',
+	earliestTime: 'Start Time From',
+	latestTime: 'Start Time To',
+	options: 'Booking Options',
+};
 
 export interface BookingSearch {
 	patientId: string;
@@ -48,44 +54,80 @@ function addDays(date: string, days: number): string {
 	return new Date(time).toISOString().slice(0, 10);
 }
 
-function checkTimeOfDay(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string | undefined {
+function checkTimeOfDay(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(String(value).trim());
-	if (!match) throw invalid(ctx, itemIndex, field, 'expected a time of day such as 09:30 (24-hour HH:mm)');
+	if (!match)
+		throw invalid(ctx, itemIndex, field, 'expected a time of day such as 09:30 (24-hour HH:mm)');
 	return `${match[1].padStart(2, '0')}:${match[2]}`;
 }
 
 /** Reads and checks every parameter; throws before any request on bad input. */
-export function readSearch(ctx: IExecuteFunctions, itemIndex: number, now = new Date()): BookingSearch {
+export function readSearch(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	now = new Date(),
+): BookingSearch {
 	const patientId = requireId(ctx, 'patientId', itemIndex, 'Patient ID');
 	const appointmentTypeId = requireId(ctx, 'appointmentTypeId', itemIndex, 'Appointment Type');
 	const filters = readCollection(ctx, 'filters', itemIndex);
 	const options = readCollection(ctx, 'options', itemIndex);
 
 	const zoneChoice = options.timeZone ?? 'hero';
-	if (zoneChoice !== 'hero' && zoneChoice !== 'workflow') throw invalid(ctx, itemIndex, 'Time Zone', 'expected hero or workflow');
+	if (zoneChoice !== 'hero' && zoneChoice !== 'workflow')
+		throw invalid(ctx, itemIndex, 'Time Zone', 'expected hero or workflow');
 	const timeZone = zoneChoice === 'workflow' ? ctx.getTimezone() : HERO_TIME_ZONE;
 
-	const startDate = filters.startDate ? checkDate(ctx, itemIndex, LABELS.startDate, filters.startDate) : localDate(now, timeZone);
-	const endDate = filters.endDate ? checkDate(ctx, itemIndex, LABELS.endDate, filters.endDate) : addDays(startDate, DEFAULT_WINDOW_DAYS - 1);
-	if (endDate < startDate) throw invalid(ctx, itemIndex, LABELS.endDate, `must be on or after ${LABELS.startDate}`);
+	const startDate = filters.startDate
+		? checkDate(ctx, itemIndex, LABELS.startDate, filters.startDate)
+		: localDate(now, timeZone);
+	const endDate = filters.endDate
+		? checkDate(ctx, itemIndex, LABELS.endDate, filters.endDate)
+		: addDays(startDate, DEFAULT_WINDOW_DAYS - 1);
+	if (endDate < startDate)
+		throw invalid(ctx, itemIndex, LABELS.endDate, `must be on or after ${LABELS.startDate}`);
 
 	const earliestTime = checkTimeOfDay(ctx, itemIndex, LABELS.earliestTime, filters.earliestTime);
 	const latestTime = checkTimeOfDay(ctx, itemIndex, LABELS.latestTime, filters.latestTime);
-	if (earliestTime && latestTime && latestTime < earliestTime) throw invalid(ctx, itemIndex, LABELS.latestTime, `must be at or after ${LABELS.earliestTime}`);
+	if (earliestTime && latestTime && latestTime < earliestTime)
+		throw invalid(ctx, itemIndex, LABELS.latestTime, `must be at or after ${LABELS.earliestTime}`);
 
 	let duration: number | undefined;
 	// 0 (the field's default) and empty mean the slot's own length.
-	if (options.duration !== undefined && options.duration !== '' && options.duration !== 0 && options.duration !== '0') {
+	if (
+		options.duration !== undefined &&
+		options.duration !== '' &&
+		options.duration !== 0 &&
+		options.duration !== '0'
+	) {
 		// Hero documents a number of at least 1, not whole minutes.
 		duration = checkNumber(ctx, itemIndex, 'Duration (Minutes)', options.duration, 1);
 	}
-	const maxAttempts = options.maxAttempts === undefined ? DEFAULT_MAX_ATTEMPTS : checkNumber(ctx, itemIndex, 'Max Attempts', options.maxAttempts, 1);
+	const maxAttempts =
+		options.maxAttempts === undefined
+			? DEFAULT_MAX_ATTEMPTS
+			: checkNumber(ctx, itemIndex, 'Max Attempts', options.maxAttempts, 1);
 	if (!Number.isInteger(maxAttempts) || maxAttempts > MAX_ATTEMPTS_LIMIT) {
-		throw invalid(ctx, itemIndex, 'Max Attempts', `expected a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}`);
+		throw invalid(
+			ctx,
+			itemIndex,
+			'Max Attempts',
+			`expected a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}`,
+		);
 	}
-	const reason = typeof options.reason === 'string' && options.reason.trim() !== '' ? options.reason.trim() : undefined;
-	const suppressMail = options.suppressMail === undefined ? undefined : checkBoolean(ctx, itemIndex, 'Suppress Mail', options.suppressMail);
+	const reason =
+		typeof options.reason === 'string' && options.reason.trim() !== ''
+			? options.reason.trim()
+			: undefined;
+	const suppressMail =
+		options.suppressMail === undefined
+			? undefined
+			: checkBoolean(ctx, itemIndex, 'Suppress Mail', options.suppressMail);
 
 	return {
 		patientId,
@@ -105,17 +147,35 @@ export function readSearch(ctx: IExecuteFunctions, itemIndex: number, now = new 
 }
 
 /** Slots that match the search, earliest first; past slots and slots outside the time window are dropped. */
-export function candidates(slots: IDataObject[], search: BookingSearch, now = Date.now()): IDataObject[] {
+export function candidates(
+	slots: IDataObject[],
+	search: BookingSearch,
+	now = Date.now(),
+): IDataObject[] {
 	return slots
 		.map((slot) => ({ slot, start: Date.parse(String(slot.start_time ?? '')) }))
 		.filter(({ slot, start }) => {
 			if (!Number.isFinite(start) || start <= now) return false;
 			// A reservation needs both ids: a slot that names neither (and no filter supplies them) cannot be booked.
-			if (slot.practitioner_id == null || (slot.location_id == null && !search.locationId)) return false;
+			if (slot.practitioner_id == null || (slot.location_id == null && !search.locationId))
+				return false;
 			// Hero filters these already; checked again so a loose answer can never book the wrong thing.
-			if (slot.appointment_type_id !== undefined && String(slot.appointment_type_id) !== search.appointmentTypeId) return false;
-			if (search.locationId && slot.location_id !== undefined && String(slot.location_id) !== search.locationId) return false;
-			if (search.practitionerIds.length && !search.practitionerIds.includes(String(slot.practitioner_id))) return false;
+			if (
+				slot.appointment_type_id !== undefined &&
+				String(slot.appointment_type_id) !== search.appointmentTypeId
+			)
+				return false;
+			if (
+				search.locationId &&
+				slot.location_id !== undefined &&
+				String(slot.location_id) !== search.locationId
+			)
+				return false;
+			if (
+				search.practitionerIds.length &&
+				!search.practitionerIds.includes(String(slot.practitioner_id))
+			)
+				return false;
 			const day = localDate(new Date(start), search.timeZone);
 			if (day < search.startDate || day > search.endDate) return false;
 			const time = localTime(new Date(start), search.timeZone);
@@ -131,8 +191,10 @@ export function candidates(slots: IDataObject[], search: BookingSearch, now = Da
 export function describeSearch(search: BookingSearch, typeName: string | undefined): string {
 	const zone = search.timeZone === HERO_TIME_ZONE ? HERO_TIME_ZONE : search.timeZone;
 	let text = `${typeName ?? `appointment type ${search.appointmentTypeId}`}, ${search.startDate} to ${search.endDate}`;
-	if (search.earliestTime || search.latestTime) text += `, starting ${search.earliestTime ?? '00:00'}-${search.latestTime ?? '23:59'} ${zone}`;
+	if (search.earliestTime || search.latestTime)
+		text += `, starting ${search.earliestTime ?? '00:00'}-${search.latestTime ?? '23:59'} ${zone}`;
 	if (search.locationId) text += `, location ${search.locationId}`;
-	if (search.practitionerIds.length) text += `, practitioner ${search.practitionerIds.join(' or ')}`;
+	if (search.practitionerIds.length)
+		text += `, practitioner ${search.practitionerIds.join(' or ')}`;
 	return text;
 }

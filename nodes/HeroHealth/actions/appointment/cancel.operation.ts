@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readCollection } from '../helpers';
-import { SUPPRESS_MAIL, appointmentIdField, copyFlags, readAppointmentId, suppressMailOption } from './fields';
+import {
+	SUPPRESS_MAIL,
+	appointmentIdField,
+	copyFlags,
+	readAppointmentId,
+	suppressMailOption,
+} from './fields';
 import { writeAppointment } from './write';
 import { pathId } from '../../transport';
 
@@ -20,14 +26,18 @@ const properties: INodeProperties[] = [
 				name: 'suppressCancellationPolicy',
 				type: 'boolean',
 				default: false,
-				description: "Whether to cancel even inside the practice's cancellation window (cancellation_policy_hours before the start)",
+				description:
+					"Whether to cancel even inside the practice's cancellation window (cancellation_policy_hours before the start)",
 			},
 			suppressMailOption,
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['cancel'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['appointment'], operation: ['cancel'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readAppointmentId(this, itemIndex);

@@ -2,9 +2,24 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { appointmentTypeLocator, locationLocator, practitionerLocator, durationField, readDuration, readStartTime, startTimeField } from '../booking.descriptions';
+import {
+	appointmentTypeLocator,
+	locationLocator,
+	practitionerLocator,
+	durationField,
+	readDuration,
+	readStartTime,
+	startTimeField,
+} from '../booking.descriptions';
 import { checkId, readCollection, requireId } from '../helpers';
-import { SUPPRESS_AVAILABILITY_CHECK, SUPPRESS_MAIL, copyFlags, reasonOption, suppressAvailabilityCheckOption, suppressMailOption } from './fields';
+import {
+	SUPPRESS_AVAILABILITY_CHECK,
+	SUPPRESS_MAIL,
+	copyFlags,
+	reasonOption,
+	suppressAvailabilityCheckOption,
+	suppressMailOption,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	appointmentTypeLocator,
@@ -33,7 +48,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 2001',
-				description: 'The Hero patient ID the appointment is for. If empty, give it at Appointment → Book.',
+				description:
+					'The Hero patient ID the appointment is for. If empty, give it at Appointment → Book.',
 			},
 			reasonOption,
 			suppressAvailabilityCheckOption,
@@ -42,7 +58,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['appointment'], operation: ['create'] } },
+	properties,
+);
 
 /** Reservations compete for slots: items run one after another. */
 export const parallel = false;
@@ -56,10 +75,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		start_time: readStartTime(this, itemIndex),
 	};
 	const extra = readCollection(this, 'additionalFields', itemIndex);
-	if (extra.patientId !== undefined && String(extra.patientId).trim() !== '') body.patient_id = checkId(this, itemIndex, 'Patient ID', extra.patientId);
-	if (extra.billpayerId !== undefined && String(extra.billpayerId).trim() !== '') body.billpayer_id = checkId(this, itemIndex, 'Billpayer ID', extra.billpayerId);
-	if (typeof extra.reason === 'string' && extra.reason.trim() !== '') body.reason = extra.reason.trim();
+	if (extra.patientId !== undefined && String(extra.patientId).trim() !== '')
+		body.patient_id = checkId(this, itemIndex, 'Patient ID', extra.patientId);
+	if (extra.billpayerId !== undefined && String(extra.billpayerId).trim() !== '')
+		body.billpayer_id = checkId(this, itemIndex, 'Billpayer ID', extra.billpayerId);
+	if (typeof extra.reason === 'string' && extra.reason.trim() !== '')
+		body.reason = extra.reason.trim();
 	copyFlags(this, itemIndex, extra, body, [SUPPRESS_AVAILABILITY_CHECK, SUPPRESS_MAIL]);
 	// Not repeatable: a reservation that may have reached Hero is never sent twice.
-	return heroApiRequest.call(this, { method: 'POST', path: '/v1/appointments', body, repeatable: false, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/appointments',
+		body,
+		repeatable: false,
+		itemIndex,
+	});
 }

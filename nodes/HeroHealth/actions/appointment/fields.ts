@@ -27,7 +27,8 @@ export const suppressAvailabilityCheckOption: INodeProperties = {
 	name: 'suppressAvailabilityCheck',
 	type: 'boolean',
 	default: false,
-	description: "Whether to skip Hero's check that the practitioner is free at that time (admin override; may double-book)",
+	description:
+		"Whether to skip Hero's check that the practitioner is free at that time (admin override; may double-book)",
 };
 
 export const reasonOption: INodeProperties = {
@@ -52,12 +53,21 @@ export function copyFlags(
 	flags: Array<[key: string, label: string, heroName: string]>,
 ): void {
 	for (const [key, label, heroName] of flags) {
-		if (fields[key] !== undefined) body[heroName] = checkBoolean(ctx, itemIndex, label, fields[key]);
+		if (fields[key] !== undefined)
+			body[heroName] = checkBoolean(ctx, itemIndex, label, fields[key]);
 	}
 }
 
-export const SUPPRESS_MAIL: [string, string, string] = ['suppressMail', 'Suppress Mail', 'suppress_mail'];
-export const SUPPRESS_AVAILABILITY_CHECK: [string, string, string] = ['suppressAvailabilityCheck', 'Suppress Availability Check', 'suppress_availability_check'];
+export const SUPPRESS_MAIL: [string, string, string] = [
+	'suppressMail',
+	'Suppress Mail',
+	'suppress_mail',
+];
+export const SUPPRESS_AVAILABILITY_CHECK: [string, string, string] = [
+	'suppressAvailabilityCheck',
+	'Suppress Availability Check',
+	'suppress_availability_check',
+];
 
 /** Additional Fields of the operations that move an appointment (Update, Reschedule): Hero's two flags. */
 export const moveAdditionalFields: INodeProperties = {
@@ -73,12 +83,19 @@ export const moveAdditionalFields: INodeProperties = {
  * The body that moves an appointment (Update, Reschedule): practitioner, duration and start time
  * (`startTimeLabel` names the Start Time field in errors), plus the flags set in Additional Fields.
  */
-export function readMoveBody(ctx: IExecuteFunctions, itemIndex: number, startTimeLabel?: string): IDataObject {
+export function readMoveBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	startTimeLabel?: string,
+): IDataObject {
 	const body: IDataObject = {
 		practitioner_id: requireId(ctx, 'practitionerId', itemIndex, 'Practitioner'),
 		duration: readDuration(ctx, itemIndex),
 		start_time: readStartTime(ctx, itemIndex, startTimeLabel),
 	};
-	copyFlags(ctx, itemIndex, readCollection(ctx, 'additionalFields', itemIndex), body, [SUPPRESS_AVAILABILITY_CHECK, SUPPRESS_MAIL]);
+	copyFlags(ctx, itemIndex, readCollection(ctx, 'additionalFields', itemIndex), body, [
+		SUPPRESS_AVAILABILITY_CHECK,
+		SUPPRESS_MAIL,
+	]);
 	return body;
 }

@@ -7,11 +7,18 @@ import { readableFields } from '../../shared/bookingNames';
 
 const properties: INodeProperties[] = [appointmentIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['appointment'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readAppointmentId(this, itemIndex);
-	const appointment = await heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${pathId(id)}`, itemIndex });
+	const appointment = await heroApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/appointments/${pathId(id)}`,
+		itemIndex,
+	});
 	// The start as a patient reads it, and the names, as Book Next Available outputs them.
 	return { ...appointment, ...(await readableFields(this, itemIndex, appointment)) };
 }

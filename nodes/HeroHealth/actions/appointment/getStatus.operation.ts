@@ -6,9 +6,16 @@ import { appointmentIdField, readAppointmentId } from './fields';
 
 const properties: INodeProperties[] = [appointmentIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['getStatus'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['appointment'], operation: ['getStatus'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readAppointmentId(this, itemIndex);
-	return heroApiRequest.call(this, { method: 'GET', path: `/v1/appointments/${pathId(id)}/status`, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/appointments/${pathId(id)}/status`,
+		itemIndex,
+	});
 }

@@ -21,7 +21,8 @@ export const appointment: HeroResource = {
 				name: 'Book',
 				value: 'book',
 				action: 'Book a reserved appointment',
-				description: 'Confirm a reservation made with Create, so the appointment is booked in the diary for the patient',
+				description:
+					'Confirm a reservation made with Create, so the appointment is booked in the diary for the patient',
 			},
 			{
 				name: 'Book Next Available',
@@ -34,16 +35,28 @@ export const appointment: HeroResource = {
 				name: 'Cancel',
 				value: 'cancel',
 				action: 'Cancel an appointment and free its slot',
-				description: 'Cancel a booked appointment or release a reservation; the slot becomes free again',
+				description:
+					'Cancel a booked appointment or release a reservation; the slot becomes free again',
 			},
 			{
 				name: 'Create',
 				value: 'create',
 				action: 'Create an appointment reservation',
-				description: 'Reserve a slot for a patient, held until reserved_until (ISO-8601 UTC); confirm it with Book',
+				description:
+					'Reserve a slot for a patient, held until reserved_until (ISO-8601 UTC); confirm it with Book',
 			},
-			{ name: 'Get', value: 'get', action: 'Get an appointment', description: 'Get one appointment with its start time (ISO-8601 UTC) and booking state' },
-			{ name: 'Get Status', value: 'getStatus', action: 'Get the status of an appointment', description: "Get an appointment's current status" },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an appointment',
+				description: 'Get one appointment with its start time (ISO-8601 UTC) and booking state',
+			},
+			{
+				name: 'Get Status',
+				value: 'getStatus',
+				action: 'Get the status of an appointment',
+				description: "Get an appointment's current status",
+			},
 			{
 				name: 'Reschedule',
 				value: 'reschedule',
@@ -54,7 +67,8 @@ export const appointment: HeroResource = {
 				name: 'Update',
 				value: 'update',
 				action: 'Update an appointment reservation',
-				description: 'Change the time, length or practitioner of a reservation that is not booked yet',
+				description:
+					'Change the time, length or practitioner of a reservation that is not booked yet',
 			},
 		],
 	},

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { INFERRED, heroApiRequest, type AnswerShape, type HeroRequest, pathId } from '../../transport';
+import {
+	INFERRED,
+	heroApiRequest,
+	type AnswerShape,
+	type HeroRequest,
+	pathId,
+} from '../../transport';
 
 /** What a write to an appointment must answer: a JSON object, or (INFERRED) nothing at all. */
 export const WRITE_ANSWER: AnswerShape = INFERRED.emptyWriteAnswerMeansDone ? 'written' : 'object';
@@ -11,13 +17,23 @@ export const WRITE_ANSWER: AnswerShape = INFERRED.emptyWriteAnswerMeansDone ? 'w
  * and the appointment is read back for the output. A failed read-back never fails the item: the write
  * is done, and running the item again would repeat it.
  */
-export async function writeAppointment(ctx: IExecuteFunctions, appointmentId: string, request: HeroRequest): Promise<IDataObject> {
+export async function writeAppointment(
+	ctx: IExecuteFunctions,
+	appointmentId: string,
+	request: HeroRequest,
+): Promise<IDataObject> {
 	const answer = await heroApiRequest.call(ctx, { ...request, expect: WRITE_ANSWER });
 	if (Object.keys(answer).length > 0) return answer;
-	const readBack = await heroApiRequest.call(ctx, { method: 'GET', path: `/v1/appointments/${pathId(appointmentId)}`, itemIndex: request.itemIndex }).then(
-		(record) => ({ record }),
-		(error: Error) => ({ error }),
-	);
+	const readBack = await heroApiRequest
+		.call(ctx, {
+			method: 'GET',
+			path: `/v1/appointments/${pathId(appointmentId)}`,
+			itemIndex: request.itemIndex,
+		})
+		.then(
+			(record) => ({ record }),
+			(error: Error) => ({ error }),
+		);
 	if ('record' in readBack) return readBack.record;
 	return {
 		id: appointmentId,

@@ -14,7 +14,8 @@ export const appointmentType: HeroResource = {
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many appointment types',
-				description: 'List the appointment types the practice offers, with their next free slot and slot count',
+				description:
+					'List the appointment types the practice offers, with their next free slot and slot count',
 			},
 		],
 	},

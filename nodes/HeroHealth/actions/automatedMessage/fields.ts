@@ -20,7 +20,15 @@ export const automatedMessageLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 7001',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'An automated message ID is numeric, e.g. 7001' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\d+$',
+						errorMessage: 'An automated message ID is numeric, e.g. 7001',
+					},
+				},
+			],
 		},
 	],
 };

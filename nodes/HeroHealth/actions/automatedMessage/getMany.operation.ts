@@ -65,11 +65,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['automatedMessage'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['automatedMessage'], operation: ['getMany'] } },
+	properties,
+);
 
-function optionalText(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string | undefined {
+function optionalText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string' && typeof value !== 'number') throw invalid(ctx, itemIndex, field, 'expected text');
+	if (typeof value !== 'string' && typeof value !== 'number')
+		throw invalid(ctx, itemIndex, field, 'expected text');
 	// Hero documents these as free strings (enums not captured): passed on as given, URL-encoded.
 	return String(value).trim() || undefined;
 }
@@ -81,11 +90,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = {};
 	const orderBy = optionalText(this, itemIndex, 'Order By', options.orderBy);
 	if (orderBy) qs.orderBy = orderBy;
-	if (options.orderDescending !== undefined) qs.order_descending = checkBoolean(this, itemIndex, 'Order Descending', options.orderDescending);
-	if (filters.recipientId !== undefined && filters.recipientId !== '') qs.recipient_id = checkId(this, itemIndex, 'Recipient ID', filters.recipientId);
+	if (options.orderDescending !== undefined)
+		qs.order_descending = checkBoolean(
+			this,
+			itemIndex,
+			'Order Descending',
+			options.orderDescending,
+		);
+	if (filters.recipientId !== undefined && filters.recipientId !== '')
+		qs.recipient_id = checkId(this, itemIndex, 'Recipient ID', filters.recipientId);
 	const status = optionalText(this, itemIndex, 'Status', filters.status);
 	if (status) qs.status = status;
-	const notificationType = optionalText(this, itemIndex, 'Notification Type', filters.notificationType);
+	const notificationType = optionalText(
+		this,
+		itemIndex,
+		'Notification Type',
+		filters.notificationType,
+	);
 	if (notificationType) qs.notification_type = notificationType;
 	return getMany(this, itemIndex, { method: 'GET', path: '/v2/automated_messages', qs });
 }

@@ -11,7 +11,12 @@ export const automatedMessage: HeroResource = {
 		displayOptions: { show: { resource: ['automatedMessage'] } },
 		default: 'getMany',
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get an automated message', description: 'Get one message Hero sent automatically' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an automated message',
+				description: 'Get one message Hero sent automatically',
+			},
 			{
 				name: 'Get Many',
 				value: 'getMany',

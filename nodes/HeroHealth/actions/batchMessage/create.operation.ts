@@ -59,7 +59,11 @@ const properties: INodeProperties[] = [
 		default: 'fields',
 		options: [
 			{ name: 'Using Fields Below', value: 'fields' },
-			{ name: 'Using JSON', value: 'json', description: 'A list built earlier in the workflow, e.g. by an Aggregate node' },
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'A list built earlier in the workflow, e.g. by an Aggregate node',
+			},
 		],
 	},
 	{
@@ -106,17 +110,29 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['batchMessage'], operation: ['create'] } },
+	properties,
+);
 
 interface RawRecipient {
 	nhsNumber: unknown;
 	dob: unknown;
 }
 
-function readRecipients(ctx: IExecuteFunctions, itemIndex: number): { field: string; list: RawRecipient[] } {
+function readRecipients(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { field: string; list: RawRecipient[] } {
 	if (ctx.getNodeParameter('specifyRecipients', itemIndex, 'fields') === 'fields') {
 		const rows = ctx.getNodeParameter('recipients.recipient', itemIndex, []) as IDataObject[];
-		return { field: 'Recipients', list: (Array.isArray(rows) ? rows : []).map((row) => ({ nhsNumber: row.nhsNumber, dob: row.dateOfBirth })) };
+		return {
+			field: 'Recipients',
+			list: (Array.isArray(rows) ? rows : []).map((row) => ({
+				nhsNumber: row.nhsNumber,
+				dob: row.dateOfBirth,
+			})),
+		};
 	}
 	const field = 'Recipients (JSON)';
 	let value = ctx.getNodeParameter('recipientsJson', itemIndex, '[]') as unknown;
@@ -124,7 +140,12 @@ function readRecipients(ctx: IExecuteFunctions, itemIndex: number): { field: str
 		try {
 			value = JSON.parse(value);
 		} catch {
-			throw invalid(ctx, itemIndex, field, 'expected a JSON list such as [{"nhs_number": "943 476 5919", "dob": "1985-12-10"}]');
+			throw invalid(
+				ctx,
+				itemIndex,
+				field,
+				'expected a JSON list such as [{"nhs_number": "943 476 5919", "dob": "1985-12-10"}]',
+			);
 		}
 	}
 	if (!Array.isArray(value)) throw invalid(ctx, itemIndex, field, 'expected a list of recipients');
@@ -132,11 +153,21 @@ function readRecipients(ctx: IExecuteFunctions, itemIndex: number): { field: str
 		field,
 		list: value.map((entry, index) => {
 			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-				throw invalid(ctx, itemIndex, field, `recipient ${index + 1} is not an object with nhs_number and dob`);
+				throw invalid(
+					ctx,
+					itemIndex,
+					field,
+					`recipient ${index + 1} is not an object with nhs_number and dob`,
+				);
 			}
 			const unknown = Object.keys(entry).find((key) => !RECIPIENT_KEYS.includes(key));
 			if (unknown !== undefined) {
-				throw invalid(ctx, itemIndex, field, `recipient ${index + 1} has a field Hero does not accept (only nhs_number and dob)`);
+				throw invalid(
+					ctx,
+					itemIndex,
+					field,
+					`recipient ${index + 1} has a field Hero does not accept (only nhs_number and dob)`,
+				);
 			}
 			return { nhsNumber: (entry as IDataObject).nhs_number, dob: (entry as IDataObject).dob };
 		}),
@@ -144,24 +175,50 @@ function readRecipients(ctx: IExecuteFunctions, itemIndex: number): { field: str
 }
 
 /** Checks every recipient (valid, distinct NHS numbers; past dates of birth) before anything is sent. */
-export function buildRecipients(ctx: IExecuteFunctions, itemIndex: number, today = todayIn(HERO_TIME_ZONE)): IDataObject[] {
+export function buildRecipients(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	today = todayIn(HERO_TIME_ZONE),
+): IDataObject[] {
 	const { field, list } = readRecipients(ctx, itemIndex);
 	if (list.length === 0) throw invalid(ctx, itemIndex, field, 'add at least one recipient');
 	const seen = new Map<string, number>();
 	return list.map((recipient, index) => {
 		const n = index + 1;
-		const text = typeof recipient.nhsNumber === 'string' || typeof recipient.nhsNumber === 'number' ? String(recipient.nhsNumber).trim() : '';
+		const text =
+			typeof recipient.nhsNumber === 'string' || typeof recipient.nhsNumber === 'number'
+				? String(recipient.nhsNumber).trim()
+				: '';
 		if (!text) throw invalid(ctx, itemIndex, field, `recipient ${n} has no NHS number`);
 		const digits = normaliseNhsNumber(text);
-		if (!digits) throw invalid(ctx, itemIndex, field, `recipient ${n}: expected a valid 10-digit NHS number (check digit included)`);
+		if (!digits)
+			throw invalid(
+				ctx,
+				itemIndex,
+				field,
+				`recipient ${n}: expected a valid 10-digit NHS number (check digit included)`,
+			);
 		const first = seen.get(digits);
-		if (first !== undefined) throw invalid(ctx, itemIndex, field, `recipient ${n} repeats the NHS number of recipient ${first}`);
+		if (first !== undefined)
+			throw invalid(
+				ctx,
+				itemIndex,
+				field,
+				`recipient ${n} repeats the NHS number of recipient ${first}`,
+			);
 		seen.set(digits, n);
 		let dob: string | null = null;
 		if (recipient.dob !== undefined && recipient.dob !== null && recipient.dob !== '') {
 			const date = toIsoDate(recipient.dob);
-			if (!date) throw invalid(ctx, itemIndex, field, `recipient ${n}: expected a date of birth such as 1985-12-10`);
-			if (date > today) throw invalid(ctx, itemIndex, field, `recipient ${n}: date of birth is in the future`);
+			if (!date)
+				throw invalid(
+					ctx,
+					itemIndex,
+					field,
+					`recipient ${n}: expected a date of birth such as 1985-12-10`,
+				);
+			if (date > today)
+				throw invalid(ctx, itemIndex, field, `recipient ${n}: date of birth is in the future`);
 			dob = date;
 		}
 		return { nhs_number: INFERRED.nhsNumberForHero(digits), dob };
@@ -170,10 +227,22 @@ export function buildRecipients(ctx: IExecuteFunctions, itemIndex: number, today
 
 /** `POST /v1/batch_message`: the batch is created with status CREATED; Batch Message → Send sends it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const channel = checkOneOf(this, itemIndex, 'Channel', this.getNodeParameter('channel', itemIndex), BATCH_CHANNELS);
+	const channel = checkOneOf(
+		this,
+		itemIndex,
+		'Channel',
+		this.getNodeParameter('channel', itemIndex),
+		BATCH_CHANNELS,
+	);
 	const body: IDataObject = { name: requireString(this, 'name', itemIndex, 'Name'), channel };
 	if (channel === 'EMAIL') body.subject = requireString(this, 'subject', itemIndex, 'Subject');
 	body.content = requireString(this, 'content', itemIndex, 'Content');
 	body.recipients = buildRecipients(this, itemIndex);
-	return heroApiRequest.call(this, { method: 'POST', path: '/v1/batch_message', body, repeatable: false, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/batch_message',
+		body,
+		repeatable: false,
+		itemIndex,
+	});
 }

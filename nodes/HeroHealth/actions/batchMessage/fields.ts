@@ -11,7 +11,13 @@ export const BATCH_CHANNELS = ['SMS', 'EMAIL', 'NHS_APP'] as const;
  * enum for the query; it differs from the status of a batch itself (CREATED, PENDING, SENDING,
  * COMPLETED).
  */
-export const BATCH_QUERY_STATUSES = ['CREATED', 'ENRICHMENT_ERROR', 'ENRICHED', 'INVALID_PAYLOAD', 'QUEUED'] as const;
+export const BATCH_QUERY_STATUSES = [
+	'CREATED',
+	'ENRICHMENT_ERROR',
+	'ENRICHED',
+	'INVALID_PAYLOAD',
+	'QUEUED',
+] as const;
 
 /** A batch message, picked from Hero's list (`GET /v1/batch_message`) or typed. */
 export const batchIdLocator: INodeProperties = {
@@ -33,7 +39,12 @@ export const batchIdLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 5001',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A batch message ID is numeric, e.g. 5001' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\d+$', errorMessage: 'A batch message ID is numeric, e.g. 5001' },
+				},
+			],
 		},
 	],
 };
@@ -62,5 +73,7 @@ export const batchStatusFilters: INodeProperties = {
 /** Reads the Status filter of a batch list into Hero's query. */
 export function batchStatusQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = readCollection(ctx, 'filters', itemIndex);
-	return filters.status === undefined ? {} : { status: checkOneOf(ctx, itemIndex, 'Status', filters.status, BATCH_QUERY_STATUSES) };
+	return filters.status === undefined
+		? {}
+		: { status: checkOneOf(ctx, itemIndex, 'Status', filters.status, BATCH_QUERY_STATUSES) };
 }

@@ -7,10 +7,17 @@ import { batchIdLocator } from './fields';
 
 const properties: INodeProperties[] = [batchIdLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['batchMessage'], operation: ['get'] } },
+	properties,
+);
 
 /** `GET /v1/batch_message/{id}`: the batch with its status (CREATED, PENDING, SENDING, COMPLETED). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'batchId', itemIndex, 'Batch Message');
-	return heroApiRequest.call(this, { method: 'GET', path: `/v1/batch_message/${pathId(id)}`, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/batch_message/${pathId(id)}`,
+		itemIndex,
+	});
 }

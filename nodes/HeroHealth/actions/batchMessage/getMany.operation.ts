@@ -7,7 +7,10 @@ import { batchStatusFilters, batchStatusQuery } from './fields';
 
 const properties: INodeProperties[] = [...returnAllOrLimit, batchStatusFilters];
 
-export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['batchMessage'], operation: ['getMany'] } },
+	properties,
+);
 
 /** `GET /v1/batch_message`, paged (its answer's envelope is inferred: see INFERRED.uncapturedListAnswers). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

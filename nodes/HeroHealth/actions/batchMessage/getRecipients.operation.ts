@@ -12,11 +12,18 @@ const properties: INodeProperties[] = [
 	batchStatusFilters,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['getRecipients'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['batchMessage'], operation: ['getRecipients'] } },
+	properties,
+);
 
 /** `GET /v1/batch_message/{id}/recipients`, paged. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requireId(this, 'batchId', itemIndex, 'Batch Message');
 	const qs = batchStatusQuery(this, itemIndex);
-	return getMany(this, itemIndex, { method: 'GET', path: `/v1/batch_message/${pathId(id)}/recipients`, qs });
+	return getMany(this, itemIndex, {
+		method: 'GET',
+		path: `/v1/batch_message/${pathId(id)}/recipients`,
+		qs,
+	});
 }

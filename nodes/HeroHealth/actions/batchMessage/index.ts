@@ -19,10 +19,21 @@ export const batchMessage: HeroResource = {
 				name: 'Create',
 				value: 'create',
 				action: 'Create a batch message',
-				description: 'Create a bulk campaign (one text, many patients by NHS number); it is sent by Send',
+				description:
+					'Create a bulk campaign (one text, many patients by NHS number); it is sent by Send',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a batch message', description: 'Get a batch with its status' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many batch messages', description: 'List batch messages' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a batch message',
+				description: 'Get a batch with its status',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many batch messages',
+				description: 'List batch messages',
+			},
 			{
 				name: 'Get Recipients',
 				value: 'getRecipients',
@@ -39,7 +50,8 @@ export const batchMessage: HeroResource = {
 				name: 'Send',
 				value: 'send',
 				action: 'Send a batch message',
-				description: 'Send a created batch to all its recipients now (once: Hero refuses a second send)',
+				description:
+					'Send a created batch to all its recipients now (once: Hero refuses a second send)',
 			},
 		],
 	},

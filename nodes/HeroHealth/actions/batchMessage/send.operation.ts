@@ -13,7 +13,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['batchMessage'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['batchMessage'], operation: ['send'] } },
+	properties,
+);
 
 /**
  * `PATCH /v1/batch_message/{id}/send`, no body. Never repeated: if the call may have reached Hero
@@ -21,7 +24,13 @@ export const description = updateDisplayOptions({ show: { resource: ['batchMessa
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'batchId', itemIndex, 'Batch Message');
-	const answer = await heroApiRequest.call(this, { method: 'PATCH', path: `/v1/batch_message/${pathId(id)}/send`, repeatable: false, expect: 'optional', itemIndex });
+	const answer = await heroApiRequest.call(this, {
+		method: 'PATCH',
+		path: `/v1/batch_message/${pathId(id)}/send`,
+		repeatable: false,
+		expect: 'optional',
+		itemIndex,
+	});
 	// Hero's answer is not documented: keep whatever it returns, and always say which batch this was.
 	const fields = answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : {};
 	return { id, ...fields };

@@ -3,9 +3,21 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
-import { appointmentTypeLocator, bookingLocator, locationLocator, readLocatorId } from '../booking.descriptions';
+import {
+	appointmentTypeLocator,
+	bookingLocator,
+	locationLocator,
+	readLocatorId,
+} from '../booking.descriptions';
 import { checkOneOf, readCollection, requireId } from '../helpers';
-import { checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
+import {
+	checkDateWindow,
+	checkExpiryDate,
+	checkUseCount,
+	dateWindowOptions,
+	expiryDateOption,
+	maximumUseCountOption,
+} from '../links.descriptions';
 
 const LINK_TYPES = ['patient', 'generic'] as const;
 
@@ -16,8 +28,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'patient',
 		options: [
-			{ name: 'Anyone (Generic Link)', value: 'generic', description: 'Patients sign in with NHS Login (or a Hero login for private practices)' },
-			{ name: 'One Patient', value: 'patient', description: 'The patient confirms their date of birth to book' },
+			{
+				name: 'Anyone (Generic Link)',
+				value: 'generic',
+				description: 'Patients sign in with NHS Login (or a Hero login for private practices)',
+			},
+			{
+				name: 'One Patient',
+				value: 'patient',
+				description: 'The patient confirms their date of birth to book',
+			},
 		],
 	},
 	{ ...patientIdField, displayOptions: { show: { linkType: ['patient'] } } },
@@ -33,38 +53,62 @@ const properties: INodeProperties[] = [
 			...dateWindowOptions,
 			expiryDateOption,
 			maximumUseCountOption,
-			bookingLocator('practitioner', { description: 'Pre-select one practitioner (leave empty to offer all)' }),
+			bookingLocator('practitioner', {
+				description: 'Pre-select one practitioner (leave empty to offer all)',
+			}),
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bookingLink'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bookingLink'], operation: ['create'] } },
+	properties,
+);
 
 /** Builds and checks the body of POST /v1/booking_links; throws before any request on bad input. */
 export function buildCreateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const linkType = checkOneOf(ctx, itemIndex, 'Link For', ctx.getNodeParameter('linkType', itemIndex, 'patient'), LINK_TYPES);
+	const linkType = checkOneOf(
+		ctx,
+		itemIndex,
+		'Link For',
+		ctx.getNodeParameter('linkType', itemIndex, 'patient'),
+		LINK_TYPES,
+	);
 	const body: IDataObject = {
 		appointment_type_id: requireId(ctx, 'appointmentTypeId', itemIndex, 'Appointment Type'),
 		location_id: requireId(ctx, 'locationId', itemIndex, 'Location'),
 	};
-	if (linkType === 'patient') body.patient_id = requireId(ctx, 'patientId', itemIndex, 'Patient ID');
+	if (linkType === 'patient')
+		body.patient_id = requireId(ctx, 'patientId', itemIndex, 'Patient ID');
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
 	const practitioner = readLocatorId(ctx, itemIndex, 'Practitioner', extra.practitionerId);
 	if (practitioner) body.practitioner_id = practitioner;
 	Object.assign(body, checkDateWindow(ctx, itemIndex, extra.fromDate, extra.toDate));
-	if (extra.expiryDate !== undefined && extra.expiryDate !== '') body.expiry_date = checkExpiryDate(ctx, itemIndex, extra.expiryDate);
-	if (extra.maximumUseCount !== undefined) body.maximum_use_count = checkUseCount(ctx, itemIndex, extra.maximumUseCount);
+	if (extra.expiryDate !== undefined && extra.expiryDate !== '')
+		body.expiry_date = checkExpiryDate(ctx, itemIndex, extra.expiryDate);
+	if (extra.maximumUseCount !== undefined)
+		body.maximum_use_count = checkUseCount(ctx, itemIndex, extra.maximumUseCount);
 	return body;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildCreateBody(this, itemIndex);
-	const link = await heroApiRequest.call(this, { method: 'POST', path: '/v1/booking_links', body, repeatable: false, itemIndex });
+	const link = await heroApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/booking_links',
+		body,
+		repeatable: false,
+		itemIndex,
+	});
 	// The create response was never captured: if it lacks the shareable link, read the link back.
 	if (typeof link?.short_link !== 'string' && link?.id !== undefined && link?.id !== null) {
 		const id = String(link.id);
 		try {
-			return await heroApiRequest.call(this, { method: 'GET', path: `/v1/booking_links/${pathId(id)}`, itemIndex });
+			return await heroApiRequest.call(this, {
+				method: 'GET',
+				path: `/v1/booking_links/${pathId(id)}`,
+				itemIndex,
+			});
 		} catch (error) {
 			// The link exists at Hero: failing the item would invite a retry that creates a second one.
 			return {

@@ -7,9 +7,14 @@ import { getList, getMany } from '../helpers';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
 
-export const description = updateDisplayOptions({ show: { resource: ['bookingLink'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bookingLink'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const request = { method: 'GET' as const, path: '/v2/bookinglinks', itemIndex };
-	return INFERRED.bookingLinksPaged ? getMany(this, itemIndex, request) : getList(this, itemIndex, request);
+	return INFERRED.bookingLinksPaged
+		? getMany(this, itemIndex, request)
+		: getList(this, itemIndex, request);
 }

@@ -17,10 +17,21 @@ export const bookingLink: HeroResource = {
 				name: 'Create',
 				value: 'create',
 				action: 'Create a booking link',
-				description: 'Create a self-booking link for one patient or for anyone; its short_link can go straight into a message',
+				description:
+					'Create a self-booking link for one patient or for anyone; its short_link can go straight into a message',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a booking link', description: 'Get one booking link with its use count and status' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many booking links', description: 'List the booking links of the practice group' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a booking link',
+				description: 'Get one booking link with its use count and status',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many booking links',
+				description: 'List the booking links of the practice group',
+			},
 			{
 				name: 'Update',
 				value: 'update',

@@ -5,7 +5,15 @@ import { INFERRED, heroApiRequest, pathId } from '../../transport';
 import { bookingLocator, readLocatorId } from '../booking.descriptions';
 import { checkBoolean, readCollection, requireId } from '../helpers';
 import { invalid } from '../../privacy/invalid';
-import { bookingLinkLocator, checkDateWindow, checkExpiryDate, checkUseCount, dateWindowOptions, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
+import {
+	bookingLinkLocator,
+	checkDateWindow,
+	checkExpiryDate,
+	checkUseCount,
+	dateWindowOptions,
+	expiryDateOption,
+	maximumUseCountOption,
+} from '../links.descriptions';
 
 const FIELDS = INFERRED.bookingLinkUpdateFields;
 
@@ -25,7 +33,9 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether the link can still be used (turn off to deactivate it)',
 			},
-			bookingLocator('appointmentType', { description: 'The appointment type the patient can book' }),
+			bookingLocator('appointmentType', {
+				description: 'The appointment type the patient can book',
+			}),
 			...dateWindowOptions,
 			expiryDateOption,
 			bookingLocator('location', { description: 'Where the appointment takes place' }),
@@ -35,7 +45,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bookingLink'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bookingLink'], operation: ['update'] } },
+	properties,
+);
 
 /** Builds and checks the body of PATCH /v1/booking_links/{id}; throws before any request on bad input. */
 export function buildUpdateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -50,10 +63,14 @@ export function buildUpdateBody(ctx: IExecuteFunctions, itemIndex: number): IDat
 		if (id) body[name] = id;
 	}
 	Object.assign(body, checkDateWindow(ctx, itemIndex, fields.fromDate, fields.toDate));
-	if (fields.expiryDate !== undefined && fields.expiryDate !== '') body[FIELDS.expiryDate] = checkExpiryDate(ctx, itemIndex, fields.expiryDate);
-	if (fields.maximumUseCount !== undefined) body[FIELDS.maximumUseCount] = checkUseCount(ctx, itemIndex, fields.maximumUseCount);
-	if (fields.active !== undefined) body[FIELDS.active] = checkBoolean(ctx, itemIndex, 'Active', fields.active);
-	if (Object.keys(body).length === 0) throw invalid(ctx, itemIndex, 'Update Fields', 'add at least one field to change');
+	if (fields.expiryDate !== undefined && fields.expiryDate !== '')
+		body[FIELDS.expiryDate] = checkExpiryDate(ctx, itemIndex, fields.expiryDate);
+	if (fields.maximumUseCount !== undefined)
+		body[FIELDS.maximumUseCount] = checkUseCount(ctx, itemIndex, fields.maximumUseCount);
+	if (fields.active !== undefined)
+		body[FIELDS.active] = checkBoolean(ctx, itemIndex, 'Active', fields.active);
+	if (Object.keys(body).length === 0)
+		throw invalid(ctx, itemIndex, 'Update Fields', 'add at least one field to change');
 	return body;
 }
 
@@ -61,5 +78,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requireId(this, 'bookingLinkId', itemIndex, 'Booking Link');
 	const body = buildUpdateBody(this, itemIndex);
 	// Setting the same values again is harmless: a PATCH of absolute values may be retried.
-	return heroApiRequest.call(this, { method: 'PATCH', path: `/v1/booking_links/${pathId(id)}`, body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'PATCH',
+		path: `/v1/booking_links/${pathId(id)}`,
+		body,
+		repeatable: true,
+		itemIndex,
+	});
 }

@@ -5,7 +5,12 @@ import { INFERRED } from '../../transport';
 import { returnAllOrLimit } from '../common.descriptions';
 import { checkBoolean, checkIdList, checkOneOf, getMany, readCollection } from '../helpers';
 import { invalid } from '../../privacy/invalid';
-import { TASK_PRIORITIES, TASK_STATUSES, priorityOptions, statusOptions } from '../tasks.descriptions';
+import {
+	TASK_PRIORITIES,
+	TASK_STATUSES,
+	priorityOptions,
+	statusOptions,
+} from '../tasks.descriptions';
 
 const ASSIGNEE_TYPES = ['Admin', 'AdminTeam', 'Unassigned'] as const;
 const SORT_FIELDS = ['created_at', 'priority'] as const;
@@ -90,7 +95,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['episode'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['episode'], operation: ['getMany'] } },
+	properties,
+);
 
 function list(value: unknown): unknown[] {
 	if (value === undefined || value === null || value === '') return [];
@@ -106,20 +114,33 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = {};
 	const assigneeIds = checkIdList(this, itemIndex, 'Assignee IDs', filters.assigneeIds ?? '');
 	if (assigneeIds.length) qs['assignee_id[]'] = assigneeIds;
-	const assigneeTypes = list(filters.assigneeTypes).map((value) => checkOneOf(this, itemIndex, 'Assignee Types', value, ASSIGNEE_TYPES));
+	const assigneeTypes = list(filters.assigneeTypes).map((value) =>
+		checkOneOf(this, itemIndex, 'Assignee Types', value, ASSIGNEE_TYPES),
+	);
 	if (assigneeTypes.length) qs['assignee_type[]'] = assigneeTypes;
-	const statuses = list(filters.statuses).map((value) => checkOneOf(this, itemIndex, 'Statuses', value, TASK_STATUSES));
+	const statuses = list(filters.statuses).map((value) =>
+		checkOneOf(this, itemIndex, 'Statuses', value, TASK_STATUSES),
+	);
 	if (statuses.length) qs['status[]'] = statuses;
-	const priorities = list(filters.priorities).map((value) => checkOneOf(this, itemIndex, 'Priorities', value, TASK_PRIORITIES));
+	const priorities = list(filters.priorities).map((value) =>
+		checkOneOf(this, itemIndex, 'Priorities', value, TASK_PRIORITIES),
+	);
 	if (priorities.length) qs['priority[]'] = priorities;
 
 	const rules = this.getNodeParameter('sort.rule', itemIndex, []) as IDataObject[];
 	if (Array.isArray(rules) && rules.length) {
-		const fields = rules.map((rule) => checkOneOf(this, itemIndex, 'Sort Field', rule.field, SORT_FIELDS));
-		if (new Set(fields).size !== fields.length) throw invalid(this, itemIndex, 'Sort', 'each field may be used once');
+		const fields = rules.map((rule) =>
+			checkOneOf(this, itemIndex, 'Sort Field', rule.field, SORT_FIELDS),
+		);
+		if (new Set(fields).size !== fields.length)
+			throw invalid(this, itemIndex, 'Sort', 'each field may be used once');
 		qs['order_by[]'] = fields;
 		qs['order_descending[]'] = rules.map((rule) =>
-			INFERRED.episodeOrderDescending(rule.descending === undefined ? false : checkBoolean(this, itemIndex, 'Sort Descending', rule.descending)),
+			INFERRED.episodeOrderDescending(
+				rule.descending === undefined
+					? false
+					: checkBoolean(this, itemIndex, 'Sort Descending', rule.descending),
+			),
 		);
 	}
 	return getMany(this, itemIndex, { method: 'GET', path: '/v1/episodes', qs });

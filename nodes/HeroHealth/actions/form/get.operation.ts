@@ -7,7 +7,10 @@ import { formLocator } from '../forms.descriptions';
 
 const properties: INodeProperties[] = [formLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['form'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['form'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'formId', itemIndex, 'Form');

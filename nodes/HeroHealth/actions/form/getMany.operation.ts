@@ -40,14 +40,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['form'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['form'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = readCollection(this, 'filters', itemIndex);
 	const qs: IDataObject = {};
-	if (typeof filters.search === 'string' && filters.search.trim() !== '') qs.search = filters.search.trim();
-	if (filters.formType !== undefined) qs.form_type = checkOneOf(this, itemIndex, 'Form Type', filters.formType, FORM_TYPES);
-	if (filters.replyForm !== undefined) qs.reply_form = checkBoolean(this, itemIndex, 'Reply Form', filters.replyForm);
+	if (typeof filters.search === 'string' && filters.search.trim() !== '')
+		qs.search = filters.search.trim();
+	if (filters.formType !== undefined)
+		qs.form_type = checkOneOf(this, itemIndex, 'Form Type', filters.formType, FORM_TYPES);
+	if (filters.replyForm !== undefined)
+		qs.reply_form = checkBoolean(this, itemIndex, 'Reply Form', filters.replyForm);
 	// Hero documents no paging for forms: one request, Return All / Limit applied to its records.
 	return getList(this, itemIndex, { method: 'GET', path: '/v1/forms', qs });
 }

@@ -11,8 +11,18 @@ export const form: HeroResource = {
 		displayOptions: { show: { resource: ['form'] } },
 		default: 'getMany',
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a form', description: 'Get one form with its questions' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many forms', description: 'List the practice forms, optionally by search text and type' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a form',
+				description: 'Get one form with its questions',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many forms',
+				description: 'List the practice forms, optionally by search text and type',
+			},
 		],
 	},
 	operations: { get, getMany },

@@ -4,7 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { INFERRED, heroApiRequest } from '../../transport';
 import { checkId, readCollection, requireId } from '../helpers';
 import { formLocator } from '../forms.descriptions';
-import { checkExpiryDate, checkUseCount, expiryDateOption, maximumUseCountOption } from '../links.descriptions';
+import {
+	checkExpiryDate,
+	checkUseCount,
+	expiryDateOption,
+	maximumUseCountOption,
+} from '../links.descriptions';
 
 const FIELDS = INFERRED.formLinkFields;
 
@@ -25,25 +30,38 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 1234',
-				description: 'Make the link for this patient only (Hero patient ID from Patient → Register via PDS)',
+				description:
+					'Make the link for this patient only (Hero patient ID from Patient → Register via PDS)',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['formLink'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['formLink'], operation: ['create'] } },
+	properties,
+);
 
 /** Body of Create Form Link. Path and field names are inferred (see transport/inferred.ts). */
 export function buildFormLinkBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const body: IDataObject = { [FIELDS.formId]: requireId(ctx, 'formId', itemIndex, 'Form') };
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
-	if (extra.patientId !== undefined && extra.patientId !== '') body[FIELDS.patientId] = checkId(ctx, itemIndex, 'Patient ID', extra.patientId);
-	if (extra.expiryDate !== undefined && extra.expiryDate !== '') body[FIELDS.expiryDate] = checkExpiryDate(ctx, itemIndex, extra.expiryDate);
-	if (extra.maximumUseCount !== undefined) body[FIELDS.maximumUseCount] = checkUseCount(ctx, itemIndex, extra.maximumUseCount);
+	if (extra.patientId !== undefined && extra.patientId !== '')
+		body[FIELDS.patientId] = checkId(ctx, itemIndex, 'Patient ID', extra.patientId);
+	if (extra.expiryDate !== undefined && extra.expiryDate !== '')
+		body[FIELDS.expiryDate] = checkExpiryDate(ctx, itemIndex, extra.expiryDate);
+	if (extra.maximumUseCount !== undefined)
+		body[FIELDS.maximumUseCount] = checkUseCount(ctx, itemIndex, extra.maximumUseCount);
 	return body;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildFormLinkBody(this, itemIndex);
-	return heroApiRequest.call(this, { method: 'POST', path: INFERRED.createFormLinkPath, body, repeatable: false, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'POST',
+		path: INFERRED.createFormLinkPath,
+		body,
+		repeatable: false,
+		itemIndex,
+	});
 }

@@ -14,7 +14,8 @@ export const formLink: HeroResource = {
 				name: 'Create',
 				value: 'create',
 				action: 'Create a form link',
-				description: 'Create a shareable link to a Hero form (the API path is inferred: Hero does not document it)',
+				description:
+					'Create a shareable link to a Hero form (the API path is inferred: Hero does not document it)',
 			},
 		],
 	},

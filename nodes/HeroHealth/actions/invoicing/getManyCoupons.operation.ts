@@ -6,7 +6,10 @@ import { getList } from '../helpers';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoicing'], operation: ['getManyCoupons'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoicing'], operation: ['getManyCoupons'] } },
+	properties,
+);
 
 /** `GET /v1/invoicing/coupons` (no paging documented: one request, Limit applied to its records). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -17,10 +17,17 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoicing'], operation: ['getManyCustomers'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoicing'], operation: ['getManyCustomers'] } },
+	properties,
+);
 
 /** `GET /v1/invoicing/customers?query=...` (no paging documented: one request, Limit applied to its records). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = requireString(this, 'query', itemIndex, 'Query');
-	return getList(this, itemIndex, { method: 'GET', path: '/v1/invoicing/customers', qs: { query } });
+	return getList(this, itemIndex, {
+		method: 'GET',
+		path: '/v1/invoicing/customers',
+		qs: { query },
+	});
 }

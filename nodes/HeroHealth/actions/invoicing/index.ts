@@ -18,7 +18,12 @@ export const invoicing: HeroResource = {
 				action: 'Create a customer',
 				description: 'Create a billing customer for private (paid) services',
 			},
-			{ name: 'Get Many Coupons', value: 'getManyCoupons', action: 'Get many coupons', description: 'List discount coupons' },
+			{
+				name: 'Get Many Coupons',
+				value: 'getManyCoupons',
+				action: 'Get many coupons',
+				description: 'List discount coupons',
+			},
 			{
 				name: 'Get Many Customers',
 				value: 'getManyCustomers',

@@ -39,14 +39,29 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['getStatus'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['link'], operation: ['getStatus'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const lookUpBy = checkOneOf(this, itemIndex, 'Look Up By', this.getNodeParameter('lookUpBy', itemIndex, 'url'), LOOKUPS);
+	const lookUpBy = checkOneOf(
+		this,
+		itemIndex,
+		'Look Up By',
+		this.getNodeParameter('lookUpBy', itemIndex, 'url'),
+		LOOKUPS,
+	);
 	const qs: IDataObject = {};
 	if (lookUpBy === 'url') {
 		const url = requireString(this, 'url', itemIndex, 'Short Link URL');
-		if (!/^https?:\/\/[^\s/]+\/\S*$/i.test(url)) throw invalid(this, itemIndex, 'Short Link URL', 'expected a full link such as https://bookings.herohealth.net/s/abc123');
+		if (!/^https?:\/\/[^\s/]+\/\S*$/i.test(url))
+			throw invalid(
+				this,
+				itemIndex,
+				'Short Link URL',
+				'expected a full link such as https://bookings.herohealth.net/s/abc123',
+			);
 		qs.url = url;
 	} else {
 		qs.id = requireString(this, 'linkId', itemIndex, 'Link ID');

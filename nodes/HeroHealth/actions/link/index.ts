@@ -14,7 +14,8 @@ export const link: HeroResource = {
 				name: 'Get Status',
 				value: 'getStatus',
 				action: 'Get the status of a link',
-				description: 'Whether a booking, form, video or attachment link is unused, used, expired or deactivated',
+				description:
+					'Whether a booking, form, video or attachment link is unused, used, expired or deactivated',
 			},
 		],
 	},

@@ -16,9 +16,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'messageId', itemIndex, 'Message ID');
-	return heroApiRequest.call(this, { method: 'GET', path: `/v1/messages/${pathId(id)}`, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/messages/${pathId(id)}`,
+		itemIndex,
+	});
 }

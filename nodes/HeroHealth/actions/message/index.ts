@@ -12,12 +12,18 @@ export const message: HeroResource = {
 		displayOptions: { show: { resource: ['message'] } },
 		default: 'send',
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a message', description: 'Get one sent message with its delivery status' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a message',
+				description: 'Get one sent message with its delivery status',
+			},
 			{
 				name: 'Get Many in a Batch',
 				value: 'getManyInBatch',
 				action: 'Get many messages in a batch',
-				description: 'List the individual messages of a batch (bulk) message; the same as Batch Message → Get Sends',
+				description:
+					'List the individual messages of a batch (bulk) message; the same as Batch Message → Get Sends',
 			},
 			{
 				name: 'Send',

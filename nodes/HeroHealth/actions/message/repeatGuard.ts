@@ -54,23 +54,34 @@ export interface SendClaim {
 	failed(error?: unknown): void;
 }
 
-const guardOn = (ctx: IExecuteFunctions, itemIndex: number) => ctx.getNodeParameter('refuseRepeatSend', itemIndex, false) === true;
+const guardOn = (ctx: IExecuteFunctions, itemIndex: number) =>
+	ctx.getNodeParameter('refuseRepeatSend', itemIndex, false) === true;
 
 /**
  * The credential's Hero practice group (environment base URL and group ID), needed only when the send
  * runs outside an execution (MCP): undefined otherwise, or when the guard is off.
  */
-export async function practiceOf(ctx: IExecuteFunctions, itemIndex: number): Promise<string | undefined> {
+export async function practiceOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<string | undefined> {
 	if (!guardOn(ctx, itemIndex) || ctx.getExecutionId() !== undefined) return undefined;
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	return `${resolveBaseUrl(credentials)} ${String(credentials.practiceGroupId ?? '')}`;
 }
 
 /** The guard's scope: its part of the key, and how the refusal names it. */
-function scopeOf(ctx: IExecuteFunctions, practice: string | undefined): { key: unknown[]; where: string } {
+function scopeOf(
+	ctx: IExecuteFunctions,
+	practice: string | undefined,
+): { key: unknown[]; where: string } {
 	const executionId = ctx.getExecutionId();
-	if (executionId !== undefined) return { key: ['execution', executionId], where: 'in this execution' };
-	return { key: ['workflow', ctx.getWorkflow().id, practice], where: 'by this workflow for this practice group in the last 10 minutes' };
+	if (executionId !== undefined)
+		return { key: ['execution', executionId], where: 'in this execution' };
+	return {
+		key: ['workflow', ctx.getWorkflow().id, practice],
+		where: 'by this workflow for this practice group in the last 10 minutes',
+	};
 }
 
 /**
@@ -78,7 +89,13 @@ function scopeOf(ctx: IExecuteFunctions, practice: string | undefined): { key: u
  * `practiceOf`), or throws if an identical one was already made. Returns undefined when the guard
  * is off (the plain node, or the option turned off).
  */
-export function claimSend(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject, now = Date.now(), practice?: string): SendClaim | undefined {
+export function claimSend(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	now = Date.now(),
+	practice?: string,
+): SendClaim | undefined {
 	if (!guardOn(ctx, itemIndex)) return undefined;
 	prune(now);
 	const scope = scopeOf(ctx, practice);
@@ -97,10 +114,15 @@ export function claimSend(ctx: IExecuteFunctions, itemIndex: number, body: IData
 	}
 	if (earlier) {
 		const which = earlier.messageId ? ` (message_id ${earlier.messageId})` : '';
-		throw new NodeOperationError(ctx.getNode(), `Refused: this message was already sent to this patient ${scope.where}${which}; it was not sent again [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Each message reaches the patient once. To send a different message, change its text; to allow repeats, turn off Refuse Repeat Send.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Refused: this message was already sent to this patient ${scope.where}${which}; it was not sent again [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'Each message reaches the patient once. To send a different message, change its text; to allow repeats, turn off Refuse Repeat Send.',
+			},
+		);
 	}
 	const entry: Entry = { at: now };
 	recent.set(key, entry);

@@ -13,10 +13,22 @@ const FALLBACK_TYPES = ['sms', 'email'] as const;
 const ASSIGNEE_TYPES = ['Admin', 'AdminTeam'] as const;
 
 /** A phone (normalised to E.164) for SMS, an address for email; for other channels, as typed. */
-function contactFor(ctx: IExecuteFunctions, itemIndex: number, field: string, channel: string, value: string): string {
+function contactFor(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	channel: string,
+	value: string,
+): string {
 	if (channel === 'sms') {
 		const phone = phoneToE164(value);
-		if (!phone) throw invalid(ctx, itemIndex, field, 'expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78');
+		if (!phone)
+			throw invalid(
+				ctx,
+				itemIndex,
+				field,
+				'expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78',
+			);
 		return phone;
 	}
 	if (channel === 'email') {
@@ -26,50 +38,92 @@ function contactFor(ctx: IExecuteFunctions, itemIndex: number, field: string, ch
 	return value;
 }
 
-const given = (value: unknown) => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+const given = (value: unknown) =>
+	value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 
 /**
  * The one set of rules for a send, whichever mode read it: checks every field and builds the body of
  * POST /v1/messages/send; throws (naming the field and the item) before any request on bad input.
  * With a template chosen and no message, `message_string` is left out for execute() to fill.
  */
-function checkSend(ctx: IExecuteFunctions, itemIndex: number, { values, label }: SendInput, hasTemplate: boolean, now: number): IDataObject {
-	const fail = (field: SendField, expectation: string) => invalid(ctx, itemIndex, label(field), expectation);
+function checkSend(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	{ values, label }: SendInput,
+	hasTemplate: boolean,
+	now: number,
+): IDataObject {
+	const fail = (field: SendField, expectation: string) =>
+		invalid(ctx, itemIndex, label(field), expectation);
 	const text = (field: SendField) => {
 		const value = values[field];
 		if (!given(value)) return '';
 		if (typeof value === 'object') throw fail(field, 'expected text, got an object or list');
 		return String(value).trim();
 	};
-	const messageType = checkOneOf(ctx, itemIndex, label('message_type'), values.message_type, MESSAGE_TYPES);
+	const messageType = checkOneOf(
+		ctx,
+		itemIndex,
+		label('message_type'),
+		values.message_type,
+		MESSAGE_TYPES,
+	);
 	const body: IDataObject = {
-		patient_id: checkId(ctx, itemIndex, label('patient_id'), requireText(ctx, itemIndex, label('patient_id'), values.patient_id)),
+		patient_id: checkId(
+			ctx,
+			itemIndex,
+			label('patient_id'),
+			requireText(ctx, itemIndex, label('patient_id'), values.patient_id),
+		),
 		message_type: messageType,
 	};
 	const typed = values.message_string;
-	if (!hasTemplate || (typeof typed === 'string' ? typed.trim() !== '' : typed !== undefined && typed !== null)) {
+	if (
+		!hasTemplate ||
+		(typeof typed === 'string' ? typed.trim() !== '' : typed !== undefined && typed !== null)
+	) {
 		body.message_string = requireText(ctx, itemIndex, label('message_string'), typed);
 	}
 	if (text('recipient_contact_detail')) {
-		body.recipient_contact_detail = contactFor(ctx, itemIndex, label('recipient_contact_detail'), messageType, text('recipient_contact_detail'));
+		body.recipient_contact_detail = contactFor(
+			ctx,
+			itemIndex,
+			label('recipient_contact_detail'),
+			messageType,
+			text('recipient_contact_detail'),
+		);
 	}
 	// Hero documents a fallback (sms or email) on any message type, e.g. NHS App falling back to SMS.
 	// Each fallback field is optional on its own; a detail without a type is checked as what it looks like.
 	const fallbackType = given(values.fallback_message_type)
-		? checkOneOf(ctx, itemIndex, label('fallback_message_type'), values.fallback_message_type, FALLBACK_TYPES)
+		? checkOneOf(
+				ctx,
+				itemIndex,
+				label('fallback_message_type'),
+				values.fallback_message_type,
+				FALLBACK_TYPES,
+			)
 		: undefined;
 	if (fallbackType) body.fallback_message_type = fallbackType;
 	const fallbackDetail = text('fallback_contact_detail');
 	if (fallbackDetail) {
 		const channel = fallbackType ?? (fallbackDetail.includes('@') ? 'email' : 'sms');
-		body.fallback_contact_detail = contactFor(ctx, itemIndex, label('fallback_contact_detail'), channel, fallbackDetail);
+		body.fallback_contact_detail = contactFor(
+			ctx,
+			itemIndex,
+			label('fallback_contact_detail'),
+			channel,
+			fallbackDetail,
+		);
 	}
 	for (const field of ['write_to_record', 'auto_write_to_record', 'encrypted'] as const) {
-		if (given(values[field])) body[field] = checkBoolean(ctx, itemIndex, label(field), values[field]);
+		if (given(values[field]))
+			body[field] = checkBoolean(ctx, itemIndex, label(field), values[field]);
 	}
 	// Passed through whatever Write to Record says: Hero's docs only say its defaults apply when it is on.
 	if (text('snomed_code')) {
-		if (!/^\d{6,18}$/.test(text('snomed_code'))) throw fail('snomed_code', 'expected a SNOMED CT code of 6 to 18 digits');
+		if (!/^\d{6,18}$/.test(text('snomed_code')))
+			throw fail('snomed_code', 'expected a SNOMED CT code of 6 to 18 digits');
 		body.snomed_code = text('snomed_code');
 	}
 	if (text('snomed_term')) body.snomed_term = text('snomed_term');
@@ -78,7 +132,13 @@ function checkSend(ctx: IExecuteFunctions, itemIndex: number, { values, label }:
 	if (text('short_link_id')) body.short_link_id = text('short_link_id');
 	if (text('assignee_id')) {
 		body.assignee_id = Number(checkId(ctx, itemIndex, label('assignee_id'), text('assignee_id')));
-		body.assignee_type = checkOneOf(ctx, itemIndex, label('assignee_type'), given(values.assignee_type) ? values.assignee_type : 'Admin', ASSIGNEE_TYPES);
+		body.assignee_type = checkOneOf(
+			ctx,
+			itemIndex,
+			label('assignee_type'),
+			given(values.assignee_type) ? values.assignee_type : 'Admin',
+			ASSIGNEE_TYPES,
+		);
 	} else if (given(values.assignee_type)) {
 		throw fail('assignee_type', `needs an ${label('assignee_id')}`);
 	}
@@ -91,7 +151,11 @@ function checkSend(ctx: IExecuteFunctions, itemIndex: number, { values, label }:
 }
 
 /** Builds and checks the body of POST /v1/messages/send in either mode; throws before any request on bad input. */
-export function buildSendBody(ctx: IExecuteFunctions, itemIndex: number, now = Date.now()): IDataObject {
+export function buildSendBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	now = Date.now(),
+): IDataObject {
 	const input = mapsItems(ctx) ? readItem(ctx, itemIndex) : readParameters(ctx, itemIndex);
 	return checkSend(ctx, itemIndex, input, chosenTemplateId(ctx, itemIndex) !== '', now);
 }

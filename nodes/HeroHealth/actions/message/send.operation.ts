@@ -35,7 +35,11 @@ const properties: INodeProperties[] = [
 				description:
 					"Each item holds the send under Hero's field names: patient_id, message_type, message_string, recipient_contact_detail, fallback_message_type, fallback_contact_detail, send_at, … Other fields are ignored. No expressions per item: the fastest way to send a list.",
 			},
-			{ name: 'Map Each Field Below', value: FIELDS_BELOW, description: 'Set each field below, typed or with expressions' },
+			{
+				name: 'Map Each Field Below',
+				value: FIELDS_BELOW,
+				description: 'Set each field below, typed or with expressions',
+			},
 		],
 	},
 	{
@@ -58,7 +62,11 @@ const properties: INodeProperties[] = [
 			{ name: 'SMS', value: 'sms', description: "Sent through the practice's SMS provider" },
 			{ name: 'Email', value: 'email', description: "Sent through Hero's email service" },
 			{ name: 'NHS App', value: 'nhs_app', description: 'Delivered through the NHS App' },
-			{ name: 'Hero (Audit Record Only)', value: 'hero', description: 'Not delivered: records a message sent elsewhere' },
+			{
+				name: 'Hero (Audit Record Only)',
+				value: 'hero',
+				description: 'Not delivered: records a message sent elsewhere',
+			},
 		],
 	},
 	templateLocator,
@@ -70,7 +78,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		typeOptions: { rows: 4 },
 		placeholder: 'e.g. Dear patient, your appointment is confirmed for 15 March at 09:30.',
-		description: "The text sent to the patient. Leave empty to send the chosen template's text (shown after its name in the Template list). Required when no Template is chosen.",
+		description:
+			"The text sent to the patient. Leave empty to send the chosen template's text (shown after its name in the Template list). Required when no Template is chosen.",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -130,7 +139,8 @@ const properties: INodeProperties[] = [
 					{ name: 'SMS', value: 'sms' },
 					{ name: 'Email', value: 'email' },
 				],
-				description: 'Channel Hero uses if the message cannot be delivered, on any message type (e.g. an NHS App message that falls back to SMS)',
+				description:
+					'Channel Hero uses if the message cannot be delivered, on any message type (e.g. an NHS App message that falls back to SMS)',
 			},
 			{
 				displayName: 'Recipient Contact Detail',
@@ -175,7 +185,8 @@ const properties: INodeProperties[] = [
 				name: 'autoWriteToRecord',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to write to the EHR without admin approval (honoured only if the API key allows it)',
+				description:
+					'Whether to write to the EHR without admin approval (honoured only if the API key allows it)',
 			},
 			{
 				displayName: 'Write to Record: SNOMED Code',
@@ -183,14 +194,16 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 185087000',
-				description: "SNOMED CT code of the EHR entry. Has an effect only when the message is written to the patient's record (Write to Record on); Hero then applies a default if empty.",
+				description:
+					"SNOMED CT code of the EHR entry. Has an effect only when the message is written to the patient's record (Write to Record on); Hero then applies a default if empty.",
 			},
 			{
 				displayName: 'Write to Record: SNOMED Term',
 				name: 'snomedTerm',
 				type: 'string',
 				default: '',
-				description: "SNOMED CT term of the EHR entry. Has an effect only when the message is written to the patient's record (Write to Record on); Hero then applies a default if empty.",
+				description:
+					"SNOMED CT term of the EHR entry. Has an effect only when the message is written to the patient's record (Write to Record on); Hero then applies a default if empty.",
 			},
 		],
 	},
@@ -198,18 +211,24 @@ const properties: INodeProperties[] = [
 	refuseRepeatSendField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['send'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildSendBody(this, itemIndex);
 	const minimal = this.getNodeParameter('minimalOutput', itemIndex, false) === true;
-	if (body.message_string === undefined) body.message_string = await textOfTemplate(this, itemIndex, chosenTemplateId(this, itemIndex));
+	if (body.message_string === undefined)
+		body.message_string = await textOfTemplate(this, itemIndex, chosenTemplateId(this, itemIndex));
 	const claim = claimSend(this, itemIndex, body, Date.now(), await practiceOf(this, itemIndex));
 	// Not repeatable: a send that may have reached Hero is never retried (no duplicate SMS).
-	const outcome = await heroApiRequest.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex }).then(
-		(result) => ({ ok: true as const, result }),
-		(error: unknown) => ({ ok: false as const, error }),
-	);
+	const outcome = await heroApiRequest
+		.call(this, { method: 'POST', path: '/v1/messages/send', body, repeatable: false, itemIndex })
+		.then(
+			(result) => ({ ok: true as const, result }),
+			(error: unknown) => ({ ok: false as const, error }),
+		);
 	if (!outcome.ok) {
 		// The claim is kept when the outcome is unknown (it may have reached the patient), forgotten when it surely did not.
 		claim?.failed(outcome.error);

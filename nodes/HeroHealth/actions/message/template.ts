@@ -7,8 +7,20 @@ import { templateText } from '../../shared/templates';
 /** Message templates (`GET /v1/templates`): reading, choosing, and the text Message → Send uses. */
 
 /** One read of `GET /v1/templates` (Hero documents no paging for it). */
-export async function fetchTemplates(this: HeroContext, qs: IDataObject = {}, itemIndex?: number): Promise<IDataObject[]> {
-	return recordsOf(await heroApiRequest.call(this, { method: 'GET', path: '/v1/templates', qs, expect: 'list', itemIndex }));
+export async function fetchTemplates(
+	this: HeroContext,
+	qs: IDataObject = {},
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return recordsOf(
+		await heroApiRequest.call(this, {
+			method: 'GET',
+			path: '/v1/templates',
+			qs,
+			expect: 'list',
+			itemIndex,
+		}),
+	);
 }
 
 /** A template, picked from Hero's list or typed. Used by Message → Send. */
@@ -17,7 +29,8 @@ export const templateLocator: INodeProperties = {
 	name: 'templateId',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
-	description: "A Hero message template. Its text is sent when Message is left empty; a typed Message wins.",
+	description:
+		'A Hero message template. Its text is sent when Message is left empty; a typed Message wins.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -32,7 +45,8 @@ export const templateLocator: INodeProperties = {
 /** The chosen template's id, or '' when none is chosen. */
 export function chosenTemplateId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const value = ctx.getNodeParameter('templateId', itemIndex, '', { extractValue: true });
-	if (value !== null && typeof value === 'object') throw invalid(ctx, itemIndex, 'Template', 'expected a template ID, got an object or list');
+	if (value !== null && typeof value === 'object')
+		throw invalid(ctx, itemIndex, 'Template', 'expected a template ID, got an object or list');
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
@@ -40,7 +54,11 @@ export function chosenTemplateId(ctx: IExecuteFunctions, itemIndex: number): str
 const listCache = new WeakMap<object, Promise<IDataObject[]>>();
 
 /** The text of the chosen template, for Message → Send; fails the item if it has none. */
-export async function textOfTemplate(ctx: IExecuteFunctions, itemIndex: number, templateId: string): Promise<string> {
+export async function textOfTemplate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	templateId: string,
+): Promise<string> {
 	let list = listCache.get(ctx);
 	if (!list) {
 		list = fetchTemplates.call(ctx, {}, itemIndex);
@@ -48,10 +66,21 @@ export async function textOfTemplate(ctx: IExecuteFunctions, itemIndex: number, 
 		list.catch(() => listCache.delete(ctx));
 	}
 	const template = (await list).find((record) => String(record.id) === templateId);
-	if (!template) throw invalid(ctx, itemIndex, 'Template', 'no template with this ID in Hero (Message Template → Get Many lists them)');
+	if (!template)
+		throw invalid(
+			ctx,
+			itemIndex,
+			'Template',
+			'no template with this ID in Hero (Message Template → Get Many lists them)',
+		);
 	const text = templateText(template);
 	if (text === undefined) {
-		throw invalid(ctx, itemIndex, 'Template', `the template has no text in a field we read (${INFERRED.templateTextFields.join(', ')}); type the Message instead`);
+		throw invalid(
+			ctx,
+			itemIndex,
+			'Template',
+			`the template has no text in a field we read (${INFERRED.templateTextFields.join(', ')}); type the Message instead`,
+		);
 	}
 	return text;
 }

@@ -18,18 +18,23 @@ const properties: INodeProperties[] = [
 				name: 'hasFollowUp',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to list only templates with a follow-up (on) or only those without (off)',
+				description:
+					'Whether to list only templates with a follow-up (on) or only those without (off)',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['messageTemplate'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['messageTemplate'], operation: ['getMany'] } },
+	properties,
+);
 
 /** `GET /v1/templates` (one request: Hero documents no paging for it; Limit applies to what it returns). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = readCollection(this, 'filters', itemIndex);
 	const qs: IDataObject = {};
-	if (filters.hasFollowUp !== undefined) qs.has_follow_up = checkBoolean(this, itemIndex, 'Has Follow-Up', filters.hasFollowUp);
+	if (filters.hasFollowUp !== undefined)
+		qs.has_follow_up = checkBoolean(this, itemIndex, 'Has Follow-Up', filters.hasFollowUp);
 	return getList(this, itemIndex, { method: 'GET', path: '/v1/templates', qs });
 }

@@ -14,7 +14,8 @@ export const messageTemplate: HeroResource = {
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many message templates',
-				description: "List the practice's message templates (Message → Send can use one as its text)",
+				description:
+					"List the practice's message templates (Message → Send can use one as its text)",
 			},
 		],
 	},

@@ -14,15 +14,25 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 5012345',
-		description: 'The EHR record to connect: ehr_partner_id of one of Patient → List EHR Candidates',
+		description:
+			'The EHR record to connect: ehr_partner_id of one of Patient → List EHR Candidates',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['connectEhr'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['patient'], operation: ['connectEhr'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');
 	const body = { ehr_partner_id: requireString(this, 'ehrPartnerId', itemIndex, 'EHR Partner ID') };
 	// Connecting to the same record again changes nothing: safe to repeat.
-	return heroApiRequest.call(this, { method: 'POST', path: `/v1/patients/${pathId(id)}/ehr/connect`, body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'POST',
+		path: `/v1/patients/${pathId(id)}/ehr/connect`,
+		body,
+		repeatable: true,
+		itemIndex,
+	});
 }

@@ -6,7 +6,14 @@ import { isEmail, phoneToE164 } from '../../validation';
 import { EMAIL_EXPECTED, alphabetical } from '../common.descriptions';
 import { checkOneOf, readCollection } from '../helpers';
 import { invalid } from '../../privacy/invalid';
-import { PATIENT_SEXES, PATIENT_TITLES, checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } from './fields';
+import {
+	PATIENT_SEXES,
+	PATIENT_TITLES,
+	checkDateOfBirth,
+	checkNhsNumber,
+	dateOfBirthField,
+	nhsNumberField,
+} from './fields';
 
 type BodyField = (typeof INFERRED.registerPatientFields)[number];
 
@@ -58,7 +65,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['createOrUpdate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['patient'], operation: ['createOrUpdate'] } },
+	properties,
+);
 
 /** Builds and checks the body of POST /v1/patients/register; field names are inferred (transport/inferred.ts). */
 export function buildRegisterBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -67,21 +77,38 @@ export function buildRegisterBody(ctx: IExecuteFunctions, itemIndex: number): ID
 		dob: checkDateOfBirth(ctx, itemIndex, ctx.getNodeParameter('dateOfBirth', itemIndex, '')),
 	};
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
-	const value = (key: string) => (typeof extra[key] === 'string' || typeof extra[key] === 'number' ? String(extra[key]).trim() : '');
+	const value = (key: string) =>
+		typeof extra[key] === 'string' || typeof extra[key] === 'number'
+			? String(extra[key]).trim()
+			: '';
 	const plain: Array<[string, BodyField]> = [
-		['firstName', 'first_name'], ['lastName', 'last_name'], ['line1', 'line_1'], ['line2', 'line_2'], ['line3', 'line_3'],
-		['town', 'town'], ['county', 'county'], ['postcode', 'postcode'],
+		['firstName', 'first_name'],
+		['lastName', 'last_name'],
+		['line1', 'line_1'],
+		['line2', 'line_2'],
+		['line3', 'line_3'],
+		['town', 'town'],
+		['county', 'county'],
+		['postcode', 'postcode'],
 	];
 	for (const [key, name] of plain) if (value(key)) body[name] = value(key);
-	if (extra.title !== undefined) body.title = checkOneOf(ctx, itemIndex, 'Title', extra.title, PATIENT_TITLES);
-	if (extra.sex !== undefined) body.sex = checkOneOf(ctx, itemIndex, 'Sex', extra.sex, PATIENT_SEXES);
+	if (extra.title !== undefined)
+		body.title = checkOneOf(ctx, itemIndex, 'Title', extra.title, PATIENT_TITLES);
+	if (extra.sex !== undefined)
+		body.sex = checkOneOf(ctx, itemIndex, 'Sex', extra.sex, PATIENT_SEXES);
 	if (value('email')) {
 		if (!isEmail(value('email'))) throw invalid(ctx, itemIndex, 'Email', EMAIL_EXPECTED);
 		body.email = value('email');
 	}
 	if (value('mobile')) {
 		const mobile = phoneToE164(value('mobile'));
-		if (!mobile) throw invalid(ctx, itemIndex, 'Mobile', 'expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78');
+		if (!mobile)
+			throw invalid(
+				ctx,
+				itemIndex,
+				'Mobile',
+				'expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78',
+			);
 		body.mobile = mobile;
 	}
 	return body;
@@ -90,5 +117,11 @@ export function buildRegisterBody(ctx: IExecuteFunctions, itemIndex: number): ID
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildRegisterBody(this, itemIndex);
 	// An upsert on NHS number + date of birth: repeating it leaves the same patient.
-	return heroApiRequest.call(this, { method: 'POST', path: '/v1/patients/register', body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/patients/register',
+		body,
+		repeatable: true,
+		itemIndex,
+	});
 }

@@ -9,11 +9,56 @@ import { HERO_TIME_ZONE, todayIn } from '../../shared/time';
 
 /** Patient titles Hero accepts (Get a Patient / Create or Update a Patient), '' meaning none. */
 export const PATIENT_TITLES = [
-	'Baron', 'Baroness', 'Brigadier', 'Count', 'Colonel', 'Countess', 'Captain', 'Dame', 'The Dowager Viscountess', 'Dr',
-	'Duchess', 'Duke', 'Earl', 'His Excellency', 'Father', 'H.E. Ambassador Mr', 'H.E. Mr', 'H.E. Mrs', 'Her Grace', 'His Grace',
-	'The Hon', 'The Hon Mr', 'The Hon Mrs', 'HRH', 'HRH Prince', 'HRH Princess', 'Insurance', 'HM King', 'Lady', 'Lord',
-	'Major', 'Master', 'Miss', 'Mr', 'Mrs', 'Ms', 'Mss', 'Mx', 'Pr', 'Professor',
-	'HM Queen', 'Rabbi', 'Reverend', 'Sheikh', 'Sheikha', 'Sir', 'The', '', 'Viscount', 'Viscountess',
+	'Baron',
+	'Baroness',
+	'Brigadier',
+	'Count',
+	'Colonel',
+	'Countess',
+	'Captain',
+	'Dame',
+	'The Dowager Viscountess',
+	'Dr',
+	'Duchess',
+	'Duke',
+	'Earl',
+	'His Excellency',
+	'Father',
+	'H.E. Ambassador Mr',
+	'H.E. Mr',
+	'H.E. Mrs',
+	'Her Grace',
+	'His Grace',
+	'The Hon',
+	'The Hon Mr',
+	'The Hon Mrs',
+	'HRH',
+	'HRH Prince',
+	'HRH Princess',
+	'Insurance',
+	'HM King',
+	'Lady',
+	'Lord',
+	'Major',
+	'Master',
+	'Miss',
+	'Mr',
+	'Mrs',
+	'Ms',
+	'Mss',
+	'Mx',
+	'Pr',
+	'Professor',
+	'HM Queen',
+	'Rabbi',
+	'Reverend',
+	'Sheikh',
+	'Sheikha',
+	'Sir',
+	'The',
+	'',
+	'Viscount',
+	'Viscountess',
 ] as const;
 
 export const PATIENT_SEXES = ['Not known', 'Not specified', 'Male', 'Female', 'Other'] as const;
@@ -33,22 +78,41 @@ export const dateOfBirthField: INodeProperties = calendarDateField({
 	name: 'dateOfBirth',
 	required: true,
 	placeholder: 'e.g. 1985-12-10',
-	description: "The patient's date of birth, YYYY-MM-DD (an ISO date-time or a date from an expression works too)",
+	description:
+		"The patient's date of birth, YYYY-MM-DD (an ISO date-time or a date from an expression works too)",
 });
 
 /** A valid NHS number (modulus 11), in the form Hero is sent (one place: INFERRED.nhsNumberForHero). */
-export function checkNhsNumber(ctx: IExecuteFunctions, itemIndex: number, value: unknown, field = 'NHS Number'): string {
-	if (typeof value !== 'string' && typeof value !== 'number') throw invalid(ctx, itemIndex, field, 'is required');
+export function checkNhsNumber(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field = 'NHS Number',
+): string {
+	if (typeof value !== 'string' && typeof value !== 'number')
+		throw invalid(ctx, itemIndex, field, 'is required');
 	const text = String(value).trim();
 	if (!text) throw invalid(ctx, itemIndex, field, 'is required');
 	const digits = normaliseNhsNumber(text);
-	if (!digits) throw invalid(ctx, itemIndex, field, 'expected a valid 10-digit NHS number (the check digit does not match, or it is not 10 digits)');
+	if (!digits)
+		throw invalid(
+			ctx,
+			itemIndex,
+			field,
+			'expected a valid 10-digit NHS number (the check digit does not match, or it is not 10 digits)',
+		);
 	return INFERRED.nhsNumberForHero(digits);
 }
 
 /** A date of birth: a real calendar date, not in the future, and not more than 130 years ago. */
-export function checkDateOfBirth(ctx: IExecuteFunctions, itemIndex: number, value: unknown, now = new Date()): string {
-	if (value === undefined || value === null || value === '') throw invalid(ctx, itemIndex, 'Date of Birth', 'is required');
+export function checkDateOfBirth(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	now = new Date(),
+): string {
+	if (value === undefined || value === null || value === '')
+		throw invalid(ctx, itemIndex, 'Date of Birth', 'is required');
 	const date = checkCalendarDate(ctx, itemIndex, 'Date of Birth', value);
 	// Hero's calendar day (Europe/London), as for link expiry dates.
 	const today = todayIn(HERO_TIME_ZONE, now.getTime());

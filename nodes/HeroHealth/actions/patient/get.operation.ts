@@ -22,7 +22,11 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'hero',
 				options: [
-					{ name: 'EHR', value: 'ehr', description: "The patient's record in the practice's EHR (EMIS, SystmOne)" },
+					{
+						name: 'EHR',
+						value: 'ehr',
+						description: "The patient's record in the practice's EHR (EMIS, SystmOne)",
+					},
 					{ name: 'Hero', value: 'hero', description: "Hero's own copy of the patient" },
 				],
 			},
@@ -30,12 +34,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['patient'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');
 	const options = readCollection(this, 'options', itemIndex);
 	const qs: IDataObject = {};
-	if (options.dataSource !== undefined) qs.data_source = checkOneOf(this, itemIndex, 'Data Source', options.dataSource, DATA_SOURCES);
-	return heroApiRequest.call(this, { method: 'GET', path: `/v2/patients/${pathId(id)}`, qs, itemIndex });
+	if (options.dataSource !== undefined)
+		qs.data_source = checkOneOf(this, itemIndex, 'Data Source', options.dataSource, DATA_SOURCES);
+	return heroApiRequest.call(this, {
+		method: 'GET',
+		path: `/v2/patients/${pathId(id)}`,
+		qs,
+		itemIndex,
+	});
 }

@@ -25,9 +25,15 @@ export const patient: HeroResource = {
 				name: 'Create or Update',
 				value: 'createOrUpdate',
 				action: 'Create or update a patient',
-				description: 'Save a patient with your own details, without an NHS Spine (PDS) lookup; matched on NHS number and date of birth',
+				description:
+					'Save a patient with your own details, without an NHS Spine (PDS) lookup; matched on NHS number and date of birth',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a patient', description: "Get a patient's details from Hero or from the EHR" },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a patient',
+				description: "Get a patient's details from Hero or from the EHR",
+			},
 			{
 				name: 'List EHR Candidates',
 				value: 'listEhrCandidates',
@@ -38,13 +44,15 @@ export const patient: HeroResource = {
 				name: 'Preview Merge',
 				value: 'previewMerge',
 				action: 'Preview merging two patients',
-				description: 'Show what merging a duplicate patient into this one would give, without merging',
+				description:
+					'Show what merging a duplicate patient into this one would give, without merging',
 			},
 			{
 				name: 'Register via PDS',
 				value: 'registerPds',
 				action: 'Register a patient via PDS',
-				description: "Find a patient on the NHS Spine by NHS number and date of birth and get their Hero patient ID (the existing one if they're already registered)",
+				description:
+					"Find a patient on the NHS Spine by NHS number and date of birth and get their Hero patient ID (the existing one if they're already registered)",
 			},
 		],
 	},

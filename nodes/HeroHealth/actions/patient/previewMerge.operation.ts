@@ -19,12 +19,28 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['previewMerge'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['patient'], operation: ['previewMerge'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');
 	const other = requireId(this, 'otherPatientId', itemIndex, 'Merge With Patient ID');
-	if (other === id) throw invalid(this, itemIndex, 'Merge With Patient ID', 'must be a different patient from Patient ID');
+	if (other === id)
+		throw invalid(
+			this,
+			itemIndex,
+			'Merge With Patient ID',
+			'must be a different patient from Patient ID',
+		);
 	// A preview changes nothing: safe to repeat.
-	return heroApiRequest.call(this, { method: 'POST', path: `/v1/patients/${pathId(id)}/merge/preview`, body: { patient_id: other }, repeatable: true, readOnly: true, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'POST',
+		path: `/v1/patients/${pathId(id)}/merge/preview`,
+		body: { patient_id: other },
+		repeatable: true,
+		readOnly: true,
+		itemIndex,
+	});
 }

@@ -8,9 +8,30 @@ import { checkDateOfBirth, checkNhsNumber, dateOfBirthField, nhsNumberField } fr
 const SEARCH_BY = ['nhsNumber', 'demographics'] as const;
 
 const nameAndPostcode = (required: boolean): INodeProperties[] => [
-	{ displayName: 'Forename', name: 'forename', type: 'string', required, default: '', placeholder: 'e.g. Ada' },
-	{ displayName: 'Surname', name: 'surname', type: 'string', required, default: '', placeholder: 'e.g. Lovelace' },
-	{ displayName: 'Postcode', name: 'postcode', type: 'string', required, default: '', placeholder: 'e.g. LS1 4AP' },
+	{
+		displayName: 'Forename',
+		name: 'forename',
+		type: 'string',
+		required,
+		default: '',
+		placeholder: 'e.g. Ada',
+	},
+	{
+		displayName: 'Surname',
+		name: 'surname',
+		type: 'string',
+		required,
+		default: '',
+		placeholder: 'e.g. Lovelace',
+	},
+	{
+		displayName: 'Postcode',
+		name: 'postcode',
+		type: 'string',
+		required,
+		default: '',
+		placeholder: 'e.g. LS1 4AP',
+	},
 ];
 
 const properties: INodeProperties[] = [
@@ -20,13 +41,20 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'nhsNumber',
 		options: [
-			{ name: 'Name, Postcode and Date of Birth', value: 'demographics', description: 'When the NHS number is not known' },
+			{
+				name: 'Name, Postcode and Date of Birth',
+				value: 'demographics',
+				description: 'When the NHS number is not known',
+			},
 			{ name: 'NHS Number and Date of Birth', value: 'nhsNumber' },
 		],
 	},
 	{ ...nhsNumberField, displayOptions: { show: { searchBy: ['nhsNumber'] } } },
 	dateOfBirthField,
-	...nameAndPostcode(true).map((field) => ({ ...field, displayOptions: { show: { searchBy: ['demographics'] } } })),
+	...nameAndPostcode(true).map((field) => ({
+		...field,
+		displayOptions: { show: { searchBy: ['demographics'] } },
+	})),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -58,19 +86,37 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['patient'], operation: ['registerPds'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['patient'], operation: ['registerPds'] } },
+	properties,
+);
 
 /** Builds and checks the body of POST /v1/patients/register_pds; throws before any request on bad input. */
 export function buildRegisterPdsBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const searchBy = checkOneOf(ctx, itemIndex, 'Search By', ctx.getNodeParameter('searchBy', itemIndex, 'nhsNumber'), SEARCH_BY);
+	const searchBy = checkOneOf(
+		ctx,
+		itemIndex,
+		'Search By',
+		ctx.getNodeParameter('searchBy', itemIndex, 'nhsNumber'),
+		SEARCH_BY,
+	);
 	const body: IDataObject = {};
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
-	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+	const text = (value: unknown) =>
+		typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (searchBy === 'nhsNumber') {
-		body.nhs_number = checkNhsNumber(ctx, itemIndex, ctx.getNodeParameter('nhsNumber', itemIndex, ''));
+		body.nhs_number = checkNhsNumber(
+			ctx,
+			itemIndex,
+			ctx.getNodeParameter('nhsNumber', itemIndex, ''),
+		);
 	}
 	body.dob = checkDateOfBirth(ctx, itemIndex, ctx.getNodeParameter('dateOfBirth', itemIndex, ''));
-	for (const [key, field] of [['forename', 'Forename'], ['surname', 'Surname'], ['postcode', 'Postcode']] as const) {
+	for (const [key, field] of [
+		['forename', 'Forename'],
+		['surname', 'Surname'],
+		['postcode', 'Postcode'],
+	] as const) {
 		if (searchBy === 'demographics') body[key] = requireString(ctx, key, itemIndex, field);
 		else if (text(extra[key])) body[key] = text(extra[key]);
 	}
@@ -82,10 +128,21 @@ export function buildRegisterPdsBody(ctx: IExecuteFunctions, itemIndex: number):
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildRegisterPdsBody(this, itemIndex);
 	// Registering the same person again returns the same patient: safe to repeat.
-	const result = await heroApiRequest.call(this, { method: 'POST', path: '/v1/patients/register_pds', body, repeatable: true, itemIndex });
+	const result = await heroApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/patients/register_pds',
+		body,
+		repeatable: true,
+		itemIndex,
+	});
 	if (typeof result?.login_url === 'string') {
 		// Hero needs the patient to verify their identity first: send them to login_url, then run again.
-		return { verification_required: true, patient_id: null, message: result.message ?? null, login_url: result.login_url };
+		return {
+			verification_required: true,
+			patient_id: null,
+			message: result.message ?? null,
+			login_url: result.login_url,
+		};
 	}
 	return { verification_required: false, ...result };
 }

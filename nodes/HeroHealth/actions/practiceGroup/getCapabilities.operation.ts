@@ -5,7 +5,10 @@ import { heroApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions({ show: { resource: ['practiceGroup'], operation: ['getCapabilities'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['practiceGroup'], operation: ['getCapabilities'] } },
+	properties,
+);
 
 /** `{ capabilities: ["sms_messaging", ...] }`: one item, so an IF node can test `capabilities.includes(...)`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

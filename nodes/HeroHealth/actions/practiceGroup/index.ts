@@ -14,7 +14,12 @@ export const practiceGroup: HeroResource = {
 		displayOptions: { show: { resource: ['practiceGroup'] } },
 		default: 'get',
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get the practice group', description: 'Get the practice group the credential acts for' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get the practice group',
+				description: 'Get the practice group the credential acts for',
+			},
 			{
 				name: 'Get Capabilities',
 				value: 'getCapabilities',
@@ -27,7 +32,12 @@ export const practiceGroup: HeroResource = {
 				action: 'Get the practice group configuration',
 				description: 'The configuration settings of the practice group',
 			},
-			{ name: 'Get Elements', value: 'getElements', action: 'Get the practice group elements', description: 'The Hero Elements set up for the practice group' },
+			{
+				name: 'Get Elements',
+				value: 'getElements',
+				action: 'Get the practice group elements',
+				description: 'The Hero Elements set up for the practice group',
+			},
 			{
 				name: 'Update',
 				value: 'update',

@@ -22,8 +22,21 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			...ADDRESS_FIELDS.map(([name, displayName]): INodeProperties => ({ displayName, name, type: 'string', default: '' })),
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Park Row Surgery' },
+			...ADDRESS_FIELDS.map(
+				([name, displayName]): INodeProperties => ({
+					displayName,
+					name,
+					type: 'string',
+					default: '',
+				}),
+			),
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Park Row Surgery',
+			},
 			{
 				displayName: 'Prescription Partner',
 				name: 'prescriptionPartner',
@@ -60,37 +73,60 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['practiceGroup'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['practiceGroup'], operation: ['update'] } },
+	properties,
+);
 
 /** Builds and checks the body of PATCH /v1/me; throws before any request on bad input. */
 export function buildUpdateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = readCollection(ctx, 'updateFields', itemIndex);
-	const text = (key: string) => (typeof fields[key] === 'string' || typeof fields[key] === 'number' ? String(fields[key]).trim() : '');
+	const text = (key: string) =>
+		typeof fields[key] === 'string' || typeof fields[key] === 'number'
+			? String(fields[key]).trim()
+			: '';
 	const body: IDataObject = {};
 	if (fields.name !== undefined) {
 		if (!text('name')) throw invalid(ctx, itemIndex, 'Name', 'cannot be empty');
 		body.name = text('name');
 	}
 	if (fields.prescriptionPartnerEnabled !== undefined) {
-		body.prescription_partner_enabled = checkBoolean(ctx, itemIndex, 'Prescription Partner Enabled', fields.prescriptionPartnerEnabled);
+		body.prescription_partner_enabled = checkBoolean(
+			ctx,
+			itemIndex,
+			'Prescription Partner Enabled',
+			fields.prescriptionPartnerEnabled,
+		);
 	}
 	if (text('prescriptionPartner')) body.prescription_partner = text('prescriptionPartner');
 	const email = text('prescriptionPartnerEmail');
-	const password = typeof fields.prescriptionPartnerPassword === 'string' ? fields.prescriptionPartnerPassword : '';
+	const password =
+		typeof fields.prescriptionPartnerPassword === 'string'
+			? fields.prescriptionPartnerPassword
+			: '';
 	if (email || password) {
-		if (!email) throw invalid(ctx, itemIndex, 'Prescription Partner Email', 'is required with the password');
-		if (!password) throw invalid(ctx, itemIndex, 'Prescription Partner Password', 'is required with the email');
+		if (!email)
+			throw invalid(ctx, itemIndex, 'Prescription Partner Email', 'is required with the password');
+		if (!password)
+			throw invalid(ctx, itemIndex, 'Prescription Partner Password', 'is required with the email');
 		body.prescription_partner_credentials = { email, password };
 	}
 	const address: IDataObject = {};
 	for (const [key, , name] of ADDRESS_FIELDS) if (text(key)) address[name] = text(key);
 	if (Object.keys(address).length) body.address = address;
-	if (Object.keys(body).length === 0) throw invalid(ctx, itemIndex, 'Update Fields', 'add at least one field to change');
+	if (Object.keys(body).length === 0)
+		throw invalid(ctx, itemIndex, 'Update Fields', 'add at least one field to change');
 	return body;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildUpdateBody(this, itemIndex);
 	// Absolute values: repeating the update is harmless.
-	return heroApiRequest.call(this, { method: 'PATCH', path: '/v1/me', body, repeatable: true, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'PATCH',
+		path: '/v1/me',
+		body,
+		repeatable: true,
+		itemIndex,
+	});
 }

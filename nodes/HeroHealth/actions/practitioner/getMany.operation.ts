@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { bookingListFilters, bookingListQuery, type BookingListFilters } from '../booking.descriptions';
+import {
+	bookingListFilters,
+	bookingListQuery,
+	type BookingListFilters,
+} from '../booking.descriptions';
 import { returnAllOrLimit } from '../common.descriptions';
 import { getList } from '../helpers';
 
@@ -13,8 +17,15 @@ const filters: BookingListFilters = {
 
 const properties: INodeProperties[] = [...returnAllOrLimit, bookingListFilters(filters)];
 
-export const description = updateDisplayOptions({ show: { resource: ['practitioner'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['practitioner'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return getList(this, itemIndex, { method: 'GET', path: '/v1/practitioners', qs: bookingListQuery(this, itemIndex, filters) });
+	return getList(this, itemIndex, {
+		method: 'GET',
+		path: '/v1/practitioners',
+		qs: bookingListQuery(this, itemIndex, filters),
+	});
 }

@@ -11,12 +11,18 @@ export const practitioner: HeroResource = {
 		displayOptions: { show: { resource: ['practitioner'] } },
 		default: 'getMany',
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a practitioner', description: 'Get one practitioner (GP, nurse...) by ID' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a practitioner',
+				description: 'Get one practitioner (GP, nurse...) by ID',
+			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many practitioners',
-				description: 'List practitioners, optionally only those at given locations or offering given appointment types',
+				description:
+					'List practitioners, optionally only those at given locations or offering given appointment types',
 			},
 		],
 	},

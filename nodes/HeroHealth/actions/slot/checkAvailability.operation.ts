@@ -2,7 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest } from '../../transport';
-import { appointmentTypeLocator, locationLocator, practitionerLocator, durationField, readDuration, readStartTime, startTimeField } from '../booking.descriptions';
+import {
+	appointmentTypeLocator,
+	locationLocator,
+	practitionerLocator,
+	durationField,
+	readDuration,
+	readStartTime,
+	startTimeField,
+} from '../booking.descriptions';
 import { requireId } from '../helpers';
 
 const properties: INodeProperties[] = [
@@ -17,7 +25,10 @@ const properties: INodeProperties[] = [
 	durationField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['slot'], operation: ['checkAvailability'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['slot'], operation: ['checkAvailability'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body: IDataObject = {
@@ -28,5 +39,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		duration: readDuration(this, itemIndex),
 	};
 	// A POST that only reads: safe to retry.
-	return heroApiRequest.call(this, { method: 'POST', path: '/v1/slots/availability', body, repeatable: true, readOnly: true, itemIndex });
+	return heroApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/slots/availability',
+		body,
+		repeatable: true,
+		readOnly: true,
+		itemIndex,
+	});
 }

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DATE_WINDOW_HINT, bookingLocator, bookingLocatorList, readLocatorId, readLocatorIds } from '../booking.descriptions';
+import {
+	DATE_WINDOW_HINT,
+	bookingLocator,
+	bookingLocatorList,
+	readLocatorId,
+	readLocatorIds,
+} from '../booking.descriptions';
 import { calendarDateField } from '../common.descriptions';
 import { checkDate } from '../helpers';
 import { invalid } from '../../privacy/invalid';
@@ -37,16 +43,24 @@ export function slotFilters(practitioners: 'one' | 'many'): INodeProperties {
 			bookingLocator('location', { description: 'Only slots at this location' }),
 			practitioners === 'one'
 				? bookingLocator('practitioner', { description: 'Only slots with this practitioner' })
-				: bookingLocatorList('practitioner', { description: 'Only slots with any of these practitioners' }),
+				: bookingLocatorList('practitioner', {
+						description: 'Only slots with any of these practitioners',
+					}),
 		],
 	};
 }
 
 /** `start_date`/`end_date` (YYYY-MM-DD) from the filters, checked to be in order. */
-export function dateWindow(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
+export function dateWindow(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	filters: IDataObject,
+): IDataObject {
 	const qs: IDataObject = {};
-	if (filters.startDate !== undefined && filters.startDate !== '') qs.start_date = checkDate(ctx, itemIndex, START_LABEL, filters.startDate);
-	if (filters.endDate !== undefined && filters.endDate !== '') qs.end_date = checkDate(ctx, itemIndex, END_LABEL, filters.endDate);
+	if (filters.startDate !== undefined && filters.startDate !== '')
+		qs.start_date = checkDate(ctx, itemIndex, START_LABEL, filters.startDate);
+	if (filters.endDate !== undefined && filters.endDate !== '')
+		qs.end_date = checkDate(ctx, itemIndex, END_LABEL, filters.endDate);
 	if (qs.start_date && qs.end_date && String(qs.end_date) < String(qs.start_date)) {
 		throw invalid(ctx, itemIndex, END_LABEL, `must be on or after ${START_LABEL}`);
 	}
@@ -54,7 +68,11 @@ export function dateWindow(ctx: IExecuteFunctions, itemIndex: number, filters: I
 }
 
 /** Query of GET /v1/slots and /v1/slots/count from the Filters collection. */
-export function slotQuery(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
+export function slotQuery(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	filters: IDataObject,
+): IDataObject {
 	const qs: IDataObject = {};
 	const typeId = readLocatorId(ctx, itemIndex, 'Appointment Type', filters.appointmentTypeId);
 	if (typeId) qs.appointment_type_id = typeId;

@@ -17,11 +17,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['slot'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['slot'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'slotId', itemIndex, 'Slot ID');
-	const slot = await heroApiRequest.call(this, { method: 'GET', path: `/v1/slots/${pathId(id)}`, itemIndex });
+	const slot = await heroApiRequest.call(this, {
+		method: 'GET',
+		path: `/v1/slots/${pathId(id)}`,
+		itemIndex,
+	});
 	// The start as a patient reads it, and the names, as Book Next Available outputs them.
 	return { ...slot, ...(await readableFields(this, itemIndex, slot)) };
 }

@@ -9,13 +9,20 @@ import { slotFilters, slotQuery } from './filters';
 
 const properties: INodeProperties[] = [...returnAllOrLimit, slotFilters('many')];
 
-export const description = updateDisplayOptions({ show: { resource: ['slot'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['slot'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = slotQuery(this, itemIndex, readCollection(this, 'filters', itemIndex));
 	const request = { method: 'GET' as const, path: '/v1/slots', qs };
 	// Return All walks every page; Limit stops paging once enough slots are read.
-	const found = INFERRED.slotsArePaged ? await getMany(this, itemIndex, request) : await getList(this, itemIndex, request);
+	const found = INFERRED.slotsArePaged
+		? await getMany(this, itemIndex, request)
+		: await getList(this, itemIndex, request);
 	// Each slot's start as a patient reads it, and its names (Hero's lists are read once per execution).
-	return await Promise.all(found.map(async (slot) => ({ ...slot, ...(await readableFields(this, itemIndex, slot)) })));
+	return await Promise.all(
+		found.map(async (slot) => ({ ...slot, ...(await readableFields(this, itemIndex, slot)) })),
+	);
 }

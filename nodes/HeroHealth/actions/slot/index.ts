@@ -20,7 +20,12 @@ export const slot: HeroResource = {
 				description:
 					'Ask Hero whether a practitioner is free at a given time for an appointment type and location. IDs are digits; the start time is ISO-8601 (UTC). Returns { available }. Books nothing.',
 			},
-			{ name: 'Count', value: 'count', action: 'Count bookable slots', description: 'Count the bookable slots matching the filters' },
+			{
+				name: 'Count',
+				value: 'count',
+				action: 'Count bookable slots',
+				description: 'Count the bookable slots matching the filters',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a slot', description: 'Get one slot by ID' },
 			{
 				name: 'Get Many',

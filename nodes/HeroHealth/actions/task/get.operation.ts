@@ -7,7 +7,10 @@ import { taskIdField } from './fields';
 
 const properties: INodeProperties[] = [taskIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['get'] } },
+	properties,
+);
 
 /** `GET /v2/tasks/{id}`: the task with its status, category and patient. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

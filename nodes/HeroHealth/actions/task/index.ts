@@ -11,8 +11,18 @@ export const task: HeroResource = {
 		displayOptions: { show: { resource: ['task'] } },
 		default: 'get',
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a task', description: 'Get an inbox task with its status and patient' },
-			{ name: 'Update', value: 'update', action: 'Update a task', description: 'Change the status, priority or assignee of a task' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a task',
+				description: 'Get an inbox task with its status and patient',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a task',
+				description: 'Change the status, priority or assignee of a task',
+			},
 		],
 	},
 	operations: { get, update },

@@ -24,14 +24,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['videoLink'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['videoLink'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const extra = readCollection(this, 'additionalFields', itemIndex);
 	// Hero documents neither body nor response: the body is optional, and its one field name is inferred.
 	const body: IDataObject = {};
 	if (extra.patientId !== undefined && extra.patientId !== '') {
-		body[INFERRED.videoLinkFields.patientId] = checkId(this, itemIndex, 'Patient ID', extra.patientId);
+		body[INFERRED.videoLinkFields.patientId] = checkId(
+			this,
+			itemIndex,
+			'Patient ID',
+			extra.patientId,
+		);
 	}
 	return heroApiRequest.call(this, {
 		method: 'POST',

@@ -9,7 +9,14 @@ export const videoLink: HeroResource = {
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['videoLink'] } },
 		default: 'create',
-		options: [{ name: 'Create', value: 'create', action: 'Create a video link', description: 'Create a link to a Hero video consultation' }],
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a video link',
+				description: 'Create a link to a Hero video consultation',
+			},
+		],
 	},
 	operations: { create },
 };

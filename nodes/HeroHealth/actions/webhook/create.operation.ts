@@ -16,7 +16,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: 'appointment.confirmed',
 		options: HERO_EVENTS,
-		description: 'The event Hero sends to the URL. One event per webhook: create one webhook per event.',
+		description:
+			'The event Hero sends to the URL. One event per webhook: create one webhook per event.',
 	},
 	{
 		displayName: 'URL',
@@ -35,7 +36,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description:
-			'Secret Hero signs every delivery with (HMAC-SHA256, header X-Herohealth-Signature). Leave empty to have a random key generated: it is returned once, as signing_key in this output, so store it then. A key you type is not returned, and keys in Hero\'s answers are always shown as [hidden]. A key typed here is stored in the workflow: a credential or an expression reading a secret is the safer way.',
+			"Secret Hero signs every delivery with (HMAC-SHA256, header X-Herohealth-Signature). Leave empty to have a random key generated: it is returned once, as signing_key in this output, so store it then. A key you type is not returned, and keys in Hero's answers are always shown as [hidden]. A key typed here is stored in the workflow: a credential or an expression reading a secret is the safer way.",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -59,20 +60,28 @@ const properties: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add Header',
-				description: "Extra HTTP headers Hero sends with every delivery, e.g. a static secret the receiver checks. Their values are shown as [hidden] in this node's output.",
+				description:
+					"Extra HTTP headers Hero sends with every delivery, e.g. a static secret the receiver checks. Their values are shown as [hidden] in this node's output.",
 				options: [
 					{
 						displayName: 'Header',
 						name: 'header',
 						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. X-Api-Key' },
+							{
+								displayName: 'Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. X-Api-Key',
+							},
 							{
 								displayName: 'Value',
 								name: 'value',
 								type: 'string',
 								typeOptions: { password: true },
 								default: '',
-								description: 'Typed here, a secret value is stored in the workflow: a credential or an expression reading a secret is the safer way',
+								description:
+									'Typed here, a secret value is stored in the workflow: a credential or an expression reading a secret is the safer way',
 							},
 						],
 					},
@@ -82,14 +91,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['create'] } },
+	properties,
+);
 
 /** RFC 9110 token characters: what a header name may contain. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function text(value: unknown): string | undefined {
 	if (value === undefined || value === null) return '';
-	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+		return String(value);
 	return undefined;
 }
 
@@ -104,13 +117,27 @@ export function checkWebhookUrl(ctx: IExecuteFunctions, itemIndex: number, value
 	} catch {
 		parsed = undefined;
 	}
-	if (!URL_SHAPE.test(value) || !parsed || !['http:', 'https:'].includes(parsed.protocol) || !parsed.hostname) {
-		throw invalid(ctx, itemIndex, 'URL', 'expected an http or https URL such as https://example.com/hero-events');
+	if (
+		!URL_SHAPE.test(value) ||
+		!parsed ||
+		!['http:', 'https:'].includes(parsed.protocol) ||
+		!parsed.hostname
+	) {
+		throw invalid(
+			ctx,
+			itemIndex,
+			'URL',
+			'expected an http or https URL such as https://example.com/hero-events',
+		);
 	}
 	return value;
 }
 
-function readHeaders(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): Record<string, string> | undefined {
+function readHeaders(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	extra: IDataObject,
+): Record<string, string> | undefined {
 	const given = (extra.headers as IDataObject | undefined)?.header;
 	if (given === undefined) return undefined;
 	const entries = Array.isArray(given) ? given : [given];
@@ -119,32 +146,57 @@ function readHeaders(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObje
 	for (const entry of entries as IDataObject[]) {
 		// The value may be a secret: errors name the field, never the value.
 		const name = text(entry?.name)?.trim();
-		if (name === undefined) throw invalid(ctx, itemIndex, 'Headers: Name', 'expected text, got an object or list');
+		if (name === undefined)
+			throw invalid(ctx, itemIndex, 'Headers: Name', 'expected text, got an object or list');
 		if (!name) throw invalid(ctx, itemIndex, 'Headers: Name', 'is required for every header');
-		if (!HEADER_NAME.test(name)) throw invalid(ctx, itemIndex, 'Headers: Name', 'expected a header name of letters, digits and dashes such as X-Api-Key');
-		if (seen.has(name.toLowerCase())) throw invalid(ctx, itemIndex, 'Headers: Name', 'each header can be given only once');
+		if (!HEADER_NAME.test(name))
+			throw invalid(
+				ctx,
+				itemIndex,
+				'Headers: Name',
+				'expected a header name of letters, digits and dashes such as X-Api-Key',
+			);
+		if (seen.has(name.toLowerCase()))
+			throw invalid(ctx, itemIndex, 'Headers: Name', 'each header can be given only once');
 		seen.add(name.toLowerCase());
 		const value = text(entry?.value);
-		if (value === undefined) throw invalid(ctx, itemIndex, 'Headers: Value', 'expected text, got an object or list');
-		if (/[\r\n]/.test(value)) throw invalid(ctx, itemIndex, 'Headers: Value', 'cannot contain line breaks');
+		if (value === undefined)
+			throw invalid(ctx, itemIndex, 'Headers: Value', 'expected text, got an object or list');
+		if (/[\r\n]/.test(value))
+			throw invalid(ctx, itemIndex, 'Headers: Value', 'cannot contain line breaks');
 		headers[name] = value;
 	}
 	return Object.keys(headers).length ? headers : undefined;
 }
 
 /** Builds and checks the body of POST /v1/webhooks; throws before any request on bad input. */
-export function buildWebhookBody(ctx: IExecuteFunctions, itemIndex: number): { body: IDataObject; generated: boolean } {
-	const eventType = checkOneOf(ctx, itemIndex, 'Event Type', requireString(ctx, 'eventType', itemIndex, 'Event Type'), HERO_EVENT_NAMES);
+export function buildWebhookBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { body: IDataObject; generated: boolean } {
+	const eventType = checkOneOf(
+		ctx,
+		itemIndex,
+		'Event Type',
+		requireString(ctx, 'eventType', itemIndex, 'Event Type'),
+		HERO_EVENT_NAMES,
+	);
 	const url = checkWebhookUrl(ctx, itemIndex, requireString(ctx, 'url', itemIndex, 'URL'));
 	const typedKey = text(ctx.getNodeParameter('signingKey', itemIndex, ''));
-	if (typedKey === undefined) throw invalid(ctx, itemIndex, 'Signing Key', 'expected text, got an object or list');
+	if (typedKey === undefined)
+		throw invalid(ctx, itemIndex, 'Signing Key', 'expected text, got an object or list');
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
 	const headers = readHeaders(ctx, itemIndex, extra);
 	const descriptionText = text(extra.description);
-	if (descriptionText === undefined) throw invalid(ctx, itemIndex, 'Description', 'expected text, got an object or list');
+	if (descriptionText === undefined)
+		throw invalid(ctx, itemIndex, 'Description', 'expected text, got an object or list');
 
 	const generated = typedKey.trim() === '';
-	const body: IDataObject = { event_type: eventType, url, signing_key: generated ? newSigningKey() : typedKey.trim() };
+	const body: IDataObject = {
+		event_type: eventType,
+		url,
+		signing_key: generated ? newSigningKey() : typedKey.trim(),
+	};
 	if (headers) body.headers = headers;
 	if (descriptionText.trim()) body.description = descriptionText.trim();
 	return { body, generated };
@@ -156,8 +208,15 @@ export function buildWebhookBody(ctx: IExecuteFunctions, itemIndex: number): { b
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { body, generated } = buildWebhookBody(this, itemIndex);
-	const created = await heroApiRequest.call(this, { method: 'POST', path: '/v1/webhooks', body, itemIndex });
-	const output = hideSecrets(created && typeof created === 'object' && !Array.isArray(created) ? created : {});
+	const created = await heroApiRequest.call(this, {
+		method: 'POST',
+		path: '/v1/webhooks',
+		body,
+		itemIndex,
+	});
+	const output = hideSecrets(
+		created && typeof created === 'object' && !Array.isArray(created) ? created : {},
+	);
 	if (generated) output.signing_key = body.signing_key;
 	output.signing_key_generated = generated;
 	return output;

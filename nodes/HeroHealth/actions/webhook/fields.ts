@@ -26,13 +26,22 @@ export const webhookLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 1234',
-			validation: [{ type: 'regex', properties: { regex: WEBHOOK_ID.source, errorMessage: 'A webhook ID has letters, digits, - or _ only, e.g. 1234' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: WEBHOOK_ID.source,
+						errorMessage: 'A webhook ID has letters, digits, - or _ only, e.g. 1234',
+					},
+				},
+			],
 		},
 	],
 };
 
 export function requireWebhookId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const id = requireString(ctx, 'webhookId', itemIndex, 'Webhook');
-	if (!WEBHOOK_ID.test(id)) throw invalid(ctx, itemIndex, 'Webhook', 'expected a Hero webhook ID such as 1234');
+	if (!WEBHOOK_ID.test(id))
+		throw invalid(ctx, itemIndex, 'Webhook', 'expected a Hero webhook ID such as 1234');
 	return id;
 }

@@ -28,7 +28,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['getMany'] } },
+	properties,
+);
 
 /**
  * `GET /v1/webhooks` with the `event_type` filter, read as the trigger reads it (pages only when

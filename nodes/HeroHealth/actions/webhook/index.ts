@@ -16,14 +16,21 @@ export const webhook: HeroResource = {
 				name: 'Create',
 				value: 'create',
 				action: 'Create a webhook',
-				description: 'Register a URL that Hero sends one event type to; a signing key is generated if none is given',
+				description:
+					'Register a URL that Hero sends one event type to; a signing key is generated if none is given',
 			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a webhook', description: 'Remove a webhook registration so Hero stops sending to its URL' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a webhook',
+				description: 'Remove a webhook registration so Hero stops sending to its URL',
+			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many webhooks',
-				description: "List the practice group's webhook registrations (signing keys and header values hidden)",
+				description:
+					"List the practice group's webhook registrations (signing keys and header values hidden)",
 			},
 		],
 	},

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { heroApiRequest, recordsOf } from '../../transport';
 
@@ -14,7 +19,8 @@ export function chosenId(ctx: ILoadOptionsFunctions, paths: string[]): string | 
 		} catch {
 			continue;
 		}
-		if (value && typeof value === 'object' && 'value' in value) value = (value as IDataObject).value;
+		if (value && typeof value === 'object' && 'value' in value)
+			value = (value as IDataObject).value;
 		if (typeof value === 'number') value = String(value);
 		if (typeof value === 'string' && /^\d+$/.test(value.trim())) return value.trim();
 	}
@@ -25,13 +31,18 @@ export function chosenId(ctx: ILoadOptionsFunctions, paths: string[]): string | 
 export function toResults(entries: INodeListSearchItems[], filter?: string): INodeListSearchResult {
 	const text = (filter ?? '').trim().toLowerCase();
 	const results = entries
-		.filter((entry) => !text || entry.name.toLowerCase().includes(text) || String(entry.value) === text)
+		.filter(
+			(entry) => !text || entry.name.toLowerCase().includes(text) || String(entry.value) === text,
+		)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };
 }
 
 /** "From list" of Appointment Type locators: narrowed to the chosen location when there is one. */
-export async function searchAppointmentTypes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchAppointmentTypes(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const locationId = chosenId(this, ['locationId', 'filters.locationId']);
 	const page = await heroApiRequest.call(this, {
 		method: 'GET',
@@ -41,7 +52,10 @@ export async function searchAppointmentTypes(this: ILoadOptionsFunctions, filter
 	});
 	const entries = recordsOf(page).map((type) => {
 		const minutes = typeof type.duration === 'number' ? ` (${type.duration} min)` : '';
-		return { name: `${String(type.name ?? `Appointment type ${type.id}`)}${minutes}`, value: String(type.id) };
+		return {
+			name: `${String(type.name ?? `Appointment type ${type.id}`)}${minutes}`,
+			value: String(type.id),
+		};
 	});
 	return toResults(entries, filter);
 }

@@ -26,6 +26,13 @@ export function templateLabel(record: IDataObject): string {
 }
 
 /** Message templates (`GET /v1/templates`, not paged). */
-export async function searchMessageTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	return searchHeroList.call(this, { path: '/v1/templates', paged: false, label: templateLabel }, filter);
+export async function searchMessageTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return searchHeroList.call(
+		this,
+		{ path: '/v1/templates', paged: false, label: templateLabel },
+		filter,
+	);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { INFERRED, readPage } from '../../transport';
 
@@ -12,7 +17,11 @@ export interface SearchSource {
 }
 
 /** Keeps the records whose label contains the typed filter (case-insensitive), as dropdown entries. */
-export function toSearchItems(records: IDataObject[], label: (record: IDataObject) => string, filter?: string): INodeListSearchItems[] {
+export function toSearchItems(
+	records: IDataObject[],
+	label: (record: IDataObject) => string,
+	filter?: string,
+): INodeListSearchItems[] {
 	const needle = (filter ?? '').trim().toLowerCase();
 	return records
 		.filter((record) => record.id !== undefined && record.id !== null && record.id !== '')
@@ -21,9 +30,21 @@ export function toSearchItems(records: IDataObject[], label: (record: IDataObjec
 }
 
 /** A "From list" dropdown over one of Hero's lists; the pagination token is the next page index. */
-export async function searchHeroList(this: ILoadOptionsFunctions, source: SearchSource, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchHeroList(
+	this: ILoadOptionsFunctions,
+	source: SearchSource,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const pageIndex = paginationToken ? Number(paginationToken) : INFERRED.firstPageIndex;
-	const { records } = await readPage.call(this, { method: 'GET', path: source.path, qs: source.qs }, source.paged ? pageIndex : undefined);
+	const { records } = await readPage.call(
+		this,
+		{ method: 'GET', path: source.path, qs: source.qs },
+		source.paged ? pageIndex : undefined,
+	);
 	const more = source.paged && records.length >= INFERRED.pageSize;
-	return { results: toSearchItems(records, source.label, filter), paginationToken: more ? String(pageIndex + 1) : undefined };
+	return {
+		results: toSearchItems(records, source.label, filter),
+		paginationToken: more ? String(pageIndex + 1) : undefined,
+	};
 }

@@ -7,6 +7,15 @@ function label(webhook: IDataObject): string {
 }
 
 /** Webhook registrations (`GET /v1/webhooks`, not paged per the docs), as "event → url". */
-export async function searchWebhooks(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return searchHeroList.call(this, { path: '/v1/webhooks', paged: false, label }, filter, paginationToken);
+export async function searchWebhooks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return searchHeroList.call(
+		this,
+		{ path: '/v1/webhooks', paged: false, label },
+		filter,
+		paginationToken,
+	);
 }

@@ -1,6 +1,13 @@
 import { decodeJwtPayload, jwtExpiry } from '../../../../nodes/HeroHealth/actions/accessToken/jwt';
 import { runHeroNode } from '../../../harness/runNode';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, accessTokenSettings, SANDBOX_JWT_SECRET, issuedTokens, signJwt, verifyJwt } from '../../../sandbox/routes/practiceGroup';
+import {
+	ACCESS_TOKEN_LIFETIME_SECONDS,
+	accessTokenSettings,
+	SANDBOX_JWT_SECRET,
+	issuedTokens,
+	signJwt,
+	verifyJwt,
+} from '../../../sandbox/routes/practiceGroup';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 
 let sandbox: Sandbox;
@@ -13,12 +20,18 @@ beforeEach(() => sandbox.reset());
 describe('Access Token → Create', () => {
 	it('creates a signed 30-minute JWT and outputs its expiry decoded from the exp claim', async () => {
 		const before = Math.floor(Date.now() / 1000);
-		const result = await runHeroNode(sandbox, { parameters: { resource: 'accessToken', operation: 'create' } });
+		const result = await runHeroNode(sandbox, {
+			parameters: { resource: 'accessToken', operation: 'create' },
+		});
 		expect(result.error).toBeUndefined();
 		const [call] = sandbox.received('POST', '/v1/access_token');
 		expect(call.rawBody).toBe('');
 
-		const { access_token: token, expires_at: expiresAt, expires_in_seconds: expiresIn } = result.json[0] as { access_token: string; expires_at: string; expires_in_seconds: number };
+		const {
+			access_token: token,
+			expires_at: expiresAt,
+			expires_in_seconds: expiresIn,
+		} = result.json[0] as { access_token: string; expires_at: string; expires_in_seconds: number };
 		expect(token.split('.')).toHaveLength(3);
 		const claims = verifyJwt(token, SANDBOX_JWT_SECRET);
 		expect(claims).toBeDefined();
@@ -31,7 +44,9 @@ describe('Access Token → Create', () => {
 
 	it('reports an answer without a token as an error rather than an empty output', async () => {
 		accessTokenSettings(sandbox.state).answerWithoutToken = true;
-		const result = await runHeroNode(sandbox, { parameters: { resource: 'accessToken', operation: 'create' } });
+		const result = await runHeroNode(sandbox, {
+			parameters: { resource: 'accessToken', operation: 'create' },
+		});
 		expect(result.error?.message).toContain('without an access_token');
 		expect(result.json).toHaveLength(0);
 	});

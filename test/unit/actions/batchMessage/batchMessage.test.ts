@@ -18,7 +18,10 @@ const ALAN = { nhsNumber: '9434765870', dateOfBirth: '' };
 const STRANGER = { nhsNumber: '943 476 5927', dateOfBirth: '' };
 const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 
-const create = (fields: Record<string, unknown> = {}, recipient: Array<Record<string, unknown>> = [ADA, ALAN]) => ({
+const create = (
+	fields: Record<string, unknown> = {},
+	recipient: Array<Record<string, unknown>> = [ADA, ALAN],
+) => ({
 	resource: 'batchMessage',
 	operation: 'create',
 	name: 'Flu clinic 2026',
@@ -61,12 +64,19 @@ describe('Batch Message → Create', () => {
 	});
 
 	it('sends the subject for an email batch, and requires it', async () => {
-		const ok = await runHeroNode(sandbox, { parameters: create({ channel: 'EMAIL', subject: 'Your flu vaccination' }) });
+		const ok = await runHeroNode(sandbox, {
+			parameters: create({ channel: 'EMAIL', subject: 'Your flu vaccination' }),
+		});
 		expect(ok.error).toBeUndefined();
-		expect(sandbox.received('POST', '/v1/batch_message')[0].body).toMatchObject({ channel: 'EMAIL', subject: 'Your flu vaccination' });
+		expect(sandbox.received('POST', '/v1/batch_message')[0].body).toMatchObject({
+			channel: 'EMAIL',
+			subject: 'Your flu vaccination',
+		});
 
 		sandbox.reset();
-		const missing = await runHeroNode(sandbox, { parameters: create({ channel: 'EMAIL', subject: '={{ $json.nothing }}' }) });
+		const missing = await runHeroNode(sandbox, {
+			parameters: create({ channel: 'EMAIL', subject: '={{ $json.nothing }}' }),
+		});
 		expect(missing.error?.message).toBe('Subject: is required [item 0]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -77,15 +87,26 @@ describe('Batch Message → Create', () => {
 	});
 
 	it('takes the recipients from JSON text or from an expression that yields a list', async () => {
-		const json = JSON.stringify([{ nhs_number: '9434765919', dob: '1985-12-10' }, { nhs_number: '943-476-5870', dob: null }]);
-		const fromText = await runHeroNode(sandbox, { parameters: create({ specifyRecipients: 'json', recipientsJson: json }) });
+		const json = JSON.stringify([
+			{ nhs_number: '9434765919', dob: '1985-12-10' },
+			{ nhs_number: '943-476-5870', dob: null },
+		]);
+		const fromText = await runHeroNode(sandbox, {
+			parameters: create({ specifyRecipients: 'json', recipientsJson: json }),
+		});
 		expect(fromText.error).toBeUndefined();
 		const fromExpression = await runHeroNode(sandbox, {
 			parameters: create({ specifyRecipients: 'json', recipientsJson: '={{ $json.people }}' }),
-			items: [{ people: [{ nhs_number: '943 476 5919', dob: '1985-12-10' }, { nhs_number: '9434765870' }] }],
+			items: [
+				{
+					people: [{ nhs_number: '943 476 5919', dob: '1985-12-10' }, { nhs_number: '9434765870' }],
+				},
+			],
 		});
 		expect(fromExpression.error).toBeUndefined();
-		const bodies = sandbox.received('POST', '/v1/batch_message').map((r) => (r.body as { recipients: unknown }).recipients);
+		const bodies = sandbox
+			.received('POST', '/v1/batch_message')
+			.map((r) => (r.body as { recipients: unknown }).recipients);
 		const expected = [
 			{ nhs_number: '943 476 5919', dob: '1985-12-10' },
 			{ nhs_number: '943 476 5870', dob: null },
@@ -94,29 +115,75 @@ describe('Batch Message → Create', () => {
 	});
 
 	it.each([
-		['a wrong check digit', create({}, [{ nhsNumber: '943 476 5918' }]), 'Recipients: recipient 1: expected a valid 10-digit NHS number'],
-		['a missing NHS number', create({}, [ADA, { nhsNumber: '' }]), 'Recipients: recipient 2 has no NHS number'],
-		['the same patient twice', create({}, [ADA, ALAN, { nhsNumber: '9434765919' }]), 'Recipients: recipient 3 repeats the NHS number of recipient 1'],
-		['a future date of birth', create({}, [{ nhsNumber: '9434765919', dateOfBirth: '2999-01-01' }]), 'Recipients: recipient 1: date of birth is in the future'],
-		['a malformed date of birth', create({}, [{ nhsNumber: '9434765919', dateOfBirth: '10/12/1985' }]), 'Recipients: recipient 1: expected a date of birth'],
+		[
+			'a wrong check digit',
+			create({}, [{ nhsNumber: '943 476 5918' }]),
+			'Recipients: recipient 1: expected a valid 10-digit NHS number',
+		],
+		[
+			'a missing NHS number',
+			create({}, [ADA, { nhsNumber: '' }]),
+			'Recipients: recipient 2 has no NHS number',
+		],
+		[
+			'the same patient twice',
+			create({}, [ADA, ALAN, { nhsNumber: '9434765919' }]),
+			'Recipients: recipient 3 repeats the NHS number of recipient 1',
+		],
+		[
+			'a future date of birth',
+			create({}, [{ nhsNumber: '9434765919', dateOfBirth: '2999-01-01' }]),
+			'Recipients: recipient 1: date of birth is in the future',
+		],
+		[
+			'a malformed date of birth',
+			create({}, [{ nhsNumber: '9434765919', dateOfBirth: '10/12/1985' }]),
+			'Recipients: recipient 1: expected a date of birth',
+		],
 		['no recipients', create({}, []), 'Recipients: add at least one recipient'],
-		['JSON that is not JSON', create({ specifyRecipients: 'json', recipientsJson: '[{nhs_number: 9434765919' }), 'Recipients (JSON): expected a JSON list'],
-		['JSON that is not a list', create({ specifyRecipients: 'json', recipientsJson: '{"nhs_number": "9434765919"}' }), 'Recipients (JSON): expected a list of recipients'],
-		['a JSON recipient with an unknown field', create({ specifyRecipients: 'json', recipientsJson: '[{"nhs_number": "9434765919", "dob": null, "mobile": "07700900001"}]' }), 'Recipients (JSON): recipient 1 has a field Hero does not accept'],
+		[
+			'JSON that is not JSON',
+			create({ specifyRecipients: 'json', recipientsJson: '[{nhs_number: 9434765919' }),
+			'Recipients (JSON): expected a JSON list',
+		],
+		[
+			'JSON that is not a list',
+			create({ specifyRecipients: 'json', recipientsJson: '{"nhs_number": "9434765919"}' }),
+			'Recipients (JSON): expected a list of recipients',
+		],
+		[
+			'a JSON recipient with an unknown field',
+			create({
+				specifyRecipients: 'json',
+				recipientsJson: '[{"nhs_number": "9434765919", "dob": null, "mobile": "07700900001"}]',
+			}),
+			'Recipients (JSON): recipient 1 has a field Hero does not accept',
+		],
 		['an empty name', create({ name: '  ' }), 'Name: is required'],
 		['an empty content', create({ content: '={{ "" }}' }), 'Content: is required'],
-		['an unknown channel', create({ channel: 'FAX' }), 'Channel: expected one of SMS, EMAIL, NHS_APP'],
-	])('rejects %s before sending, naming the field and item', async (_name, parameters, expected) => {
-		const result = await runHeroNode(sandbox, { parameters });
-		expect(result.error?.message).toContain(expected);
-		expect(result.error?.message).toContain('[item 0]');
-		expect(sandbox.requests).toHaveLength(0);
-	});
+		[
+			'an unknown channel',
+			create({ channel: 'FAX' }),
+			'Channel: expected one of SMS, EMAIL, NHS_APP',
+		],
+	])(
+		'rejects %s before sending, naming the field and item',
+		async (_name, parameters, expected) => {
+			const result = await runHeroNode(sandbox, { parameters });
+			expect(result.error?.message).toContain(expected);
+			expect(result.error?.message).toContain('[item 0]');
+			expect(sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	it('never repeats a rejected NHS number or date of birth in the error', async () => {
-		const result = await runHeroNode(sandbox, { parameters: create({}, [{ nhsNumber: '943 476 5918', dateOfBirth: '1985-12-10' }]) });
+		const result = await runHeroNode(sandbox, {
+			parameters: create({}, [{ nhsNumber: '943 476 5918', dateOfBirth: '1985-12-10' }]),
+		});
 		expect(result.error?.message).not.toMatch(/943|5918|1985/);
-		const dob = await runHeroNode(sandbox, { parameters: create({}, [{ nhsNumber: '9434765919', dateOfBirth: '31/02/1985' }]) });
+		const dob = await runHeroNode(sandbox, {
+			parameters: create({}, [{ nhsNumber: '9434765919', dateOfBirth: '31/02/1985' }]),
+		});
 		expect(dob.error?.message).not.toMatch(/9434765919|31\/02/);
 	});
 });
@@ -124,7 +191,9 @@ describe('Batch Message → Create', () => {
 describe('Batch Message → Send', () => {
 	it('sends once with no body; the batch moves to SENDING then COMPLETED and gets one send per recipient', async () => {
 		const id = await createBatch();
-		const sent = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) } });
+		const sent = await runHeroNode(sandbox, {
+			parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) },
+		});
 		expect(sent.error).toBeUndefined();
 		expect(sent.json[0]).toMatchObject({ id, status: 'SENDING' });
 		const patches = sandbox.received('PATCH', `/v1/batch_message/${id}/send`);
@@ -135,14 +204,20 @@ describe('Batch Message → Send', () => {
 		expect(batch.sendCount).toBe(1);
 		expect(batch.sends.map((s) => s.status)).toEqual(['QUEUED', 'QUEUED', 'ENRICHMENT_ERROR']);
 
-		const got = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'get', batchId: rl(id, 'id') } });
+		const got = await runHeroNode(sandbox, {
+			parameters: { resource: 'batchMessage', operation: 'get', batchId: rl(id, 'id') },
+		});
 		expect(got.json[0]).toMatchObject({ id, status: 'COMPLETED', name: 'Flu clinic 2026' });
 	});
 
 	it('is refused by Hero the second time (409), and the batch is sent only once', async () => {
 		const id = await createBatch();
-		await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) } });
-		const again = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) } });
+		await runHeroNode(sandbox, {
+			parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) },
+		});
+		const again = await runHeroNode(sandbox, {
+			parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) },
+		});
 		expect(again.error?.description).toContain('Hero answered 409 to PATCH /v1/batch_message/');
 		expect(again.error?.message).toContain('already been sent');
 		expect((again.error as { httpCode?: string }).httpCode).toBe('409');
@@ -154,19 +229,33 @@ describe('Batch Message → Send', () => {
 		['the connection drops after Hero acted on it', { kind: 'reset-after' as const }],
 		['Hero answers 503', { kind: 'status' as const, status: 503 }],
 		['Hero answers 502', { kind: 'status' as const, status: 502 }],
-	])('is never resent when %s: one request, and the item says to check before resending', async (_name, fault) => {
-		const id = await createBatch();
-		sandbox.faults.add({ ...fault, method: 'PATCH', path: '/send$' });
-		const result = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) } });
-		expect(result.error?.message).toContain('may or may not have been carried out');
-		expect(sandbox.received('PATCH', `/v1/batch_message/${id}/send`)).toHaveLength(1);
-		expect(batches(sandbox.state).get(id)?.sendCount ?? 0).toBeLessThanOrEqual(1);
-	});
+	])(
+		'is never resent when %s: one request, and the item says to check before resending',
+		async (_name, fault) => {
+			const id = await createBatch();
+			sandbox.faults.add({ ...fault, method: 'PATCH', path: '/send$' });
+			const result = await runHeroNode(sandbox, {
+				parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) },
+			});
+			expect(result.error?.message).toContain('may or may not have been carried out');
+			expect(sandbox.received('PATCH', `/v1/batch_message/${id}/send`)).toHaveLength(1);
+			expect(batches(sandbox.state).get(id)?.sendCount ?? 0).toBeLessThanOrEqual(1);
+		},
+	);
 
 	it('retries a 429 (Hero did not act on it) and sends exactly once', async () => {
 		const id = await createBatch();
-		sandbox.faults.add({ kind: 'status', status: 429, retryAfter: 0, method: 'PATCH', path: '/send$', times: 1 });
-		const result = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) } });
+		sandbox.faults.add({
+			kind: 'status',
+			status: 429,
+			retryAfter: 0,
+			method: 'PATCH',
+			path: '/send$',
+			times: 1,
+		});
+		const result = await runHeroNode(sandbox, {
+			parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) },
+		});
 		expect(result.error).toBeUndefined();
 		expect(sandbox.received('PATCH', `/v1/batch_message/${id}/send`)).toHaveLength(2);
 		expect(batches(sandbox.state).get(id)?.sendCount).toBe(1);
@@ -174,50 +263,100 @@ describe('Batch Message → Send', () => {
 
 	it('rejects an ID that is not numeric without calling Hero, and maps an unknown batch to 404', async () => {
 		// Typed in "By ID" mode, n8n's own check refuses it; from an expression, the node does.
-		await expect(runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl('abc', 'id') } })).rejects.toThrow('workflow has issues');
+		await expect(
+			runHeroNode(sandbox, {
+				parameters: { resource: 'batchMessage', operation: 'send', batchId: rl('abc', 'id') },
+			}),
+		).rejects.toThrow('workflow has issues');
 		const bad = await runHeroNode(sandbox, {
-			parameters: { resource: 'batchMessage', operation: 'send', batchId: rl('={{ $json.batch }}', 'id') },
+			parameters: {
+				resource: 'batchMessage',
+				operation: 'send',
+				batchId: rl('={{ $json.batch }}', 'id'),
+			},
 			items: [{ batch: 'abc' }],
 		});
-		expect(bad.error?.message).toBe('Batch Message: expected a numeric Hero ID such as 1234 [item 0]');
+		expect(bad.error?.message).toBe(
+			'Batch Message: expected a numeric Hero ID such as 1234 [item 0]',
+		);
 		expect(sandbox.requests).toHaveLength(0);
-		const missing = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl('999999') } });
+		const missing = await runHeroNode(sandbox, {
+			parameters: { resource: 'batchMessage', operation: 'send', batchId: rl('999999') },
+		});
 		expect(missing.error?.message).toBe('Batch message not found');
-		expect(missing.error?.description).toContain('Hero answered 404 to PATCH /v1/batch_message/999999/send');
+		expect(missing.error?.description).toContain(
+			'Hero answered 404 to PATCH /v1/batch_message/999999/send',
+		);
 	});
 });
 
 describe('Batch Message → Get, Get Many, Get Recipients, Get Sends', () => {
 	it('Get Many lists the batches (newest first) and filters by status', async () => {
 		const id = await createBatch();
-		const all = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getMany', returnAll: true } });
+		const all = await runHeroNode(sandbox, {
+			parameters: { resource: 'batchMessage', operation: 'getMany', returnAll: true },
+		});
 		expect(all.json.map((b) => b.id)).toEqual([id, '5001']);
-		const created = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getMany', returnAll: false, limit: 10, filters: { status: 'CREATED' } } });
+		const created = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'batchMessage',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 10,
+				filters: { status: 'CREATED' },
+			},
+		});
 		expect(created.json.map((b) => b.id)).toEqual([id]);
 		const lists = sandbox.received('GET', '/v1/batch_message');
 		expect(lists[1].query).toEqual({ status: 'CREATED', page_index: '0', page_size: '10' });
 	});
 
-	it('Get Many: every documented status filter can match, a batch matching by its recipients\' statuses', async () => {
-		const send = (id: string) => runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id, 'id') } });
+	it("Get Many: every documented status filter can match, a batch matching by its recipients' statuses", async () => {
+		const send = (id: string) =>
+			runHeroNode(sandbox, {
+				parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id, 'id') },
+			});
 		const mixed = await createBatch(); // Ada, Alan (QUEUED), a stranger (ENRICHMENT_ERROR)
 		await send(mixed);
 		// Rosalind (2005) has no email: matched, but nothing to queue.
-		const made = await runHeroNode(sandbox, { parameters: create({ channel: 'EMAIL', subject: 'Flu jabs' }, [{ nhsNumber: '943 476 5811', dateOfBirth: '1960-07-25' }, ADA]) });
+		const made = await runHeroNode(sandbox, {
+			parameters: create({ channel: 'EMAIL', subject: 'Flu jabs' }, [
+				{ nhsNumber: '943 476 5811', dateOfBirth: '1960-07-25' },
+				ADA,
+			]),
+		});
 		const email = String(made.json[0].id);
 		await send(email);
 		// The node refuses a bad NHS number, so this batch is posted to the sandbox directly.
 		const response = await fetch(`${sandbox.url}/v1/batch_message`, {
 			method: 'POST',
-			headers: { 'x-api-key': sandbox.apiKey, 'x-practice-group-id': sandbox.practiceGroupId, 'content-type': 'application/json' },
-			body: JSON.stringify({ name: 'Typo', channel: 'SMS', content: 'Hello', recipients: [{ nhs_number: '123 456 7890', dob: null }] }),
+			headers: {
+				'x-api-key': sandbox.apiKey,
+				'x-practice-group-id': sandbox.practiceGroupId,
+				'content-type': 'application/json',
+			},
+			body: JSON.stringify({
+				name: 'Typo',
+				channel: 'SMS',
+				content: 'Hello',
+				recipients: [{ nhs_number: '123 456 7890', dob: null }],
+			}),
 		});
 		const invalid = String(((await response.json()) as { id: string }).id);
 		await send(invalid);
 		const unsent = await createBatch([ALAN]);
 
 		const filtered = async (status: string) =>
-			(await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getMany', returnAll: true, filters: { status } } })).json.map((b) => b.id);
+			(
+				await runHeroNode(sandbox, {
+					parameters: {
+						resource: 'batchMessage',
+						operation: 'getMany',
+						returnAll: true,
+						filters: { status },
+					},
+				})
+			).json.map((b) => b.id);
 		// Newest first; the seeded batch 5001 has QUEUED and ENRICHMENT_ERROR recipients.
 		expect(await filtered('CREATED')).toEqual([unsent]);
 		expect(await filtered('ENRICHMENT_ERROR')).toEqual([mixed, '5001']);
@@ -225,56 +364,137 @@ describe('Batch Message → Get, Get Many, Get Recipients, Get Sends', () => {
 		expect(await filtered('INVALID_PAYLOAD')).toEqual([invalid]);
 		expect(await filtered('QUEUED')).toEqual([email, mixed, '5001']);
 		// The filter is not the batch's own status: a sent batch is COMPLETED, yet matches QUEUED.
-		const queued = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getMany', returnAll: true, filters: { status: 'QUEUED' } } });
+		const queued = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'batchMessage',
+				operation: 'getMany',
+				returnAll: true,
+				filters: { status: 'QUEUED' },
+			},
+		});
 		expect(queued.json.map((b) => b.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
-		expect(batches(sandbox.state).get(email)?.recipients.map((r) => r.status)).toEqual(['ENRICHED', 'QUEUED']);
-		expect(batches(sandbox.state).get(email)?.sends.map((s) => s.status)).toEqual(['ENRICHED', 'QUEUED']);
+		expect(
+			batches(sandbox.state)
+				.get(email)
+				?.recipients.map((r) => r.status),
+		).toEqual(['ENRICHED', 'QUEUED']);
+		expect(
+			batches(sandbox.state)
+				.get(email)
+				?.sends.map((s) => s.status),
+		).toEqual(['ENRICHED', 'QUEUED']);
 	});
 
 	it('Get Recipients shows CREATED before the send and the matching result after it', async () => {
 		const id = await createBatch();
-		const params = { resource: 'batchMessage', operation: 'getRecipients', batchId: rl(id), returnAll: true };
+		const params = {
+			resource: 'batchMessage',
+			operation: 'getRecipients',
+			batchId: rl(id),
+			returnAll: true,
+		};
 		const before = await runHeroNode(sandbox, { parameters: params });
 		expect(before.json.map((r) => r.status)).toEqual(['CREATED', 'CREATED', 'CREATED']);
-		await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) } });
+		await runHeroNode(sandbox, {
+			parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) },
+		});
 		const after = await runHeroNode(sandbox, { parameters: params });
 		expect(after.json.map((r) => [r.nhs_number, r.status])).toEqual([
 			['943 476 5919', 'QUEUED'],
 			['943 476 5870', 'QUEUED'],
 			['943 476 5927', 'ENRICHMENT_ERROR'],
 		]);
-		const filtered = await runHeroNode(sandbox, { parameters: { ...params, filters: { status: 'ENRICHMENT_ERROR' } } });
+		const filtered = await runHeroNode(sandbox, {
+			parameters: { ...params, filters: { status: 'ENRICHMENT_ERROR' } },
+		});
 		expect(filtered.json).toHaveLength(1);
-		expect(sandbox.received('GET', `/v1/batch_message/${id}/recipients`).at(-1)?.query).toMatchObject({ status: 'ENRICHMENT_ERROR' });
+		expect(
+			sandbox.received('GET', `/v1/batch_message/${id}/recipients`).at(-1)?.query,
+		).toMatchObject({ status: 'ENRICHMENT_ERROR' });
 	});
 
 	it('Get Recipients pages through the seeded 120 (Return All) and stops at Limit', async () => {
-		const all = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getRecipients', batchId: rl('5001'), returnAll: true } });
+		const all = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'batchMessage',
+				operation: 'getRecipients',
+				batchId: rl('5001'),
+				returnAll: true,
+			},
+		});
 		expect(all.json).toHaveLength(120);
-		expect(sandbox.received('GET', '/v1/batch_message/5001/recipients').map((r) => r.query.page_index)).toEqual(['0', '1']);
+		expect(
+			sandbox.received('GET', '/v1/batch_message/5001/recipients').map((r) => r.query.page_index),
+		).toEqual(['0', '1']);
 		sandbox.reset();
-		const some = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getRecipients', batchId: rl('5001'), returnAll: false, limit: 7 } });
+		const some = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'batchMessage',
+				operation: 'getRecipients',
+				batchId: rl('5001'),
+				returnAll: false,
+				limit: 7,
+			},
+		});
 		expect(some.json).toHaveLength(7);
 		expect(sandbox.received('GET', '/v1/batch_message/5001/recipients')).toHaveLength(1);
 	});
 
 	it('Get Sends lists the messages a send created; each queued one is a message Message → Get can read', async () => {
 		const id = await createBatch();
-		const none = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getSends', batchId: rl(id), returnAll: true } });
+		const none = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'batchMessage',
+				operation: 'getSends',
+				batchId: rl(id),
+				returnAll: true,
+			},
+		});
 		expect(none.json).toEqual([]);
-		await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) } });
-		const sends = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getSends', batchId: rl(id), returnAll: true } });
+		await runHeroNode(sandbox, {
+			parameters: { resource: 'batchMessage', operation: 'send', batchId: rl(id) },
+		});
+		const sends = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'batchMessage',
+				operation: 'getSends',
+				batchId: rl(id),
+				returnAll: true,
+			},
+		});
 		expect(sends.json).toHaveLength(3);
 		const queued = sends.json.filter((s) => s.status === 'QUEUED');
 		expect(queued).toHaveLength(2);
-		const message = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'get', messageId: queued[0].id } });
-		expect(message.json[0]).toMatchObject({ message_type: 'sms', campaign: { id, name: 'Flu clinic 2026' }, patient: { id: '2001' } });
+		const message = await runHeroNode(sandbox, {
+			parameters: { resource: 'message', operation: 'get', messageId: queued[0].id },
+		});
+		expect(message.json[0]).toMatchObject({
+			message_type: 'sms',
+			campaign: { id, name: 'Flu clinic 2026' },
+			patient: { id: '2001' },
+		});
 	});
 
 	it('Message → Get Many in a Batch is the same code as Get Sends, and gives the same records', async () => {
 		expect(getManyInBatchExecute).toBe(getSendsExecute);
-		const viaMessage = await runHeroNode(sandbox, { parameters: { resource: 'message', operation: 'getManyInBatch', batchId: '5001', returnAll: false, limit: 30 } });
-		const viaBatch = await runHeroNode(sandbox, { parameters: { resource: 'batchMessage', operation: 'getSends', batchId: rl('5001'), returnAll: false, limit: 30 } });
+		const viaMessage = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'message',
+				operation: 'getManyInBatch',
+				batchId: '5001',
+				returnAll: false,
+				limit: 30,
+			},
+		});
+		const viaBatch = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'batchMessage',
+				operation: 'getSends',
+				batchId: rl('5001'),
+				returnAll: false,
+				limit: 30,
+			},
+		});
 		expect(viaMessage.json).toHaveLength(30);
 		expect(viaBatch.json).toEqual(viaMessage.json);
 		const [first, second] = sandbox.received('GET', '/v1/batch_message/5001/messages');

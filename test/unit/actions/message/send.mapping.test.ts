@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const mapped = (fields: Record<string, unknown> = {}) => ({ resource: 'message', operation: 'send', inputData: 'autoMapInputData', ...fields });
+const mapped = (fields: Record<string, unknown> = {}) => ({
+	resource: 'message',
+	operation: 'send',
+	inputData: 'autoMapInputData',
+	...fields,
+});
 const sends = () => sandbox.received('POST', '/v1/messages/send');
 const bodies = () => sends().map((r) => JSON.parse(r.rawBody));
 const row = (index: number, extra: Record<string, unknown> = {}) => ({
@@ -26,27 +31,40 @@ const row = (index: number, extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-describe('Message → Send reads each item by Hero\'s field names (Map Automatically)', () => {
+describe("Message → Send reads each item by Hero's field names (Map Automatically)", () => {
 	it('each item becomes one send of its Hero fields, in order, with no expression evaluated', async () => {
 		const items = [0, 1, 2].map((i) => row(i, { name: `Patient ${i}`, row_number: i + 2 }));
 		// renderExpression is private: every `={{ }}` n8n evaluates goes through it.
-		const render = jest.spyOn(Expression.prototype as unknown as { renderExpression: (...args: unknown[]) => unknown }, 'renderExpression');
+		const render = jest.spyOn(
+			Expression.prototype as unknown as { renderExpression: (...args: unknown[]) => unknown },
+			'renderExpression',
+		);
 		try {
 			const result = await runHeroNode(sandbox, { parameters: mapped(), items });
 			expect(result.error).toBeUndefined();
 			expect(render).not.toHaveBeenCalled();
-			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-			expect(result.json.map((json) => json.message_id)).toEqual([expect.any(String), expect.any(String), expect.any(String)]);
+			expect(result.items.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+			]);
+			expect(result.json.map((json) => json.message_id)).toEqual([
+				expect.any(String),
+				expect.any(String),
+				expect.any(String),
+			]);
 		} finally {
 			render.mockRestore();
 		}
 		// Other keys of the item (name, row_number) are not sent; the phone is normalised as in the field mode.
-		expect(bodies()).toEqual([0, 1, 2].map((i) => ({
-			patient_id: String(2001 + i),
-			message_type: 'sms',
-			message_string: `Flu clinic on Saturday (ref ${i}).`,
-			recipient_contact_detail: `+44770090012${i}`,
-		})));
+		expect(bodies()).toEqual(
+			[0, 1, 2].map((i) => ({
+				patient_id: String(2001 + i),
+				message_type: 'sms',
+				message_string: `Flu clinic on Saturday (ref ${i}).`,
+				recipient_contact_detail: `+44770090012${i}`,
+			})),
+		);
 	});
 
 	it('every body field of POST /v1/messages/send is read and converted as the field mode converts it', async () => {
@@ -114,16 +132,27 @@ describe('Message → Send reads each item by Hero\'s field names (Map Automatic
 			send_at: sendAt,
 		});
 		// The fields read are exactly Hero's documented body fields.
-		expect([...SEND_FIELDS].sort()).toEqual(Object.keys(fromItem).concat('attachment_uuid', 'short_link_id').sort());
+		expect([...SEND_FIELDS].sort()).toEqual(
+			Object.keys(fromItem).concat('attachment_uuid', 'short_link_id').sort(),
+		);
 	});
 
 	it('an empty cell (null or "") counts as not given', async () => {
-		const result = await runHeroNode(sandbox, { parameters: mapped(), items: [row(0, { recipient_contact_detail: '', send_at: null, write_to_record: '', task_id: null })] });
+		const result = await runHeroNode(sandbox, {
+			parameters: mapped(),
+			items: [
+				row(0, { recipient_contact_detail: '', send_at: null, write_to_record: '', task_id: null }),
+			],
+		});
 		expect(result.error).toBeUndefined();
-		expect(bodies()[0]).toEqual({ patient_id: '2001', message_type: 'sms', message_string: 'Flu clinic on Saturday (ref 0).' });
+		expect(bodies()[0]).toEqual({
+			patient_id: '2001',
+			message_type: 'sms',
+			message_string: 'Flu clinic on Saturday (ref 0).',
+		});
 	});
 
-	it('with a Template chosen, an item without message_string sends the template\'s text', async () => {
+	it("with a Template chosen, an item without message_string sends the template's text", async () => {
 		const result = await runHeroNode(sandbox, {
 			parameters: mapped({ templateId: { __rl: true, mode: 'id', value: '13' } }),
 			items: [row(0, { message_string: '' }), row(1)],
@@ -131,7 +160,10 @@ describe('Message → Send reads each item by Hero\'s field names (Map Automatic
 		expect(result.error).toBeUndefined();
 		// Item 0 waits for the template list while item 1 is sent: compare by patient.
 		const byPatient = Object.fromEntries(bodies().map((b) => [b.patient_id, b.message_string]));
-		expect(byPatient).toEqual({ '2001': 'Your recent blood test results are normal. No action is needed.', '2002': 'Flu clinic on Saturday (ref 1).' });
+		expect(byPatient).toEqual({
+			'2001': 'Your recent blood test results are normal. No action is needed.',
+			'2002': 'Flu clinic on Saturday (ref 1).',
+		});
 	});
 
 	// The same expectation texts as the field mode's tests (message.test.ts); the field is named as the item names it.
@@ -139,54 +171,117 @@ describe('Message → Send reads each item by Hero\'s field names (Map Automatic
 		['no patient_id', { patient_id: undefined }, 'patient_id: is required'],
 		['a non-numeric patient_id', { patient_id: 'abc' }, 'patient_id: expected a numeric Hero ID'],
 		['a patient_id that is an object', { patient_id: { id: 1 } }, 'patient_id: expected text'],
-		['an unknown message_type', { message_type: 'fax' }, 'message_type: expected one of sms, email, nhs_app, hero'],
-		['no message_type', { message_type: undefined }, 'message_type: expected one of sms, email, nhs_app, hero'],
+		[
+			'an unknown message_type',
+			{ message_type: 'fax' },
+			'message_type: expected one of sms, email, nhs_app, hero',
+		],
+		[
+			'no message_type',
+			{ message_type: undefined },
+			'message_type: expected one of sms, email, nhs_app, hero',
+		],
 		['an empty message_string', { message_string: '   ' }, 'message_string: is required'],
-		['a number too short to be a phone for SMS', { recipient_contact_detail: '0113 496' }, 'recipient_contact_detail: expected a phone number'],
-		['a malformed email', { message_type: 'email', recipient_contact_detail: 'not-an-email' }, 'recipient_contact_detail: expected an email address'],
-		['a fallback type that is not sms or email', { fallback_message_type: 'nhs_app' }, 'fallback_message_type: expected one of sms, email'],
-		['a bad fallback phone', { fallback_message_type: 'sms', fallback_contact_detail: '12345' }, 'fallback_contact_detail: expected a phone number'],
+		[
+			'a number too short to be a phone for SMS',
+			{ recipient_contact_detail: '0113 496' },
+			'recipient_contact_detail: expected a phone number',
+		],
+		[
+			'a malformed email',
+			{ message_type: 'email', recipient_contact_detail: 'not-an-email' },
+			'recipient_contact_detail: expected an email address',
+		],
+		[
+			'a fallback type that is not sms or email',
+			{ fallback_message_type: 'nhs_app' },
+			'fallback_message_type: expected one of sms, email',
+		],
+		[
+			'a bad fallback phone',
+			{ fallback_message_type: 'sms', fallback_contact_detail: '12345' },
+			'fallback_contact_detail: expected a phone number',
+		],
 		['a non-numeric snomed_code', { snomed_code: 'abc' }, 'snomed_code: expected a SNOMED CT code'],
-		['a write_to_record that is not a boolean', { write_to_record: 'yes' }, 'write_to_record: expected true or false'],
+		[
+			'a write_to_record that is not a boolean',
+			{ write_to_record: 'yes' },
+			'write_to_record: expected true or false',
+		],
 		['a past send_at', { send_at: '2020-01-01T09:00:00Z' }, 'send_at: must be in the future'],
 		['a malformed send_at', { send_at: 'next tuesday' }, 'send_at: expected an ISO 8601 date-time'],
 		['a non-numeric task_id', { task_id: 'task-1' }, 'task_id: expected a numeric Hero ID'],
-		['an assignee_type without assignee_id', { assignee_type: 'Admin' }, 'assignee_type: needs an assignee_id'],
-	])('%s in item 2 fails the run before any item is sent, naming the field and item', async (_name, change, expected) => {
-		const items = [row(0), row(1), row(2, change)];
-		const result = await runHeroNode(sandbox, { parameters: mapped(), items });
-		expect(result.error?.message).toBe(`${expected}${result.error?.message.slice(expected.length)}`);
-		expect(result.error?.message).toMatch(/ \[item 2\]$/);
-		expect(sandbox.requests).toHaveLength(0);
-	});
+		[
+			'an assignee_type without assignee_id',
+			{ assignee_type: 'Admin' },
+			'assignee_type: needs an assignee_id',
+		],
+	])(
+		'%s in item 2 fails the run before any item is sent, naming the field and item',
+		async (_name, change, expected) => {
+			const items = [row(0), row(1), row(2, change)];
+			const result = await runHeroNode(sandbox, { parameters: mapped(), items });
+			expect(result.error?.message).toBe(
+				`${expected}${result.error?.message.slice(expected.length)}`,
+			);
+			expect(result.error?.message).toMatch(/ \[item 2\]$/);
+			expect(sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	it('never repeats the rejected phone number or email in the error', async () => {
-		const result = await runHeroNode(sandbox, { parameters: mapped(), items: [row(0, { recipient_contact_detail: '07123 45' })] });
+		const result = await runHeroNode(sandbox, {
+			parameters: mapped(),
+			items: [row(0, { recipient_contact_detail: '07123 45' })],
+		});
 		expect(result.error?.message).not.toContain('07123');
-		const email = await runHeroNode(sandbox, { parameters: mapped(), items: [row(0, { message_type: 'email', recipient_contact_detail: 'jane.doe@@example' })] });
-		expect(email.error?.message).toBe('recipient_contact_detail: expected an email address such as name@email.com [item 0]');
+		const email = await runHeroNode(sandbox, {
+			parameters: mapped(),
+			items: [row(0, { message_type: 'email', recipient_contact_detail: 'jane.doe@@example' })],
+		});
+		expect(email.error?.message).toBe(
+			'recipient_contact_detail: expected an email address such as name@email.com [item 0]',
+		);
 	});
 
 	it('with Continue On Fail, an invalid item gets its error and the valid items are sent', async () => {
 		const items = [row(0), row(1, { patient_id: 'abc' }), row(2)];
-		const result = await runHeroNode(sandbox, { parameters: mapped(), items, continueOnFail: true });
+		const result = await runHeroNode(sandbox, {
+			parameters: mapped(),
+			items,
+			continueOnFail: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.json[1]).toEqual({
 			error: 'patient_id: expected a numeric Hero ID such as 1234 [item 1]',
 			description: 'Item 1 was not sent to Hero. Correct "patient_id" and run again.',
 		});
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.json[0].message_id).toEqual(expect.any(String));
 		expect(result.json[2].message_id).toEqual(expect.any(String));
 		expect(bodies().map((b) => b.patient_id)).toEqual(['2001', '2003']);
 	});
 
 	it('the field mode is unchanged and stays the default (a workflow without Input Data)', async () => {
-		const render = jest.spyOn(Expression.prototype as unknown as { renderExpression: (...args: unknown[]) => unknown }, 'renderExpression');
+		const render = jest.spyOn(
+			Expression.prototype as unknown as { renderExpression: (...args: unknown[]) => unknown },
+			'renderExpression',
+		);
 		let result;
 		try {
 			result = await runHeroNode(sandbox, {
-				parameters: { resource: 'message', operation: 'send', patientId: '={{ $json.pid }}', messageType: 'sms', message: 'Hello', additionalFields: {} },
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					patientId: '={{ $json.pid }}',
+					messageType: 'sms',
+					message: 'Hello',
+					additionalFields: {},
+				},
 				items: [{ pid: '2002', patient_id: '2001', message_string: 'not this' }],
 			});
 			// The spy sees expressions: the mapping test's "not called" means none were evaluated.
@@ -195,6 +290,8 @@ describe('Message → Send reads each item by Hero\'s field names (Map Automatic
 			render.mockRestore();
 		}
 		expect(result.error).toBeUndefined();
-		expect(bodies()).toEqual([{ patient_id: '2002', message_type: 'sms', message_string: 'Hello' }]);
+		expect(bodies()).toEqual([
+			{ patient_id: '2002', message_type: 'sms', message_string: 'Hello' },
+		]);
 	});
 });

@@ -12,7 +12,8 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
-const textOf = (id: string) => templates(sandbox.state).get(id)?.[INFERRED.templateTextFields[0]] as string;
+const textOf = (id: string) =>
+	templates(sandbox.state).get(id)?.[INFERRED.templateTextFields[0]] as string;
 const send = (fields: Record<string, unknown> = {}) => ({
 	resource: 'message',
 	operation: 'send',
@@ -27,7 +28,9 @@ const sends = () => sandbox.received('POST', '/v1/messages/send');
 
 describe('Message Template → Get Many', () => {
 	it('lists every template in one request (Hero documents no paging for it)', async () => {
-		const result = await runHeroNode(sandbox, { parameters: { resource: 'messageTemplate', operation: 'getMany', returnAll: true } });
+		const result = await runHeroNode(sandbox, {
+			parameters: { resource: 'messageTemplate', operation: 'getMany', returnAll: true },
+		});
 		expect(result.json.map((t) => t.id)).toEqual(['11', '12', '13', '14']);
 		const calls = sandbox.received('GET', '/v1/templates');
 		expect(calls).toHaveLength(1);
@@ -35,15 +38,34 @@ describe('Message Template → Get Many', () => {
 	});
 
 	it('sends the Has Follow-Up filter as has_follow_up, both ways', async () => {
-		const withFollowUp = await runHeroNode(sandbox, { parameters: { resource: 'messageTemplate', operation: 'getMany', returnAll: true, filters: { hasFollowUp: true } } });
+		const withFollowUp = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'messageTemplate',
+				operation: 'getMany',
+				returnAll: true,
+				filters: { hasFollowUp: true },
+			},
+		});
 		expect(withFollowUp.json.map((t) => t.id)).toEqual(['12', '14']);
-		const without = await runHeroNode(sandbox, { parameters: { resource: 'messageTemplate', operation: 'getMany', returnAll: true, filters: { hasFollowUp: false } } });
+		const without = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'messageTemplate',
+				operation: 'getMany',
+				returnAll: true,
+				filters: { hasFollowUp: false },
+			},
+		});
 		expect(without.json.map((t) => t.id)).toEqual(['11', '13']);
-		expect(sandbox.received('GET', '/v1/templates').map((r) => r.query)).toEqual([{ has_follow_up: 'true' }, { has_follow_up: 'false' }]);
+		expect(sandbox.received('GET', '/v1/templates').map((r) => r.query)).toEqual([
+			{ has_follow_up: 'true' },
+			{ has_follow_up: 'false' },
+		]);
 	});
 
 	it('applies Limit to what Hero returns', async () => {
-		const result = await runHeroNode(sandbox, { parameters: { resource: 'messageTemplate', operation: 'getMany', returnAll: false, limit: 2 } });
+		const result = await runHeroNode(sandbox, {
+			parameters: { resource: 'messageTemplate', operation: 'getMany', returnAll: false, limit: 2 },
+		});
 		expect(result.json.map((t) => t.id)).toEqual(['11', '12']);
 	});
 });
@@ -53,7 +75,11 @@ describe('Message → Send with a Template', () => {
 		const result = await runHeroNode(sandbox, { parameters: send() });
 		expect(result.error).toBeUndefined();
 		expect(sends()).toHaveLength(1);
-		expect(sends()[0].body).toEqual({ patient_id: '2001', message_type: 'sms', message_string: textOf('12') });
+		expect(sends()[0].body).toEqual({
+			patient_id: '2001',
+			message_type: 'sms',
+			message_string: textOf('12'),
+		});
 		expect(result.json[0].content).toBe(textOf('12'));
 		expect(sandbox.received('GET', '/v1/templates')).toHaveLength(1);
 	});
@@ -71,15 +97,24 @@ describe('Message → Send with a Template', () => {
 
 	it('reads the template list once for many items', async () => {
 		const items = [{ id: '2001' }, { id: '2002' }, { id: '2003' }];
-		const result = await runHeroNode(sandbox, { parameters: send({ patientId: '={{ $json.id }}' }), items });
+		const result = await runHeroNode(sandbox, {
+			parameters: send({ patientId: '={{ $json.id }}' }),
+			items,
+		});
 		expect(result.error).toBeUndefined();
 		expect(sends()).toHaveLength(3);
-		expect(sends().every((r) => (r.body as { message_string: string }).message_string === textOf('12'))).toBe(true);
+		expect(
+			sends().every((r) => (r.body as { message_string: string }).message_string === textOf('12')),
+		).toBe(true);
 		expect(sandbox.received('GET', '/v1/templates')).toHaveLength(1);
 	});
 
 	it.each([
-		['a template that does not exist', rl('99', 'id'), 'Template: no template with this ID in Hero'],
+		[
+			'a template that does not exist',
+			rl('99', 'id'),
+			'Template: no template with this ID in Hero',
+		],
 		['a template without text', rl('14'), 'Template: the template has no text in a field we read'],
 	])('fails the item for %s and sends nothing', async (_name, templateId, expected) => {
 		const result = await runHeroNode(sandbox, { parameters: send({ templateId }) });
@@ -89,7 +124,9 @@ describe('Message → Send with a Template', () => {
 	});
 
 	it('checks the other fields before reading templates: an invalid item makes no request at all', async () => {
-		const result = await runHeroNode(sandbox, { parameters: send({ additionalFields: { recipientContactDetail: '0113 496' } }) });
+		const result = await runHeroNode(sandbox, {
+			parameters: send({ additionalFields: { recipientContactDetail: '0113 496' } }),
+		});
 		expect(result.error?.message).toContain('Recipient Contact Detail: expected a phone number');
 		expect(sandbox.requests).toHaveLength(0);
 	});

@@ -16,7 +16,12 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-async function search(method: string, parameters: IDataObject, filter?: string, token?: string): Promise<INodeListSearchResult> {
+async function search(
+	method: string,
+	parameters: IDataObject,
+	filter?: string,
+	token?: string,
+): Promise<INodeListSearchResult> {
 	return searchList(sandbox, method, parameters, filter, token);
 }
 
@@ -39,15 +44,28 @@ describe('Appointment Type "From list"', () => {
 	});
 
 	it('narrows to the location already chosen (top level or in Filters)', async () => {
-		const top = await search('searchAppointmentTypes', { resource: 'appointment', operation: 'create', locationId: rl('3002') });
+		const top = await search('searchAppointmentTypes', {
+			resource: 'appointment',
+			operation: 'create',
+			locationId: rl('3002'),
+		});
 		expect(top.results.map((r) => r.value)).toEqual(['4003', '4002']);
-		const inFilters = await search('searchAppointmentTypes', { resource: 'slot', operation: 'getMany', filters: { locationId: rl('3001', 'id') } });
+		const inFilters = await search('searchAppointmentTypes', {
+			resource: 'slot',
+			operation: 'getMany',
+			filters: { locationId: rl('3001', 'id') },
+		});
 		expect(inFilters.results.map((r) => r.value)).toEqual(['4001']);
-		expect(sandbox.received('GET', '/v1/appointment_types').map((r) => r.query)).toEqual([{ location_ids: '3002' }, { location_ids: '3001' }]);
+		expect(sandbox.received('GET', '/v1/appointment_types').map((r) => r.query)).toEqual([
+			{ location_ids: '3002' },
+			{ location_ids: '3001' },
+		]);
 	});
 
 	it('ignores a location given as an expression (unknown until run time)', async () => {
-		const result = await search('searchAppointmentTypes', { locationId: rl('={{ $json.location }}', 'id') });
+		const result = await search('searchAppointmentTypes', {
+			locationId: rl('={{ $json.location }}', 'id'),
+		});
 		expect(result.results).toHaveLength(4);
 		expect(sandbox.received('GET', '/v1/appointment_types')[0].query).toEqual({});
 	});
@@ -63,8 +81,12 @@ describe('Location "From list"', () => {
 		]);
 		const forNurse = await search('searchLocations', { appointmentTypeId: rl('4002') });
 		expect(forNurse.results).toEqual([{ name: 'Hillside Branch Surgery', value: '3002' }]);
-		expect(sandbox.received('GET', '/v1/locations')[1].query).toEqual({ appointment_type_ids: '4002' });
-		expect((await search('searchLocations', {}, 'mill')).results.map((r) => r.value)).toEqual(['3003']);
+		expect(sandbox.received('GET', '/v1/locations')[1].query).toEqual({
+			appointment_type_ids: '4002',
+		});
+		expect((await search('searchLocations', {}, 'mill')).results.map((r) => r.value)).toEqual([
+			'3003',
+		]);
 	});
 });
 
@@ -77,14 +99,24 @@ describe('Practitioner "From list"', () => {
 			{ name: 'Nurse Ali Khan', value: '5004' },
 			{ name: 'Nurse Jane Brown', value: '5003' },
 		]);
-		const narrowed = await search('searchPractitioners', { filters: { locationId: rl('3002'), appointmentTypeId: rl('4003') } });
+		const narrowed = await search('searchPractitioners', {
+			filters: { locationId: rl('3002'), appointmentTypeId: rl('4003') },
+		});
 		expect(narrowed.results.map((r) => r.value)).toEqual(['5001']);
-		expect(sandbox.received('GET', '/v1/practitioners')[1].query).toEqual({ location_ids: '3002', appointment_type_ids: '4003' });
-		expect((await search('searchPractitioners', {}, 'NURSE')).results.map((r) => r.value)).toEqual(['5004', '5003']);
+		expect(sandbox.received('GET', '/v1/practitioners')[1].query).toEqual({
+			location_ids: '3002',
+			appointment_type_ids: '4003',
+		});
+		expect((await search('searchPractitioners', {}, 'NURSE')).results.map((r) => r.value)).toEqual([
+			'5004',
+			'5003',
+		]);
 	});
 
-	it('Hero errors reach the editor as the node\'s error message', async () => {
+	it("Hero errors reach the editor as the node's error message", async () => {
 		sandbox.faults.add({ kind: 'status', status: 403, path: '^/v1/practitioners$', times: 1 });
-		await expect(search('searchPractitioners', {})).rejects.toThrow('Hero did not authorise this request');
+		await expect(search('searchPractitioners', {})).rejects.toThrow(
+			'Hero did not authorise this request',
+		);
 	});
 });
