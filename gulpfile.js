@@ -15,7 +15,7 @@ const BANNER =
 	'// Built by gulpfile.js (build:bundle) with esbuild from the files tsc compiled; the source is nodes/ and credentials/.';
 
 /**
- * Issue 17 (the action node's cold require) and issue 25 (ship only what n8n loads). tsc writes about
+ * The action node's cold require, and shipping only what n8n loads. tsc writes about
  * 130 modules (one file per operation); finding and reading each one cost most of the action node's
  * load time. esbuild bundles each file package.json `n8n` names (the nodes and the credential) from
  * tsc's output, so tsc stays the compiler, and each bundle holds every module it reaches, wrapped as

@@ -10,7 +10,7 @@ import type {
 // Option values are the base URLs themselves, so the URL of each environment lives here only.
 export const CUSTOM_ENVIRONMENT = 'custom';
 
-/** Why a Base URL is refused (issue 24; docs/data-protection.md "Base URL over http://"). */
+/** Why a Base URL is refused (docs/data-protection.md "Base URL over http://"). */
 export const CLEARTEXT_BASE_URL_ERROR =
 	'Base URL: http:// would send the API key unencrypted; use https://, or http:// only to this machine (127.0.0.1, localhost, [::1])';
 
@@ -68,7 +68,7 @@ export class HeroHealthApi implements ICredentialType {
 			displayName: 'Environment',
 			name: 'environment',
 			type: 'options',
-			// Staging by default (issue 24 point 10): reaching real patients takes a deliberate choice of
+			// Staging by default: reaching real patients takes a deliberate choice of
 			// Production, and a production key left on Staging fails (401) instead of sending.
 			default: 'https://api.staging.htech.app',
 			description:

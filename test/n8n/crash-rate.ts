@@ -1,5 +1,5 @@
 /**
- * How often `n8n execute` crashes at exit (issue 13, finding 23). A measuring tool, not part of
+ * How often `n8n execute` crashes at exit (docs/compatibility.md, "n8n crashing at exit"). A measuring tool, not part of
  * `npm test`:
  *
  *   npm run build && npm run build:tools

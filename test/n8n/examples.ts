@@ -5,7 +5,7 @@
  * Each example that writes to Hero starts with a Code node named "Fill in: …" holding an empty
  * `const rows = [ … ];` list (commented examples inside). Until a user lists their own test
  * patient(s) there, the node throws an error naming what to fill in, so an example imported and run
- * unchanged with a real credential sends nothing (issue 24 point 10). The sandbox values below are
+ * unchanged with a real credential sends nothing. The sandbox values below are
  * written into that list on import.
  */
 import { readdirSync, readFileSync } from 'node:fs';

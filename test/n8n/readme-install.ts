@@ -1,5 +1,5 @@
 /**
- * Runs the install commands of README.md as written (issue 13, finding 22). A shell block is marked
+ * Runs the install commands of README.md as written, so the README's install steps cannot rot. A shell block is marked
  * in the README with an HTML comment right above it, e.g. `<!-- install:manual -->`; it is read at
  * run time, so the test follows the README. The only substitutions:
  * - the package name (`n8n-nodes-hero-health` or `n8n-nodes-hero-health@<version>`) in an npm

@@ -1,5 +1,5 @@
 /**
- * Issue 25, item 7: the tarball ships only what n8n loads. `npm run build` bundles each file
+ * The tarball ships only what n8n loads. `npm run build` bundles each file
  * package.json `n8n` names with esbuild and removes every other compiled module (gulpfile.js,
  * build:bundle), so `npm pack` holds those bundles, the icons their descriptions name, the codex
  * files beside the nodes, and the files npm always adds. The package has no runtime dependencies:
@@ -57,8 +57,8 @@ function iconsOf(entry: string): string[] {
 	return icons;
 }
 
-describe('issue 25: the tarball ships only what n8n loads', () => {
-	it('issue 25: npm pack holds the files package.json `n8n` names, their icons and codex files, and nothing else', () => {
+describe('the tarball ships only what n8n loads', () => {
+	it('npm pack holds the files package.json `n8n` names, their icons and codex files, and nothing else', () => {
 		const icons = entries.flatMap(iconsOf);
 		expect(icons.length).toBeGreaterThan(0);
 		const codex = manifest.n8n.nodes.map((node) => node.replace(/\.js$/, '.json'));
@@ -68,7 +68,7 @@ describe('issue 25: the tarball ships only what n8n loads', () => {
 		expect(packed).toEqual(expected);
 	});
 
-	it('issue 25: each bundle requires only n8n-workflow and Node modules (no runtime dependencies, no file of its own)', () => {
+	it('each bundle requires only n8n-workflow and Node modules (no runtime dependencies, no file of its own)', () => {
 		expect(manifest.dependencies).toBeUndefined();
 		const allowed = new Set([
 			...Object.keys(manifest.peerDependencies),
@@ -91,7 +91,7 @@ describe('issue 25: the tarball ships only what n8n loads', () => {
 		}
 	});
 
-	it('issue 25: each bundle loads in a fresh Node process and its class constructs (the action node, the trigger, the credential)', () => {
+	it('each bundle loads in a fresh Node process and its class constructs (the action node, the trigger, the credential)', () => {
 		for (const entry of entries) {
 			const probe = `const e = require(process.argv[1]); const names = []; for (const [k, v] of Object.entries(e)) if (typeof v === 'function' && v.prototype) { new v(); names.push(k); } console.log(names.join(','));`;
 			const result = spawnSync(process.execPath, ['-e', probe, join(root, entry)], {

@@ -96,7 +96,7 @@ export function bookingLocator(
 /**
  * Several appointment types, locations or practitioners (e.g. "Practitioner Names or IDs"), as a
  * multi-select listed from Hero. A multi-select, not a list of pickers: n8n drops an empty list of
- * pickers from a collection as soon as another option is added (issue 14, finding 6); an empty
+ * pickers from a collection as soon as another option is added; an empty
  * multi-select stays. Read it with `readLocatorIds`, which also reads the older list-of-pickers value
  * (`{ items: [{ <kind>Id: <locator> }] }`) saved by earlier versions.
  */

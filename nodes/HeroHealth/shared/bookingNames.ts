@@ -77,7 +77,7 @@ const NAMED = [
 ] as const;
 
 /**
- * What a person reads of an appointment or slot, beside Hero's UTC fields (issue 24 point 21): its
+ * What a person reads of an appointment or slot, beside Hero's UTC fields: its
  * start in Hero's zone, `start_time_local`, and the names Hero's lists give its appointment type,
  * practitioner and location (left out when they do not; reading them never fails the item). The same
  * fields, in the same form, on every appointment and slot output, so a message can quote them.

@@ -1,5 +1,5 @@
 /**
- * Ids in request paths (issue 13, finding 7). Every path passes `unsafePathPrefix` in the transport
+ * Ids in request paths. Every path passes `unsafePathPrefix` in the transport
  * before a request leaves; operations put ids in with `pathId`, whether typed or taken from Hero.
  */
 /** A path segment Hero's ids may fill: letters, digits, `-_.~` and %-escapes, but no `.`/`..` and no encoded dot, slash or backslash. */

@@ -119,7 +119,7 @@ async function withinDeadline<T>(
 
 /**
  * An appointment's start as a patient reads it and its names, as Appointment → Get outputs them
- * (issue 24 point 21), within what is left of the read's deadline: names that come late are left out,
+ * within what is left of the read's deadline: names that come late are left out,
  * the local time needs no request. Minimal Output leaves all of them out.
  */
 async function readableOf(

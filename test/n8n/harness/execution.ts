@@ -106,7 +106,7 @@ export type ExecuteExitVerdict =
 	| { accepted: false; reason: string };
 
 /**
- * Whether an `n8n execute` that crashed with SIGSEGV may count as a success (issue 13, finding 23).
+ * Whether an `n8n execute` that crashed with SIGSEGV may count as a success (docs/compatibility.md).
  * n8n 1.123 sometimes segfaults while it exits (`exitSuccessFully` disposes the isolated-vm
  * expression engine, overridden here to isolated-vm 5.0.4, then calls process.exit) after the run
  * was saved and printed. Accepted only when all hold:
@@ -165,7 +165,7 @@ export function judgeExecuteExit(input: {
 		note:
 			`[harness] n8n execute of workflow ${workflowId} crashed at exit (${exit}) AFTER its run was printed and saved as complete ` +
 			`(execution ${saved.id}: status success, finished); accepted as a success. This is n8n 1.123's exit crash with the ` +
-			`isolated-vm expression engine, not this package (issue 13, finding 23; docs/notes/runtime.md).`,
+			`isolated-vm expression engine, not this package (docs/compatibility.md, "n8n crashing at exit (SIGSEGV)").`,
 	};
 }
 

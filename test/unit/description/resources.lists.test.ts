@@ -1,5 +1,5 @@
 /**
- * Issue 25: one list per fact. Each resource's `index.ts` holds its Operation options (what the editor
+ * One list per fact. Each resource's `index.ts` holds its Operation options (what the editor
  * shows) and its `operations` map (what the router runs): they must name the same operations, and the
  * Resource selector must name the same resources as the registry.
  */

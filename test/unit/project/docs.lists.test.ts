@@ -1,5 +1,5 @@
 /**
- * Issue 25: one list per fact. docs/coverage.md lists every operation of the node, docs/inferred.md
+ * One list per fact. docs/coverage.md lists every operation of the node, docs/inferred.md
  * every guess in INFERRED; both are written by hand, so these tests hold them to the code.
  */
 import { readFileSync } from 'node:fs';
