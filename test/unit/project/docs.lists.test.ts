@@ -83,3 +83,33 @@ describe('docs/inferred.md names every guess in INFERRED', () => {
 		expect([...new Set(named)].sort()).toEqual(Object.keys(INFERRED).sort());
 	});
 });
+
+describe("README's Operations table lists the operations of the code", () => {
+	const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+	/** "Resource → Operation" for each row, remarks in brackets left out. */
+	const listed = (markdown: string) =>
+		tableAfter(markdown, '## Operations').flatMap(([resource, operations]) =>
+			operations
+				.replace(/\s*\([^)]*\)/g, '')
+				.split(',')
+				.map((operation) => `${resource} → ${operation.trim()}`),
+		);
+
+	it('every operation in the code is in the table, and every one listed is in the code', () => {
+		expect(listed(readme).sort()).toEqual(operationsInCode().sort());
+	});
+
+	it('the check notices an operation missing from the table', () => {
+		const without = readme.replace(
+			'| Slot | Check Availability, Count, Get, Get Many |',
+			'| Slot | Check Availability, Get, Get Many |',
+		);
+		expect(operationsInCode().filter((operation) => !listed(without).includes(operation))).toEqual([
+			'Slot → Count',
+		]);
+	});
+
+	it("the screenshot's description gives the number of operations the node has", () => {
+		expect(readme).toContain(`its ${operationsInCode().length} actions`);
+	});
+});
