@@ -101,12 +101,23 @@ export const INFERRED = {
 	] as const,
 
 	/**
+	 * Patient → Search (`GET /v3/patients`): only `data` and each patient's fields up to `sex` were
+	 * captured; no `count` and no id field. Read like the other lists (`recordsOf`, walked until a
+	 * short page when there is no `count`), each patient output as Hero sends it. The sandbox answers
+	 * `{ data, count }`, the patient's Hero id under `idField`.
+	 */
+	patientSearchAnswer: { idField: 'id', countField: 'count' } as const,
+
+	/**
 	 * A 429 is taken to mean Hero refused the request without acting on it, so even a send or a
 	 * booking is retried after one (transport/retry.ts). Hero documents no rate-limit behaviour.
 	 */
 	rateLimitedRequestNotCarriedOut: true as boolean,
 
-	/** Paging: whether `page_index` starts at 0 or 1 is not documented. */
+	/**
+	 * Paging: `page_index` is documented as zero-based on List Patients (v3) only; every other list is
+	 * taken to count from the same base (their samples send 0). The one place the base is set.
+	 */
 	firstPageIndex: 0,
 	/** Largest page we ask for; Hero's maximum is not documented. */
 	pageSize: 100,

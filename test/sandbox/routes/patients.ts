@@ -1,6 +1,6 @@
 /**
- * Patients: PDS registration, create-or-update without PDS, the v2 patient read, EHR candidates,
- * connecting an EHR record and previewing a merge.
+ * Patients: PDS registration, create-or-update without PDS, the v2 patient read, the v3 patient
+ * search, EHR candidates, connecting an EHR record and previewing a merge.
  *
  * The sandbox keeps a small "NHS Spine" (`pds` slice): registering via PDS traces the person there
  * and answers the Hero patient id, creating the Hero patient on first registration and answering
@@ -15,8 +15,8 @@
  */
 import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
 import { HeroError, badRequest, conflict, notFound } from '../errors';
-import { s, type Spec } from '../schema';
-import type { SandboxState } from '../state';
+import { q, s, type Spec } from '../schema';
+import { page, type SandboxState } from '../state';
 import type { RouteModule } from '../types';
 
 export interface SandboxPatient {
@@ -349,6 +349,18 @@ const registerBody = s.object(registerFieldSpecs, { required: ['nhs_number', 'do
 
 const getQuery = s.object({ data_source: s.enum(['hero', 'ehr']) });
 
+/** `GET /v3/patients` (List Patients v3): paging typed string, zero-based `page_index` (documented). */
+const SEARCH_FILTERS = ['first_name', 'last_name', 'dob', 'nhs_number', 'ehr_partner_id'] as const;
+const searchQuery = s.object({
+	page_index: q.integer(0),
+	page_size: q.integer(1),
+	first_name: s.string({ minLength: 1 }),
+	last_name: s.string({ minLength: 1 }),
+	dob: s.string({ format: 'date' }),
+	nhs_number: nhsNumber(),
+	ehr_partner_id: s.string({ minLength: 1 }),
+});
+
 // ---------------------------------------------------------------- views
 
 const nullable = (value: unknown) => (value === undefined ? null : value);
@@ -563,6 +575,45 @@ function registerWithoutPds(
 	return { patient_id: id };
 }
 
+/**
+ * Patient search: every filter given must match exactly (names ignoring case, NHS numbers ignoring
+ * spacing); at least one filter, as the docs say. Changes nothing. The answer's shape beyond `data`
+ * and the fields up to `sex` was never captured: `INFERRED.patientSearchAnswer`.
+ */
+function searchPatients(
+	state: SandboxState,
+	query: Record<string, string>,
+): Record<string, unknown> {
+	const given = SEARCH_FILTERS.filter((name) => query[name] !== undefined);
+	if (given.length === 0)
+		throw badRequest([
+			{
+				code: 'invalid_type',
+				expected: `at least one of ${SEARCH_FILTERS.join(', ')}`,
+				path: [],
+			},
+		]);
+	const lower = (value: unknown) => String(value ?? '').toLowerCase();
+	const matches = [...patients(state).values()].filter(
+		(patient) =>
+			(query.first_name === undefined || lower(patient.first_name) === lower(query.first_name)) &&
+			(query.last_name === undefined || lower(patient.last_name) === lower(query.last_name)) &&
+			(query.dob === undefined || patient.dob === query.dob) &&
+			(query.nhs_number === undefined || patient.nhs_number === nhsDigits(query.nhs_number)) &&
+			(query.ehr_partner_id === undefined ||
+				String(patient.ehr_partner_id ?? '') === query.ehr_partner_id),
+	);
+	const { idField, countField } = INFERRED.patientSearchAnswer;
+	const found = page(matches, query, 0);
+	return {
+		data: found.data.map((patient) => ({
+			[idField]: patient.id,
+			...patientView(patient),
+		})),
+		[countField]: found.count,
+	};
+}
+
 function candidatesOf(state: SandboxState, patient: SandboxPatient): EhrRecord[] {
 	return [...ehrRecords(state).values()].filter((record) => record.dob === patient.dob);
 }
@@ -622,6 +673,12 @@ export const patientRoutes: RouteModule = {
 				}
 				return patientView(patient);
 			},
+		},
+		{
+			method: 'GET',
+			path: '/v3/patients',
+			query: searchQuery,
+			handler: ({ query, state }) => searchPatients(state, query as Record<string, string>),
 		},
 		{
 			method: 'GET',

@@ -5,6 +5,7 @@ import * as get from './get.operation';
 import * as listEhrCandidates from './listEhrCandidates.operation';
 import * as previewMerge from './previewMerge.operation';
 import * as registerPds from './registerPds.operation';
+import * as search from './search.operation';
 
 export const patient: HeroResource = {
 	operationProperty: {
@@ -54,7 +55,22 @@ export const patient: HeroResource = {
 				description:
 					"Find a patient on the NHS Spine by NHS number and date of birth and get their Hero patient ID (the existing one if they're already registered)",
 			},
+			{
+				name: 'Search',
+				value: 'search',
+				action: 'Search patients',
+				description:
+					"Find the practice's patients in Hero by NHS number, date of birth, name or EHR patient ID (exact match); never creates a patient",
+			},
 		],
 	},
-	operations: { connectEhr, createOrUpdate, get, listEhrCandidates, previewMerge, registerPds },
+	operations: {
+		connectEhr,
+		createOrUpdate,
+		get,
+		listEhrCandidates,
+		previewMerge,
+		registerPds,
+		search,
+	},
 };
