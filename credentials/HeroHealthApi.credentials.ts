@@ -114,14 +114,19 @@ export class HeroHealthApi implements ICredentialType {
 	// A function, not generic `={{$credentials...}}` headers: n8n would evaluate those two
 	// expressions on every request, the largest per-item cost the benchmark found.
 	// Refusing here, where the key is added, covers the credential test as well as every node request.
+	// n8n's HTTP Request node (Predefined Credential Type) passes request-library options, whose
+	// address is `uri`, not `url`: the guard reads either, and for those options turns redirects off,
+	// as the node's transport does, since n8n would carry the key's header to the redirect's host.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		if (sendsKeyInClear(requestOptions.url ?? '', requestOptions.baseURL))
-			throw new Error(CLEARTEXT_BASE_URL_ERROR);
+		const { uri } = requestOptions as { uri?: unknown };
+		const target = requestOptions.url ?? (typeof uri === 'string' ? uri : '');
+		if (sendsKeyInClear(target, requestOptions.baseURL)) throw new Error(CLEARTEXT_BASE_URL_ERROR);
 		return {
 			...requestOptions,
+			...(typeof uri === 'string' ? { followRedirect: false, followAllRedirects: false } : {}),
 			headers: {
 				...requestOptions.headers,
 				'x-api-key': String(credentials.apiKey ?? ''),
