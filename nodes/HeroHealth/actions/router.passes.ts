@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { HeroRequest, RequestSupervisor, SupervisedContext } from '../transport';
+import { Lookups, NEEDS_LOOKUP } from './router.lookups';
 import { errorJson, itemError, notSentError, noteDone, type ItemError } from './router.outcomes';
 import type { HeroOperation } from './types';
 
@@ -16,18 +17,23 @@ const changesData = (request: HeroRequest) =>
 
 /**
  * The router's side of the router–transport contract for one execution. In the check pass it stops
- * every request (the item is then pending); in the run pass it notes the items with a write that left
- * n8n and that Hero did not refuse (the transport tells, per attempt).
+ * every request (the item is then pending), except the GETs of the lookups the check pass needs
+ * (router.lookups.ts), let through while the router resolves them; in the run pass it notes the items
+ * with a write that left n8n and that Hero did not refuse (the transport tells, per attempt).
  */
 export class PassSupervisor implements RequestSupervisor {
 	checking = true;
+	/** True while the check pass's lookups are made: only GETs go through then. */
+	resolving = false;
 	reachedRequest = false;
 	readonly wrote = new Set<number>();
+	readonly lookups = new Lookups();
 
 	constructor(readonly timeoutMs: number | undefined) {}
 
 	beforeRequest(request: HeroRequest): (() => void) | undefined {
 		if (this.checking) {
+			if (this.resolving && request.method === 'GET') return undefined;
 			this.reachedRequest = true;
 			throw WOULD_SEND;
 		}
@@ -54,13 +60,36 @@ export interface Passes {
 
 /**
  * Check pass: one item at a time (no request is made, so this is quick). Runs every item's `execute` up
- * to its first request to Hero, so an invalid item is found before any item is sent. Returns the items
- * left for the run pass.
+ * to its first request to Hero, so an invalid item is found before any item is sent. An item that needs
+ * a lookup first (router.lookups.ts) waits: once every item is checked, the lookups are made together
+ * (at most `lookupsInFlight` at a time, each once) and the waiting items checked again. Returns the
+ * items left for the run pass, in input order.
  */
-export async function checkPass(passes: Passes): Promise<number[]> {
-	const { supervisor, operation, ctx, outputs } = passes;
+export async function checkPass(passes: Passes, lookupsInFlight = 1): Promise<number[]> {
+	const { supervisor } = passes;
 	const pending: number[] = [];
-	for (let itemIndex = 0; itemIndex < passes.itemCount; itemIndex++) {
+	let items = Array.from({ length: passes.itemCount }, (_, index) => index);
+	while (items.length) {
+		const waiting = await checkItems(passes, items, pending);
+		if (!waiting.length) break;
+		supervisor.resolving = true;
+		try {
+			await supervisor.lookups.resolve(lookupsInFlight);
+		} finally {
+			supervisor.resolving = false;
+		}
+		items = waiting;
+	}
+	supervisor.lookups.gathering = false;
+	supervisor.checking = false;
+	return pending.sort((a, b) => a - b);
+}
+
+/** Checks `items` in turn: adds those that reached a request to `pending`; returns those waiting on a lookup. */
+async function checkItems(passes: Passes, items: number[], pending: number[]): Promise<number[]> {
+	const { supervisor, operation, ctx, outputs } = passes;
+	const waiting: number[] = [];
+	for (const itemIndex of items) {
 		supervisor.reachedRequest = false;
 		try {
 			const result = await operation.execute.call(ctx, itemIndex);
@@ -68,6 +97,10 @@ export async function checkPass(passes: Passes): Promise<number[]> {
 			if (supervisor.reachedRequest) pending.push(itemIndex);
 			else outputs[itemIndex] = passes.toOutput(result, itemIndex);
 		} catch (error) {
+			if (error === NEEDS_LOOKUP) {
+				waiting.push(itemIndex);
+				continue;
+			}
 			// Whatever happens once the first request is reached is the run pass's business.
 			if (supervisor.reachedRequest) {
 				pending.push(itemIndex);
@@ -80,8 +113,7 @@ export async function checkPass(passes: Passes): Promise<number[]> {
 			throw itemError(passes.execution, error, itemIndex);
 		}
 	}
-	supervisor.checking = false;
-	return pending;
+	return waiting;
 }
 
 /**

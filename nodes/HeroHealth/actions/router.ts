@@ -5,6 +5,7 @@ import { withoutCredentials } from '../privacy/toolAnswer';
 import type { SupervisedContext } from '../transport';
 import { DEFAULT_REQUESTS_IN_FLIGHT, MAX_REQUESTS_IN_FLIGHT } from './common.descriptions';
 import { resources } from './resources';
+import type { LookupContext } from './router.lookups';
 import { rememberingParameters } from './router.parameters';
 import { PassSupervisor, checkPass, runPass } from './router.passes';
 
@@ -71,7 +72,8 @@ function requestTimeout(ctx: IExecuteFunctions, value: unknown): number | undefi
  * and returns the outputs in input order, each paired with its input item.
  *
  * Two passes (router.passes.ts). The check pass runs every item's `execute` up to its first request to
- * Hero (the supervisor stops it there), so an invalid item is found before any item is sent. The run
+ * Hero (the supervisor stops it there), so an invalid item is found before any item is sent; the reads
+ * it needs first (a patient found by NHS number) are made together, once each (router.lookups.ts). The run
  * pass then runs the items for real; parameters are read once for both passes (router.parameters.ts).
  * The transport learns of the passes through the `RequestSupervisor` handed over on the context.
  */
@@ -92,7 +94,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const timeout = requestTimeout(this, options.timeout);
 	const inFlight = operation.parallel === false ? 1 : requested;
 	const supervisor = new PassSupervisor(timeout);
-	const own: SupervisedContext = { heroRequestSupervisor: supervisor };
+	const own: SupervisedContext & LookupContext = {
+		heroRequestSupervisor: supervisor,
+		heroLookups: supervisor.lookups,
+	};
 	const ctx = rememberingParameters(this, own);
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
@@ -121,7 +126,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		outputs,
 		toOutput,
 	};
-	const pending = await checkPass(passes);
+	// Lookups are reads: they may run `requested` at a time even where the operation runs one by one.
+	const pending = await checkPass(passes, requested);
 	await runPass(passes, pending, inFlight);
 	return [outputs.flat()];
 }

@@ -283,8 +283,8 @@ describe('collections named for what they hold', () => {
 		expect(
 			fieldsOf('appointment', 'bookNextAvailable')
 				.map((p) => p.name)
-				.slice(0, 2),
-		).toEqual(['bookNextAvailableNotice', 'patientId']);
+				.slice(0, 3),
+		).toEqual(['bookNextAvailableNotice', 'identifyPatientBy', 'patientId']);
 	});
 });
 

@@ -8,7 +8,8 @@ import {
 	bookingLocator,
 	bookingLocatorList,
 } from '../booking.descriptions';
-import { calendarDateField, patientIdField } from '../common.descriptions';
+import { calendarDateField } from '../common.descriptions';
+import { findPatientId, identifyPatientFields, sayingPatient } from '../patients.descriptions';
 import { bookFirstFree, namingReservations, type Reservation } from './bookNextAvailable.booking';
 import {
 	DEFAULT_MAX_ATTEMPTS,
@@ -18,6 +19,7 @@ import {
 	candidates,
 	describeSearch,
 	readSearch,
+	type BookingSearch,
 } from './bookNextAvailable.search';
 import { reasonOption } from './fields';
 import { bookingName } from '../../shared/bookingNames';
@@ -34,7 +36,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	patientIdField,
+	...identifyPatientFields(),
 	{ ...appointmentTypeLocator, description: 'The kind of appointment to book' },
 	{
 		displayName: 'Filters',
@@ -134,7 +136,19 @@ export const parallel = false;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const search = readSearch(this, itemIndex);
+	// A patient named by NHS number is found first (in the check pass, before any item is booked).
+	const found = search.findPatient
+		? await findPatientId(this, itemIndex, search.findPatient)
+		: undefined;
+	if (found !== undefined) search.patientId = found;
+	return sayingPatient(await book.call(this, itemIndex, search), found);
+}
 
+async function book(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	search: BookingSearch,
+): Promise<IDataObject> {
 	const qs: IDataObject = {
 		appointment_type_id: search.appointmentTypeId,
 		start_date: search.startDate,

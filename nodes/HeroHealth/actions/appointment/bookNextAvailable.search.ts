@@ -5,6 +5,7 @@ import { zonedParts } from '../../validation';
 import { readLocatorId, readLocatorIds } from '../booking.descriptions';
 import { invalid } from '../../privacy/invalid';
 import { checkBoolean, checkDate, checkNumber, readCollection, requireId } from '../helpers';
+import { readPatient, type PatientByNhsNumber } from '../patients.descriptions';
 import { HERO_TIME_ZONE } from '../../shared/time';
 
 export const DEFAULT_WINDOW_DAYS = 28;
@@ -22,7 +23,9 @@ export const LABELS = {
 };
 
 export interface BookingSearch {
+	/** The Hero patient ID; '' until the patient named by NHS number (`findPatient`) is found. */
 	patientId: string;
+	findPatient?: PatientByNhsNumber;
 	appointmentTypeId: string;
 	locationId?: string;
 	practitionerIds: string[];
@@ -73,7 +76,7 @@ export function readSearch(
 	itemIndex: number,
 	now = new Date(),
 ): BookingSearch {
-	const patientId = requireId(ctx, 'patientId', itemIndex, 'Patient ID');
+	const patient = readPatient(ctx, itemIndex);
 	const appointmentTypeId = requireId(ctx, 'appointmentTypeId', itemIndex, 'Appointment Type');
 	const filters = readCollection(ctx, 'filters', itemIndex);
 	const options = readCollection(ctx, 'options', itemIndex);
@@ -130,7 +133,7 @@ export function readSearch(
 			: checkBoolean(ctx, itemIndex, 'Suppress Mail', options.suppressMail);
 
 	return {
-		patientId,
+		...('id' in patient ? { patientId: patient.id } : { patientId: '', findPatient: patient.find }),
 		appointmentTypeId,
 		locationId: readLocatorId(ctx, itemIndex, 'Location', filters.locationId),
 		practitionerIds: readLocatorIds(ctx, itemIndex, 'Practitioners', filters.practitioners),

@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest, pathId } from '../../transport';
-import { patientIdField } from '../common.descriptions';
+import {
+	findPatientId,
+	identifyPatientFields,
+	readPatient,
+	sayingPatient,
+	type PatientByNhsNumber,
+} from '../patients.descriptions';
 import {
 	appointmentTypeLocator,
 	bookingLocator,
@@ -40,7 +46,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...patientIdField, displayOptions: { show: { linkType: ['patient'] } } },
+	...identifyPatientFields({ show: { linkType: ['patient'] } }),
 	{ ...appointmentTypeLocator, description: 'The appointment type the patient can book' },
 	{ ...locationLocator, description: 'Where the appointment takes place' },
 	{
@@ -65,8 +71,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Builds and checks the body of POST /v1/booking_links; throws before any request on bad input. */
-export function buildCreateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+/**
+ * Builds and checks the body of POST /v1/booking_links; throws before any request on bad input. A
+ * patient named by NHS number is returned as `findPatient`, its `patient_id` left for execute() to add.
+ */
+export function buildCreateBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { body: IDataObject; findPatient?: PatientByNhsNumber } {
 	const linkType = checkOneOf(
 		ctx,
 		itemIndex,
@@ -78,8 +90,12 @@ export function buildCreateBody(ctx: IExecuteFunctions, itemIndex: number): IDat
 		appointment_type_id: requireId(ctx, 'appointmentTypeId', itemIndex, 'Appointment Type'),
 		location_id: requireId(ctx, 'locationId', itemIndex, 'Location'),
 	};
-	if (linkType === 'patient')
-		body.patient_id = requireId(ctx, 'patientId', itemIndex, 'Patient ID');
+	let findPatient: PatientByNhsNumber | undefined;
+	if (linkType === 'patient') {
+		const patient = readPatient(ctx, itemIndex);
+		if ('id' in patient) body.patient_id = patient.id;
+		else findPatient = patient.find;
+	}
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
 	const practitioner = readLocatorId(ctx, itemIndex, 'Practitioner', extra.practitionerId);
 	if (practitioner) body.practitioner_id = practitioner;
@@ -88,11 +104,22 @@ export function buildCreateBody(ctx: IExecuteFunctions, itemIndex: number): IDat
 		body.expiry_date = checkExpiryDate(ctx, itemIndex, extra.expiryDate);
 	if (extra.maximumUseCount !== undefined)
 		body.maximum_use_count = checkUseCount(ctx, itemIndex, extra.maximumUseCount);
-	return body;
+	return { body, findPatient };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const body = buildCreateBody(this, itemIndex);
+	const { body, findPatient } = buildCreateBody(this, itemIndex);
+	// A patient named by NHS number is found first (in the check pass, before any link is created).
+	const found = findPatient ? await findPatientId(this, itemIndex, findPatient) : undefined;
+	if (found !== undefined) body.patient_id = found;
+	return sayingPatient(await create.call(this, itemIndex, body), found);
+}
+
+async function create(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<IDataObject> {
 	const link = await heroApiRequest.call(this, {
 		method: 'POST',
 		path: '/v1/booking_links',

@@ -5,6 +5,12 @@ import { isEmail, phoneToE164 } from '../../validation';
 import { invalid } from '../../privacy/invalid';
 import { EMAIL_EXPECTED } from '../common.descriptions';
 import { checkBoolean, checkDateTime, checkId, checkOneOf, requireText } from '../helpers';
+import {
+	BY_HERO_ID,
+	BY_NHS_NUMBER,
+	checkNhsIdentity,
+	type PatientByNhsNumber,
+} from '../patients.descriptions';
 import { chosenTemplateId } from './template';
 import { mapsItems, readItem, readParameters, type SendField, type SendInput } from './send.input';
 
@@ -41,18 +47,25 @@ function contactFor(
 const given = (value: unknown) =>
 	value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 
+/** A send, checked: its body, and the patient to find by NHS number and date of birth, if named so. */
+export interface CheckedSend {
+	body: IDataObject;
+	find?: PatientByNhsNumber;
+}
+
 /**
  * The one set of rules for a send, whichever mode read it: checks every field and builds the body of
  * POST /v1/messages/send; throws (naming the field and the item) before any request on bad input.
- * With a template chosen and no message, `message_string` is left out for execute() to fill.
+ * With a template chosen and no message, `message_string` is left out for execute() to fill; with the
+ * patient named by NHS number, `patient_id` is left out (or kept, to compare) until the patient is found.
  */
 function checkSend(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	{ values, label }: SendInput,
+	{ values, label, byNhsNumber, unknownIdentifyBy }: SendInput,
 	hasTemplate: boolean,
 	now: number,
-): IDataObject {
+): CheckedSend {
 	const fail = (field: SendField, expectation: string) =>
 		invalid(ctx, itemIndex, label(field), expectation);
 	const text = (field: SendField) => {
@@ -68,15 +81,25 @@ function checkSend(
 		values.message_type,
 		MESSAGE_TYPES,
 	);
-	const body: IDataObject = {
-		patient_id: checkId(
+	if (unknownIdentifyBy)
+		throw invalid(
+			ctx,
+			itemIndex,
+			'Identify Patient By',
+			`expected ${BY_HERO_ID} or ${BY_NHS_NUMBER}`,
+		);
+	const find = byNhsNumber
+		? checkNhsIdentity(ctx, itemIndex, byNhsNumber.nhsNumber, byNhsNumber.dob, byNhsNumber.labels)
+		: undefined;
+	const body: IDataObject = {};
+	if (!find || given(values.patient_id))
+		body.patient_id = checkId(
 			ctx,
 			itemIndex,
 			label('patient_id'),
 			requireText(ctx, itemIndex, label('patient_id'), values.patient_id),
-		),
-		message_type: messageType,
-	};
+		);
+	body.message_type = messageType;
 	const typed = values.message_string;
 	if (
 		!hasTemplate ||
@@ -147,15 +170,15 @@ function checkSend(
 		if (Date.parse(sendAt) <= now) throw fail('send_at', 'must be in the future');
 		body.send_at = sendAt;
 	}
-	return body;
+	return { body, find };
 }
 
 /** Builds and checks the body of POST /v1/messages/send in either mode; throws before any request on bad input. */
-export function buildSendBody(
+export function buildSend(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	now = Date.now(),
-): IDataObject {
+): CheckedSend {
 	const input = mapsItems(ctx) ? readItem(ctx, itemIndex) : readParameters(ctx, itemIndex);
 	return checkSend(ctx, itemIndex, input, chosenTemplateId(ctx, itemIndex) !== '', now);
 }

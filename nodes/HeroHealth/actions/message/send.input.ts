@@ -2,6 +2,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readCollection } from '../helpers';
+import { BY_HERO_ID, BY_NHS_NUMBER } from '../patients.descriptions';
 
 export const MAP_AUTOMATICALLY = 'autoMapInputData';
 export const FIELDS_BELOW = 'defineBelow';
@@ -32,6 +33,10 @@ export type SendField = (typeof SEND_FIELDS)[number];
 export interface SendInput {
 	values: Partial<Record<SendField, unknown>>;
 	label: (field: SendField) => string;
+	/** The patient named by NHS number and date of birth (as read, not yet checked), with their labels. */
+	byNhsNumber?: { nhsNumber: unknown; dob: unknown; labels: { nhsNumber: string; dob: string } };
+	/** Identify Patient By, when it is neither of its values (an expression cannot set it, but a saved workflow can). */
+	unknownIdentifyBy?: boolean;
 }
 
 /** Field mode: where each Hero field is set in the node (the Additional Fields key, or a top-level parameter). */
@@ -60,22 +65,48 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number): SendI
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
 	const values: SendInput['values'] = {};
 	for (const field of SEND_FIELDS) values[field] = extra[FIELD_MODE[field][0]];
-	values.patient_id = ctx.getNodeParameter('patientId', itemIndex, '', { extractValue: true });
 	values.message_type = ctx.getNodeParameter('messageType', itemIndex);
 	values.message_string = ctx.getNodeParameter('message', itemIndex, '');
-	return { values, label: (field) => FIELD_MODE[field][1] };
+	const input: SendInput = { values, label: (field) => FIELD_MODE[field][1] };
+	const by = ctx.getNodeParameter('identifyPatientBy', itemIndex, BY_HERO_ID);
+	if (by === BY_NHS_NUMBER)
+		input.byNhsNumber = {
+			nhsNumber: ctx.getNodeParameter('nhsNumber', itemIndex, ''),
+			dob: ctx.getNodeParameter('dateOfBirth', itemIndex, ''),
+			labels: { nhsNumber: 'NHS Number', dob: 'Date of Birth' },
+		};
+	else if (by === BY_HERO_ID)
+		values.patient_id = ctx.getNodeParameter('patientId', itemIndex, '', { extractValue: true });
+	else input.unknownIdentifyBy = true;
+	return input;
 }
+
+const given = (value: unknown) =>
+	value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 
 /**
  * "Map Automatically": the item's own fields named as Hero names them; no expression is evaluated.
  * Other keys of the item (a sheet's row number, a name column) are ignored. An empty cell (null or '')
- * counts as not given. Errors name the item's field, e.g. `patient_id`.
+ * counts as not given. Errors name the item's field, e.g. `patient_id`. An item without a `patient_id`
+ * names its patient by `nhs_number` and `dob` (both required; Hero is searched for them). An item with
+ * a `patient_id` and both of them is sent only if they name the same patient (send.operation.ts).
  */
 export function readItem(ctx: IExecuteFunctions, itemIndex: number): SendInput {
 	const json = ctx.getInputData()[itemIndex]?.json ?? {};
 	const values: SendInput['values'] = {};
 	for (const field of SEND_FIELDS) if (json[field] !== null) values[field] = json[field];
-	return { values, label: (field) => field };
+	const input: SendInput = { values, label: (field) => field };
+	// With a patient_id, both are needed to check it against; without one, either names the patient by both.
+	const byNhs = given(json.patient_id)
+		? given(json.nhs_number) && given(json.dob)
+		: given(json.nhs_number) || given(json.dob);
+	if (byNhs)
+		input.byNhsNumber = {
+			nhsNumber: json.nhs_number,
+			dob: json.dob,
+			labels: { nhsNumber: 'nhs_number', dob: 'dob' },
+		};
+	return input;
 }
 
 /** Which Input Data mode the node is in (the same for every item: the parameter takes no expression). */

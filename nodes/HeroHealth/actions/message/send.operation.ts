@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { minimalOutput, minimalOutputField } from '../../privacy/minimalOutput';
 import { heroApiRequest } from '../../transport';
-import { patientIdField } from '../common.descriptions';
+import { findPatientId, identifyPatientFields, sayingPatient } from '../patients.descriptions';
 import { chosenTemplateId, templateLocator, textOfTemplate } from './template';
 import { claimSend, practiceOf, refuseRepeatSendField } from './repeatGuard';
-import { buildSendBody } from './send.check';
+import { buildSend } from './send.check';
 import { FIELDS_BELOW, MAP_AUTOMATICALLY, SEND_FIELDS } from './send.input';
 
 // What a send reads (either Input Data mode) is in send.input.ts, its checks and body in send.check.ts.
@@ -50,7 +50,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { inputData: [MAP_AUTOMATICALLY] } },
 	},
-	{ ...patientIdField, displayOptions: fieldsBelow },
+	...identifyPatientFields(fieldsBelow),
 	{
 		displayName: 'Message Type',
 		name: 'messageType',
@@ -217,7 +217,19 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const body = buildSendBody(this, itemIndex);
+	const { body: checked, find } = buildSend(this, itemIndex);
+	// A patient named by NHS number is found first (in the check pass, before any item is sent).
+	const found = find
+		? await findPatientId(
+				this,
+				itemIndex,
+				find,
+				checked.patient_id === undefined
+					? undefined
+					: { id: String(checked.patient_id), field: 'patient_id' },
+			)
+		: undefined;
+	const body = found === undefined ? checked : { ...checked, patient_id: found };
 	const minimal = this.getNodeParameter('minimalOutput', itemIndex, false) === true;
 	if (body.message_string === undefined)
 		body.message_string = await textOfTemplate(this, itemIndex, chosenTemplateId(this, itemIndex));
@@ -235,5 +247,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw outcome.error;
 	}
 	claim?.sent(outcome.result);
-	return minimal ? minimalOutput(outcome.result) : outcome.result;
+	return sayingPatient(minimal ? minimalOutput(outcome.result) : outcome.result, found);
 }

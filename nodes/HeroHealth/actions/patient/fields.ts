@@ -1,7 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { INFERRED } from '../../transport';
-import { normaliseNhsNumber } from '../../validation';
 import { calendarDateField } from '../common.descriptions';
 import { invalid } from '../../privacy/invalid';
 import { checkCalendarDate } from '../helpers';
@@ -82,27 +80,8 @@ export const dateOfBirthField: INodeProperties = calendarDateField({
 		"The patient's date of birth, YYYY-MM-DD (an ISO date-time or a date from an expression works too)",
 });
 
-/** A valid NHS number (modulus 11), in the form Hero is sent (one place: INFERRED.nhsNumberForHero). */
-export function checkNhsNumber(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	field = 'NHS Number',
-): string {
-	if (typeof value !== 'string' && typeof value !== 'number')
-		throw invalid(ctx, itemIndex, field, 'is required');
-	const text = String(value).trim();
-	if (!text) throw invalid(ctx, itemIndex, field, 'is required');
-	const digits = normaliseNhsNumber(text);
-	if (!digits)
-		throw invalid(
-			ctx,
-			itemIndex,
-			field,
-			'expected a valid 10-digit NHS number (the check digit does not match, or it is not 10 digits)',
-		);
-	return INFERRED.nhsNumberForHero(digits);
-}
+// The NHS number check is shared with the operations that identify a patient by NHS number.
+export { checkNhsNumber } from '../patients.descriptions';
 
 /** A date of birth: a real calendar date, not in the future, and not more than 130 years ago. */
 export function checkDateOfBirth(
