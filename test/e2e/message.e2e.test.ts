@@ -195,3 +195,27 @@ test("the Map Automatically example sends each row by Hero's field names in real
 		},
 	]);
 });
+
+test('the NHS-number example finds each patient with Hero’s search before any send in real n8n, and reports the unmatched row without sending it', async () => {
+	const { output } = await executeWorkflow(home, 'heroExampleNhs01');
+	const items = nodeItems(output, 'Send by NHS number');
+	expect(items).toHaveLength(3);
+	expect(items.map((item) => item.patient_id)).toEqual(['2001', '2002', undefined]);
+	expect(items[2].error).toBe(
+		'NHS Number: no Hero patient has this NHS number and date of birth [item 2]',
+	);
+	const calls = sandbox.requests.map((r) => `${r.method} ${r.path}`);
+	expect(calls).toEqual([
+		'GET /v3/patients',
+		'GET /v3/patients',
+		'GET /v3/patients',
+		'POST /v1/messages/send',
+		'POST /v1/messages/send',
+	]);
+	expect(
+		sandbox
+			.received('POST', '/v1/messages/send')
+			.map((r) => JSON.parse(r.rawBody).patient_id)
+			.sort(),
+	).toEqual(['2001', '2002']);
+});

@@ -44,6 +44,12 @@ export const SANDBOX_FILL_INS: Record<string, IDataObject[]> = {
 		{ patientId: '2002', firstName: 'Alan', mobile: '+44 7700 900002' },
 		{ patientId: '2003', firstName: 'Mary', mobile: '07700 90003' },
 	],
+	// The third row's date of birth is wrong: the example shows the unmatched row as an error item.
+	heroExampleNhs01: [
+		{ nhs_number: '943 476 5919', date_of_birth: '1985-12-10' },
+		{ nhs_number: '9434765870', date_of_birth: '1972-06-23' },
+		{ nhs_number: '943 476 5846', date_of_birth: '1990-11-24' },
+	],
 	heroExampleMap01: [
 		{
 			patient_id: '2001',

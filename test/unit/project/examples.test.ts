@@ -132,6 +132,30 @@ describe('example workflows', () => {
 		},
 	);
 
+	it('"Message a list of patients by NHS number", filled in as the demo fills it, searches each patient before sending and reports the unmatched row', async () => {
+		const workflow = fillExample(examples.find((w) => w.id === 'heroExampleNhs01')!);
+		const result = await runWorkflow(sandbox, workflow);
+		expect(result.error).toBeUndefined();
+		const calls = sandbox.requests.map((r) => `${r.method} ${r.path}`);
+		expect(calls).toEqual([
+			'GET /v3/patients',
+			'GET /v3/patients',
+			'GET /v3/patients',
+			'POST /v1/messages/send',
+			'POST /v1/messages/send',
+		]);
+		expect(sandbox.received('POST', '/v1/messages/send').map((r) => r.body)).toEqual([
+			expect.objectContaining({ patient_id: '2001', message_type: 'sms' }),
+			expect.objectContaining({ patient_id: '2002', message_type: 'sms' }),
+		]);
+		const out = result.ran['Send by NHS number'].items;
+		expect(out.map((json) => json.patient_id ?? json.error)).toEqual([
+			'2001',
+			'2002',
+			'NHS Number: no Hero patient has this NHS number and date of birth [item 2]',
+		]);
+	});
+
 	it("a new credential's Environment defaults to Staging: an example run with it reaches no real patient until someone chooses Production", () => {
 		const environment = new HeroHealthApi().properties.find((p) => p.name === 'environment')!;
 		expect(environment.default).toBe('https://api.staging.htech.app');
