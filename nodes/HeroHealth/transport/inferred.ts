@@ -104,7 +104,8 @@ export const INFERRED = {
 	 * Patient → Search (`GET /v3/patients`): only `data` and each patient's fields up to `sex` were
 	 * captured; no `count` and no id field. Read like the other lists (`recordsOf`, walked until a
 	 * short page when there is no `count`), each patient output as Hero sends it. The sandbox answers
-	 * `{ data, count }`, the patient's Hero id under `idField`.
+	 * `{ data, count }`, the patient's Hero id under `idField`. Identify Patient By (NHS number and date of
+	 * birth) sends to the match's `idField`; a match without one fails the item.
 	 */
 	patientSearchAnswer: { idField: 'id', countField: 'count' } as const,
 
