@@ -36,6 +36,7 @@ import { parseExecutionOutput, type ExecutionRun } from '../n8n/harness/executio
 import { cleanupAll, createN8nHome, ensureN8n, type N8nHome } from '../n8n/harness/home';
 import { freePort } from '../n8n/harness/process';
 import { importCredential, importWorkflow, type WorkflowJson } from '../n8n/harness/workflows';
+import { patients } from '../sandbox/routes/patients';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { builtFiles, coldRequire, packInfo } from './footprint';
 import { summariseProfile } from './profile';
@@ -44,7 +45,9 @@ import {
 	BENCH_NODE,
 	benchItem,
 	heroGetManyWorkflow,
+	benchPatients,
 	heroMapWorkflow,
+	heroNhsWorkflow,
 	heroSendWorkflow,
 	httpJsonSendWorkflow,
 	httpPagingWorkflow,
@@ -304,6 +307,8 @@ interface SendVariant {
 	hero: boolean;
 	/** Runs in the home of the --compare tarball. */
 	compare?: boolean;
+	/** Each item names its patient by NHS number and date of birth: one search per item before the sends. */
+	byNhsNumber?: boolean;
 }
 
 interface SendFigure {
@@ -336,16 +341,42 @@ async function runSend(
 	}
 > {
 	resetStats(sandbox);
+	if (variant.byNhsNumber) {
+		const map = patients(sandbox.state);
+		for (const p of benchPatients(COUNT))
+			map.set(p.id, {
+				id: p.id,
+				title: null,
+				first_name: 'Bench',
+				last_name: `Patient${p.id}`,
+				dob: p.dob,
+				nhs_number: p.nhs_number,
+				email: null,
+				mobile: '+447700900000',
+				postcode: null,
+			});
+	}
 	const execution = await execute(home, variant.workflowId, nodeArgs);
 	const { ms, cpuMs, expressions, connections, peakConnections, items } = nodeRun(
 		execution,
 		BENCH_NODE,
 	);
 	// One connection per request (n8n's helper reuses none): anything else means the count caught other sockets.
-	if (connections !== COUNT)
+	const requests = variant.byNhsNumber ? 2 * COUNT : COUNT;
+	if (connections !== requests)
 		throw new Error(
-			`${variant.label}: the n8n process opened ${connections} connections while the node ran, expected ${COUNT}`,
+			`${variant.label}: the n8n process opened ${connections} connections while the node ran, expected ${requests}`,
 		);
+	if (variant.byNhsNumber) {
+		const searched = sandbox.received('GET', '/v3/patients').filter((r) => r.status === 200);
+		const wrong = sandbox
+			.received('POST', '/v1/messages/send')
+			.filter((r) => !String(JSON.parse(r.rawBody || '{}').patient_id).startsWith('5'));
+		if (searched.length !== COUNT || wrong.length)
+			throw new Error(
+				`${variant.label}: ${searched.length} searches answered 200 (expected ${COUNT}), ${wrong.length} sends to a patient not found by NHS number`,
+			);
+	}
 	const sent = sandbox.received('POST', '/v1/messages/send');
 	const ok = sent.filter((r) => r.status === 200).length;
 	if (sent.length !== COUNT || ok !== COUNT)
@@ -523,6 +554,14 @@ async function main(): Promise<void> {
 				concurrency: c,
 				hero: true,
 			})),
+			{
+				key: `heroNhs${DEFAULT_REQUESTS_IN_FLIGHT}`,
+				label: 'Hero Health node, Map Automatically, by NHS number and date of birth (default)',
+				workflowId: `benchHeroNhs${DEFAULT_REQUESTS_IN_FLIGHT}`,
+				concurrency: DEFAULT_REQUESTS_IN_FLIGHT,
+				hero: true,
+				byNhsNumber: true,
+			},
 			...(compare
 				? [
 						...CONCURRENCIES.map((c) => ({
@@ -566,6 +605,12 @@ async function main(): Promise<void> {
 				...CONCURRENCIES.map((c) => heroSendWorkflow(`benchHeroSend${c}`, COUNT, c, credentialId)),
 				...MAP_CONCURRENCIES.map((c) =>
 					heroMapWorkflow(`benchHeroMap${c}`, COUNT, c, credentialId),
+				),
+				heroNhsWorkflow(
+					`benchHeroNhs${DEFAULT_REQUESTS_IN_FLIGHT}`,
+					COUNT,
+					DEFAULT_REQUESTS_IN_FLIGHT,
+					credentialId,
 				),
 			];
 			if (slots?.available) {
@@ -1032,6 +1077,14 @@ async function main(): Promise<void> {
 				`Map Automatically: CPU per send / HTTP Request node (JSON body) <= 0.5`,
 				`${ratio(perSend)} (${ms1(cpu(`heroMap${D}`) / COUNT)} vs ${ms1(cpu('httpJson') / COUNT)} ms; vs 3 expr.: ${ratio(cpu(`heroMap${D}`) / cpu('http'))})`,
 				verdict(perSend <= 0.5),
+			]);
+		}
+		if (sends[`heroNhs${D}`] && sends[`heroMap${D}`]) {
+			const byNhs = node(`heroNhs${D}`) / node(`heroMap${D}`);
+			targets.push([
+				`Sends by NHS number and date of birth at the default (${D} in flight), Map Automatically, loopback: node time / by Hero ID <= 1.5`,
+				`${ratio(byNhs)}× (${COUNT} searches and ${COUNT} sends)`,
+				verdict(byNhs <= 1.5),
 			]);
 		}
 		const field = node(`hero${D}`) / node('http');

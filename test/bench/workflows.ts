@@ -104,6 +104,68 @@ export function heroMapWorkflow(
 	]);
 }
 
+/** Bench patient `index` (seeded by `seedBenchPatients`): a Hero id from 50000, a valid NHS number, a date of birth. */
+export interface BenchPatient {
+	id: string;
+	nhs_number: string;
+	dob: string;
+}
+
+/** `count` bench patients, each with its own valid (modulus 11) NHS number. */
+export function benchPatients(count: number): BenchPatient[] {
+	const list: BenchPatient[] = [];
+	for (let base = 600_000_000; list.length < count; base++) {
+		const digits = String(base);
+		let sum = 0;
+		for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+		const check = (11 - (sum % 11)) % 11;
+		if (check === 10) continue;
+		const index = list.length;
+		list.push({
+			id: String(50_000 + index),
+			nhs_number: `${digits}${check}`,
+			dob: `19${String(40 + (index % 60)).padStart(2, '0')}-0${1 + (index % 9)}-1${index % 10}`,
+		});
+	}
+	return list;
+}
+
+/**
+ * Manual Trigger → Input Items (Hero's names, the patient by `nhs_number` and `dob` instead of
+ * `patient_id`, a different patient on every item) → Hero Health (Message → Send, Map Automatically):
+ * the same sends as `heroMapWorkflow`, each patient found with Hero's search first.
+ */
+export function heroNhsWorkflow(
+	workflowId: string,
+	count: number,
+	requestsInFlight: number,
+	credentialId: string,
+): WorkflowJson {
+	const patients = benchPatients(count);
+	const items = Array.from({ length: count }, (_, index) => {
+		const { patient_id: _id, ...send } = sendBody(index);
+		return { nhs_number: patients[index].nhs_number, dob: patients[index].dob, ...send };
+	});
+	const input: WorkflowNode = {
+		...inputNode(0),
+		parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
+	};
+	const hero = heroNode(
+		{
+			resource: 'message',
+			operation: 'send',
+			inputData: 'autoMapInputData',
+			requestOptions: { requestsInFlight },
+		},
+		{ credentialId, name: BENCH_NODE },
+	);
+	return linearWorkflow(
+		workflowId,
+		`Bench: Hero send by NHS number, mapped, x${count} @${requestsInFlight}`,
+		[manualTriggerNode(), input, hero],
+	);
+}
+
 /** Headers a user copies into the HTTP Request node instead of using a credential. */
 export interface HandHeaders {
 	apiKey: string;

@@ -28,7 +28,7 @@ const byNhs = (extra: Record<string, unknown> = {}) => ({
 	message: 'Your flu clinic is on Saturday.',
 	...extra,
 });
-const row = (who: { nhsNumber: unknown; dateOfBirth: unknown }) => ({
+const row = (who: { nhsNumber: string; dateOfBirth: string }) => ({
 	nhs: who.nhsNumber,
 	dob: who.dateOfBirth,
 });
