@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 				name: "Map Automatically (Item Fields by Hero's Names)",
 				value: MAP_AUTOMATICALLY,
 				description:
-					"Each item holds the send under Hero's field names: patient_id, message_type, message_string, recipient_contact_detail, fallback_message_type, fallback_contact_detail, send_at, … Other fields are ignored. No expressions per item: the fastest way to send a list.",
+					"Each item holds the send under Hero's field names: patient_id (or nhs_number and dob, to find the patient), message_type, message_string, recipient_contact_detail, fallback_message_type, fallback_contact_detail, send_at, … Other fields are ignored. No expressions per item: the fastest way to send a list.",
 			},
 			{
 				name: 'Map Each Field Below',
@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			"Each input item is sent as it is, read by Hero's field names (patient_id, message_type, message_string, recipient_contact_detail, …); other fields of the item are ignored",
+			"Each input item is sent as it is, read by Hero's field names (patient_id, message_type, message_string, recipient_contact_detail, …); other fields of the item are ignored. Without patient_id, the patient is found by the item's nhs_number and dob (exactly one match); with both, they must name the same patient.",
 		name: 'mapNotice',
 		type: 'notice',
 		default: '',
