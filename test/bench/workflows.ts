@@ -131,37 +131,52 @@ export function benchPatients(count: number): BenchPatient[] {
 }
 
 /**
- * Manual Trigger → Input Items (Hero's names, the patient by `nhs_number` and `dob` instead of
- * `patient_id`, a different patient on every item) → Hero Health (Message → Send, Map Automatically):
- * the same sends as `heroMapWorkflow`, each patient found with Hero's search first.
+ * Manual Trigger → Input Items (a different patient on every item, named by NHS number and date of
+ * birth instead of a Hero id) → Hero Health (Message → Send): the same sends as `heroMapWorkflow`
+ * (`map`: Map Automatically, the items under Hero's names with `nhs_number` and `dob`) or as
+ * `heroSendWorkflow` (`fields`: Identify Patient By NHS Number and Date of Birth, every field by
+ * expression), each patient found with Hero's search first.
  */
 export function heroNhsWorkflow(
 	workflowId: string,
 	count: number,
 	requestsInFlight: number,
 	credentialId: string,
+	mode: 'map' | 'fields',
 ): WorkflowJson {
 	const patients = benchPatients(count);
 	const items = Array.from({ length: count }, (_, index) => {
+		const { nhs_number, dob } = patients[index];
+		if (mode === 'fields') {
+			const { patientId: _id, ...item } = benchItem(index);
+			return { nhsNumber: nhs_number, dob, ...item };
+		}
 		const { patient_id: _id, ...send } = sendBody(index);
-		return { nhs_number: patients[index].nhs_number, dob: patients[index].dob, ...send };
+		return { nhs_number, dob, ...send };
 	});
 	const input: WorkflowNode = {
 		...inputNode(0),
 		parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
 	};
-	const hero = heroNode(
-		{
-			resource: 'message',
-			operation: 'send',
-			inputData: 'autoMapInputData',
-			requestOptions: { requestsInFlight },
-		},
-		{ credentialId, name: BENCH_NODE },
-	);
+	const parameters =
+		mode === 'fields'
+			? sendItemFields({
+					patientId: undefined,
+					identifyPatientBy: 'nhsNumberAndDob',
+					nhsNumber: '={{ $json.nhsNumber }}',
+					dateOfBirth: '={{ $json.dob }}',
+					requestOptions: { requestsInFlight },
+				})
+			: {
+					resource: 'message',
+					operation: 'send',
+					inputData: 'autoMapInputData',
+					requestOptions: { requestsInFlight },
+				};
+	const hero = heroNode(parameters, { credentialId, name: BENCH_NODE });
 	return linearWorkflow(
 		workflowId,
-		`Bench: Hero send by NHS number, mapped, x${count} @${requestsInFlight}`,
+		`Bench: Hero send by NHS number (${mode}) x${count} @${requestsInFlight}`,
 		[manualTriggerNode(), input, hero],
 	);
 }
