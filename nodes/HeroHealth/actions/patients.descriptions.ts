@@ -49,6 +49,10 @@ const withShow = (base: IDisplayOptions, show: IDisplayOptions['show']): IDispla
 	...base,
 	show: { ...base.show, ...show },
 });
+const withHide = (base: IDisplayOptions, hide: IDisplayOptions['hide']): IDisplayOptions => ({
+	...base,
+	hide: { ...base.hide, ...hide },
+});
 
 /**
  * Identify Patient By (Hero ID, the default, so saved workflows run unchanged; or NHS Number and Date of
@@ -75,7 +79,8 @@ export function identifyPatientFields(base: IDisplayOptions = {}): INodeProperti
 				},
 			],
 		},
-		{ ...patientIdField, displayOptions: withShow(base, { identifyPatientBy: [BY_HERO_ID] }) },
+		// Hidden only for NHS number, so it shows wherever Identify Patient By has no value yet (its default).
+		{ ...patientIdField, displayOptions: withHide(base, { identifyPatientBy: [BY_NHS_NUMBER] }) },
 		{
 			displayName: 'NHS Number',
 			name: 'nhsNumber',
