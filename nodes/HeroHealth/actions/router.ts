@@ -7,6 +7,7 @@ import { DEFAULT_REQUESTS_IN_FLIGHT, MAX_REQUESTS_IN_FLIGHT } from './common.des
 import { resources } from './resources';
 import { rememberingParameters } from './router.parameters';
 import { PassSupervisor, checkPass, runPass } from './router.passes';
+import { toolResult } from './toolResults';
 
 /**
  * True when an AI Agent called this node as its tool and n8n's engine runs the call (the input item
@@ -97,17 +98,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	const continueOnFail = this.continueOnFail() || calledByAgent(this, items);
-	// A tool's answer goes to the model: no bearer tokens in it (privacy/toolAnswer.ts).
+	// A tool's answer goes to the model: in the operation's tool shape if it has one (toolResults.ts),
+	// and no bearer tokens in it (privacy/toolAnswer.ts).
 	const forModel = this.getNode().type.endsWith('Tool');
+	const forTheModel = (result: IDataObject | IDataObject[], itemIndex: number) => {
+		const answer = toolResult(ctx, `${resource}:${operationName}`, itemIndex, result);
+		return Array.isArray(answer) ? answer.map(withoutCredentials) : withoutCredentials(answer);
+	};
 	const toOutput = (result: IDataObject | IDataObject[], itemIndex: number) =>
 		this.helpers.constructExecutionMetaData(
-			this.helpers.returnJsonArray(
-				forModel
-					? Array.isArray(result)
-						? result.map(withoutCredentials)
-						: withoutCredentials(result)
-					: result,
-			),
+			this.helpers.returnJsonArray(forModel ? forTheModel(result, itemIndex) : result),
 			{ itemData: { item: itemIndex } },
 		);
 
