@@ -18,19 +18,19 @@ const properties: INodeProperties[] = [
 		default: 'v2',
 		options: [
 			{
-				name: 'Hero v1 (Status, Emails, Notes)',
+				name: 'Version 1 (Status, Emails, Notes)',
 				value: 'v1',
 				description:
-					"GET /v1/patients/{id}: adds whether the patient is archived (status), all their emails, notes, the address with country and verification credentials; no identifiers or EHR registration, Hero's copy only",
+					"Hero's v1 read: adds whether the patient is archived (status), all their emails, notes, the address with country and verification credentials; no identifiers or EHR registration, Hero's copy only",
 			},
 			{
-				name: 'Hero v2 (Identifiers, EHR Registration)',
+				name: 'Version 2 (Identifiers, EHR Registration)',
 				value: 'v2',
 				description:
-					"GET /v2/patients/{id}: the patient's identifiers (NHS, EHR, Hero) and whether they are registered in the EHR; can read the EHR's copy (Options → Data Source)",
+					"Hero's v2 read (as before this choice): the patient's identifiers (NHS, EHR, Hero) and whether they are registered in the EHR; can read the EHR's copy (Options → Data Source)",
 			},
 		],
-		hint: 'v1 tells you whether the patient is archived and adds emails and notes; v2 adds identifiers and EHR registration',
+		hint: 'Version 1 says whether the patient is archived and adds emails and notes; version 2 (the default) adds identifiers and EHR registration, and can read the EHR copy',
 	},
 	{
 		displayName: 'Options',
@@ -65,7 +65,7 @@ export const description = updateDisplayOptions(
 
 /**
  * Patient → Get: `GET /v2/patients/{id}` (the default, as before the choice; Data Source optional) or
- * `GET /v1/patients/{id}` (Record: Hero v1; no query parameters are documented for it).
+ * `GET /v1/patients/{id}` (Record: Version 1; no query parameters are documented for it).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pathId } from '../../transport';
-import { patientIdField } from '../common.descriptions';
+import { patientIdField, returnAllOrLimit } from '../common.descriptions';
 import { getList, requireId } from '../helpers';
-import { returnAllOrLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	patientIdField,

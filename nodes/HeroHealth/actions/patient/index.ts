@@ -43,7 +43,7 @@ export const patient: HeroResource = {
 			{
 				name: 'Get Attachments',
 				value: 'getAttachments',
-				action: "Get a patient's EHR attachments",
+				action: 'Get attachments of a patient',
 				description:
 					"List the files in the patient's EHR record; their IDs are Attachment Link → Create's EHR File ID",
 			},
@@ -51,13 +51,12 @@ export const patient: HeroResource = {
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many patients',
-				description:
-					"List the practice group's patients in Hero (to find one patient, use Search)",
+				description: "List the practice group's patients in Hero (to find one patient, use Search)",
 			},
 			{
 				name: 'Get Payment Methods',
 				value: 'getPaymentMethods',
-				action: "Get a patient's payment methods",
+				action: 'Get payment methods of a patient',
 				description: "List the cards of the patient's default payment (Stripe) customer",
 			},
 			{

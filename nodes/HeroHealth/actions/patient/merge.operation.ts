@@ -29,6 +29,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Merge Token',
 		name: 'mergeToken',
 		type: 'string',
+		typeOptions: { password: true },
 		required: true,
 		default: '',
 		placeholder: 'e.g. {{ $json.merge_token }}',

@@ -16,7 +16,7 @@ const get = (extra: Record<string, unknown>) => ({
 	...extra,
 });
 
-describe('Patient → Get (Record: Hero v1 or v2)', () => {
+describe('Patient → Get (Record: Version 1 or v2)', () => {
 	it.each([
 		['no options', {}, {}],
 		['Data Source: Hero', { options: { dataSource: 'hero' } }, { data_source: 'hero' }],
@@ -33,7 +33,7 @@ describe('Patient → Get (Record: Hero v1 or v2)', () => {
 		},
 	);
 
-	it('Record: Hero v1 reads GET /v1/patients/{id} with no query: archived status, emails and notes, no identifiers', async () => {
+	it('Record: Version 1 reads GET /v1/patients/{id} with no query: archived status, emails and notes, no identifiers', async () => {
 		Object.assign(patients(sandbox.state).get('2001')!, {
 			status: 'archived',
 			notes: 'Prefers phone calls',
@@ -54,7 +54,7 @@ describe('Patient → Get (Record: Hero v1 or v2)', () => {
 		expect(result.json[0]).not.toHaveProperty('ehr_registered');
 	});
 
-	it('Record: Hero v2 explicitly is the same request as before, with identifiers and EHR registration', async () => {
+	it('Record: Version 2 explicitly is the same request as before, with identifiers and EHR registration', async () => {
 		const result = await runHeroNode(sandbox, { parameters: get({ record: 'v2' }) });
 		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v2/patients/2001']);
 		expect(result.json[0]).toMatchObject({ hero_id: '2001', ehr_registered: false });
@@ -63,7 +63,7 @@ describe('Patient → Get (Record: Hero v1 or v2)', () => {
 		);
 	});
 
-	it('Record: Hero v1 sends no data_source even when one was chosen for v2 (the option is hidden for v1)', async () => {
+	it('Record: Version 1 sends no data_source even when one was chosen for v2 (the option is hidden for v1)', async () => {
 		const result = await runHeroNode(sandbox, {
 			parameters: get({ record: 'v1', options: { dataSource: 'ehr' } }),
 		});

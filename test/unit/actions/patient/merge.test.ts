@@ -8,6 +8,8 @@ import {
 } from '../../../sandbox/routes/patients';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { INFERRED } from '../../../../nodes/HeroHealth/transport/inferred';
+import { patient } from '../../../../nodes/HeroHealth/actions/patient';
+import { description as mergeDescription } from '../../../../nodes/HeroHealth/actions/patient/merge.operation';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -153,5 +155,21 @@ describe('Patient → Merge', () => {
 		expect(result.error?.message).toContain('[item 1]');
 		expect(sandbox.requests).toHaveLength(0);
 		expect([...patients(sandbox.state).keys()]).toEqual(SEED_PATIENTS.map((p) => p.id));
+	});
+});
+
+describe('Patient → Merge in the editor', () => {
+	it('says it cannot be undone, and the Merge Token field says it comes from Preview Merge', () => {
+		const option = patient.operationProperty.options!.find(
+			(o) => 'value' in o && o.value === 'merge',
+		) as { action?: string; description?: string };
+		expect(option.action).toBe('Merge two patients irreversibly');
+		expect(option.description).toMatch(/Irreversible: never retried automatically/);
+		expect(option.description).toMatch(/merge token from Preview Merge/);
+		const token = mergeDescription.find((p) => p.name === 'mergeToken');
+		expect(token?.required).toBe(true);
+		expect(token?.description).toMatch(/^The token Patient → Preview Merge gives/);
+		const notice = mergeDescription.find((p) => p.type === 'notice');
+		expect(notice?.displayName).toMatch(/^Merging cannot be undone/);
 	});
 });

@@ -56,10 +56,13 @@ describe('EHR File ID "From list" (searchPatientAttachments)', () => {
 		['empty', ''],
 		['an expression not yet run', '={{ $json.patient_id }}'],
 		['not numeric', 'Ada'],
-	])('asks for the patient first, without calling Hero, when Patient ID is %s', async (_name, id) => {
-		await expect(search(id)).rejects.toThrow(/Choose the patient first/);
-		expect(sandbox.requests).toHaveLength(0);
-	});
+	])(
+		'asks for the patient first, without calling Hero, when Patient ID is %s',
+		async (_name, id) => {
+			await expect(search(id)).rejects.toThrow(/Choose the patient first/);
+			expect(sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	it('a file picked From List, or a plain id string from a saved workflow, is sent as ehr_file_id', async () => {
 		const picked = (await search('2001')).results[1].value as string;
