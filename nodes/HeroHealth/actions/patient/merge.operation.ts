@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { invalid } from '../../privacy/invalid';
 import { heroApiRequest, INFERRED, pathId } from '../../transport';
@@ -48,6 +48,17 @@ export const description = updateDisplayOptions(
  * Which record survives, and Hero's answer, were never captured: the answer is output as sent.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	// Irreversible and about two people's records: a person decides, never a model.
+	if (this.getNode().type.endsWith('Tool'))
+		throw new NodeOperationError(
+			this.getNode(),
+			'Patient → Merge is not available to an AI agent: merging two patients cannot be undone',
+			{
+				itemIndex,
+				description:
+					'Nothing was sent to Hero. Merge patients in a workflow step a person runs after checking Patient → Preview Merge.',
+			},
+		);
 	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');
 	const other = requireId(this, 'otherPatientId', itemIndex, 'Merge With Patient ID');
 	if (other === id)

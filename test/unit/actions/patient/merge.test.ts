@@ -158,6 +158,20 @@ describe('Patient → Merge', () => {
 	});
 });
 
+describe('Patient → Merge as an AI tool', () => {
+	it('is refused to an AI agent, sending nothing', async () => {
+		const token = await preview('2005', '2001');
+		sandbox.requests.length = 0;
+		const result = await runHeroNode(sandbox, {
+			parameters: merge('2005', '2001', token),
+			asTool: true,
+		});
+		expect(result.error?.message).toMatch(/^Patient → Merge is not available to an AI agent/);
+		expect(sandbox.requests).toHaveLength(0);
+		expect(patients(sandbox.state).has('2001')).toBe(true);
+	});
+});
+
 describe('Patient → Merge in the editor', () => {
 	it('says it cannot be undone, and the Merge Token field says it comes from Preview Merge', () => {
 		const option = patient.operationProperty.options!.find(
