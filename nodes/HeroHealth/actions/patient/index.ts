@@ -70,7 +70,7 @@ export const patient: HeroResource = {
 				value: 'merge',
 				action: 'Merge two patients irreversibly',
 				description:
-					'Merge a duplicate patient into this one, with the merge token from Preview Merge. Irreversible: never retried automatically.',
+					'Merge two Hero patients, with the merge token from Preview Merge. Irreversible: never retried automatically. Which record remains is up to Hero.',
 			},
 			{
 				name: 'Preview Merge',
