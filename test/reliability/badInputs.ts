@@ -9,6 +9,7 @@ import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 import { runHeroNode } from '../harness/runNode';
 import type { Sandbox } from '../sandbox/server';
 import { slots, type SandboxSlot } from '../sandbox/routes/slots';
+import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 
 export type Kind =
 	| 'missing required field'
@@ -955,6 +956,69 @@ const linksAndPatients: BadInput[] = [
 		parameters: { filters: { lastName: v } },
 		good: { v: 'Lovelace' },
 		bad: { v: '' },
+	},
+	{
+		op: 'patient.get',
+		what: 'Patient ID (Record: Hero v1) is a name',
+		kind: 'malformed id',
+		field: 'Patient ID',
+		parameters: { patientId: v, record: 'v1' },
+		good: { v: '2001' },
+		bad: { v: 'Ada Lovelace' },
+		patientData: true,
+	},
+	{
+		op: 'patient.getMany',
+		what: 'Limit of 0 from an expression',
+		kind: 'out of range',
+		field: 'Limit',
+		parameters: { returnAll: false, limit: v },
+		good: { v: 2 },
+		bad: { v: 0 },
+	},
+	{
+		op: 'patient.getAttachments',
+		what: 'Patient ID is an NHS number with spaces',
+		kind: 'malformed id',
+		field: 'Patient ID',
+		parameters: { patientId: v, returnAll: true },
+		good: { v: '2001' },
+		bad: { v: '943 476 5919' },
+		patientData: true,
+	},
+	{
+		op: 'patient.getPaymentMethods',
+		what: 'Patient ID with a letter',
+		kind: 'malformed id',
+		field: 'Patient ID',
+		parameters: { patientId: v },
+		good: { v: '2001' },
+		bad: { v: '2001a' },
+	},
+	{
+		op: 'patient.merge',
+		what: 'Merge With Patient ID is the same patient as Patient ID',
+		kind: 'conflicting fields',
+		field: 'Merge With Patient ID',
+		parameters: {
+			patientId: '={{ $json.keep }}',
+			otherPatientId: v,
+			mergeToken: '={{ $json.token }}',
+		},
+		// Each valid item merges its own pair, with the token Preview Merge gave for it.
+		good: async (sandbox, n) => {
+			const [keep, other] = n === 0 ? ['2005', '2001'] : ['2004', '2002'];
+			const preview = await runHeroNode(sandbox, {
+				parameters: {
+					resource: 'patient',
+					operation: 'previewMerge',
+					patientId: keep,
+					otherPatientId: other,
+				},
+			});
+			return { keep, v: other, token: String(preview.json[0][INFERRED.mergeTokenField]) };
+		},
+		bad: { keep: '2003', v: '2003', token: 'mt_unused' },
 	},
 	{
 		op: 'patient.createOrUpdate',

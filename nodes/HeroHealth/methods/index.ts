@@ -12,6 +12,7 @@ import { searchMessageTemplates } from './listSearch/messageTemplates';
 import { searchForms } from './listSearch/forms';
 import { searchAppointmentTypes } from './listSearch/appointmentTypes';
 import { searchLocations } from './listSearch/locations';
+import { searchPatientAttachments } from './listSearch/patientAttachments';
 import { searchPractitioners } from './listSearch/practitioners';
 import { searchWebhooks } from './listSearch/webhooks';
 import {
@@ -41,6 +42,7 @@ export const listSearch: Record<string, ListSearch> = {
 	searchBookingLinks,
 	searchForms,
 	searchMessageTemplates,
+	searchPatientAttachments,
 	searchWebhooks,
 };
 

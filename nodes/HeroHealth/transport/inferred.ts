@@ -108,6 +108,15 @@ export const INFERRED = {
 	 */
 	patientSearchAnswer: { idField: 'id', countField: 'count' } as const,
 
+	/** Patient → Get Many (`GET /v1/patients`): query and answer never captured; paged with `page_index`/`page_size`, answered `{ data, count }` like Hero's other lists, each patient output as sent. */
+	patientListPaged: true as boolean,
+	/** Patient → Get Attachments (`GET /v1/patients/{id}/attachments`): answer never captured; a list (`{ data }` or a bare array), each attachment's id (Attachment Link's `ehr_file_id`) under `idField`, its name under the first of `nameFields` present. */
+	patientAttachmentFields: { idField: 'id', nameFields: ['file_name', 'name', 'title'] } as const,
+	/** Patient → Get Payment Methods (`GET /v1/patients/{id}/payment_methods`): answer never captured; a list under the first of these keys (or a bare array) of card entries like the Customer's `sources[]` (id, type, brand, last4, exp_month, exp_year). Any other answer is output as sent. */
+	paymentMethodListKeys: ['data', 'sources'] as const,
+	/** Preview Patient Merging's answer was never captured; the docs say it provides the merge token Merge Patients takes as `merge_token`. We take the preview to carry it under the same name. */
+	mergeTokenField: 'merge_token',
+
 	/**
 	 * A 429 is taken to mean Hero refused the request without acting on it, so even a send or a
 	 * booking is retried after one (transport/retry.ts). Hero documents no rate-limit behaviour.
