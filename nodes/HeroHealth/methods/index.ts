@@ -19,6 +19,7 @@ import {
 	loadLocations,
 	loadPractitioners,
 } from './loadOptions/bookingOptions';
+import { loadCoupons } from './loadOptions/coupons';
 
 type ListSearch = (
 	this: ILoadOptionsFunctions,
@@ -49,4 +50,5 @@ export const loadOptions: Record<string, LoadOptions> = {
 	loadAppointmentTypes,
 	loadLocations,
 	loadPractitioners,
+	loadCoupons,
 };
