@@ -26,6 +26,13 @@ export const SEED_CONSULTANTS: SandboxConsultant[] = [
 	{ gmc_number: '7034567', first_name: 'Anika', last_name: 'Patel', specialty: 'Orthopaedics' },
 ];
 
+/** Test switch: the shape of the search answer (never captured): `{ data, count }`, a bare array, or one object. */
+export function hcaSearchAnswer(state: SandboxState): { shape: 'envelope' | 'array' | 'object' } {
+	return state.slice('hcaSearchAnswer', () => ({
+		shape: 'envelope' as 'envelope' | 'array' | 'object',
+	}));
+}
+
 export const hcaRoutes: RouteModule = {
 	seed(state) {
 		const map = consultants(state);
@@ -57,6 +64,9 @@ export const hcaRoutes: RouteModule = {
 							? Object.fromEntries(Object.entries(c).filter(([key]) => fields.includes(key)))
 							: c,
 					);
+				const { shape } = hcaSearchAnswer(state);
+				if (shape === 'array') return data;
+				if (shape === 'object') return { consultant: data[0] ?? null };
 				return { data, count: data.length };
 			},
 		},
