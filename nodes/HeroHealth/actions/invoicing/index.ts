@@ -23,7 +23,7 @@ export const invoicing: HeroResource = {
 			{
 				name: 'Get Default Customer',
 				value: 'getDefaultCustomer',
-				action: "Get a patient's default customer",
+				action: 'Get the default customer of a patient',
 				description: "Get the billing customer Hero uses by default for a patient's invoices",
 			},
 			{

@@ -13,7 +13,7 @@ export const partner: HeroResource = {
 			{
 				name: 'Get Heidi Token',
 				value: 'getHeidiToken',
-				action: 'Get a Heidi token',
+				action: 'Get a heidi token',
 				description:
 					'Get a token for Heidi (AI scribe) for the practice group; the output includes when it expires',
 			},

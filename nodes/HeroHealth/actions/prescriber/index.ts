@@ -13,7 +13,7 @@ export const prescriber: HeroResource = {
 			{
 				name: 'Get Pharmacies',
 				value: 'getPharmacies',
-				action: "Get a prescriber's pharmacies",
+				action: 'Get the pharmacies of a prescriber',
 				description: 'List the pharmacies a prescriber sends prescriptions to',
 			},
 		],
