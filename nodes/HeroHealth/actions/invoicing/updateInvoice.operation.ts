@@ -144,9 +144,11 @@ function readOtherFields(ctx: IExecuteFunctions, itemIndex: number, value: unkno
 /**
  * `PATCH /v1/invoicing/invoices/{id}`. Hero's rule (a finalised invoice takes only memo, footer and
  * coupons) is left to Hero, which knows the invoice's state: the node refuses nothing a draft allows.
- * Retry class: repeatable. Every field sets a fixed value (the coupon list replaces the invoice's),
- * so a repeat leaves the invoice as intended, as for the other PATCH updates (Task, Admin, Booking
- * Link, Practice Group); transport/retry.ts then retries it like a read.
+ * Retry class: memo, footer, coupons and issuer set fixed values (the coupon list replaces the
+ * invoice's), so such a PATCH is repeatable, retried like a read, as the other PATCH updates (Task,
+ * Admin, Booking Link, Practice Group). With Other Fields (JSON) it is not: those may change the
+ * draft's state (e.g. finalise it), after which a repeat is refused or does something else, so it is
+ * never retried once it may have reached Hero.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireTextId(this, 'invoiceId', itemIndex, 'Invoice ID', '4001');
@@ -162,15 +164,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body[key] = value;
 	}
 	if (fields.coupons !== undefined) body.coupons = readCoupons(this, itemIndex, fields.coupons);
-	if (fields.otherFields !== undefined)
-		Object.assign(body, readOtherFields(this, itemIndex, fields.otherFields));
+	const other =
+		fields.otherFields === undefined ? {} : readOtherFields(this, itemIndex, fields.otherFields);
+	Object.assign(body, other);
 	if (Object.keys(body).length === 1)
 		throw invalid(this, itemIndex, 'Update Fields', 'add at least one field to change');
 	return heroApiRequest.call(this, {
 		method: 'PATCH',
 		path: `/v1/invoicing/invoices/${pathId(id)}`,
 		body,
-		repeatable: true,
+		repeatable: Object.keys(other).length === 0,
 		expect: 'written',
 		itemIndex,
 	});

@@ -150,4 +150,22 @@ describe('Invoicing → Update Invoice', () => {
 		expect(result.json).toHaveLength(1);
 		expect(invoices(sandbox.state).get('4001')!.memo).toBe('Again');
 	});
+
+	it("is never retried with Other Fields (they may change the draft's state): a 502 after Hero applied it fails as outcome unknown", async () => {
+		sandbox.faults.add({
+			kind: 'status-after',
+			status: 502,
+			method: 'PATCH',
+			path: '^/v1/invoicing/invoices/4001$',
+			times: 1,
+		});
+		const result = await runHeroNode(sandbox, {
+			parameters: update('4001', { otherFields: '{ "due_date": "2027-02-01" }' }),
+		});
+		expect(patches()).toHaveLength(1);
+		expect(invoices(sandbox.state).get('4001')!.due_date).toBe('2027-02-01');
+		expect(result.error?.message).toContain(
+			'the request may or may not have been carried out by Hero: check before resending',
+		);
+	});
 });
