@@ -20,6 +20,7 @@ import {
 	loadLocations,
 	loadPractitioners,
 } from './loadOptions/bookingOptions';
+import { loadCoupons } from './loadOptions/coupons';
 
 type ListSearch = (
 	this: ILoadOptionsFunctions,
@@ -51,4 +52,5 @@ export const loadOptions: Record<string, LoadOptions> = {
 	loadAppointmentTypes,
 	loadLocations,
 	loadPractitioners,
+	loadCoupons,
 };

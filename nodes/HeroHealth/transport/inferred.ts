@@ -118,6 +118,24 @@ export const INFERRED = {
 	mergeTokenField: 'merge_token',
 
 	/**
+	 * Get Prescriber's Pharmacies (`GET /v1/prescriber/{id}/pharmacies`) answers `{ data, count }`, but
+	 * no paging is documented: read as one answer, Return All / Limit applied by the node (as for the
+	 * coupon and customer lists).
+	 */
+	prescriberPharmaciesPaging: 'unpaged' as 'unpaged' | 'paged' | 'pagedWhenCounted',
+	/**
+	 * Search HCA Consultants: the sample URL's `fields` value decodes to `fields=first_name&fields=last_name`,
+	 * taken to be a list of field names sent as repeated keys. Its answer was never captured: a list
+	 * (`{ data }` or an array) gives one item per consultant, any other object one item as sent.
+	 */
+	hcaConsultantFieldsQuery: (fields: string[]) => ({ fields }),
+	/**
+	 * Update Invoice: only `issuer_id`, `memo`, `footer` and `coupons` were captured; `coupons` is taken
+	 * to be a list of coupon ids (List Coupons). A draft's other fields are sent as the user gives them.
+	 */
+	invoiceUpdateFields: ['issuer_id', 'memo', 'footer', 'coupons'] as const,
+
+	/**
 	 * A 429 is taken to mean Hero refused the request without acting on it, so even a send or a
 	 * booking is retried after one (transport/retry.ts). Hero documents no rate-limit behaviour.
 	 */
