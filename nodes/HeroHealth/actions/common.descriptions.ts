@@ -38,16 +38,60 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** A Hero patient id, typed or mapped from an earlier node (e.g. Patient → Register via PDS). */
+/** The modes of a patient locator: Hero's patient search as the user types, or a typed / mapped id. */
+const patientIdModes: INodeProperties['modes'] = [
+	{
+		displayName: 'From List',
+		name: 'list',
+		type: 'list',
+		placeholder: 'Last name, first and last name, or NHS number',
+		typeOptions: {
+			searchListMethod: 'searchPatients',
+			searchable: true,
+			// Hero refuses a patient search without a filter: the editor asks for one instead.
+			searchFilterRequired: true,
+		},
+	},
+	{
+		displayName: 'By ID',
+		name: 'id',
+		type: 'string',
+		placeholder: 'e.g. 1234',
+		validation: [
+			{
+				type: 'regex',
+				properties: { regex: '^\\d+$', errorMessage: 'A Hero patient ID is numeric, e.g. 1234' },
+			},
+		],
+	},
+];
+
+/**
+ * A Hero patient, searched by name or NHS number (From List) or given by its id (By ID, e.g. mapped
+ * from Patient → Search). Saved workflows that hold a plain id string run as before: the readers in
+ * helpers.ts take both.
+ */
 export const patientIdField: INodeProperties = {
 	displayName: 'Patient ID',
 	name: 'patientId',
-	type: 'string',
+	type: 'resourceLocator',
 	required: true,
-	default: '',
-	placeholder: 'e.g. 1234',
-	description: 'The Hero patient ID (numeric). Get it from Patient → Register via PDS.',
+	default: { mode: 'list', value: '' },
+	description: 'The Hero patient: search by name or NHS number, or give the Hero patient ID',
+	modes: patientIdModes,
 };
+
+/** The optional Patient ID of an Additional Fields collection (read with `optionalId`). */
+export function optionalPatientIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Patient ID',
+		name: 'patientId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description,
+		modes: patientIdModes,
+	};
+}
 
 /**
  * A calendar date (Hero wants YYYY-MM-DD). n8n's only date type, `dateTime`, opens a date-and-time

@@ -12,6 +12,7 @@ import { searchMessageTemplates } from './listSearch/messageTemplates';
 import { searchForms } from './listSearch/forms';
 import { searchAppointmentTypes } from './listSearch/appointmentTypes';
 import { searchLocations } from './listSearch/locations';
+import { searchPatients } from './listSearch/patients';
 import { searchPractitioners } from './listSearch/practitioners';
 import { searchWebhooks } from './listSearch/webhooks';
 import {
@@ -35,6 +36,7 @@ export const listSearch: Record<string, ListSearch> = {
 	searchAppointmentTypes,
 	searchLocations,
 	searchPractitioners,
+	searchPatients,
 	searchAdmins,
 	searchAutomatedMessages,
 	searchBatchMessages,
