@@ -12,9 +12,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			optionalPatientIdField('The patient the video consultation is for'),
-		],
+		options: [optionalPatientIdField('The patient the video consultation is for')],
 	},
 ];
 

@@ -54,7 +54,10 @@ export function patientLabel(patient: IDataObject, id: string): string {
 	if (born) parts.push(`born ${born}`);
 	const nhs = text(patient.nhs_number);
 	const digits = nhs.replace(/[\s-]/g, '');
-	if (nhs) parts.push(`NHS ${/^\d{10}$/.test(digits) ? digits.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3') : nhs}`);
+	if (nhs)
+		parts.push(
+			`NHS ${/^\d{10}$/.test(digits) ? digits.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3') : nhs}`,
+		);
 	if (text(patient.deceased_at)) parts.push('deceased');
 	return parts.join(' · ');
 }
@@ -88,7 +91,6 @@ export async function searchPatients(
 	// `count` (a guess: INFERRED.patientSearchAnswer) ends the list early; without it, a short page does.
 	const total = count === undefined || count === null || count === '' ? NaN : Number(count);
 	const seen = (pageIndex - INFERRED.firstPageIndex) * INFERRED.pageSize + records.length;
-	const more =
-		records.length >= INFERRED.pageSize && (!Number.isFinite(total) || seen < total);
+	const more = records.length >= INFERRED.pageSize && (!Number.isFinite(total) || seen < total);
 	return { results, paginationToken: more ? String(pageIndex + 1) : undefined };
 }
