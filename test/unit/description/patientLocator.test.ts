@@ -75,7 +75,7 @@ describe('the Patient ID field', () => {
 			expect(byId).toMatchObject({ displayName: 'By ID', name: 'id', type: 'string' });
 			expect(byId.placeholder).toBe('e.g. 1234');
 			const regex = new RegExp(
-				(byId.validation?.[0] as { properties: { regex: string } }).properties.regex,
+				(byId.validation?.[0] as unknown as { properties: { regex: string } }).properties.regex,
 			);
 			expect(['1234', '2001'].every((id) => regex.test(id))).toBe(true);
 			expect(['12a', '', 'x1234', '943 476 5919'].some((id) => regex.test(id))).toBe(false);
@@ -197,5 +197,27 @@ describe('what a run sends for each form of Patient ID', () => {
 			expect(JSON.stringify(result.error)).not.toContain('94347');
 		}
 		expect(sandbox.received()).toEqual([]);
+	});
+});
+
+describe('the Patient ID locator on the AI tool', () => {
+	it("with the model filling it ($fromAI in the locator's value, as n8n's ✨ button writes it), the tool sends to the patient the model gave", async () => {
+		const result = await runHeroNode(sandbox, {
+			asTool: true,
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				patientId: rl("={{ $fromAI('patientId', 'Hero patient ID (digits)', 'string') }}", 'id'),
+				messageType: 'sms',
+				message: 'Your results are ready.',
+			},
+			items: [{ toolCallId: 'call_1', patientId: '2003' }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(
+			sandbox
+				.received('POST', '/v1/messages/send')
+				.map((r) => (r.body as { patient_id?: string }).patient_id),
+		).toEqual(['2003']);
 	});
 });
