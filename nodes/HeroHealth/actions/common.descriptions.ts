@@ -38,59 +38,60 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** The modes of a patient locator: Hero's patient search as the user types, or a typed / mapped id. */
-const patientIdModes: INodeProperties['modes'] = [
-	{
-		displayName: 'From List',
-		name: 'list',
-		type: 'list',
-		placeholder: 'Last name, first and last name, or NHS number',
-		typeOptions: {
-			searchListMethod: 'searchPatients',
-			searchable: true,
-			// Hero refuses a patient search without a filter: the editor asks for one instead.
-			searchFilterRequired: true,
-		},
-	},
-	{
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder: 'e.g. 1234',
-		validation: [
-			{
-				type: 'regex',
-				properties: { regex: '^\\d+$', errorMessage: 'A Hero patient ID is numeric, e.g. 1234' },
-			},
-		],
-	},
-];
-
 /**
- * A Hero patient, searched by name or NHS number (From List) or given by its id (By ID, e.g. mapped
- * from Patient → Search). Saved workflows that hold a plain id string run as before: the readers in
- * helpers.ts take both.
+ * A Hero patient, searched by name or NHS number (From List: Hero's patient search as the user types)
+ * or given by its id (By ID, e.g. mapped from Patient → Search). Saved workflows that hold a plain id
+ * string run as before: the readers in helpers.ts take both.
  */
-export const patientIdField: INodeProperties = {
-	displayName: 'Patient ID',
-	name: 'patientId',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	description: 'The Hero patient: search by name or NHS number, or give the Hero patient ID',
-	modes: patientIdModes,
-};
-
-/** The optional Patient ID of an Additional Fields collection (read with `optionalId`). */
-export function optionalPatientIdField(description: string): INodeProperties {
+function patientLocator(required: boolean, description: string): INodeProperties {
 	return {
 		displayName: 'Patient ID',
 		name: 'patientId',
 		type: 'resourceLocator',
+		required,
 		default: { mode: 'list', value: '' },
 		description,
-		modes: patientIdModes,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Last name, first and last name, or NHS number',
+				typeOptions: {
+					searchListMethod: 'searchPatients',
+					searchable: true,
+					// Hero refuses a patient search without a filter: the editor asks for one instead.
+					searchFilterRequired: true,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1234',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\d+$',
+							errorMessage: 'A Hero patient ID is numeric, e.g. 1234',
+						},
+					},
+				],
+			},
+		],
 	};
+}
+
+/** The Patient ID of operations that need a patient. */
+export const patientIdField: INodeProperties = patientLocator(
+	true,
+	'The Hero patient: search by name or NHS number, or give the Hero patient ID',
+);
+
+/** The optional Patient ID of an Additional Fields collection (read with `optionalId`). */
+export function optionalPatientIdField(description: string): INodeProperties {
+	return patientLocator(false, description);
 }
 
 /**
