@@ -175,14 +175,21 @@ describe('Patient ID "From list"', () => {
 	const ADA = 'Ms Ada Lovelace · born 10 Dec 1985 · NHS 943 476 5919';
 	const ALAN = 'Mr Alan Turing · born 23 Jun 1972 · NHS 943 476 5870';
 
-	test('asks for a search term first, lists Hero’s patients for a surname and for an NHS number, and the run reads the one picked', async () => {
+	test('says what to type and sends nothing before, lists Hero’s patients for a surname and for an NHS number, and the run reads the one picked', async () => {
 		await pressEscape(page, 2);
 		await session.openWorkflow(WORKFLOW_IDS.patient);
 		await openNode(page, PATIENT_NODE);
 		await page.getByTestId('resource-locator-patientId').getByTestId('rlc-input').click();
 		const dropdown = page.getByTestId('resource-locator-dropdown').filter({ visible: true });
-		// Hero refuses a search without a filter: n8n asks for one and nothing is sent.
-		await dropdown.getByText('Enter a search term to show results').waitFor({ state: 'visible' });
+		// Hero refuses a search without a filter: before anything is typed the field says what to type,
+		// the list reads "No results", and nothing is sent.
+		expect(
+			await page
+				.getByTestId('resource-locator-patientId')
+				.getByTestId('rlc-input')
+				.getAttribute('placeholder'),
+		).toBe('Search by name or NHS number');
+		await dropdown.getByText('No results', { exact: true }).waitFor({ state: 'visible' });
 		expect(session.sandbox.received('GET', '/v3/patients')).toEqual([]);
 
 		expect(await searchLocatorList(page, 'Lovelace', ADA)).toEqual([ADA]);

@@ -56,13 +56,11 @@ function patientLocator(required: boolean, description: string): INodeProperties
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Last name, first and last name, or NHS number',
-				typeOptions: {
-					searchListMethod: 'searchPatients',
-					searchable: true,
-					// Hero refuses a patient search without a filter: the editor asks for one instead.
-					searchFilterRequired: true,
-				},
+				placeholder: 'Search by name or NHS number',
+				// Hero refuses a patient search without a filter: searchPatients sends nothing for an empty
+				// one and the list reads "No results". Not `searchFilterRequired`: n8n 1.x then shows a
+				// loading list until something is typed, never its "Enter a search term" hint.
+				typeOptions: { searchListMethod: 'searchPatients', searchable: true },
 			},
 			{
 				displayName: 'By ID',

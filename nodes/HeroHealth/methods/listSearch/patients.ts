@@ -65,8 +65,8 @@ export function patientLabel(patient: IDataObject, id: string): string {
 /**
  * "From List" of Patient ID locators: Hero's patient search (`GET /v3/patients`) for the typed text,
  * one page per scroll (zero-based `page_index`). Hero refuses a search without a filter, so an empty
- * filter (the field asks for one first: `searchFilterRequired`) or part of an NHS number lists nothing
- * and sends nothing. Hero has no page for a patient, so the entries carry no `url`.
+ * filter (the list as it opens; the field's placeholder says what to type) or part of an NHS number
+ * lists nothing ("No results") and sends nothing. Hero has no page for a patient, so the entries carry no `url`.
  */
 export async function searchPatients(
 	this: ILoadOptionsFunctions,
