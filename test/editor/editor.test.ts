@@ -37,6 +37,7 @@ import {
 	openNodeCreator,
 	outputJson,
 	PATIENT_NODE,
+	VIDEO_LINK_NODE,
 	pickCredential,
 	pressEscape,
 	searchLocatorList,
@@ -172,15 +173,15 @@ describe('parameters', () => {
 });
 
 describe('Patient ID "From list"', () => {
-	const ADA = 'Ms Ada Lovelace · born 10 Dec 1985 · NHS 943 476 5919';
-	const ALAN = 'Mr Alan Turing · born 23 Jun 1972 · NHS 943 476 5870';
+	const ADA = 'Ada Lovelace · born 10 Dec 1985 · NHS 943 476 5919';
+	const ALAN = 'Alan Turing · born 23 Jun 1972 · NHS 943 476 5870';
 
 	test('says what to type and sends nothing before, lists Hero’s patients for a surname and for an NHS number, and the run reads the one picked', async () => {
 		await pressEscape(page, 2);
 		await session.openWorkflow(WORKFLOW_IDS.patient);
 		await openNode(page, PATIENT_NODE);
 		await page.getByTestId('resource-locator-patientId').getByTestId('rlc-input').click();
-		const dropdown = page.getByTestId('resource-locator-dropdown').filter({ visible: true });
+		const dropdown = page.getByTestId('resource-locator-dropdown');
 		// Hero refuses a search without a filter: before anything is typed the field says what to type,
 		// the list reads "No results", and nothing is sent.
 		expect(
@@ -210,6 +211,34 @@ describe('Patient ID "From list"', () => {
 		const json = await executeStep(page, '"first_name"');
 		expect(json).toContain('"first_name": "Alan"');
 		expect(session.sandbox.received('GET').map((r) => r.path)).toEqual(['/v2/patients/2002']);
+	});
+});
+
+describe('Patient ID "From list" in Additional Fields', () => {
+	const MARY = 'Mary Seacole · born 23 Nov 1990 · NHS 943 476 5846';
+
+	test('added to Video Link → Create, it searches Hero by first and last name and the link is made for the patient picked', async () => {
+		await pressEscape(page, 2);
+		await session.openWorkflow(WORKFLOW_IDS.videoLink);
+		await openNode(page, VIDEO_LINK_NODE);
+		// Patient ID is the collection's only field: n8n shows a button that adds it.
+		await page
+			.getByTestId('node-parameters')
+			.getByRole('button', { name: 'Add Field', exact: true })
+			.click();
+		const locator = page.getByTestId('resource-locator-patientId');
+		await locator.waitFor({ state: 'visible' });
+		await locator.getByTestId('rlc-input').click();
+		expect(await searchLocatorList(page, 'Mary Seacole', MARY)).toEqual([MARY]);
+		expect(session.sandbox.received('GET', '/v3/patients').map((r) => r.query)).toContainEqual(
+			expect.objectContaining({ first_name: 'Mary', last_name: 'Seacole' }),
+		);
+		await listEntry(page, MARY).click();
+		expect(await locator.getByTestId('rlc-input').inputValue()).toBe(MARY);
+		await executeStep(page, 'short_link');
+		const made = session.sandbox.received('POST', '/v1/video_links');
+		expect(made).toHaveLength(1);
+		expect(made[0].body).toEqual({ [INFERRED.videoLinkFields.patientId]: '2003' });
 	});
 });
 

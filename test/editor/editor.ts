@@ -20,8 +20,10 @@ export const WORKFLOW_IDS = {
 	trigger: 'heroEditorTrigger1',
 	slots: 'heroEditorSlots1',
 	patient: 'heroEditorPatient1',
+	videoLink: 'heroEditorVideoLink1',
 } as const;
 export const PATIENT_NODE = 'Get the patient';
+export const VIDEO_LINK_NODE = 'Make a video link';
 export const SLOTS_NODE = 'Find free slots';
 export const TRIGGER_WEBHOOK_ID = '8d0c2f3e-6a1b-4c5d-9e7f-0a1b2c3d4e5f';
 export const BOOK_NEXT_NODE = 'Book next nurse appointment';
@@ -65,6 +67,14 @@ export function editorWorkflows(credentialId: string): WorkflowJson[] {
 					patientId: { __rl: true, mode: 'list', value: '' },
 				},
 				{ credentialId, name: PATIENT_NODE },
+			),
+		]),
+		// Video Link → Create, nothing in Additional Fields yet (its Patient ID is a locator in a collection).
+		linearWorkflow(WORKFLOW_IDS.videoLink, 'Editor: video link', [
+			manualTriggerNode(),
+			heroNode(
+				{ resource: 'videoLink', operation: 'create' },
+				{ credentialId, name: VIDEO_LINK_NODE },
 			),
 		]),
 		linearWorkflow(WORKFLOW_IDS.slots, 'Editor: slots', [
@@ -176,10 +186,13 @@ export async function searchLocatorList(
 	filter: string,
 	expected: string,
 ): Promise<string[]> {
-	const dropdown = page.getByTestId('resource-locator-dropdown').filter({ visible: true });
-	await dropdown.getByTestId('rlc-search').locator('input').fill(filter);
+	const dropdown = page.getByTestId('resource-locator-dropdown');
+	await dropdown
+		.getByPlaceholder('Search...', { exact: true })
+		.filter({ visible: true })
+		.fill(filter);
 	await listEntry(page, expected).waitFor({ state: 'visible' });
-	return dropdown.getByTestId('rlc-item').filter({ visible: true }).allInnerTexts();
+	return dropdown.locator('[class*="resourceItem"]').filter({ visible: true }).allInnerTexts();
 }
 
 /** Gives the Patient ID locator of the open NDV a Hero patient ID (By ID mode). */

@@ -45,10 +45,11 @@ const text = (value: unknown) =>
 
 /**
  * What practice staff check before picking a patient, as on a clinical system's patient banner:
- * "Ms Ada Lovelace · born 10 Dec 1985 · NHS 943 476 5919", and "· deceased" when Hero says so.
+ * "Ada Lovelace · born 10 Dec 1985 · NHS 943 476 5919" (no title: the field shows the start of the
+ * chosen name, and the NHS number should fit), and "· deceased" when Hero says so.
  */
 export function patientLabel(patient: IDataObject, id: string): string {
-	const name = [patient.title, patient.first_name, patient.last_name].map(text).filter(Boolean);
+	const name = [patient.first_name, patient.last_name].map(text).filter(Boolean);
 	const parts = [name.length ? name.join(' ') : `Patient ${id}`];
 	const born = readableBirthDate(patient.dob);
 	if (born) parts.push(`born ${born}`);
