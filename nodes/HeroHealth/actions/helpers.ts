@@ -76,14 +76,20 @@ export function checkId(
 	return id;
 }
 
-/** An optional Hero id (e.g. Additional Fields → Patient ID): undefined when empty, else `checkId`. */
+/**
+ * An optional Hero id (e.g. Additional Fields → Patient ID): undefined when empty (a locator with
+ * nothing chosen too), else `checkId` (so a list or object from an expression is refused, not dropped).
+ */
 export function optionalId(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	field: string,
 	value: unknown,
 ): string | undefined {
-	return asText(value) === '' ? undefined : checkId(ctx, itemIndex, field, value);
+	const plain = locatorValue(value);
+	if (plain === undefined || plain === null || (typeof plain === 'string' && plain.trim() === ''))
+		return undefined;
+	return checkId(ctx, itemIndex, field, value);
 }
 
 /** Several ids given as a list, or as text separated by commas. */
