@@ -943,6 +943,15 @@ const linksAndPatients: BadInput[] = [
 		bad: { v: ['2004', '2005'] },
 	},
 	{
+		op: 'videoLink.create',
+		what: 'Patient ID (By ID) is a list',
+		kind: 'wrong type from expression',
+		field: 'Patient ID',
+		parameters: { additionalFields: { patientId: byId(v) } },
+		good: { v: '2004' },
+		bad: { v: ['2004', '2005'] },
+	},
+	{
 		op: 'attachmentLink.create',
 		what: 'File Data not base64',
 		kind: 'wrong type from expression',

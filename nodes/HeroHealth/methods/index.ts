@@ -13,6 +13,7 @@ import { searchForms } from './listSearch/forms';
 import { searchAppointmentTypes } from './listSearch/appointmentTypes';
 import { searchLocations } from './listSearch/locations';
 import { searchPatientAttachments } from './listSearch/patientAttachments';
+import { searchPatients } from './listSearch/patients';
 import { searchPractitioners } from './listSearch/practitioners';
 import { searchWebhooks } from './listSearch/webhooks';
 import {
@@ -37,6 +38,7 @@ export const listSearch: Record<string, ListSearch> = {
 	searchAppointmentTypes,
 	searchLocations,
 	searchPractitioners,
+	searchPatients,
 	searchAdmins,
 	searchAutomatedMessages,
 	searchBatchMessages,
