@@ -1,7 +1,10 @@
 /**
  * The scripted side of the "Booking assistant" example (test/n8n/examples/booking-assistant.json):
  * answers from the conversation alone, so one server serves any number of runs (`npm start`, the
- * e2e suite). Find slots → Book next available → Send SMS with the booked time → a final message.
+ * e2e suite). Find patient (by the NHS number and date of birth in the user's message) → Find slots
+ * → Book next available → Send SMS with the booked time → a final message. The Hero patient ID is
+ * read from Find patient's answer: the script knows no patient ID, so it can only book and text the
+ * patient the search returned, and it acts only when exactly one patient matched.
  * A test fixture that drives the real tools, not a model.
  */
 import { Conversation, type ScriptedReply } from './scriptedModel';
@@ -27,16 +30,83 @@ export function ukTime(iso: string): string {
 	return `${time} on ${new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Europe/London' })}`;
 }
 
+/** One tool call the model made in this conversation, with the answer it got (parsed JSON when JSON). */
+interface MadeCall {
+	name: string;
+	arguments: Record<string, unknown>;
+	result?: unknown;
+}
+
+/** The tool calls of the conversation so far, oldest first, each with its answer. */
+export function madeCalls(conversation: Conversation): MadeCall[] {
+	const answers = new Map(
+		conversation.messages
+			.filter((m) => m.role === 'tool')
+			.map((m) => [m.tool_call_id, Conversation.text(m)] as const),
+	);
+	return conversation.messages.flatMap((m) =>
+		(m.tool_calls ?? []).map((call) => {
+			const text = answers.get(call.id);
+			let result: unknown = text;
+			try {
+				result = text === undefined ? undefined : JSON.parse(text);
+			} catch {
+				// not JSON: kept as text
+			}
+			return {
+				name: call.function.name,
+				arguments: JSON.parse(call.function.arguments || '{}') as Record<string, unknown>,
+				result,
+			};
+		}),
+	);
+}
+
+/** Find patient's answer (toolResults.ts): how many matched, the id when exactly one, what to do next. */
+interface PatientLookup {
+	matches?: number;
+	patient_id?: string;
+	answer?: string;
+	error?: string;
+}
+
+/** The NHS number (10 digits, spaces allowed) and date of birth in the user's message, if both are there. */
+export function patientDetails(
+	text: string,
+): { nhsNumber: string; dateOfBirth: string } | undefined {
+	const nhsNumber = /NHS\s+number\s*:?\s*(\d{3}\s?\d{3}\s?\d{4})\b/i.exec(text)?.[1];
+	const dateOfBirth = /(?:born|date of birth|DOB)\s*:?\s*(?:on\s+)?(\d{4}-\d{2}-\d{2})\b/i.exec(
+		text,
+	)?.[1];
+	return nhsNumber && dateOfBirth ? { nhsNumber, dateOfBirth } : undefined;
+}
+
 export function bookingAssistant(conversation: Conversation): ScriptedReply {
 	const user = conversation.messages
 		.filter((m) => m.role === 'user')
 		.map(Conversation.text)
 		.join('\n');
-	const patientId = /patient\s+(?:id\s+)?(\d+)/i.exec(user)?.[1];
-	if (!patientId) return { content: 'Which patient? Please give the Hero patient ID (digits).' };
-	const startDate = /\b(\d{4}-\d{2}-\d{2})\b/.exec(user)?.[1] ?? londonDay(2);
-	const results = conversation.toolResults();
-	if (results.length === 0) {
+	const details = patientDetails(user);
+	if (!details)
+		return {
+			content:
+				"Which patient? Please give the patient's NHS number and date of birth (YYYY-MM-DD).",
+		};
+	// A first day named apart from the date of birth ("from 2026-12-09"), else two days ahead.
+	const startDate = /\bfrom\s+(\d{4}-\d{2}-\d{2})\b/i.exec(user)?.[1] ?? londonDay(2);
+	const calls = madeCalls(conversation);
+	const called = (name: string) => calls.find((call) => call.name === toolName(name));
+
+	const lookup = called(TOOLS.findPatient);
+	if (!lookup) return { toolCalls: [{ name: toolName(TOOLS.findPatient), arguments: details }] };
+	const [found] = (Array.isArray(lookup.result) ? lookup.result : []) as PatientLookup[];
+	const patientId = found?.matches === 1 ? found.patient_id : undefined;
+	if (!patientId)
+		return {
+			content: `I have not booked or sent anything: ${found?.answer ?? found?.error ?? 'the patient search gave no answer'}`,
+		};
+
+	if (!called(TOOLS.findSlots)) {
 		return {
 			toolCalls: [
 				{
@@ -46,7 +116,8 @@ export function bookingAssistant(conversation: Conversation): ScriptedReply {
 			],
 		};
 	}
-	if (results.length === 1) {
+	const booking = called(TOOLS.book);
+	if (!booking) {
 		return {
 			toolCalls: [
 				{
@@ -56,8 +127,9 @@ export function bookingAssistant(conversation: Conversation): ScriptedReply {
 			],
 		};
 	}
-	if (results.length === 2) {
-		const [outcome] = (conversation.lastToolResult() ?? []) as Array<{
+	const send = called(TOOLS.send);
+	if (!send) {
+		const [outcome] = (booking.result ?? []) as Array<{
 			booked?: boolean;
 			reason?: string;
 			appointment?: { start_time: string };
@@ -79,7 +151,7 @@ export function bookingAssistant(conversation: Conversation): ScriptedReply {
 			],
 		};
 	}
-	const [sent] = (conversation.lastToolResult() ?? []) as Array<{
+	const [sent] = (send.result ?? []) as Array<{
 		message_id?: string;
 		content?: string;
 		error?: string;

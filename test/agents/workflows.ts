@@ -23,6 +23,7 @@ export const OPENAI_CREDENTIAL = {
 
 /** Tool node names; the agent offers each as a tool named after it (spaces → underscores). */
 export const TOOLS = {
+	findPatient: 'Find patient',
 	findSlots: 'Find slots',
 	checkAvailability: 'Check availability',
 	book: 'Book next available',
@@ -143,6 +144,27 @@ export function everyActionAsTool(
 		return node;
 	});
 }
+
+/** Patient → Search by NHS number and date of birth: a read that finds the patient's Hero ID. */
+export const findPatientTool = (position: [number, number] = [200, 520]) => {
+	const node = toolNode(
+		TOOLS.findPatient,
+		{
+			resource: 'patient',
+			operation: 'search',
+			returnAll: false,
+			limit: 5,
+			filters: {
+				nhsNumber: fromAI('nhsNumber', "The patient's NHS number, 10 digits, e.g. 943 476 5919"),
+				dateOfBirth: fromAI('dateOfBirth', "The patient's date of birth, YYYY-MM-DD"),
+			},
+		},
+		position,
+	);
+	// The model reads the operation's own Tool Description (what the answer means, when to act).
+	delete (node.parameters as Record<string, unknown>).descriptionType;
+	return node;
+};
 
 /** Slot → Get Many: a small page of free slots for an appointment type from a date. */
 export const findSlotsTool = (position: [number, number] = [360, 520]) =>
@@ -306,4 +328,12 @@ export function agentWorkflow(options: AgentWorkflowOptions & { trigger?: Workfl
 export const BOOKING_SYSTEM_MESSAGE =
 	'You are a GP practice booking assistant. Find a free slot, book the next available appointment for the patient, ' +
 	'then send them one SMS with the appointment date and time (UK time). Never send the same SMS twice. ' +
+	'If a tool returns an error, correct the input or tell the user; do not retry a send that succeeded.';
+
+/** The booking assistant that starts from the NHS number and date of birth (the example's system message). */
+export const FIND_PATIENT_SYSTEM_MESSAGE =
+	'You are a GP practice booking assistant. First find the patient with Find patient, using the NHS number and date of birth the user gave; ' +
+	'continue only when exactly one patient matches, and use the Hero patient ID it returns. Then find a free slot, book the next available appointment ' +
+	'for that patient, and send them one SMS with the appointment date and time (UK time). Never send the same SMS twice. ' +
+	'If no patient or several match, book and send nothing and ask the user to check the details. ' +
 	'If a tool returns an error, correct the input or tell the user; do not retry a send that succeeded.';

@@ -14,6 +14,7 @@ import {
 } from '../agents/scriptedModel';
 import {
 	AGENT,
+	FIND_PATIENT_SYSTEM_MESSAGE,
 	SEND_SMS_INPUTS,
 	TOOLS,
 	accessTokenTool,
@@ -21,6 +22,7 @@ import {
 	bookTool,
 	chatTriggerNode,
 	everyActionAsTool,
+	findPatientTool,
 	findSlotsTool,
 	heroToolDescription,
 	importScriptedModelCredential,
@@ -40,6 +42,7 @@ import { loadFilledExamples } from '../n8n/examples';
 import { appointments } from '../sandbox/routes/appointments';
 import { addDays, londonDate } from '../sandbox/routes/slots';
 import { messages, sendAnswerSettings } from '../sandbox/routes/messages';
+import { patients } from '../sandbox/routes/patients';
 import { issuedTokens } from '../sandbox/routes/practiceGroup';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { writeFileSync } from 'node:fs';
@@ -52,6 +55,7 @@ const REPEAT_WORKFLOW = 'heroE2eAgentRepeat1';
 const CHAT_WORKFLOW = 'heroE2eAgentChatStream1';
 const EVERY_ACTION_WORKFLOW = 'heroE2eAgentEveryAction1';
 const TOKENS_WORKFLOW = 'heroE2eAgentTokens1';
+const NO_MATCH_WORKFLOW = 'heroE2eAgentNoPatient1';
 /** Every action as a tool, named as the panel names it; Send and Access Token → Create get $fromAI inputs / nothing. */
 const everyActionTools = everyActionAsTool({ 'message:send': SEND_SMS_INPUTS });
 const CHAT_WEBHOOK_ID = '6f1d2c3b-8a4e-4b7f-9e21-3c5d7a9b0c11';
@@ -107,7 +111,17 @@ beforeAll(async () => {
 			name: 'E2E agent: chat, streaming',
 			prompt: '',
 			trigger: chatTriggerNode(CHAT_WEBHOOK_ID),
-			tools: [findSlotsTool(), bookTool(), sendSmsTool()],
+			systemMessage: FIND_PATIENT_SYSTEM_MESSAGE,
+			tools: [findPatientTool(), findSlotsTool(), bookTool(), sendSmsTool()],
+		}),
+		agentWorkflow({
+			id: NO_MATCH_WORKFLOW,
+			name: 'E2E agent: no patient matches',
+			// Ada Lovelace's NHS number with her day and month swapped: nobody matches.
+			prompt:
+				'Book the next available GP appointment for the patient with NHS number 943 476 5919, born 1985-10-12, and text them the time.',
+			systemMessage: FIND_PATIENT_SYSTEM_MESSAGE,
+			tools: [findPatientTool(), findSlotsTool(), bookTool(), sendSmsTool()],
 		}),
 		agentWorkflow({
 			id: REPEAT_WORKFLOW,
@@ -439,21 +453,116 @@ test('Hero stalls past the Timeout (and records the SMS late); the model calls S
 	]);
 });
 
-test('the example workflow "Booking assistant" books the next available appointment and texts the patient its time', async () => {
+/** The position of the first request the sandbox received that matches, in the order received. */
+const firstRequest = (method: string, path: RegExp) =>
+	sandbox.requests.findIndex((r) => r.method === method && path.test(r.path));
+
+test('the example workflow "Booking assistant" finds the patient by NHS number and date of birth first, then books with the Hero ID the search returned and texts the patient its time', async () => {
+	// Ada Lovelace (the example's NHS number and date of birth) under a Hero ID made for this run:
+	// no script, prompt or example holds it, so only the search can have told it to the model.
+	const ada = patients(sandbox.state).get('2001')!;
+	const heroId = sandbox.state.nextId();
+	patients(sandbox.state).delete('2001');
+	patients(sandbox.state).set(heroId, { ...ada, id: heroId });
+
 	// The same conversation-driven fixture `npm start` serves (test/agents/bookingAssistant.ts).
-	model.reset([bookingAssistant, bookingAssistant, bookingAssistant, bookingAssistant]);
+	model.reset(Array.from({ length: 5 }, () => bookingAssistant));
 	const { output } = await executeWorkflow(home, example.id);
 
-	const { sent } = expectOneBookingAndItsSms();
+	// Hero was asked in this order: the patient search (by the example's NHS number and date of
+	// birth), then the booking, then the SMS.
+	const search = firstRequest('GET', /^\/v3\/patients$/);
+	const booking = firstRequest('POST', /^\/v1\/appointments$/);
+	const sms = firstRequest('POST', /^\/v1\/messages\/send$/);
+	expect(search).toBeGreaterThanOrEqual(0);
+	expect(sandbox.requests[search].query).toMatchObject({
+		nhs_number: '943 476 5919',
+		dob: '1985-12-10',
+	});
+	expect(sandbox.received('GET', '/v3/patients')).toHaveLength(1);
+	expect(search).toBeLessThan(booking);
+	expect(booking).toBeLessThan(sms);
+
+	// The booking and the SMS are for the Hero ID the search returned.
+	const booked = [...appointments(sandbox.state).values()];
+	expect(booked.map((a) => [a.patient_id, a.status])).toEqual([[heroId, 'confirmed']]);
+	const sent = [...messages(sandbox.state).values()];
+	expect(sent.map((m) => [m.message_type, m.patient.id])).toEqual([['sms', heroId]]);
+	expect(sent[0].message).toContain(ukTime(booked[0].start_time!));
+	expect(
+		sandbox
+			.received('POST', '/v1/messages/send')
+			.map((r) => (r.body as Record<string, unknown>).patient_id),
+	).toEqual([heroId]);
+
+	// What the model saw: before the search answered, nothing it was sent held the Hero ID; the
+	// search's answer gave it, with exactly one match; then it booked and texted with that ID.
+	const requests = model.chatRequests();
+	expect(requests).toHaveLength(5);
+	expect(JSON.stringify(requests[0].body)).not.toContain(heroId);
+	expect(requests[0].reply?.toolCalls).toEqual([
+		{
+			name: toolName(TOOLS.findPatient),
+			arguments: { nhsNumber: '943 476 5919', dateOfBirth: '1985-12-10' },
+		},
+	]);
+	const [lookup] = toolMessages(requests[1]);
+	expect(lookup.content).toEqual([
+		expect.objectContaining({
+			matches: 1,
+			patient_id: heroId,
+			answer: expect.stringMatching(/^Exactly one patient in Hero matches/),
+		}),
+	]);
+	expect(requests[2].reply?.toolCalls?.[0]).toMatchObject({
+		name: toolName(TOOLS.book),
+		arguments: { patientId: heroId },
+	});
+	expect(requests[3].reply?.toolCalls?.[0]).toMatchObject({
+		name: toolName(TOOLS.send),
+		arguments: { patientId: heroId },
+	});
+	// The model was told what Find patient is for (its Tool Description, not n8n's short label).
+	const findPatient = (requests[0].body.tools ?? []).find(
+		(t) => t.function.name === toolName(TOOLS.findPatient),
+	);
+	expect(findPatient?.function.description).toContain(
+		'Act on a patient only when exactly one matched',
+	);
+
 	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
 	expect(answer.output).toBe(
-		`Booked and texted patient 2001: "${sent[0].message}" (message ${sent[0].id}).`,
+		`Booked and texted patient ${heroId}: "${sent[0].message}" (message ${sent[0].id}).`,
 	);
-	expect(model.chatRequests()).toHaveLength(4);
+});
+
+test('the right NHS number with the wrong date of birth: Find patient tells the model nobody matched and to ask the user; nothing is booked or sent', async () => {
+	model.reset(Array.from({ length: 5 }, () => bookingAssistant));
+	const { output } = await executeWorkflow(home, NO_MATCH_WORKFLOW);
+
+	const requests = model.chatRequests();
+	expect(requests).toHaveLength(2);
+	const [lookup] = toolMessages(requests[1]);
+	expect(lookup.content).toEqual([
+		{
+			matches: 0,
+			patients: [],
+			answer: expect.stringMatching(
+				/^No patient in Hero matches this search\. Nothing was created or changed\. Do not book, send or act for any patient: ask the user to check the NHS number and date of birth/,
+			),
+		},
+	]);
+	const [answer] = nodeItems(output, AGENT) as Array<{ output: string }>;
+	expect(answer.output).toMatch(/^I have not booked or sent anything: No patient in Hero matches/);
+	// Hero was only searched: no booking, no message, no patient created.
+	expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/patients']);
+	expect(appointments(sandbox.state).size).toBe(0);
+	expect(messages(sandbox.state).size).toBe(0);
+	expect(patients(sandbox.state).size).toBe(5);
 });
 
 test('through a Chat Trigger that streams, the agent asks the model with stream: true (server-sent events) and the booking and SMS still happen once', async () => {
-	model.reset([bookingAssistant, bookingAssistant, bookingAssistant, bookingAssistant]);
+	model.reset(Array.from({ length: 5 }, () => bookingAssistant));
 	await activateWorkflowOffline(home, CHAT_WORKFLOW);
 	const server = await startN8nServer(home);
 	try {
@@ -464,14 +573,14 @@ test('through a Chat Trigger that streams, the agent asks the model with stream:
 				action: 'sendMessage',
 				sessionId: 'e2e-session-1',
 				chatInput:
-					'Book the next available GP appointment for patient 2002 and text them the time.',
+					'Book the next available GP appointment for the patient with NHS number 943 476 5870, born 1972-06-23, and text them the time.',
 			}),
 		});
 		const streamed = await response.text();
 		expect(response.status).toBe(200);
 
 		const requests = model.chatRequests();
-		expect(requests).toHaveLength(4);
+		expect(requests).toHaveLength(5);
 		expect(requests.every((r) => r.body.stream === true && r.streamed)).toBe(true);
 		const booked = [...appointments(sandbox.state).values()];
 		expect(booked.map((a) => [a.patient_id, a.status])).toEqual([['2002', 'confirmed']]);

@@ -28,6 +28,7 @@ import {
 	addCollectionOption,
 	editorWorkflows,
 	executeStep,
+	fillPatientId,
 	listEntry,
 	nodeItem,
 	openCredentialDialog,
@@ -35,8 +36,11 @@ import {
 	openNode,
 	openNodeCreator,
 	outputJson,
+	PATIENT_NODE,
+	VIDEO_LINK_NODE,
 	pickCredential,
 	pressEscape,
+	searchLocatorList,
 	searchNodes,
 	setLocatorMode,
 	tooltipOf,
@@ -120,7 +124,7 @@ describe('node creator', () => {
 		await nodeItem(page, SEND_MESSAGE_ACTION).click();
 		await page.getByTestId('ndv').waitFor({ state: 'visible' });
 		await pickCredential(page, session.credentialId);
-		await page.getByTestId('parameter-input-patientId').locator('input').fill('2001');
+		await fillPatientId(page, '2001');
 
 		// Each template is listed as "Name: start of its text", and the chosen one keeps it in the field.
 		const listed = await openLocatorList(page, 'templateId', REMINDER_TEMPLATE);
@@ -162,9 +166,79 @@ describe('parameters', () => {
 		await setLocatorMode(page, 'appointmentTypeId', 'By ID');
 		const locator = page.getByTestId('resource-locator-appointmentTypeId');
 		await locator.getByTestId('rlc-input').fill('GP-15min');
-		await page.getByTestId('parameter-input-patientId').locator('input').click();
+		await page.getByTestId('node-parameters').getByText('Patient ID', { exact: true }).click();
 		const tip = await tooltipOf(page, locator.getByTestId('parameter-issues'));
 		expect(tip).toContain('Not a valid Appointment Type ID: Hero IDs are digits, e.g. 42');
+	});
+});
+
+describe('Patient ID "From list"', () => {
+	const ADA = 'Ada Lovelace · born 10 Dec 1985 · NHS 943 476 5919';
+	const ALAN = 'Alan Turing · born 23 Jun 1972 · NHS 943 476 5870';
+
+	test('says what to type and sends nothing before, lists Hero’s patients for a surname and for an NHS number, and the run reads the one picked', async () => {
+		await pressEscape(page, 2);
+		await session.openWorkflow(WORKFLOW_IDS.patient);
+		await openNode(page, PATIENT_NODE);
+		await page.getByTestId('resource-locator-patientId').getByTestId('rlc-input').click();
+		const dropdown = page.getByTestId('resource-locator-dropdown');
+		// Hero refuses a search without a filter: before anything is typed the field says what to type,
+		// the list reads "No results", and nothing is sent.
+		expect(
+			await page
+				.getByTestId('resource-locator-patientId')
+				.getByTestId('rlc-input')
+				.getAttribute('placeholder'),
+		).toBe('Search by name or NHS number');
+		await dropdown.getByText('No results', { exact: true }).waitFor({ state: 'visible' });
+		expect(session.sandbox.received('GET', '/v3/patients')).toEqual([]);
+
+		expect(await searchLocatorList(page, 'Lovelace', ADA)).toEqual([ADA]);
+		expect(await searchLocatorList(page, '943 476 5870', ALAN)).toEqual([ALAN]);
+		const searches = session.sandbox.received('GET', '/v3/patients').map((r) => r.query);
+		expect(searches).toContainEqual(expect.objectContaining({ last_name: 'Lovelace' }));
+		expect(searches).toContainEqual(expect.objectContaining({ nhs_number: '943 476 5870' }));
+		// Part of an NHS number finds nobody (Hero's filter is exact): it is never sent.
+		expect(
+			searches.filter((q) => q.nhs_number !== undefined && q.nhs_number !== '943 476 5870'),
+		).toEqual([]);
+
+		await listEntry(page, ALAN).click();
+		expect(
+			await page.getByTestId('resource-locator-patientId').getByTestId('rlc-input').inputValue(),
+		).toBe(ALAN);
+		session.sandbox.reset();
+		const json = await executeStep(page, '"first_name"');
+		expect(json).toContain('"first_name": "Alan"');
+		expect(session.sandbox.received('GET').map((r) => r.path)).toEqual(['/v2/patients/2002']);
+	});
+});
+
+describe('Patient ID "From list" in Additional Fields', () => {
+	const MARY = 'Mary Seacole · born 23 Nov 1990 · NHS 943 476 5846';
+
+	test('added to Video Link → Create, it searches Hero by first and last name and the link is made for the patient picked', async () => {
+		await pressEscape(page, 2);
+		await session.openWorkflow(WORKFLOW_IDS.videoLink);
+		await openNode(page, VIDEO_LINK_NODE);
+		// Patient ID is the collection's only field: n8n shows a button that adds it.
+		await page
+			.getByTestId('node-parameters')
+			.getByRole('button', { name: 'Add Field', exact: true })
+			.click();
+		const locator = page.getByTestId('resource-locator-patientId');
+		await locator.waitFor({ state: 'visible' });
+		await locator.getByTestId('rlc-input').click();
+		expect(await searchLocatorList(page, 'Mary Seacole', MARY)).toEqual([MARY]);
+		expect(session.sandbox.received('GET', '/v3/patients').map((r) => r.query)).toContainEqual(
+			expect.objectContaining({ first_name: 'Mary', last_name: 'Seacole' }),
+		);
+		await listEntry(page, MARY).click();
+		expect(await locator.getByTestId('rlc-input').inputValue()).toBe(MARY);
+		await executeStep(page, 'short_link');
+		const made = session.sandbox.received('POST', '/v1/video_links');
+		expect(made).toHaveLength(1);
+		expect(made[0].body).toEqual({ [INFERRED.videoLinkFields.patientId]: '2003' });
 	});
 });
 
@@ -177,7 +251,7 @@ describe('Book Next Available', () => {
 		const notice = parameters
 			.getByText('Books the earliest free slot that matches', { exact: false })
 			.first();
-		const patientId = page.getByTestId('parameter-input-patientId');
+		const patientId = page.getByTestId('resource-locator-patientId');
 		await notice.waitFor({ state: 'visible' });
 		expect((await notice.boundingBox())!.y).toBeLessThan((await patientId.boundingBox())!.y);
 		await parameters

@@ -19,7 +19,11 @@ export const WORKFLOW_IDS = {
 	bookNext: 'heroEditorBookNext1',
 	trigger: 'heroEditorTrigger1',
 	slots: 'heroEditorSlots1',
+	patient: 'heroEditorPatient1',
+	videoLink: 'heroEditorVideoLink1',
 } as const;
+export const PATIENT_NODE = 'Get the patient';
+export const VIDEO_LINK_NODE = 'Make a video link';
 export const SLOTS_NODE = 'Find free slots';
 export const TRIGGER_WEBHOOK_ID = '8d0c2f3e-6a1b-4c5d-9e7f-0a1b2c3d4e5f';
 export const BOOK_NEXT_NODE = 'Book next nurse appointment';
@@ -51,6 +55,26 @@ export function editorWorkflows(credentialId: string): WorkflowJson[] {
 					options: { maxAttempts: 3 },
 				},
 				{ credentialId, name: BOOK_NEXT_NODE },
+			),
+		]),
+		// Patient → Get with an empty Patient ID (From List, as a new node has it).
+		linearWorkflow(WORKFLOW_IDS.patient, 'Editor: patient', [
+			manualTriggerNode(),
+			heroNode(
+				{
+					resource: 'patient',
+					operation: 'get',
+					patientId: { __rl: true, mode: 'list', value: '' },
+				},
+				{ credentialId, name: PATIENT_NODE },
+			),
+		]),
+		// Video Link → Create, nothing in Additional Fields yet (its Patient ID is a locator in a collection).
+		linearWorkflow(WORKFLOW_IDS.videoLink, 'Editor: video link', [
+			manualTriggerNode(),
+			heroNode(
+				{ resource: 'videoLink', operation: 'create' },
+				{ credentialId, name: VIDEO_LINK_NODE },
 			),
 		]),
 		linearWorkflow(WORKFLOW_IDS.slots, 'Editor: slots', [
@@ -151,6 +175,30 @@ export async function openLocatorList(
 		.locator('[class*="resourceItem"]')
 		.filter({ visible: true })
 		.allInnerTexts();
+}
+
+/**
+ * Types `filter` into an open resource locator's search box and returns the names listed once
+ * `expected` is among them (the list is loaded from Hero for that filter).
+ */
+export async function searchLocatorList(
+	page: Page,
+	filter: string,
+	expected: string,
+): Promise<string[]> {
+	const dropdown = page.getByTestId('resource-locator-dropdown');
+	await dropdown
+		.getByPlaceholder('Search...', { exact: true })
+		.filter({ visible: true })
+		.fill(filter);
+	await listEntry(page, expected).waitFor({ state: 'visible' });
+	return dropdown.locator('[class*="resourceItem"]').filter({ visible: true }).allInnerTexts();
+}
+
+/** Gives the Patient ID locator of the open NDV a Hero patient ID (By ID mode). */
+export async function fillPatientId(page: Page, id: string): Promise<void> {
+	await setLocatorMode(page, 'patientId', 'By ID');
+	await page.getByTestId('resource-locator-patientId').getByTestId('rlc-input').fill(id);
 }
 
 /** An entry of an open resource-locator list by its exact text. */

@@ -24,6 +24,7 @@ import {
 	WORKFLOW_IDS,
 	editorWorkflows,
 	executeStep,
+	fillPatientId,
 	listEntry,
 	nodeItem,
 	openCredentialDialog,
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
 		// 2. Message → Send: template from Hero's list, run.
 		await nodeItem(page, SEND_MESSAGE_ACTION).click();
 		await page.getByTestId('ndv').waitFor({ state: 'visible' });
-		await page.getByTestId('parameter-input-patientId').locator('input').fill('2001');
+		await fillPatientId(page, '2001');
 		await openLocatorList(page, 'templateId', REMINDER_TEMPLATE);
 		await listEntry(page, REMINDER_TEMPLATE).click();
 		await executeStep(page, 'message_id');

@@ -36,7 +36,7 @@ export const SANDBOX_FILL_INS: Record<string, IDataObject[]> = {
 	],
 	heroExampleBook01: [{ patient_id: '2001' }],
 	heroExampleLink01: [{ nhs_number: '485 777 3457', date_of_birth: '1986-12-09' }],
-	heroExampleAgent01: [{ patient_id: '2001' }],
+	heroExampleAgent01: [{ nhs_number: '943 476 5919', date_of_birth: '1985-12-10' }],
 	heroExampleReminder01: [{ practice_name: 'Riverside Surgery' }],
 	// The third row's number is one digit short: the example shows On Error: Continue reporting it.
 	heroExampleList01: [

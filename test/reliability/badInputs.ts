@@ -9,6 +9,7 @@ import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 import { runHeroNode } from '../harness/runNode';
 import type { Sandbox } from '../sandbox/server';
 import { slots, type SandboxSlot } from '../sandbox/routes/slots';
+import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 
 export type Kind =
 	| 'missing required field'
@@ -42,6 +43,7 @@ export interface BadInput {
 /** Operations that take no input a user could get wrong (nothing to validate). */
 export const EXEMPT_OPERATIONS: Record<string, string> = {
 	'accessToken.create': 'no parameters',
+	'partner.getHeidiToken': 'no parameters',
 	'practiceGroup.get': 'no parameters',
 	'practiceGroup.getCapabilities': 'no parameters',
 	'practiceGroup.getConfiguration': 'no parameters',
@@ -656,6 +658,16 @@ const messaging: BadInput[] = [
 		bad: {},
 	},
 	{
+		op: 'invoicing.getDefaultCustomer',
+		what: 'Patient ID is an NHS number',
+		kind: 'malformed id',
+		field: 'Patient ID',
+		parameters: { patientId: v },
+		good: { v: '2001' },
+		bad: { v: '943 476 5919' },
+		patientData: true,
+	},
+	{
 		op: 'invoicing.getManyCoupons',
 		what: 'Limit is a fraction below 1',
 		kind: 'out of range',
@@ -674,6 +686,24 @@ const messaging: BadInput[] = [
 		bad: { v: '  ' },
 	},
 	{
+		op: 'invoicing.updateInvoice',
+		what: 'Issuer is a name, not an admin ID',
+		kind: 'malformed id',
+		field: 'Issuer',
+		parameters: { invoiceId: '4001', issuerId: byId(v), updateFields: { memo: 'Paid' } },
+		good: { v: '42' },
+		bad: { v: 'Dr Okafor' },
+	},
+	{
+		op: 'invoicing.updateInvoice',
+		what: 'Other Fields (JSON) is a list',
+		kind: 'wrong type from expression',
+		field: 'Other Fields (JSON)',
+		parameters: { invoiceId: '4001', issuerId: byId('42'), updateFields: { otherFields: v } },
+		good: { v: '{ "due_date": "2027-01-15" }' },
+		bad: { v: '[ "due_date" ]' },
+	},
+	{
 		op: 'messageTemplate.getMany',
 		what: 'Has Follow-Up is "sometimes"',
 		kind: 'wrong type from expression',
@@ -681,6 +711,57 @@ const messaging: BadInput[] = [
 		parameters: list({ filters: { hasFollowUp: v } }),
 		good: { v: false },
 		bad: { v: 'sometimes' },
+	},
+	{
+		op: 'pharmacy.create',
+		what: 'Mobile with letters',
+		kind: 'bad phone',
+		field: 'Mobile',
+		parameters: {
+			name: 'Canal Side Pharmacy',
+			email: 'canal@pharmacy.example',
+			mobile: v,
+			prescriberId: '42',
+		},
+		good: { v: '07700 900301' },
+		bad: { v: '07700 PHARM1' },
+	},
+	{
+		op: 'pharmacy.create',
+		what: 'Email without @',
+		kind: 'bad email',
+		field: 'Email',
+		parameters: {
+			name: 'Canal Side Pharmacy',
+			email: v,
+			mobile: '0113 496 0301',
+			prescriberId: '42',
+		},
+		good: { v: 'canal@pharmacy.example' },
+		bad: { v: 'canal.pharmacy.example' },
+	},
+	{
+		op: 'pharmacy.create',
+		what: 'Prescriber ID with a prefix',
+		kind: 'malformed id',
+		field: 'Prescriber ID',
+		parameters: {
+			name: 'Canal Side Pharmacy',
+			email: 'canal@pharmacy.example',
+			mobile: '0113 496 0301',
+			prescriberId: v,
+		},
+		good: { v: '42' },
+		bad: { v: 'RX-0042' },
+	},
+	{
+		op: 'prescriber.getPharmacies',
+		what: 'Prescriber ID is the external prescriber ID',
+		kind: 'malformed id',
+		field: 'Prescriber ID',
+		parameters: list({ prescriberId: v }),
+		good: { v: '42' },
+		bad: { v: 'RX-0042' },
 	},
 	{
 		op: 'task.get',
@@ -866,6 +947,15 @@ const linksAndPatients: BadInput[] = [
 		bad: { v: 'survey' },
 	},
 	{
+		op: 'formResponse.get',
+		what: 'Form Response ID with a slash',
+		kind: 'malformed id',
+		field: 'Form Response ID',
+		parameters: { formResponseId: v },
+		good: { v: '7001' },
+		bad: { v: '7001/notes' },
+	},
+	{
 		op: 'formLink.create',
 		what: 'Patient ID not numeric',
 		kind: 'malformed id',
@@ -890,6 +980,15 @@ const linksAndPatients: BadInput[] = [
 		kind: 'wrong type from expression',
 		field: 'Patient ID',
 		parameters: { additionalFields: { patientId: v } },
+		good: { v: '2004' },
+		bad: { v: ['2004', '2005'] },
+	},
+	{
+		op: 'videoLink.create',
+		what: 'Patient ID (By ID) is a list',
+		kind: 'wrong type from expression',
+		field: 'Patient ID',
+		parameters: { additionalFields: { patientId: byId(v) } },
 		good: { v: '2004' },
 		bad: { v: ['2004', '2005'] },
 	},
@@ -996,6 +1095,69 @@ const linksAndPatients: BadInput[] = [
 		parameters: { filters: { lastName: v } },
 		good: { v: 'Lovelace' },
 		bad: { v: '' },
+	},
+	{
+		op: 'patient.get',
+		what: 'Patient ID (Record: Hero v1) is a name',
+		kind: 'malformed id',
+		field: 'Patient ID',
+		parameters: { patientId: v, record: 'v1' },
+		good: { v: '2001' },
+		bad: { v: 'Ada Lovelace' },
+		patientData: true,
+	},
+	{
+		op: 'patient.getMany',
+		what: 'Limit of 0 from an expression',
+		kind: 'out of range',
+		field: 'Limit',
+		parameters: { returnAll: false, limit: v },
+		good: { v: 2 },
+		bad: { v: 0 },
+	},
+	{
+		op: 'patient.getAttachments',
+		what: 'Patient ID is an NHS number with spaces',
+		kind: 'malformed id',
+		field: 'Patient ID',
+		parameters: { patientId: v, returnAll: true },
+		good: { v: '2001' },
+		bad: { v: '943 476 5919' },
+		patientData: true,
+	},
+	{
+		op: 'patient.getPaymentMethods',
+		what: 'Patient ID with a letter',
+		kind: 'malformed id',
+		field: 'Patient ID',
+		parameters: { patientId: v },
+		good: { v: '2001' },
+		bad: { v: '2001a' },
+	},
+	{
+		op: 'patient.merge',
+		what: 'Merge With Patient ID is the same patient as Patient ID',
+		kind: 'conflicting fields',
+		field: 'Merge With Patient ID',
+		parameters: {
+			patientId: '={{ $json.keep }}',
+			otherPatientId: v,
+			mergeToken: '={{ $json.token }}',
+		},
+		// Each valid item merges its own pair, with the token Preview Merge gave for it.
+		good: async (sandbox, n) => {
+			const [keep, other] = n === 0 ? ['2005', '2001'] : ['2004', '2002'];
+			const preview = await runHeroNode(sandbox, {
+				parameters: {
+					resource: 'patient',
+					operation: 'previewMerge',
+					patientId: keep,
+					otherPatientId: other,
+				},
+			});
+			return { keep, v: other, token: String(preview.json[0][INFERRED.mergeTokenField]) };
+		},
+		bad: { keep: '2003', v: '2003', token: 'mt_unused' },
 	},
 	{
 		op: 'patient.createOrUpdate',
@@ -1490,6 +1652,24 @@ const booking: BadInput[] = [
 		parameters: { returnAll: true, filters: { hasAvailability: v } },
 		good: { v: true },
 		bad: { v: 'maybe' },
+	},
+	{
+		op: 'hcaConsultant.get',
+		what: 'GMC Number is ".."',
+		kind: 'malformed id',
+		field: 'GMC Number',
+		parameters: { gmcNumber: v },
+		good: { v: '7012345' },
+		bad: { v: '..' },
+	},
+	{
+		op: 'hcaConsultant.search',
+		what: 'Fields mapped to an object',
+		kind: 'wrong type from expression',
+		field: 'Fields',
+		parameters: list({ options: { fields: v } }),
+		good: { v: 'last_name' },
+		bad: { v: { last: 'name' } },
 	},
 	{
 		op: 'location.getMany',

@@ -38,16 +38,59 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** A Hero patient id, typed or mapped from an earlier node (e.g. Patient → Register via PDS). */
-export const patientIdField: INodeProperties = {
-	displayName: 'Patient ID',
-	name: 'patientId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 1234',
-	description: 'The Hero patient ID (numeric). Get it from Patient → Register via PDS.',
-};
+/**
+ * A Hero patient, searched by name or NHS number (From List: Hero's patient search as the user types)
+ * or given by its id (By ID, e.g. mapped from Patient → Search). Saved workflows that hold a plain id
+ * string run as before: the readers in helpers.ts take both.
+ */
+function patientLocator(required: boolean, description: string): INodeProperties {
+	return {
+		displayName: 'Patient ID',
+		name: 'patientId',
+		type: 'resourceLocator',
+		required,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Search by name or NHS number',
+				// Hero refuses a patient search without a filter: searchPatients sends nothing for an empty
+				// one and the list reads "No results". Not `searchFilterRequired`: n8n 1.x then shows a
+				// loading list until something is typed, never its "Enter a search term" hint.
+				typeOptions: { searchListMethod: 'searchPatients', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1234',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\d+$',
+							errorMessage: 'A Hero patient ID is numeric, e.g. 1234',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The Patient ID of operations that need a patient. */
+export const patientIdField: INodeProperties = patientLocator(
+	true,
+	'The Hero patient: search by name or NHS number, or give the Hero patient ID',
+);
+
+/** The optional Patient ID of an Additional Fields collection (read with `optionalId`). */
+export function optionalPatientIdField(description: string): INodeProperties {
+	return patientLocator(false, description);
+}
 
 /**
  * A calendar date (Hero wants YYYY-MM-DD). n8n's only date type, `dateTime`, opens a date-and-time

@@ -60,6 +60,16 @@ const resourceProperty: INodeProperties = {
 		},
 		{ name: 'Form Link', value: 'formLink', description: 'Shareable links to a Hero form' },
 		{
+			name: 'Form Response',
+			value: 'formResponse',
+			description: "A patient's submitted answers to a form",
+		},
+		{
+			name: 'HCA Consultant',
+			value: 'hcaConsultant',
+			description: 'Consultants of HCA booking, found by name or GMC number',
+		},
+		{
 			name: 'Invoicing',
 			value: 'invoicing',
 			description: 'Billing customers and coupons for private services',
@@ -85,9 +95,19 @@ const resourceProperty: INodeProperties = {
 			description: "The practice's message templates",
 		},
 		{
+			name: 'Partner',
+			value: 'partner',
+			description: 'Tokens for partner integrations such as Heidi',
+		},
+		{
 			name: 'Patient',
 			value: 'patient',
 			description: 'Register patients via PDS, get and update them, match EHR records',
+		},
+		{
+			name: 'Pharmacy',
+			value: 'pharmacy',
+			description: "Add pharmacies to a prescriber's list",
 		},
 		{
 			name: 'Practice Group',
@@ -98,6 +118,11 @@ const resourceProperty: INodeProperties = {
 			name: 'Practitioner',
 			value: 'practitioner',
 			description: 'GPs, nurses and other clinicians who have bookable slots',
+		},
+		{
+			name: 'Prescriber',
+			value: 'prescriber',
+			description: "A prescriber's pharmacies",
 		},
 		{
 			name: 'Slot',

@@ -4,10 +4,22 @@ import { invalid } from '../privacy/invalid';
 import { readList, type HeroRequest } from '../transport';
 import { isHeroId, toIsoDate, toIsoDateTime } from '../validation';
 
+/**
+ * The value of a resource locator (`{ __rl, mode, value }`), as a collection returns it (n8n's
+ * `extractValue` only opens top-level locators); anything else as it is, e.g. the plain id string
+ * of a workflow saved before the field was a locator.
+ */
+export function locatorValue(value: unknown): unknown {
+	if (value && typeof value === 'object' && !Array.isArray(value) && '__rl' in value)
+		return (value as IDataObject).value;
+	return value;
+}
+
 function asText(value: unknown): string {
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'object') return '';
-	return String(value).trim();
+	const plain = locatorValue(value);
+	if (plain === undefined || plain === null) return '';
+	if (typeof plain === 'object') return '';
+	return String(plain).trim();
 }
 
 export function requireString(
@@ -29,8 +41,9 @@ export function requireText(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	field: string,
-	value: unknown,
+	given: unknown,
 ): string {
+	const value = locatorValue(given);
 	if (typeof value === 'object' && value !== null)
 		throw invalid(ctx, itemIndex, field, 'expected text, got an object or list');
 	const text = asText(value);
@@ -61,6 +74,22 @@ export function checkId(
 	if (!isHeroId(id))
 		throw invalid(ctx, itemIndex, field, 'expected a numeric Hero ID such as 1234');
 	return id;
+}
+
+/**
+ * An optional Hero id (e.g. Additional Fields → Patient ID): undefined when empty (a locator with
+ * nothing chosen too), else `checkId` (so a list or object from an expression is refused, not dropped).
+ */
+export function optionalId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string | undefined {
+	const plain = locatorValue(value);
+	if (plain === undefined || plain === null || (typeof plain === 'string' && plain.trim() === ''))
+		return undefined;
+	return checkId(ctx, itemIndex, field, value);
 }
 
 /** Several ids given as a list, or as text separated by commas. */

@@ -257,9 +257,3 @@ export function sayingPatient(output: IDataObject, patientId: string | undefined
 	if (patientId === undefined || output.patient_id !== undefined) return output;
 	return { ...output, patient_id: patientId };
 }
-
-/** The item's Hero patient ID, from the node's fields: as given, or found by NHS number and date of birth. */
-export async function patientIdOf(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const patient = readPatient(ctx, itemIndex);
-	return 'id' in patient ? patient.id : await findPatientId(ctx, itemIndex, patient.find);
-}

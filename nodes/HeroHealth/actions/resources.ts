@@ -22,6 +22,11 @@ import { location } from './location';
 import { practitioner } from './practitioner';
 import { slot } from './slot';
 import { webhook } from './webhook';
+import { formResponse } from './formResponse';
+import { hcaConsultant } from './hcaConsultant';
+import { partner } from './partner';
+import { pharmacy } from './pharmacy';
+import { prescriber } from './prescriber';
 
 /**
  * Every resource of the Hero Health node, keyed by its `resource` parameter value.
@@ -52,4 +57,9 @@ export const resources: Record<string, HeroResource> = {
 	practitioner,
 	slot,
 	webhook,
+	formResponse,
+	hcaConsultant,
+	partner,
+	pharmacy,
+	prescriber,
 };

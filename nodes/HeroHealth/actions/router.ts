@@ -8,6 +8,7 @@ import { resources } from './resources';
 import type { LookupContext } from './router.lookups';
 import { rememberingParameters } from './router.parameters';
 import { PassSupervisor, checkPass, runPass } from './router.passes';
+import { toolResult } from './toolResults';
 
 /**
  * True when an AI Agent called this node as its tool and n8n's engine runs the call (the input item
@@ -102,17 +103,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	const continueOnFail = this.continueOnFail() || calledByAgent(this, items);
-	// A tool's answer goes to the model: no bearer tokens in it (privacy/toolAnswer.ts).
+	// A tool's answer goes to the model: in the operation's tool shape if it has one (toolResults.ts),
+	// and no bearer tokens in it (privacy/toolAnswer.ts).
 	const forModel = this.getNode().type.endsWith('Tool');
+	const forTheModel = (result: IDataObject | IDataObject[], itemIndex: number) => {
+		const answer = toolResult(ctx, `${resource}:${operationName}`, itemIndex, result);
+		return Array.isArray(answer) ? answer.map(withoutCredentials) : withoutCredentials(answer);
+	};
 	const toOutput = (result: IDataObject | IDataObject[], itemIndex: number) =>
 		this.helpers.constructExecutionMetaData(
-			this.helpers.returnJsonArray(
-				forModel
-					? Array.isArray(result)
-						? result.map(withoutCredentials)
-						: withoutCredentials(result)
-					: result,
-			),
+			this.helpers.returnJsonArray(forModel ? forTheModel(result, itemIndex) : result),
 			{ itemData: { item: itemIndex } },
 		);
 

@@ -12,6 +12,8 @@ import { searchMessageTemplates } from './listSearch/messageTemplates';
 import { searchForms } from './listSearch/forms';
 import { searchAppointmentTypes } from './listSearch/appointmentTypes';
 import { searchLocations } from './listSearch/locations';
+import { searchPatientAttachments } from './listSearch/patientAttachments';
+import { searchPatients } from './listSearch/patients';
 import { searchPractitioners } from './listSearch/practitioners';
 import { searchWebhooks } from './listSearch/webhooks';
 import {
@@ -19,6 +21,7 @@ import {
 	loadLocations,
 	loadPractitioners,
 } from './loadOptions/bookingOptions';
+import { loadCoupons } from './loadOptions/coupons';
 
 type ListSearch = (
 	this: ILoadOptionsFunctions,
@@ -35,12 +38,14 @@ export const listSearch: Record<string, ListSearch> = {
 	searchAppointmentTypes,
 	searchLocations,
 	searchPractitioners,
+	searchPatients,
 	searchAdmins,
 	searchAutomatedMessages,
 	searchBatchMessages,
 	searchBookingLinks,
 	searchForms,
 	searchMessageTemplates,
+	searchPatientAttachments,
 	searchWebhooks,
 };
 
@@ -49,4 +54,5 @@ export const loadOptions: Record<string, LoadOptions> = {
 	loadAppointmentTypes,
 	loadLocations,
 	loadPractitioners,
+	loadCoupons,
 };

@@ -1,8 +1,11 @@
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A JWT (header.payload.signature, the header starting `{"` in base64url), as tokens are. */
+const BEARER_TOKEN = /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+
 /**
  * The one redaction of text built from Hero's answers: the credential's own values (API key,
- * practice group ID; matched whole, case-insensitively) and then patient data. `secrets` are
+ * practice group ID; matched whole, case-insensitively), bearer tokens (JWTs) and then patient data. `secrets` are
  * the credential values the request used.
  */
 export function redact(text: string, secrets: readonly string[] = []): string {
@@ -15,7 +18,8 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 			'[redacted]',
 		);
 	}
-	return redactPatientData(clean);
+	// A bearer token Hero quotes back (an Elements access token, a Heidi token) is a credential too.
+	return redactPatientData(clean.replace(BEARER_TOKEN, '[redacted]'));
 }
 
 /**

@@ -109,6 +109,33 @@ export const INFERRED = {
 	 */
 	patientSearchAnswer: { idField: 'id', countField: 'count' } as const,
 
+	/** Patient → Get Many (`GET /v1/patients`): query and answer never captured; paged with `page_index`/`page_size`, answered `{ data, count }` like Hero's other lists, each patient output as sent. */
+	patientListPaged: true as boolean,
+	/** Patient → Get Attachments (`GET /v1/patients/{id}/attachments`): answer never captured; a list (`{ data }` or a bare array), each attachment's id (Attachment Link's `ehr_file_id`) under `idField`, its name under the first of `nameFields` present. */
+	patientAttachmentFields: { idField: 'id', nameFields: ['file_name', 'name', 'title'] } as const,
+	/** Patient → Get Payment Methods (`GET /v1/patients/{id}/payment_methods`): answer never captured; a list under the first of these keys (or a bare array) of card entries like the Customer's `sources[]` (id, type, brand, last4, exp_month, exp_year). Any other answer is output as sent. */
+	paymentMethodListKeys: ['data', 'sources'] as const,
+	/** Preview Patient Merging's answer was never captured; the docs say it provides the merge token Merge Patients takes as `merge_token`. We take the preview to carry it under the same name. */
+	mergeTokenField: 'merge_token',
+
+	/**
+	 * Get Prescriber's Pharmacies (`GET /v1/prescriber/{id}/pharmacies`) answers `{ data, count }`, but
+	 * no paging is documented: read as one answer, Return All / Limit applied by the node (as for the
+	 * coupon and customer lists).
+	 */
+	prescriberPharmaciesPaging: 'unpaged' as 'unpaged' | 'paged' | 'pagedWhenCounted',
+	/**
+	 * Search HCA Consultants: the sample URL's `fields` value decodes to `fields=first_name&fields=last_name`,
+	 * taken to be a list of field names sent as repeated keys. Its answer was never captured: a list
+	 * (`{ data }` or an array) gives one item per consultant, any other object one item as sent.
+	 */
+	hcaConsultantFieldsQuery: (fields: string[]) => ({ fields }),
+	/**
+	 * Update Invoice: only `issuer_id`, `memo`, `footer` and `coupons` were captured; `coupons` is taken
+	 * to be a list of coupon ids (List Coupons). A draft's other fields are sent as the user gives them.
+	 */
+	invoiceUpdateFields: ['issuer_id', 'memo', 'footer', 'coupons'] as const,
+
 	/**
 	 * A 429 is taken to mean Hero refused the request without acting on it, so even a send or a
 	 * booking is retried after one (transport/retry.ts). Hero documents no rate-limit behaviour.

@@ -55,6 +55,14 @@ export function isHeroId(input: string): boolean {
 	return /^\d+$/.test(input);
 }
 
+/**
+ * An id Hero documents only as a string (no pattern): any text that stays one path segment once
+ * encoded, so not `.` or `..` and no slash, backslash or NUL (the transport refuses those).
+ */
+export function isPathSegmentText(input: string): boolean {
+	return input !== '' && !/^\.+$/.test(input) && !/[/\\]/.test(input) && !input.includes('\u0000');
+}
+
 // One formatter per zone: building an Intl.DateTimeFormat costs far more than using it, and a Return
 // All of 10,000 slots formats each start five times (readableTime).
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();

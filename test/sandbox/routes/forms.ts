@@ -1,6 +1,7 @@
 /**
  * Practice forms: `GET /v1/forms` (search, reply_form, form_type; no paging documented) and
  * `GET /v1/forms/{id}`. Seeded with one form of each type and a reply form.
+ * Form responses: `GET /v1/form_response/{id}` (the path id a string, the sample's ids numbers).
  */
 import { notFound } from '../errors';
 import { q, s } from '../schema';
@@ -112,6 +113,60 @@ export const SEED_FORMS: SandboxForm[] = [
 	},
 ];
 
+/** A submitted form response, with the fields of Hero's 200 sample (ids are numbers there). */
+export interface SandboxFormResponse {
+	id: number;
+	form_id: number;
+	client_id: number;
+	appointment_id: number | null;
+	invoice_id: number | null;
+	practice_group_id: number;
+	created_at: string;
+	updated_at: string;
+	hidden: boolean;
+	emis_file_record_at: string | null;
+	short_link_id: number | null;
+	admin_id: number | null;
+	write_to_record_error: string | null;
+}
+
+export function formResponses(state: SandboxState): Map<string, SandboxFormResponse> {
+	return state.slice('formResponses', () => new Map<string, SandboxFormResponse>());
+}
+
+export const SEED_FORM_RESPONSES: SandboxFormResponse[] = [
+	{
+		id: 7001,
+		form_id: 310,
+		client_id: 2001,
+		appointment_id: null,
+		invoice_id: null,
+		practice_group_id: 12,
+		created_at: '2026-11-30T10:15:00Z',
+		updated_at: '2026-11-30T10:15:00Z',
+		hidden: false,
+		emis_file_record_at: '2026-11-30T10:16:02Z',
+		short_link_id: 5501,
+		admin_id: null,
+		write_to_record_error: null,
+	},
+	{
+		id: 7002,
+		form_id: 311,
+		client_id: 2002,
+		appointment_id: null,
+		invoice_id: 4001,
+		practice_group_id: 12,
+		created_at: '2026-12-01T08:40:00Z',
+		updated_at: '2026-12-01T09:00:00Z',
+		hidden: false,
+		emis_file_record_at: null,
+		short_link_id: null,
+		admin_id: 42,
+		write_to_record_error: 'EMIS record locked',
+	},
+];
+
 const listQuery = s.object({
 	search: s.string(),
 	reply_form: q.boolean(),
@@ -122,6 +177,9 @@ export const formRoutes: RouteModule = {
 	seed(state) {
 		const map = forms(state);
 		for (const form of SEED_FORMS) map.set(form.id, structuredClone(form));
+		const responses = formResponses(state);
+		for (const response of SEED_FORM_RESPONSES)
+			responses.set(String(response.id), structuredClone(response));
 	},
 	routes: [
 		{
@@ -153,6 +211,15 @@ export const formRoutes: RouteModule = {
 				const form = forms(state).get(params.id);
 				if (!form) throw notFound('Form');
 				return form;
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/form_response/:id',
+			handler: ({ params, state }) => {
+				const response = formResponses(state).get(params.id);
+				if (!response) throw notFound('Form response');
+				return response;
 			},
 		},
 	],

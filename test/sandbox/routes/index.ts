@@ -15,6 +15,9 @@ import { messageRoutes } from './messages';
 import { patientRoutes } from './patients';
 import { practiceGroupRoutes } from './practiceGroup';
 import { webhookRoutes } from './webhooks';
+import { prescriptionRoutes } from './prescriptions';
+import { partnerRoutes } from './partners';
+import { hcaRoutes } from './hca';
 
 /**
  * Every Hero route the sandbox serves. A new resource adds its module here (one line).
@@ -37,4 +40,7 @@ export const modules: RouteModule[] = [
 	adminRoutes,
 	invoicingRoutes,
 	webhookRoutes,
+	prescriptionRoutes,
+	partnerRoutes,
+	hcaRoutes,
 ];

@@ -24,7 +24,7 @@ import { page, type SandboxState } from '../state';
 import { reply, type RouteModule } from '../types';
 import { SEED_APPOINTMENT_TYPES, SEED_LOCATIONS, SEED_PRACTITIONERS } from './catalogue';
 import { forms } from './forms';
-import { requirePatient } from './patients';
+import { EHR_ATTACHMENTS, requirePatient } from './patients';
 
 export type LinkKind = 'booking' | 'form' | 'video' | 'attachment';
 
@@ -76,8 +76,10 @@ export function linkSettings(state: SandboxState): { createBookingLinkAnswersIdO
 	return state.slice('linkSettings', () => ({ createBookingLinkAnswersIdOnly: false }));
 }
 
-/** EHR files each patient has (the source of `ehr_file_id`; listing them is not captured). */
-export const EHR_FILES: Record<string, string[]> = { '2001': ['8812', '8813'], '2002': ['8820'] };
+/** EHR file ids each patient has (the source of `ehr_file_id`): the files GET /v1/patients/{id}/attachments lists. */
+export const EHR_FILES: Record<string, string[]> = Object.fromEntries(
+	Object.entries(EHR_ATTACHMENTS).map(([patientId, files]) => [patientId, files.map((f) => f.id)]),
+);
 
 /** Today's date in Europe/London, as Hero's calendar dates are. */
 export function heroToday(now = Date.now()): string {

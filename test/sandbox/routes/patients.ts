@@ -1,6 +1,7 @@
 /**
  * Patients: PDS registration, create-or-update without PDS, the v2 patient read, the v3 patient
- * search, EHR candidates, connecting an EHR record and previewing a merge.
+ * search, EHR candidates, connecting an EHR record and previewing a merge; the v1 list and read,
+ * merging (with the token a preview hands out), the patient's EHR attachments and payment methods.
  *
  * The sandbox keeps a small "NHS Spine" (`pds` slice): registering via PDS traces the person there
  * and answers the Hero patient id, creating the Hero patient on first registration and answering
@@ -13,6 +14,8 @@
  * The body of `POST /v1/patients/register` was never captured beyond `title`; its fields are
  * `INFERRED.registerPatientFields` (the same list the node uses).
  */
+import { randomBytes } from 'node:crypto';
+
 import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
 import { HeroError, badRequest, conflict, notFound } from '../errors';
 import { q, s, type Spec } from '../schema';
@@ -80,6 +83,88 @@ export function pds(state: SandboxState): Map<string, PdsPerson> {
 
 export function ehrRecords(state: SandboxState): Map<string, EhrRecord> {
 	return state.slice('ehrRecords', () => new Map<string, EhrRecord>());
+}
+
+/** A file in a patient's EHR record (`GET /v1/patients/{id}/attachments`; fields never captured). */
+export interface EhrAttachment {
+	id: string;
+	file_name: string;
+	content_type: string;
+	created_at: string;
+}
+
+/**
+ * The EHR files of the seeded patients: what Patient → Get Attachments lists and Attachment Link →
+ * Create accepts as `ehr_file_id` (links.ts reads the ids from here). The answer's fields are a
+ * guess shared with the node: the id under `INFERRED.patientAttachmentFields.idField`.
+ */
+export const EHR_ATTACHMENTS: Record<string, EhrAttachment[]> = {
+	'2001': [
+		{
+			id: '8812',
+			file_name: 'blood-test-results.pdf',
+			content_type: 'application/pdf',
+			created_at: '2026-10-02T09:14:00Z',
+		},
+		{
+			id: '8813',
+			file_name: 'discharge-letter.pdf',
+			content_type: 'application/pdf',
+			created_at: '2026-11-18T15:40:00Z',
+		},
+	],
+	'2002': [
+		{
+			id: '8820',
+			file_name: 'x-ray-report.pdf',
+			content_type: 'application/pdf',
+			created_at: '2026-09-07T11:05:00Z',
+		},
+	],
+};
+
+/**
+ * Payment methods per patient (`GET /v1/patients/{id}/payment_methods`, answer never captured):
+ * modelled on the Customer's `sources[]` cards (Get Default Customer), answered `{ data, count }`,
+ * one of the shapes `INFERRED.paymentMethodListKeys` reads.
+ */
+export function paymentMethods(state: SandboxState): Map<string, Record<string, unknown>[]> {
+	return state.slice(
+		'paymentMethods',
+		() =>
+			new Map<string, Record<string, unknown>[]>([
+				[
+					'2001',
+					[
+						{
+							id: 'card_1Ada4242',
+							type: 'card',
+							fingerprint: 'Xt5EWLLDS7FJjR1c',
+							brand: 'visa',
+							last4: '4242',
+							exp_month: 12,
+							exp_year: 2030,
+						},
+					],
+				],
+			]),
+	);
+}
+
+/** A merge token a preview handed out: for which two patients, and whether a merge used it. */
+export interface MergeToken {
+	patientId: string;
+	otherId: string;
+	used: boolean;
+}
+
+export function mergeTokens(state: SandboxState): Map<string, MergeToken> {
+	return state.slice('mergeTokens', () => new Map<string, MergeToken>());
+}
+
+/** Merges carried out: the patient merged away → the patient it was merged into. */
+export function mergedPatients(state: SandboxState): Map<string, string> {
+	return state.slice('mergedPatients', () => new Map<string, string>());
 }
 
 /** Seeded patients 2001..2005 (fictional; NHS numbers pass the modulus-11 check). */
@@ -349,6 +434,15 @@ const registerBody = s.object(registerFieldSpecs, { required: ['nhs_number', 'do
 
 const getQuery = s.object({ data_source: s.enum(['hero', 'ehr']) });
 
+/** `GET /v1/patients`: query never captured; paging as Hero's other lists (INFERRED.patientListPaged). */
+const listV1Query = s.object({ page_index: q.integer(0), page_size: q.integer(1) });
+
+/** `POST /v1/patients/{id}/merge` (PatientMergeRequest): both required, `patient_id` `^\d+$`. */
+const mergeBody = s.object(
+	{ merge_token: s.string({ minLength: 1 }), patient_id: s.id() },
+	{ required: ['merge_token', 'patient_id'] },
+);
+
 /** `GET /v3/patients` (List Patients v3): paging typed string, zero-based `page_index` (documented). */
 const SEARCH_FILTERS = ['first_name', 'last_name', 'dob', 'nhs_number', 'ehr_partner_id'] as const;
 const searchQuery = s.object({
@@ -415,6 +509,41 @@ export function patientView(patient: SandboxPatient): Record<string, unknown> {
 		hero_uid: `hero-${patient.id}`,
 		identifiers: identifiers(patient),
 		ehr_registered: Boolean(patient.ehr_partner_id),
+	};
+}
+
+/** `GET /v1/patients/{id}` (PatientV1): its own names (`address_line_*`, `country`), `status`, no identifiers. */
+export function patientV1View(patient: SandboxPatient): Record<string, unknown> {
+	return {
+		id: patient.id,
+		uid: `hero-${patient.id}`,
+		emis_id: nullable(patient.ehr_partner_id),
+		ehr_partner_id: nullable(patient.ehr_partner_id),
+		// The v1 sample writes dob as a date-time (`2019-08-24T14:15:22Z`).
+		dob: `${patient.dob}T00:00:00Z`,
+		deceased_at: null,
+		title: patient.title,
+		first_name: patient.first_name,
+		last_name: patient.last_name,
+		sex: nullable(patient.sex),
+		nhs_number: patient.nhs_number,
+		email: patient.email,
+		emails: patient.email ? [patient.email] : [],
+		mobile: patient.mobile,
+		last_sync_at: nullable(patient.last_sync_at),
+		address_line_1: nullable(patient.line_1),
+		address_line_2: nullable(patient.line_2),
+		address_line_3: nullable(patient.line_3),
+		country: patient.postcode ? 'United Kingdom' : null,
+		postcode: patient.postcode,
+		town: nullable(patient.town),
+		county: nullable(patient.county),
+		notes: nullable(patient.notes),
+		verification_credentials: [],
+		data_source: nullable(patient.data_source) ?? 'hero',
+		restricted: false,
+		sex_changed_at: null,
+		status: patient.status === 'archived' ? 'archived' : 'unarchived',
 	};
 }
 
@@ -618,6 +747,36 @@ function candidatesOf(state: SandboxState, patient: SandboxPatient): EhrRecord[]
 	return [...ehrRecords(state).values()].filter((record) => record.dob === patient.dob);
 }
 
+const refuseToken = (expected: string) =>
+	badRequest([{ code: 'invalid_value', expected, path: ['merge_token'] }]);
+
+/**
+ * Merge Patients: the token must come from a preview and be unused. Which record survives and the
+ * answer were never captured: here the path's patient is kept, the other is gone from the list, and
+ * the kept patient is answered (the node outputs whatever Hero answers).
+ */
+function mergePatients(
+	state: SandboxState,
+	id: string,
+	body: { merge_token: string; patient_id: string },
+): Record<string, unknown> {
+	const kept = requirePatient(state, id);
+	const token = mergeTokens(state).get(body.merge_token);
+	if (!token) throw refuseToken('a merge token from Preview Patient Merging');
+	if (token.used) throw refuseToken('a merge token not used already');
+	if (body.patient_id === kept.id)
+		throw badRequest([
+			{ code: 'invalid_value', expected: 'a different patient', path: ['patient_id'] },
+		]);
+	const other = requirePatient(state, body.patient_id);
+	token.used = true;
+	for (const [key, value] of Object.entries(other))
+		if ((kept[key] === null || kept[key] === undefined) && value !== null) kept[key] = value;
+	patients(state).delete(other.id);
+	mergedPatients(state).set(other.id, kept.id);
+	return patientView(kept);
+}
+
 export const patientRoutes: RouteModule = {
 	seed(state) {
 		const map = patients(state);
@@ -735,7 +894,50 @@ export const patientRoutes: RouteModule = {
 				}
 				merged.hero_id = patient.id;
 				merged.identifiers = kept.identifiers;
+				// The docs say the preview provides the merge token; its field name is a guess.
+				const token = `mt_${randomBytes(12).toString('hex')}`;
+				mergeTokens(state).set(token, { patientId: patient.id, otherId: other.id, used: false });
+				merged[INFERRED.mergeTokenField] = token;
 				return merged;
+			},
+		},
+		{
+			method: 'POST',
+			path: '/v1/patients/:id/merge',
+			body: mergeBody,
+			bodyRequired: true,
+			handler: ({ params, body, state }) => mergePatients(state, params.id, body),
+		},
+		{
+			method: 'GET',
+			path: '/v1/patients',
+			query: listV1Query,
+			handler: ({ query, state }) => {
+				const found = page([...patients(state).values()], query, INFERRED.firstPageIndex);
+				return { data: found.data.map(patientV1View), count: found.count };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/patients/:id',
+			handler: ({ params, state }) => patientV1View(requirePatient(state, params.id)),
+		},
+		{
+			method: 'GET',
+			path: '/v1/patients/:id/attachments',
+			handler: ({ params, state }) => {
+				requirePatient(state, params.id);
+				const files = EHR_ATTACHMENTS[params.id] ?? [];
+				return { data: files.map((file) => ({ ...file })), count: files.length };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/v1/patients/:id/payment_methods',
+			handler: ({ params, state }) => {
+				requirePatient(state, params.id);
+				const cards = paymentMethods(state).get(params.id) ?? [];
+				return { data: cards, count: cards.length };
 			},
 		},
 	],

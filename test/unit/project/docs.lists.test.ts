@@ -113,3 +113,44 @@ describe("README's Operations table lists the operations of the code", () => {
 		expect(readme).toContain(`its ${operationsInCode().length} actions`);
 	});
 });
+
+describe("docs/coverage.md's reference table holds to the code and to its own count", () => {
+	const markdown = page('coverage.md');
+	const rows = tableAfter(markdown, "## Coverage of Hero's reference");
+	const notPossible = (row: string[]) => row[2].startsWith('not possible yet');
+	/** The node's operations a row names in its "Covered by" cell (the trigger is not one). */
+	const namedOperations = (row: string[]) =>
+		row[2]
+			.split(';')
+			.map((part) => part.replace(/\s*\([^)]*\)/g, '').trim())
+			.filter((part) => part.includes(' → '));
+
+	it('lists every operation of the endpoints reference, each once', () => {
+		const names = rows.map((row) => row[0]);
+		expect(new Set(names).size).toBe(names.length);
+		expect(names.length).toBe(83);
+	});
+
+	it('every operation a row names as covering it is an operation of the node', () => {
+		const inCode = new Set(operationsInCode());
+		const unknown = rows.flatMap(namedOperations).filter((name) => !inCode.has(name));
+		expect(unknown).toEqual([]);
+	});
+
+	it('a row is either covered by an operation or says why it is not possible yet, and only rows without a documented path are not possible', () => {
+		for (const row of rows) {
+			if (notPossible(row)) expect(row[1]).toMatch(/^not documented/);
+			else expect(namedOperations(row).length).toBeGreaterThan(0);
+		}
+	});
+
+	it('the text and the README give the counts the table has', () => {
+		const covered = rows.filter((row) => !notPossible(row)).length;
+		expect(markdown).toContain(`${covered} of the\n${rows.length}`);
+		expect(markdown).toContain(`The other ${rows.length - covered} are not possible yet`);
+		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+		expect(readme).toContain(
+			`which of the ${rows.length} operations listed from Hero's API reference are covered (${covered}; the other ${rows.length - covered} have no documented path)`,
+		);
+	});
+});

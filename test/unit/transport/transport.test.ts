@@ -388,6 +388,15 @@ describe('retry policy', () => {
 		expect(redact('nothing to hide', ['', 'abc'])).toBe('nothing to hide');
 	});
 
+	it('redact masks a JWT (a bearer token Hero quotes back) and leaves dotted ids and versions alone', () => {
+		const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJoZWlkaSJ9.c2lnbmF0dXJlLWJ5dGVz_-x';
+		expect(redact(`token ${jwt} has expired`)).toBe('token [redacted] has expired');
+		expect(redact(`"token":"${jwt}"`)).toBe('"token":"[redacted]"');
+		expect(redact('form v1.2.3 and file report.final.pdf')).toBe(
+			'form v1.2.3 and file report.final.pdf',
+		);
+	});
+
 	it('a path segment that is not a plain id is refused; pathId encodes an id into one segment', () => {
 		for (const path of [
 			'/v1/appointments/../../v1/messages/send?evil=/book',

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, pathId } from '../../transport';
-import { checkId, readCollection } from '../helpers';
+import { optionalPatientIdField } from '../common.descriptions';
+import { optionalId, readCollection } from '../helpers';
 import { appointmentIdField, readAppointmentId } from './fields';
 import { writeAppointment } from './write';
 
@@ -18,14 +19,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Patient ID',
-				name: 'patientId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2001',
-				description: 'The Hero patient ID to book for, when the reservation was made without one',
-			},
+			optionalPatientIdField('The patient to book for, when the reservation was made without one'),
 		],
 	},
 	{
@@ -49,8 +43,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = readAppointmentId(this, itemIndex);
 	const extra = readCollection(this, 'additionalFields', itemIndex);
 	const body: IDataObject = {};
-	if (extra.patientId !== undefined && String(extra.patientId).trim() !== '')
-		body.patient_id = checkId(this, itemIndex, 'Patient ID', extra.patientId);
+	const patientId = optionalId(this, itemIndex, 'Patient ID', extra.patientId);
+	if (patientId) body.patient_id = patientId;
 	// Method, path and body are inferred (transport/inferred.ts). Not repeatable: never books twice.
 	return writeAppointment(this, id, {
 		method: INFERRED.bookAppointmentMethod,

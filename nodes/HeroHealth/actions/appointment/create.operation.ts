@@ -11,7 +11,8 @@ import {
 	readStartTime,
 	startTimeField,
 } from '../booking.descriptions';
-import { checkId, readCollection, requireId } from '../helpers';
+import { optionalPatientIdField } from '../common.descriptions';
+import { checkId, optionalId, readCollection, requireId } from '../helpers';
 import {
 	SUPPRESS_AVAILABILITY_CHECK,
 	SUPPRESS_MAIL,
@@ -42,15 +43,9 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. 2002',
 				description: 'The Hero patient ID of whoever pays (private appointments)',
 			},
-			{
-				displayName: 'Patient ID',
-				name: 'patientId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2001',
-				description:
-					'The Hero patient ID the appointment is for. If empty, give it at Appointment → Book.',
-			},
+			optionalPatientIdField(
+				'The patient the appointment is for. If empty, give it at Appointment → Book.',
+			),
 			reasonOption,
 			suppressAvailabilityCheckOption,
 			suppressMailOption,
@@ -75,8 +70,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		start_time: readStartTime(this, itemIndex),
 	};
 	const extra = readCollection(this, 'additionalFields', itemIndex);
-	if (extra.patientId !== undefined && String(extra.patientId).trim() !== '')
-		body.patient_id = checkId(this, itemIndex, 'Patient ID', extra.patientId);
+	const patientId = optionalId(this, itemIndex, 'Patient ID', extra.patientId);
+	if (patientId) body.patient_id = patientId;
 	if (extra.billpayerId !== undefined && String(extra.billpayerId).trim() !== '')
 		body.billpayer_id = checkId(this, itemIndex, 'Billpayer ID', extra.billpayerId);
 	if (typeof extra.reason === 'string' && extra.reason.trim() !== '')

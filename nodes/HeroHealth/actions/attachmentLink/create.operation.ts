@@ -56,12 +56,26 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'EHR File ID',
 		name: 'ehrFileId',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'e.g. 8812',
-		description: "The file's ID in the patient's EHR attachments",
+		default: { mode: 'list', value: '' },
+		description:
+			"A file in the patient's EHR attachments (Patient → Get Attachments): From List shows the files of the Patient ID above",
 		displayOptions: { show: { fileSource: ['ehrFile'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchPatientAttachments', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 8812',
+			},
+		],
 	},
 	{
 		displayName: 'Additional Fields',

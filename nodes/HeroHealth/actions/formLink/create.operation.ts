@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
-import { checkId, readCollection, requireId } from '../helpers';
+import { optionalPatientIdField } from '../common.descriptions';
+import { optionalId, readCollection, requireId } from '../helpers';
 import { formLocator } from '../forms.descriptions';
 import {
 	checkExpiryDate,
@@ -24,15 +25,7 @@ const properties: INodeProperties[] = [
 		options: [
 			expiryDateOption,
 			maximumUseCountOption,
-			{
-				displayName: 'Patient ID',
-				name: 'patientId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1234',
-				description:
-					'Make the link for this patient only (Hero patient ID from Patient → Register via PDS)',
-			},
+			optionalPatientIdField('Make the link for this patient only'),
 		],
 	},
 ];
@@ -46,8 +39,8 @@ export const description = updateDisplayOptions(
 export function buildFormLinkBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const body: IDataObject = { [FIELDS.formId]: requireId(ctx, 'formId', itemIndex, 'Form') };
 	const extra = readCollection(ctx, 'additionalFields', itemIndex);
-	if (extra.patientId !== undefined && extra.patientId !== '')
-		body[FIELDS.patientId] = checkId(ctx, itemIndex, 'Patient ID', extra.patientId);
+	const patientId = optionalId(ctx, itemIndex, 'Patient ID', extra.patientId);
+	if (patientId) body[FIELDS.patientId] = patientId;
 	if (extra.expiryDate !== undefined && extra.expiryDate !== '')
 		body[FIELDS.expiryDate] = checkExpiryDate(ctx, itemIndex, extra.expiryDate);
 	if (extra.maximumUseCount !== undefined)

@@ -2,7 +2,11 @@ import type { HeroResource } from '../types';
 import * as connectEhr from './connectEhr.operation';
 import * as createOrUpdate from './createOrUpdate.operation';
 import * as get from './get.operation';
+import * as getAttachments from './getAttachments.operation';
+import * as getMany from './getMany.operation';
+import * as getPaymentMethods from './getPaymentMethods.operation';
 import * as listEhrCandidates from './listEhrCandidates.operation';
+import * as merge from './merge.operation';
 import * as previewMerge from './previewMerge.operation';
 import * as registerPds from './registerPds.operation';
 import * as search from './search.operation';
@@ -33,13 +37,40 @@ export const patient: HeroResource = {
 				name: 'Get',
 				value: 'get',
 				action: 'Get a patient',
-				description: "Get a patient's details from Hero or from the EHR",
+				description:
+					"Get a patient's details from Hero (v2 with identifiers, or v1 with archived status, emails and notes) or from the EHR",
+			},
+			{
+				name: 'Get Attachments',
+				value: 'getAttachments',
+				action: 'Get attachments of a patient',
+				description:
+					"List the files in the patient's EHR record; their IDs are Attachment Link → Create's EHR File ID",
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many patients',
+				description: "List the practice group's patients in Hero (to find one patient, use Search)",
+			},
+			{
+				name: 'Get Payment Methods',
+				value: 'getPaymentMethods',
+				action: 'Get payment methods of a patient',
+				description: "List the cards of the patient's default payment (Stripe) customer",
 			},
 			{
 				name: 'List EHR Candidates',
 				value: 'listEhrCandidates',
 				action: 'List EHR candidates for a patient',
 				description: 'List the EHR records that may belong to a Hero patient',
+			},
+			{
+				name: 'Merge',
+				value: 'merge',
+				action: 'Merge two patients irreversibly',
+				description:
+					'Merge two Hero patients, with the merge token from Preview Merge. Irreversible: never retried automatically. Which record remains is up to Hero.',
 			},
 			{
 				name: 'Preview Merge',
@@ -68,7 +99,11 @@ export const patient: HeroResource = {
 		connectEhr,
 		createOrUpdate,
 		get,
+		getAttachments,
+		getMany,
+		getPaymentMethods,
 		listEhrCandidates,
+		merge,
 		previewMerge,
 		registerPds,
 		search,

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INFERRED, heroApiRequest } from '../../transport';
-import { checkId, readCollection } from '../helpers';
+import { optionalPatientIdField } from '../common.descriptions';
+import { optionalId, readCollection } from '../helpers';
 
 const properties: INodeProperties[] = [
 	{
@@ -11,16 +12,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Patient ID',
-				name: 'patientId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1234',
-				description: 'The patient the video consultation is for (Hero patient ID)',
-			},
-		],
+		options: [optionalPatientIdField('The patient the video consultation is for')],
 	},
 ];
 
@@ -33,14 +25,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const extra = readCollection(this, 'additionalFields', itemIndex);
 	// Hero documents neither body nor response: the body is optional, and its one field name is inferred.
 	const body: IDataObject = {};
-	if (extra.patientId !== undefined && extra.patientId !== '') {
-		body[INFERRED.videoLinkFields.patientId] = checkId(
-			this,
-			itemIndex,
-			'Patient ID',
-			extra.patientId,
-		);
-	}
+	const patientId = optionalId(this, itemIndex, 'Patient ID', extra.patientId);
+	if (patientId) body[INFERRED.videoLinkFields.patientId] = patientId;
 	return heroApiRequest.call(this, {
 		method: 'POST',
 		path: '/v1/video_links',
