@@ -45,6 +45,25 @@ export function checkNhsNumber(
 	return INFERRED.nhsNumberForHero(digits);
 }
 
+export const nhsNumberField: INodeProperties = {
+	displayName: 'NHS Number',
+	name: 'nhsNumber',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 943 476 5919',
+	description: 'Ten digits, spaces allowed; the check digit is verified before anything is sent',
+};
+
+export const dateOfBirthField: INodeProperties = calendarDateField({
+	displayName: 'Date of Birth',
+	name: 'dateOfBirth',
+	required: true,
+	placeholder: 'e.g. 1985-12-10',
+	description:
+		"The patient's date of birth, YYYY-MM-DD (an ISO date-time or a date from an expression works too)",
+});
+
 const withShow = (base: IDisplayOptions, show: IDisplayOptions['show']): IDisplayOptions => ({
 	...base,
 	show: { ...base.show, ...show },
@@ -82,25 +101,12 @@ export function identifyPatientFields(base: IDisplayOptions = {}): INodeProperti
 		// Hidden only for NHS number, so it shows wherever Identify Patient By has no value yet (its default).
 		{ ...patientIdField, displayOptions: withHide(base, { identifyPatientBy: [BY_NHS_NUMBER] }) },
 		{
-			displayName: 'NHS Number',
-			name: 'nhsNumber',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 943 476 5919',
+			...nhsNumberField,
 			description:
 				'Ten digits, spaces allowed; the check digit is verified before Hero is searched',
 			displayOptions: byNhs,
 		},
-		calendarDateField({
-			displayName: 'Date of Birth',
-			name: 'dateOfBirth',
-			required: true,
-			placeholder: 'e.g. 1985-12-10',
-			description:
-				"The patient's date of birth, YYYY-MM-DD (an ISO date-time or a date from an expression works too)",
-			displayOptions: byNhs,
-		}),
+		{ ...dateOfBirthField, displayOptions: byNhs },
 	];
 }
 

@@ -6,7 +6,7 @@ import { isEmail } from '../../validation';
 import { EMAIL_EXPECTED } from '../common.descriptions';
 import { checkBoolean, readCollection, requireId } from '../helpers';
 import { invalid } from '../../privacy/invalid';
-import { adminLocator } from './fields';
+import { adminLocator } from '../admins.descriptions';
 
 const properties: INodeProperties[] = [
 	adminLocator,

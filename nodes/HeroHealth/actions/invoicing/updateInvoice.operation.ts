@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalid } from '../../privacy/invalid';
 import { INFERRED, heroApiRequest, pathId } from '../../transport';
+import { adminLocator } from '../admins.descriptions';
 import { readCollection, requireId } from '../helpers';
 import { requireTextId } from '../textIds.descriptions';
 
@@ -17,33 +18,12 @@ const properties: INodeProperties[] = [
 		description: 'The invoice to update',
 	},
 	{
+		...adminLocator,
 		displayName: 'Issuer',
 		name: 'issuerId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'The practice admin making the change (Hero requires it)',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchAdmins', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 42',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\d+$', errorMessage: 'An admin ID is numeric, e.g. 42' },
-					},
-				],
-			},
-		],
 	},
+
 	{
 		displayName:
 			'A finalised invoice takes only Memo, Footer and Coupons; a draft takes any field, also through Other Fields (JSON)',

@@ -1,6 +1,5 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { calendarDateField } from '../common.descriptions';
 import { invalid } from '../../privacy/invalid';
 import { checkCalendarDate } from '../helpers';
 import { HERO_TIME_ZONE, todayIn } from '../../shared/time';
@@ -61,27 +60,9 @@ export const PATIENT_TITLES = [
 
 export const PATIENT_SEXES = ['Not known', 'Not specified', 'Male', 'Female', 'Other'] as const;
 
-export const nhsNumberField: INodeProperties = {
-	displayName: 'NHS Number',
-	name: 'nhsNumber',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 943 476 5919',
-	description: 'Ten digits, spaces allowed; the check digit is verified before anything is sent',
-};
-
-export const dateOfBirthField: INodeProperties = calendarDateField({
-	displayName: 'Date of Birth',
-	name: 'dateOfBirth',
-	required: true,
-	placeholder: 'e.g. 1985-12-10',
-	description:
-		"The patient's date of birth, YYYY-MM-DD (an ISO date-time or a date from an expression works too)",
-});
-
-// The NHS number check is shared with the operations that identify a patient by NHS number.
-export { checkNhsNumber } from '../patients.descriptions';
+// The NHS number and date of birth fields and check are shared with the operations that identify a
+// patient by NHS number.
+export { checkNhsNumber, dateOfBirthField, nhsNumberField } from '../patients.descriptions';
 
 /** A date of birth: a real calendar date, not in the future, and not more than 130 years ago. */
 export function checkDateOfBirth(

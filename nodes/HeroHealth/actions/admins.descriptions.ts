@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** A practice admin, picked from Hero's list (`GET /v1/admins`) or typed. */
+/** A practice admin, picked from Hero's list (`GET /v1/admins`) or typed; used by Admin and Invoicing. */
 export const adminLocator: INodeProperties = {
 	displayName: 'Admin',
 	name: 'adminId',
