@@ -1,4 +1,6 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { patientIdField } from '../common.descriptions';
 
 import { invalid } from '../../privacy/invalid';
 import { checkCalendarDate } from '../helpers';
@@ -62,6 +64,16 @@ export const PATIENT_SEXES = ['Not known', 'Not specified', 'Male', 'Female', 'O
 
 // The NHS number and date of birth fields and check are shared with the operations that identify a
 // patient by NHS number.
+/** The second patient of Preview Merge and Merge: picked like any patient, or typed. */
+export function otherPatientField(description: string): INodeProperties {
+	return {
+		...patientIdField,
+		displayName: 'Merge With Patient ID',
+		name: 'otherPatientId',
+		description,
+	};
+}
+
 export { checkNhsNumber, dateOfBirthField, nhsNumberField } from '../patients.descriptions';
 
 /** A date of birth: a real calendar date, not in the future, and not more than 130 years ago. */

@@ -5,6 +5,7 @@ import { invalid } from '../../privacy/invalid';
 import { heroApiRequest, INFERRED, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
 import { requireId, requireString } from '../helpers';
+import { otherPatientField } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,16 +16,9 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	patientIdField,
-	{
-		displayName: 'Merge With Patient ID',
-		name: 'otherPatientId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1235',
-		description:
-			'The other Hero patient (the duplicate), the same one given to Patient → Preview Merge',
-	},
+	otherPatientField(
+		'The other Hero patient (the duplicate), the same one given to Patient → Preview Merge',
+	),
 	{
 		displayName: 'Merge Token',
 		name: 'mergeToken',

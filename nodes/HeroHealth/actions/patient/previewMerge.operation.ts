@@ -4,19 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { heroApiRequest, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
 import { requireId } from '../helpers';
+import { otherPatientField } from './fields';
 import { invalid } from '../../privacy/invalid';
 
 const properties: INodeProperties[] = [
 	patientIdField,
-	{
-		displayName: 'Merge With Patient ID',
-		name: 'otherPatientId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1235',
-		description: 'The other Hero patient (a duplicate) to preview merging into this one',
-	},
+	otherPatientField('The other Hero patient (a duplicate) to preview merging into this one'),
 ];
 
 export const description = updateDisplayOptions(
