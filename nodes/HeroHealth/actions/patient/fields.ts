@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { patientIdField } from '../common.descriptions';
 
 import { invalid } from '../../privacy/invalid';
-import { checkCalendarDate } from '../helpers';
+import { checkCalendarDate, requireId } from '../helpers';
 import { HERO_TIME_ZONE, todayIn } from '../../shared/time';
 
 /** Patient titles Hero accepts (Get a Patient / Create or Update a Patient), '' meaning none. */
@@ -72,6 +72,23 @@ export function otherPatientField(description: string): INodeProperties {
 		name: 'otherPatientId',
 		description,
 	};
+}
+
+/** The two patients of Preview Merge and Merge, checked to be two different Hero IDs. */
+export function readMergePair(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { id: string; other: string } {
+	const id = requireId(ctx, 'patientId', itemIndex, 'Patient ID');
+	const other = requireId(ctx, 'otherPatientId', itemIndex, 'Merge With Patient ID');
+	if (other === id)
+		throw invalid(
+			ctx,
+			itemIndex,
+			'Merge With Patient ID',
+			'must be a different patient from Patient ID',
+		);
+	return { id, other };
 }
 
 export { checkNhsNumber, dateOfBirthField, nhsNumberField } from '../patients.descriptions';

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { invalid } from '../../privacy/invalid';
 import { heroApiRequest, INFERRED, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
-import { requireId, requireString } from '../helpers';
-import { otherPatientField } from './fields';
+import { requireString } from '../helpers';
+import { otherPatientField, readMergePair } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -53,15 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					'Nothing was sent to Hero. Merge patients in a workflow step a person runs after checking Patient → Preview Merge.',
 			},
 		);
-	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');
-	const other = requireId(this, 'otherPatientId', itemIndex, 'Merge With Patient ID');
-	if (other === id)
-		throw invalid(
-			this,
-			itemIndex,
-			'Merge With Patient ID',
-			'must be a different patient from Patient ID',
-		);
+	const { id, other } = readMergePair(this, itemIndex);
 	const mergeToken = requireString(this, 'mergeToken', itemIndex, 'Merge Token');
 	return heroApiRequest.call(this, {
 		method: 'POST',

@@ -3,9 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { heroApiRequest, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
-import { requireId } from '../helpers';
-import { otherPatientField } from './fields';
-import { invalid } from '../../privacy/invalid';
+import { otherPatientField, readMergePair } from './fields';
 
 const properties: INodeProperties[] = [
 	patientIdField,
@@ -18,15 +16,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requireId(this, 'patientId', itemIndex, 'Patient ID');
-	const other = requireId(this, 'otherPatientId', itemIndex, 'Merge With Patient ID');
-	if (other === id)
-		throw invalid(
-			this,
-			itemIndex,
-			'Merge With Patient ID',
-			'must be a different patient from Patient ID',
-		);
+	const { id, other } = readMergePair(this, itemIndex);
 	// A preview changes nothing: safe to repeat.
 	return heroApiRequest.call(this, {
 		method: 'POST',
