@@ -3,11 +3,15 @@
 // author email at a `.invalid` domain (no one reads it) and the placeholder GitHub repository
 // (npm refuses a provenance publish from another repository, and users' issue links would be dead).
 // Usage: node .github/check-release-metadata.mjs [path/to/package.json]. Run by publish.yml before
-// `npm publish`; how to fill the fields: CONTRIBUTING.md → Releasing.
+// the build, and by npm itself before `npm version` (so `npm run release`) and `npm publish`
+// (package.json's preversion and prepublishOnly); how to fill the fields: CONTRIBUTING.md → Releasing.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const PLACEHOLDER_REPOSITORY = 'github.com/n8n-nodes-hero-health/';
+// The placeholder organisation on GitHub, in any of npm's spellings: https://github.com/<org>,
+// git+https://github.com/<org>/<repo>.git, git@github.com:<org>/..., github:<org>/<repo>.
+const PLACEHOLDER_REPOSITORY =
+	/(?:^|[/@])github\.com[/:]n8n-nodes-hero-health(?:[/#?]|$)|^github:n8n-nodes-hero-health\//i;
 
 export function placeholdersIn(pkg) {
 	const found = [];
@@ -23,7 +27,7 @@ export function placeholdersIn(pkg) {
 	for (const [field, value] of Object.entries(fields)) {
 		if (field === 'repository.url' && (typeof value !== 'string' || value === ''))
 			found.push('repository.url is missing');
-		else if (typeof value === 'string' && value.toLowerCase().includes(PLACEHOLDER_REPOSITORY))
+		else if (typeof value === 'string' && PLACEHOLDER_REPOSITORY.test(value.trim()))
 			found.push(`${field} is the placeholder repository ${value}`);
 	}
 	return found;

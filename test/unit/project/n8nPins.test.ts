@@ -23,6 +23,23 @@ function files(dir: string): string[] {
 	});
 }
 
+/**
+ * The mentions of `version` in `text` that are not a finding's release: the sentence up to the mention
+ * (from the last `. `, `! `, `? ` or blank line) holds none of the words measured, checked, proven.
+ */
+function unmarkedMentions(text: string, version: string): string[] {
+	const found: string[] = [];
+	for (let at = text.indexOf(version); at >= 0; at = text.indexOf(version, at + 1)) {
+		const before = text.slice(0, at);
+		const sentenceStart = [...before.matchAll(/[.!?]\s+|\n\s*\n/g)]
+			.map((end) => end.index + end[0].length)
+			.reduce((last, end) => Math.max(last, end), 0);
+		if (!/\b(measured|checked|proven)\b/i.test(before.slice(sentenceStart)))
+			found.push(text.slice(sentenceStart, at + version.length).trim());
+	}
+	return found;
+}
+
 describe('n8n pins', () => {
 	it('n8n-lines.json names each line with an exact version and its npm overrides', () => {
 		expect(lines).toEqual(['1', '2']);
@@ -49,6 +66,60 @@ describe('n8n pins', () => {
 			}
 		}
 		expect(found).toEqual([]);
+	});
+
+	it('the harness, the compatibility matrix and the evidence writer take n8n from install-n8n.sh or n8n-lines.json', () => {
+		const read = (file: string) => readFileSync(join(root, file), 'utf8');
+		// The harness and the matrix install (or reuse) each line through the script, which reads the pins.
+		expect(read('test/n8n/harness/home.ts')).toMatch(
+			/join\(REPO_ROOT, 'test\/install\/install-n8n\.sh'\)[\s\S]*?run\('bash', \[script, String\(line\)\]/,
+		);
+		expect(read('test/compat/matrix.sh')).toMatch(/bash test\/install\/install-n8n\.sh "\$line"/);
+		// The evidence writer lists the pinned lines from the file and stamps the versions that ran.
+		expect(read('test/evidence/write.ts')).toMatch(
+			/readFileSync\(join\(root, 'test\/install\/n8n-lines\.json'\)/,
+		);
+	});
+
+	it('the docs name a pinned version only as the release a finding was measured, checked or proven on', () => {
+		// A doc that says which release the tests run would go stale when the pin moves: it says "the pinned
+		// n8n 1.x" and points at n8n-lines.json. A finding keeps the release it was found on, in the same
+		// sentence as the word measured, checked or proven. docs/evidence.md is generated from a run.
+		const docs = [
+			'README.md',
+			'CONTRIBUTING.md',
+			'CHANGELOG.md',
+			...readdirSync(join(root, 'docs'))
+				.filter((name) => name.endsWith('.md') && name !== 'evidence.md')
+				.map((name) => `docs/${name}`),
+		];
+		const unmarked: string[] = [];
+		for (const doc of docs) {
+			const text = readFileSync(join(root, doc), 'utf8');
+			for (const line of lines)
+				for (const mention of unmarkedMentions(text, pins[line].version))
+					unmarked.push(`${doc}: ${mention}`);
+		}
+		expect(unmarked).toEqual([]);
+	});
+
+	it('the docs check catches a sentence that states a pin as what the tests run, and passes a finding', () => {
+		const version = pins['2'].version;
+		expect(
+			unmarkedMentions(
+				`The suites run.\n\nThen n8n ${version}, using the folder, sends an SMS.`,
+				version,
+			),
+		).toEqual([`Then n8n ${version}`]);
+		expect(unmarkedMentions(`Bursts kept n8n ${version}'s main process busy.`, version)).toEqual([
+			`Bursts kept n8n ${version}`,
+		]);
+		expect(
+			unmarkedMentions(`An SMS was sent. Proven in n8n ${version} (activate, listen).`, version),
+		).toEqual([]);
+		expect(
+			unmarkedMentions(`Measured with the bench\n  in n8n ${version}: the same count.`, version),
+		).toEqual([]);
 	});
 
 	it('install-n8n.sh takes the version of each line from n8n-lines.json, and refuses a line it does not list', () => {

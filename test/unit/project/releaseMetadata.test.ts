@@ -1,10 +1,10 @@
 /**
  * No release while package.json holds the placeholder author email (`.invalid`) or the
  * placeholder repository. .github/check-release-metadata.mjs is the check; publish.yml runs it
- * before `npm publish`.
+ * before `npm publish`, and npm runs it before `npm version` (`npm run release`) and `npm publish`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -40,6 +40,15 @@ const realLooking = (pkg: typeof realPackage) => {
 	pkg.bugs = { url: `${repo}/issues` };
 };
 
+/** The placeholders package.json holds until the first release, put back into a copy. */
+const PLACEHOLDER_EMAIL = 'maintainers@n8n-nodes-hero-health.invalid';
+const PLACEHOLDER_REPOSITORY =
+	'git+https://github.com/n8n-nodes-hero-health/n8n-nodes-hero-health.git';
+const placeholders = (pkg: typeof realPackage) => {
+	pkg.author = { ...pkg.author, email: PLACEHOLDER_EMAIL };
+	pkg.repository = { type: 'git', url: PLACEHOLDER_REPOSITORY };
+};
+
 describe('release metadata', () => {
 	// Pins the placeholders package.json holds until the first release; once they are filled
 	// (CONTRIBUTING.md → Releasing), this test is to expect a pass instead.
@@ -49,6 +58,15 @@ describe('release metadata', () => {
 		expect(result.stderr).toContain(`author.email is the placeholder ${realPackage.author.email}`);
 		expect(result.stderr).toContain(
 			`repository.url is the placeholder repository ${realPackage.repository.url}`,
+		);
+		expect(result.stderr).toContain(
+			`homepage is the placeholder repository ${realPackage.homepage}`,
+		);
+		expect(result.stderr).toContain(
+			`bugs.url is the placeholder repository ${realPackage.bugs.url}`,
+		);
+		expect(result.stderr).toContain(
+			`author.url is the placeholder repository ${realPackage.author.url}`,
 		);
 		expect(result.stderr).toContain('CONTRIBUTING.md → Releasing');
 	});
@@ -76,8 +94,10 @@ describe('release metadata', () => {
 			copyWith(
 				(pkg) => (
 					realLooking(pkg),
-					(pkg.repository = realPackage.repository),
-					(pkg.bugs = realPackage.bugs)
+					(pkg.repository = { type: 'git', url: PLACEHOLDER_REPOSITORY }),
+					(pkg.bugs = {
+						url: 'https://github.com/n8n-nodes-hero-health/n8n-nodes-hero-health/issues',
+					})
 				),
 			),
 		);
@@ -89,6 +109,84 @@ describe('release metadata', () => {
 		const noEmail = check(copyWith((pkg) => (realLooking(pkg), delete pkg.author.email)));
 		expect(noEmail.status).toBe(1);
 		expect(noEmail.stderr).toContain('author.email is missing');
+	});
+
+	it("knows the placeholder organisation in each of npm's spellings, and not a real one that shares the package name", () => {
+		for (const url of [
+			'https://github.com/n8n-nodes-hero-health',
+			'git@github.com:n8n-nodes-hero-health/n8n-nodes-hero-health.git',
+			'github:n8n-nodes-hero-health/n8n-nodes-hero-health',
+			'https://GitHub.com/N8N-Nodes-Hero-Health/n8n-nodes-hero-health/issues',
+		]) {
+			const result = check(copyWith((pkg) => (realLooking(pkg), (pkg.repository = { url }))));
+			expect(result.status).toBe(1);
+			expect(result.stderr).toContain(`repository.url is the placeholder repository ${url}`);
+		}
+		const lookalike = check(
+			copyWith(
+				(pkg) => (
+					realLooking(pkg),
+					(pkg.repository = { url: 'https://github.com/n8n-nodes-hero-health-fork/x.git' })
+				),
+			),
+		);
+		expect(lookalike.stderr).toBe('');
+		expect(lookalike.status).toBe(0);
+	});
+
+	describe('npm itself stops a release: npm run release (npm version) and npm publish', () => {
+		// A folder holding only a package.json and the check, as the repository lays them out; npm runs
+		// the package's preversion / prepublishOnly scripts there, so nothing else of the repository is needed.
+		function project(change: (pkg: typeof realPackage) => void): string {
+			const dir = mkdtempSync(join(tmpdir(), 'hero-release-npm-'));
+			mkdirSync(join(dir, '.github'));
+			copyFileSync(SCRIPT, join(dir, '.github/check-release-metadata.mjs'));
+			const pkg = structuredClone(realPackage);
+			change(pkg);
+			writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+			return dir;
+		}
+		// npm test hands its settings to children as npm_config_*: the npm run here uses its own defaults.
+		const env = Object.fromEntries(
+			Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)),
+		);
+		const npm = (dir: string, args: string[]) =>
+			spawnSync('npm', [...args, '--loglevel=error', '--no-update-notifier'], {
+				cwd: dir,
+				encoding: 'utf8',
+				env,
+			});
+		const versionIn = (dir: string) =>
+			JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
+
+		it('npm run release refuses the placeholders, naming each, and leaves the version as it was', () => {
+			const dir = project(placeholders);
+			const result = npm(dir, ['run', 'release', '--', '9.9.9']);
+			expect(result.status).not.toBe(0);
+			expect(result.stderr).toContain(`author.email is the placeholder ${PLACEHOLDER_EMAIL}`);
+			expect(result.stderr).toContain(
+				`repository.url is the placeholder repository ${PLACEHOLDER_REPOSITORY}`,
+			);
+			expect(versionIn(dir)).toBe(realPackage.version);
+		});
+
+		it('npm run release moves the version once the fields are filled in', () => {
+			const dir = project(realLooking);
+			const result = npm(dir, ['run', 'release', '--', '9.9.9']);
+			expect(result.stderr).not.toContain('placeholder');
+			expect(result.status).toBe(0);
+			expect(versionIn(dir)).toBe('9.9.9');
+		});
+
+		it('npm publish (even a dry run) stops in prepublishOnly, naming each placeholder', () => {
+			const result = npm(project(placeholders), ['publish', '--dry-run']);
+			expect(result.status).not.toBe(0);
+			expect(result.stderr).toContain(`author.email is the placeholder ${PLACEHOLDER_EMAIL}`);
+			expect(result.stderr).toContain(
+				`repository.url is the placeholder repository ${PLACEHOLDER_REPOSITORY}`,
+			);
+			expect(result.stderr).toContain('check-release-metadata.mjs');
+		});
 	});
 
 	it('publish.yml runs the check before the build, the tests and npm publish', () => {
