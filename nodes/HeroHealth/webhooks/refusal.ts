@@ -66,11 +66,11 @@ export function refusedRegistrationError(
 		: '';
 	const said =
 		typeof message === 'string' && message
-			? message.split(signingKey).join('[redacted]').replace(/\.$/, '')
+			? (signingKey ? message.split(signingKey).join('[redacted]') : message).replace(/\.$/, '')
 			: 'nothing more';
 	const unreachable = unreachableReason(url);
 	const reach = unreachable
-		? ` Hero's servers post to this URL from the internet, and ${unreachable}: give n8n a public HTTPS address (behind a reverse proxy, set WEBHOOK_URL to it) and activate again.`
+		? ` Hero's servers post to this URL from the internet, and ${unreachable}: give n8n a public HTTPS address (behind a reverse proxy, set WEBHOOK_URL to it), then try again.`
 		: '';
 	return new NodeOperationError(
 		ctx.getNode(),
