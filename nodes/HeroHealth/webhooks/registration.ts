@@ -4,8 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { heroApiRequest } from '../transport';
 
 import { deleteAll, stillListedText } from './deletion';
-import { HERO_EVENT_NAMES, UNCONFIRMED_EVENTS } from './events';
+import { HERO_EVENT_NAMES } from './events';
 import { listRegistrations } from './list';
+import { refusedRegistrationError } from './refusal';
 import { newSigningKey } from './signingKey';
 
 /**
@@ -151,7 +152,7 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 			registrations[event] = String(created.id);
 		}
 	} catch (error) {
-		failure = refusedEventError(this, event, error);
+		failure = refusedRegistrationError(this, event, url, signingKey, error);
 	}
 	if (failure !== undefined) {
 		const rollback = await deleteAll(
@@ -167,25 +168,6 @@ export async function registerWebhooks(this: IHookFunctions): Promise<boolean> {
 	data.registrations = registrations;
 	data.signingKey = signingKey;
 	return true;
-}
-
-/**
- * Hero refusing the content of a registration (400/422) names the event and says why; anything
- * else (key refused, Hero down) is about the request, not the event, and is passed on unchanged.
- */
-function refusedEventError(ctx: IHookFunctions, event: string, error: unknown): unknown {
-	const { httpCode, message } = error as { httpCode?: unknown; message?: unknown };
-	if (httpCode !== '400' && httpCode !== '422') return error;
-	const why = UNCONFIRMED_EVENTS.includes(event)
-		? `${event} is unconfirmed: Hero's event documentation (AsyncAPI) names it, but Hero's create-webhook API does not list it, so Hero may not offer it yet. Remove it from Events, or ask Hero to enable it. `
-		: '';
-	return new NodeOperationError(
-		ctx.getNode(),
-		`Hero refused the webhook for ${event} (${httpCode})`,
-		{
-			description: `${why}Hero said: ${typeof message === 'string' ? message : 'nothing more'}`,
-		},
-	);
 }
 
 /** delete: removes every registration this node made; failures are logged and kept for the next `create`. */

@@ -940,7 +940,9 @@ describe('Hero Health Trigger: replays, timestamps, paging, unconfirmed event', 
 			() => undefined,
 			(error: Error & { description?: string }) => error,
 		);
-		expect(failure?.message).toBe('Hero refused the webhook for appointment.confirmed (400)');
+		expect(failure?.message).toBe(
+			`Hero refused the webhook for appointment.confirmed at ${n8n.webhookUrl} (400)`,
+		);
 		expect(failure?.description).toMatch(/^Hero said: .*Event not enabled for this practice group/);
 		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
 	});
