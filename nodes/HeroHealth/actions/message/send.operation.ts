@@ -149,7 +149,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. 07700 900123 or name@email.com',
 				description:
-					"For SMS a phone number: UK numbers such as 07700 900123, or any number in international form such as +33 6 12 34 56 78 (sent as +…; SMS reaches mobiles only). For email an address. Leave empty to use the patient's record.",
+					"For SMS a phone number: UK numbers such as 07700 900123, or any number in international form such as +33 6 12 34 56 78 (sent as +…). Only the number's form is checked, not that it is a mobile: Hero documents a phone number, so a landline is accepted, though most landlines cannot receive a text. For email an address. Leave empty to use the patient's record.",
 			},
 			{
 				displayName: 'Send At',
