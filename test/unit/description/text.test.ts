@@ -12,7 +12,9 @@ import { HeroHealthApi } from '../../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../../nodes/HeroHealth/HeroHealth.node';
 import { HeroHealthTrigger } from '../../../nodes/HeroHealth/HeroHealthTrigger.node';
 import { bookingLocator } from '../../../nodes/HeroHealth/actions/booking.descriptions';
+import { appointment } from '../../../nodes/HeroHealth/actions/appointment';
 import { requestOptions } from '../../../nodes/HeroHealth/actions/common.descriptions';
+import { toolDescriptionText } from '../../../nodes/HeroHealth/actions/toolDescription';
 import { practitionerName } from '../../../nodes/HeroHealth/methods/listSearch/practitioners';
 import { HERO_EVENTS } from '../../../nodes/HeroHealth/webhooks/events';
 
@@ -213,5 +215,22 @@ describe('trigger events in the node panel', () => {
 		const event = HERO_EVENTS.find((e) => e.value === 'form-submission.created')!;
 		expect(event.action).toBe('On form submitted (unconfirmed event)');
 		expect(event.description).toMatch(/Unconfirmed: Hero's create-webhook API does not list/);
+	});
+});
+
+describe('operation descriptions', () => {
+	it('Book Next Available tells a practice manager what it does in plain words; the AI tool still gets the answer’s shape', () => {
+		const option = (appointment.operationProperty.options as INodePropertyOptions[]).find(
+			(o) => o.value === 'bookNextAvailable',
+		)!;
+		expect(option.description).toBe(
+			'Find the earliest free appointment that matches your choices (type, dates, place, clinician) and book it for the patient in one step. If none is free, nothing is booked and the result says why.',
+		);
+		expect(option.description).not.toMatch(/[{}]|ISO-8601|booked =/);
+		const forModel = toolDescriptionText(option, 'appointment');
+		expect(forModel).toContain(option.description);
+		expect(forModel).toMatch(
+			/says why\. Changes a booking\. .*Returns \{ booked, appointment, slot \} with times in ISO-8601 UTC, or booked = false and a reason\.$/,
+		);
 	});
 });
