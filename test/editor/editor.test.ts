@@ -120,6 +120,12 @@ describe('node creator', () => {
 		await nodeItem(page, SEND_MESSAGE_ACTION).waitFor({ state: 'visible' });
 	});
 
+	test('the unconfirmed trigger event reads "On form submitted (unconfirmed event)" among the triggers', async () => {
+		const creator = page.getByTestId('node-creator');
+		await nodeItem(page, 'On form submitted (unconfirmed event)').waitFor({ state: 'visible' });
+		expect(await creator.getByText(/form submission created unconfirmed/i).count()).toBe(0);
+	});
+
 	test('add "Send a message", pick the credential and a template listed from Hero, run it: the output panel shows Hero’s message_id', async () => {
 		await nodeItem(page, SEND_MESSAGE_ACTION).click();
 		await page.getByTestId('ndv').waitFor({ state: 'visible' });
@@ -243,6 +249,24 @@ describe('Patient ID "From list" in Additional Fields', () => {
 });
 
 describe('Book Next Available', () => {
+	test('on the canvas its subtitle reads "Book Next Available: Appointment", and its Docs link opens this package’s README', async () => {
+		await pressEscape(page, 2);
+		await session.openWorkflow(WORKFLOW_IDS.bookNext);
+		const node = page.getByTestId('canvas-node').filter({ hasText: BOOK_NEXT_NODE }).first();
+		await node
+			.getByText('Book Next Available: Appointment', { exact: true })
+			.waitFor({ state: 'visible' });
+		expect(await node.innerText()).not.toContain('bookNextAvailable');
+		await openNode(page, BOOK_NEXT_NODE);
+		const docs = page
+			.getByTestId('ndv')
+			.locator('a[href="https://www.npmjs.com/package/n8n-nodes-hero-health"]');
+		await docs.first().waitFor({ state: 'visible' });
+		expect(
+			await page.getByTestId('ndv').locator('a[href*="developer.herohealth.net"]').count(),
+		).toBe(0);
+	});
+
 	test('the notice sits above Patient ID, and the options collection is named "Booking Options" ("Add Booking Option", no "Add Option")', async () => {
 		await pressEscape(page, 2);
 		await session.openWorkflow(WORKFLOW_IDS.bookNext);
