@@ -120,12 +120,6 @@ describe('node creator', () => {
 		await nodeItem(page, SEND_MESSAGE_ACTION).waitFor({ state: 'visible' });
 	});
 
-	test('the unconfirmed trigger event reads "On form submitted (unconfirmed event)" among the triggers', async () => {
-		const creator = page.getByTestId('node-creator');
-		await nodeItem(page, 'On form submitted (unconfirmed event)').waitFor({ state: 'visible' });
-		expect(await creator.getByText(/form submission created unconfirmed/i).count()).toBe(0);
-	});
-
 	test('add "Send a message", pick the credential and a template listed from Hero, run it: the output panel shows Hero’s message_id', async () => {
 		await nodeItem(page, SEND_MESSAGE_ACTION).click();
 		await page.getByTestId('ndv').waitFor({ state: 'visible' });
