@@ -6,10 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { properties } from './actions/description';
+import { properties, subtitle } from './actions/description';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
-import { HERO_APP_DESCRIPTION } from './nodeDescription';
+import { HERO_APP_DESCRIPTION, PACKAGE_GUIDE_URL } from './nodeDescription';
 
 export class HeroHealth implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +18,9 @@ export class HeroHealth implements INodeType {
 		icon: { light: 'file:heroHealth.svg', dark: 'file:heroHealth.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle,
 		description: HERO_APP_DESCRIPTION,
+		documentationUrl: PACKAGE_GUIDE_URL,
 		defaults: { name: 'Hero Health' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -7,9 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { HERO_APP_DESCRIPTION } from './nodeDescription';
+import { HERO_APP_DESCRIPTION, PACKAGE_GUIDE_URL } from './nodeDescription';
 import { setRequestTimeout } from './transport';
 import { HERO_EVENTS } from './webhooks/events';
+import { labelLookup } from './shared/subtitle';
 import { minimalOutputField } from './privacy/minimalOutput';
 import { buildEventItem, parseEnvelope, RECORD_ATTEMPT_TIMEOUT_MS } from './trigger/records';
 import {
@@ -21,6 +22,10 @@ import {
 import { acceptedDeliveries } from './trigger/replay';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyHeroSignature } from './trigger/signature';
 
+const EVENT_LABELS = Object.fromEntries(
+	HERO_EVENTS.map((option) => [String(option.value), option.name]),
+);
+
 export class HeroHealthTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hero Health Trigger',
@@ -28,9 +33,11 @@ export class HeroHealthTrigger implements INodeType {
 		icon: { light: 'file:heroHealth.svg', dark: 'file:heroHealth.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
+		// The events' names as the Events list shows them ("Events: Appointment Cancelled"), not their values.
+		subtitle: `={{ "Events: " + $parameter["events"].map((event) => ${labelLookup(EVENT_LABELS, 'event', 'event')}).join(", ") }}`,
 		// n8n shows the trigger's description for the whole app in the node creator (see nodeDescription.ts).
 		description: HERO_APP_DESCRIPTION,
+		documentationUrl: PACKAGE_GUIDE_URL,
 		defaults: { name: 'Hero Health Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -243,6 +243,24 @@ describe('Patient ID "From list" in Additional Fields', () => {
 });
 
 describe('Book Next Available', () => {
+	test('on the canvas its subtitle reads "Book Next Available: Appointment", and its Docs link opens this package’s README', async () => {
+		await pressEscape(page, 2);
+		await session.openWorkflow(WORKFLOW_IDS.bookNext);
+		const node = page.getByTestId('canvas-node').filter({ hasText: BOOK_NEXT_NODE }).first();
+		await node
+			.getByText('Book Next Available: Appointment', { exact: true })
+			.waitFor({ state: 'visible' });
+		expect(await node.innerText()).not.toContain('bookNextAvailable');
+		await openNode(page, BOOK_NEXT_NODE);
+		const docs = page
+			.getByTestId('ndv')
+			.locator('a[href="https://www.npmjs.com/package/n8n-nodes-hero-health"]');
+		await docs.first().waitFor({ state: 'visible' });
+		expect(
+			await page.getByTestId('ndv').locator('a[href*="developer.herohealth.net"]').count(),
+		).toBe(0);
+	});
+
 	test('the notice sits above Patient ID, and the options collection is named "Booking Options" ("Add Booking Option", no "Add Option")', async () => {
 		await pressEscape(page, 2);
 		await session.openWorkflow(WORKFLOW_IDS.bookNext);

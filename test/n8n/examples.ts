@@ -40,15 +40,15 @@ export const SANDBOX_FILL_INS: Record<string, IDataObject[]> = {
 	heroExampleReminder01: [{ practice_name: 'Riverside Surgery' }],
 	// The third row's number is one digit short: the example shows On Error: Continue reporting it.
 	heroExampleList01: [
-		{ patientId: '2001', firstName: 'Ada', mobile: '07700 900001' },
-		{ patientId: '2002', firstName: 'Alan', mobile: '+44 7700 900002' },
-		{ patientId: '2003', firstName: 'Mary', mobile: '07700 90003' },
+		{ patient_id: '2001', first_name: 'Ada', recipient_contact_detail: '07700 900001' },
+		{ patient_id: '2002', first_name: 'Alan', recipient_contact_detail: '+44 7700 900002' },
+		{ patient_id: '2003', first_name: 'Mary', recipient_contact_detail: '07700 90003' },
 	],
 	// The third row's date of birth is wrong: the example shows the unmatched row as an error item.
 	heroExampleNhs01: [
-		{ nhs_number: '943 476 5919', date_of_birth: '1985-12-10' },
-		{ nhs_number: '9434765870', date_of_birth: '1972-06-23' },
-		{ nhs_number: '943 476 5846', date_of_birth: '1990-11-24' },
+		{ nhs_number: '943 476 5919', dob: '1985-12-10' },
+		{ nhs_number: '9434765870', dob: '1972-06-23' },
+		{ nhs_number: '943 476 5846', dob: '1990-11-24' },
 	],
 	heroExampleMap01: [
 		{

@@ -159,12 +159,12 @@ const message: BadInput[] = [
 	},
 	{
 		op: 'message.send',
-		what: 'Message Type in the wrong case',
+		what: 'Message Type not one of Hero\'s (was "Message Type in the wrong case": "SMS" is now read as sms)',
 		kind: 'wrong enum',
 		field: 'Message Type',
 		parameters: send({ messageType: v }),
-		good: { v: 'email' },
-		bad: { v: 'SMS' },
+		good: { v: 'SMS' },
+		bad: { v: 'fax' },
 	},
 	{
 		op: 'message.send',

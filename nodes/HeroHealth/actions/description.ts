@@ -1,5 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { labelLookup } from '../shared/subtitle';
 import { requestOptions } from './common.descriptions';
 import { resources } from './resources';
 import { toolDescriptionProperties } from './toolDescription';
@@ -155,3 +156,20 @@ export const properties: INodeProperties[] = [
 	]),
 	requestOptions,
 ];
+
+/**
+ * The action node's subtitle: the operation's label and the resource's name, as the panel shows them
+ * ("Book Next Available: Appointment"), not their stored values.
+ */
+export const subtitle = (() => {
+	const labels: Record<string, string> = {};
+	for (const option of resourceProperty.options as INodePropertyOptions[]) {
+		const resource = resources[String(option.value)];
+		for (const operation of (resource?.operationProperty.options ?? []) as INodePropertyOptions[])
+			labels[`${String(option.value)}:${String(operation.value)}`] =
+				`${operation.name}: ${option.name}`;
+	}
+	const key = '$parameter["resource"] + ":" + $parameter["operation"]';
+	const values = '$parameter["operation"] + ": " + $parameter["resource"]';
+	return `={{ ${labelLookup(labels, key, `(${values})`)} }}`;
+})();

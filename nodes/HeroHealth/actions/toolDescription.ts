@@ -7,6 +7,9 @@ import type { HeroResource } from './types';
  * answer, what not to do with it), by `resource:operation`. Added to the tool description only.
  */
 const FOR_AGENTS: Record<string, string> = {
+	'appointment:bookNextAvailable':
+		'Changes a booking. Patient and appointment type IDs are digits, dates YYYY-MM-DD. Returns ' +
+		'{ booked, appointment, slot } with times in ISO-8601 UTC, or booked = false and a reason.',
 	'patient:search':
 		"Use it first to get a patient's Hero patient ID from their NHS number and date of birth " +
 		'(or their first and last name): the other Hero tools need that ID. It only reads: it never ' +
@@ -29,7 +32,8 @@ const FOR_AGENTS: Record<string, string> = {
 export function toolDescriptionText(option: INodePropertyOptions, resource = ''): string {
 	const description = `${option.action} in Hero Health. ${option.description ?? ''}`.trim();
 	const forAgents = FOR_AGENTS[`${resource}:${String(option.value)}`];
-	return forAgents ? `${description}. ${forAgents}` : description;
+	if (!forAgents) return description;
+	return `${description}${description.endsWith('.') ? '' : '.'} ${forAgents}`;
 }
 
 export function toolDescriptionProperties(

@@ -30,6 +30,16 @@ export function phoneToE164(input: string): string | undefined {
 	return `+${digits}`;
 }
 
+/**
+ * Whether `input` is only the digits of a UK number whose leading 0 was lost (7700900001 for
+ * 07700 900001): what a spreadsheet keeps of a phone column it stores as numbers. Never accepted as
+ * such (it could be meant otherwise); the error says how to put the 0 back.
+ */
+export function lostLeadingZero(input: string): boolean {
+	const compact = input.replace(/[\s\-().]/g, '');
+	return /^[1-9]\d{8,9}$/.test(compact) && phoneToE164(`0${compact}`) !== undefined;
+}
+
 export function isEmail(input: string): boolean {
 	return (
 		/^[^\s@"<>(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(

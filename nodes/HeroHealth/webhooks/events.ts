@@ -26,6 +26,8 @@ export const HERO_EVENTS: INodePropertyOptions[] = [
 	{
 		name: 'Form Submission Created (Unconfirmed)',
 		value: 'form-submission.created',
+		// n8n's node panel lists each event as "On <name>", lower-cased and without brackets.
+		action: 'On form submitted (unconfirmed event)',
 		description:
 			"A patient submitted a form. Unconfirmed: Hero's create-webhook API does not list this event, so Hero may refuse it at activation.",
 	},

@@ -5,14 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INode, INodeProperties, INodePropertyOptions, INodeTypes } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { HeroHealthApi } from '../../../credentials/HeroHealthApi.credentials';
 import { HeroHealth } from '../../../nodes/HeroHealth/HeroHealth.node';
 import { HeroHealthTrigger } from '../../../nodes/HeroHealth/HeroHealthTrigger.node';
 import { bookingLocator } from '../../../nodes/HeroHealth/actions/booking.descriptions';
+import { appointment } from '../../../nodes/HeroHealth/actions/appointment';
 import { requestOptions } from '../../../nodes/HeroHealth/actions/common.descriptions';
+import { toolDescriptionText } from '../../../nodes/HeroHealth/actions/toolDescription';
 import { practitionerName } from '../../../nodes/HeroHealth/methods/listSearch/practitioners';
+import { HERO_EVENTS } from '../../../nodes/HeroHealth/webhooks/events';
 
 const credentialField = (name: string): INodeProperties => {
 	const field = new HeroHealthApi().properties.find((p) => p.name === name);
@@ -33,9 +37,7 @@ describe('codex aliases', () => {
 		(file) => {
 			const { alias = [], categories = [], resources = {} } = codex(file);
 			expect(categories.length).toBeGreaterThan(0);
-			expect(resources.primaryDocumentation).toEqual([
-				{ url: expect.stringMatching(/^https:\/\/developer\.herohealth\.net\//) },
-			]);
+			expect(resources.primaryDocumentation).toEqual([{ url: expect.stringMatching(/^https:/) }]);
 			for (const word of ['NHS', 'GP', 'Patient', 'Appointment']) expect(alias).toContain(word);
 		},
 	);
@@ -128,5 +130,107 @@ describe('credential dialog', () => {
 		const group = credentialField('practiceGroupId').description ?? '';
 		expect(group).toMatch(/gives you its ID with the key/);
 		expect(group).not.toMatch(/x-practice-group-id/);
+	});
+});
+
+/** The subtitle n8n shows under a node, evaluated by n8n's own expression engine for these parameters. */
+function subtitleOf(node: HeroHealth | HeroHealthTrigger, parameters: Record<string, unknown>) {
+	const type = node.description.name;
+	const nodeTypes = {
+		getByName: () => node,
+		getByNameAndVersion: () => node,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({
+		nodes: [{ id: '1', name: 'Hero', type, typeVersion: 1, position: [0, 0], parameters } as INode],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypes as unknown as INodeTypes,
+	});
+	return workflow.expression.getSimpleParameterValue(
+		workflow.nodes.Hero,
+		node.description.subtitle,
+		'internal',
+		{},
+	);
+}
+
+describe('node subtitles', () => {
+	it('the action node reads as the operation and resource labels ("Book Next Available: Appointment"), not stored values', () => {
+		const node = new HeroHealth();
+		expect(subtitleOf(node, { resource: 'appointment', operation: 'bookNextAvailable' })).toBe(
+			'Book Next Available: Appointment',
+		);
+		expect(subtitleOf(node, { resource: 'batchMessage', operation: 'getMany' })).toBe(
+			'Get Many: Batch Message',
+		);
+		expect(subtitleOf(node, { resource: 'message', operation: 'send' })).toBe('Send: Message');
+	});
+
+	it('every operation of every resource has its label in the subtitle', () => {
+		const node = new HeroHealth();
+		const resource = node.description.properties.find((p) => p.name === 'resource')!;
+		for (const r of resource.options as INodePropertyOptions[]) {
+			const operation = node.description.properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value),
+			)!;
+			for (const o of operation.options as INodePropertyOptions[])
+				expect(subtitleOf(node, { resource: r.value, operation: o.value })).toBe(
+					`${o.name}: ${r.name}`,
+				);
+		}
+	});
+
+	it('an operation the node does not offer (a stale saved value) falls back to the stored values', () => {
+		expect(subtitleOf(new HeroHealth(), { resource: 'message', operation: 'retired' })).toBe(
+			'retired: message',
+		);
+	});
+
+	it('the trigger lists its events by the names in the Events list, not their values', () => {
+		expect(
+			subtitleOf(new HeroHealthTrigger(), {
+				events: ['appointment.cancelled', 'form-submission.created'],
+			}),
+		).toBe('Events: Appointment Cancelled, Form Submission Created (Unconfirmed)');
+	});
+});
+
+describe('Docs link', () => {
+	it.each([
+		['HeroHealth.node.json', new HeroHealth()],
+		['HeroHealthTrigger.node.json', new HeroHealthTrigger()],
+	])(
+		'%s and its node open this package’s guide (its README on npm), not Hero’s API reference',
+		(file, node) => {
+			const url = 'https://www.npmjs.com/package/n8n-nodes-hero-health';
+			expect(node.description.documentationUrl).toBe(url);
+			expect(codex(file).resources?.primaryDocumentation).toEqual([{ url }]);
+		},
+	);
+});
+
+describe('trigger events in the node panel', () => {
+	it('the unconfirmed event reads as a sentence ("On form submitted (unconfirmed event)") and keeps its value and warning', () => {
+		const event = HERO_EVENTS.find((e) => e.value === 'form-submission.created')!;
+		expect(event.action).toBe('On form submitted (unconfirmed event)');
+		expect(event.description).toMatch(/Unconfirmed: Hero's create-webhook API does not list/);
+	});
+});
+
+describe('operation descriptions', () => {
+	it('Book Next Available tells a practice manager what it does in plain words; the AI tool still gets the answer’s shape', () => {
+		const option = (appointment.operationProperty.options as INodePropertyOptions[]).find(
+			(o) => o.value === 'bookNextAvailable',
+		)!;
+		expect(option.description).toBe(
+			'Find the earliest free appointment that matches your choices (type, dates, place, clinician) and book it for the patient in one step. If none is free, nothing is booked and the result says why.',
+		);
+		expect(option.description).not.toMatch(/[{}]|ISO-8601|booked =/);
+		const forModel = toolDescriptionText(option, 'appointment');
+		expect(forModel).toContain(option.description);
+		expect(forModel).toMatch(
+			/says why\. Changes a booking\. .*Returns \{ booked, appointment, slot \} with times in ISO-8601 UTC, or booked = false and a reason\.$/,
+		);
 	});
 });

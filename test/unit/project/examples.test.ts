@@ -4,7 +4,8 @@
  * in; filled in the way the demo and the e2e suites fill them (test/n8n/examples.ts), they send.
  */
 import { HeroHealthApi } from '../../../credentials/HeroHealthApi.credentials';
-import { fillExample, fillInNode, loadExamples } from '../../n8n/examples';
+import { SEND_FIELDS } from '../../../nodes/HeroHealth/actions/message/send.operation';
+import { fillExample, fillInNode, loadExamples, SANDBOX_FILL_INS } from '../../n8n/examples';
 import { runWorkflow } from '../../harness/runWorkflow';
 import { appointments } from '../../sandbox/routes/appointments';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -50,6 +51,28 @@ describe('example workflows', () => {
 				.filter((node) => node.type === 'n8n-nodes-base.stickyNote')
 				.map((node) => String(node.parameters.content));
 			expect(notes.join('\n')).toMatch(/⚠.*Fill in:/);
+		},
+	);
+
+	it.each(['heroExampleList01', 'heroExampleMap01', 'heroExampleNhs01'])(
+		'the list example %s names its columns as Hero does (and as Map Automatically reads them), like the other list examples',
+		(id) => {
+			// Hero's names, and first_name: a column for the greeting, which Map Automatically ignores.
+			const names = new Set<string>([...SEND_FIELDS, 'nhs_number', 'dob', 'first_name']);
+			const workflow = examples.find((w) => w.id === id)!;
+			const code = String(fillInNode(workflow)!.parameters.jsCode);
+			const columns = [
+				...Object.keys(Object.assign({}, ...SANDBOX_FILL_INS[id])),
+				// The commented example rows and the list of required columns the Code node checks.
+				...[...code.matchAll(/^\s*\/\/ \{(.*)\},?$/gm)].flatMap(([, row]) =>
+					[...row.matchAll(/(\w+):/g)].map(([, key]) => key),
+				),
+				...JSON.parse(/const required = (\[[^\]]*\]);/.exec(code)![1]),
+				// Every column an expression of the workflow reads.
+				...[...JSON.stringify(workflow.nodes).matchAll(/\$json\.(\w+)/g)].map(([, key]) => key),
+			];
+			expect(columns.length).toBeGreaterThan(2);
+			expect(columns.filter((column) => !names.has(column))).toEqual([]);
 		},
 	);
 

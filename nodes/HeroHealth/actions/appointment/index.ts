@@ -29,7 +29,7 @@ export const appointment: HeroResource = {
 				value: 'bookNextAvailable',
 				action: 'Book the next available appointment',
 				description:
-					'Changes a booking: finds the earliest free slot matching the filters, reserves it and books it for the patient, in one step (patient and type IDs are digits, dates YYYY-MM-DD). Returns { booked, appointment, slot } with times in ISO-8601 UTC, or booked = false and a reason.',
+					'Find the earliest free appointment that matches your choices (type, dates, place, clinician) and book it for the patient in one step. If none is free, nothing is booked and the result says why.',
 			},
 			{
 				name: 'Cancel',

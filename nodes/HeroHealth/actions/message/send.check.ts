@@ -1,7 +1,7 @@
 /** Message → Send: the one set of rules for a send, and the body of POST /v1/messages/send they build. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isEmail, phoneToE164 } from '../../validation';
+import { isEmail, lostLeadingZero, phoneToE164 } from '../../validation';
 import { invalid } from '../../privacy/invalid';
 import { EMAIL_EXPECTED } from '../common.descriptions';
 import { checkBoolean, checkDateTime, checkId, checkOneOf, requireText } from '../helpers';
@@ -18,6 +18,22 @@ export const MESSAGE_TYPES = ['sms', 'email', 'nhs_app', 'hero'] as const;
 const FALLBACK_TYPES = ['sms', 'email'] as const;
 const ASSIGNEE_TYPES = ['Admin', 'AdminTeam'] as const;
 
+/** Said (never the number itself) when a phone is a UK number's digits without their leading 0. */
+const LOST_ZERO_HINT =
+	'. It reads as a UK number without its leading 0, as a spreadsheet keeps a phone column stored as numbers: put the 0 back, or format the column as text';
+
+/**
+ * A channel as people write it: Hero's values are lower case with underscores, so "SMS", "Email" and
+ * "NHS App" read as sms, email and nhs_app. Anything else is left for the check to refuse.
+ */
+const asChannel = (value: unknown) =>
+	typeof value === 'string'
+		? value
+				.trim()
+				.toLowerCase()
+				.replace(/[\s-]+/g, '_')
+		: value;
+
 /** A phone (normalised to E.164) for SMS, an address for email; for other channels, as typed. */
 function contactFor(
 	ctx: IExecuteFunctions,
@@ -33,7 +49,7 @@ function contactFor(
 				ctx,
 				itemIndex,
 				field,
-				'expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78',
+				`expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78${lostLeadingZero(value) ? LOST_ZERO_HINT : ''}`,
 			);
 		return phone;
 	}
@@ -74,11 +90,12 @@ function checkSend(
 		if (typeof value === 'object') throw fail(field, 'expected text, got an object or list');
 		return String(value).trim();
 	};
+	if (!given(values.message_type)) throw fail('message_type', 'is required');
 	const messageType = checkOneOf(
 		ctx,
 		itemIndex,
 		label('message_type'),
-		values.message_type,
+		asChannel(values.message_type),
 		MESSAGE_TYPES,
 	);
 	if (unknownIdentifyBy)
@@ -123,7 +140,7 @@ function checkSend(
 				ctx,
 				itemIndex,
 				label('fallback_message_type'),
-				values.fallback_message_type,
+				asChannel(values.fallback_message_type),
 				FALLBACK_TYPES,
 			)
 		: undefined;

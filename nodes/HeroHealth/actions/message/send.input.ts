@@ -1,6 +1,7 @@
 /** Message → Send: what one item's send reads, in either Input Data mode (not yet checked: send.check.ts). */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { invalid } from '../../privacy/invalid';
 import { readCollection } from '../helpers';
 import { BY_HERO_ID, BY_NHS_NUMBER } from '../patients.descriptions';
 
@@ -84,18 +85,50 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number): SendI
 const given = (value: unknown) =>
 	value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 
+/** Every field name "Map Automatically" reads from an item. */
+const ITEM_NAMES: readonly string[] = [...SEND_FIELDS, 'nhs_number', 'dob'];
+
+/** A field name as a sheet's header may write it ("Patient ID", "message-type", "DOB"), in Hero's form. */
+const asHeroName = (key: string) =>
+	key
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
+
+/**
+ * The error of an item with none of Hero's field names. It names Hero's names the item's fields
+ * match but for capitals, spaces or dashes, never the item's own keys (a sheet without a header row
+ * makes its first patient's details the keys).
+ */
+function noHeroNames(keys: string[]): string {
+	const close = ITEM_NAMES.filter((name) => keys.some((key) => asHeroName(key) === name));
+	const hint = close.length
+		? `; fields here differ from ${close.join(', ')} only in capitals, spaces or dashes: rename them exactly so`
+		: '; rename its fields (a sheet: its header row), or choose Map Each Field Below';
+	return `no field of this item has one of Hero's field names (patient_id or nhs_number and dob, message_string, message_type, recipient_contact_detail, …), so it cannot be sent${hint}`;
+}
+
 /**
  * "Map Automatically": the item's own fields named as Hero names them; no expression is evaluated.
  * Other keys of the item (a sheet's row number, a name column) are ignored. An empty cell (null or '')
- * counts as not given. Errors name the item's field, e.g. `patient_id`. An item without a `patient_id`
+ * counts as not given; an item without a `message_type` takes the node's Default Message Type (SMS
+ * unless changed), in any case ("SMS"). Errors name the item's field, e.g. `patient_id`. An item without a `patient_id`
  * names its patient by `nhs_number` and `dob` (both required; Hero is searched for them). An item with
  * a `patient_id` and both of them is sent only if they name the same patient (send.operation.ts).
  */
 export function readItem(ctx: IExecuteFunctions, itemIndex: number): SendInput {
 	const json = ctx.getInputData()[itemIndex]?.json ?? {};
+	if (!ITEM_NAMES.some((name) => Object.prototype.hasOwnProperty.call(json, name)))
+		throw invalid(ctx, itemIndex, 'Input Data', noHeroNames(Object.keys(json)));
 	const values: SendInput['values'] = {};
 	for (const field of SEND_FIELDS) if (json[field] !== null) values[field] = json[field];
-	const input: SendInput = { values, label: (field) => field };
+	// Like the field mode's Message Type, which defaults to SMS: the node's Default Message Type.
+	const defaulted = !given(values.message_type);
+	if (defaulted) values.message_type = ctx.getNodeParameter('messageType', itemIndex, 'sms');
+	const input: SendInput = {
+		values,
+		label: (field) => (defaulted && field === 'message_type' ? 'Default Message Type' : field),
+	};
 	// With a patient_id, both are needed to check it against; without one, either names the patient by both.
 	const byNhs = given(json.patient_id)
 		? given(json.nhs_number) && given(json.dob)

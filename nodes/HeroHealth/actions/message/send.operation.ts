@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { minimalOutput, minimalOutputField } from '../../privacy/minimalOutput';
@@ -18,6 +23,17 @@ export { SEND_FIELDS };
  * is hidden (so has no value), and these fields must still show there.
  */
 const fieldsBelow = { hide: { inputData: [MAP_AUTOMATICALLY] } };
+
+const MESSAGE_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'SMS', value: 'sms', description: "Sent through the practice's SMS provider" },
+	{ name: 'Email', value: 'email', description: "Sent through Hero's email service" },
+	{ name: 'NHS App', value: 'nhs_app', description: 'Delivered through the NHS App' },
+	{
+		name: 'Hero (Audit Record Only)',
+		value: 'hero',
+		description: 'Not delivered: records a message sent elsewhere',
+	},
+];
 
 const properties: INodeProperties[] = [
 	{
@@ -44,11 +60,23 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			"Each input item is sent as it is, read by Hero's field names (patient_id, message_type, message_string, recipient_contact_detail, …); other fields of the item are ignored. Without patient_id, the patient is found by the item's nhs_number and dob (exactly one match); with both, they must name the same patient.",
+			"Each input item is sent as it is, read by Hero's field names (patient_id, message_type, message_string, recipient_contact_detail, …); other fields of the item are ignored. An item without message_type is sent as the Default Message Type below. Without patient_id, the patient is found by the item's nhs_number and dob (exactly one match); with both, they must name the same patient.",
 		name: 'mapNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { inputData: [MAP_AUTOMATICALLY] } },
+	},
+	{
+		// The field mode's Message Type (same name, so the choice carries over between the modes).
+		displayName: 'Default Message Type',
+		name: 'messageType',
+		type: 'options',
+		displayOptions: { show: { inputData: [MAP_AUTOMATICALLY] } },
+		required: true,
+		default: 'sms',
+		options: MESSAGE_TYPE_OPTIONS,
+		description:
+			'How to send items that have no message_type (or an empty one). An item\'s own message_type is used when given: sms, email, nhs_app or hero, in capitals or not ("SMS", "NHS App").',
 	},
 	...identifyPatientFields(fieldsBelow),
 	{
@@ -58,16 +86,7 @@ const properties: INodeProperties[] = [
 		displayOptions: fieldsBelow,
 		required: true,
 		default: 'sms',
-		options: [
-			{ name: 'SMS', value: 'sms', description: "Sent through the practice's SMS provider" },
-			{ name: 'Email', value: 'email', description: "Sent through Hero's email service" },
-			{ name: 'NHS App', value: 'nhs_app', description: 'Delivered through the NHS App' },
-			{
-				name: 'Hero (Audit Record Only)',
-				value: 'hero',
-				description: 'Not delivered: records a message sent elsewhere',
-			},
-		],
+		options: MESSAGE_TYPE_OPTIONS,
 	},
 	templateLocator,
 	{
@@ -149,7 +168,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. 07700 900123 or name@email.com',
 				description:
-					"For SMS a phone number: UK numbers such as 07700 900123, or any number in international form such as +33 6 12 34 56 78 (sent as +…; SMS reaches mobiles only). For email an address. Leave empty to use the patient's record.",
+					"For SMS a phone number: UK numbers such as 07700 900123, or any number in international form such as +33 6 12 34 56 78 (sent as +…). Only the number's form is checked, not that it is a mobile: Hero documents a phone number, so a landline is accepted, though most landlines cannot receive a text. For email an address. Leave empty to use the patient's record.",
 			},
 			{
 				displayName: 'Send At',

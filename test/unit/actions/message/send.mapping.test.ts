@@ -176,11 +176,6 @@ describe("Message → Send reads each item by Hero's field names (Map Automatica
 			{ message_type: 'fax' },
 			'message_type: expected one of sms, email, nhs_app, hero',
 		],
-		[
-			'no message_type',
-			{ message_type: undefined },
-			'message_type: expected one of sms, email, nhs_app, hero',
-		],
 		['an empty message_string', { message_string: '   ' }, 'message_string: is required'],
 		[
 			'a number too short to be a phone for SMS',
@@ -228,6 +223,103 @@ describe("Message → Send reads each item by Hero's field names (Map Automatica
 			expect(sandbox.requests).toHaveLength(0);
 		},
 	);
+
+	it('an item without message_type (or with an empty one) is sent as the Default Message Type: SMS unless changed', async () => {
+		const items = [row(0, { message_type: undefined }), row(1, { message_type: ' ' })];
+		const result = await runHeroNode(sandbox, { parameters: mapped(), items });
+		expect(result.error).toBeUndefined();
+		expect(bodies().map((b) => b.message_type)).toEqual(['sms', 'sms']);
+
+		sandbox.reset();
+		const email = await runHeroNode(sandbox, {
+			parameters: mapped({ messageType: 'email' }),
+			items: [
+				row(0, { message_type: undefined, recipient_contact_detail: 'ada@example.com' }),
+				row(1, { message_type: 'sms' }),
+			],
+		});
+		expect(email.error).toBeUndefined();
+		expect(bodies().map((b) => [b.message_type, b.recipient_contact_detail])).toEqual([
+			['email', 'ada@example.com'],
+			['sms', '+447700900121'],
+		]);
+	});
+
+	it('message_type and fallback_message_type are read in any case ("SMS", "Email", "NHS App")', async () => {
+		const items = [
+			row(0, { message_type: 'SMS' }),
+			row(1, { message_type: 'Email', recipient_contact_detail: 'alan@example.com' }),
+			row(2, { message_type: 'NHS App', recipient_contact_detail: undefined }),
+			row(3, { fallback_message_type: 'EMAIL', fallback_contact_detail: 'g@example.com' }),
+		];
+		const result = await runHeroNode(sandbox, { parameters: mapped(), items });
+		expect(result.error).toBeUndefined();
+		expect(bodies().map((b) => [b.message_type, b.fallback_message_type])).toEqual([
+			['sms', undefined],
+			['email', undefined],
+			['nhs_app', undefined],
+			['sms', 'email'],
+		]);
+	});
+
+	it('a Message Type left empty by an expression reads "is required" (field mode, the same rule)', async () => {
+		const result = await runHeroNode(sandbox, {
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				patientId: '2001',
+				messageType: '={{ $json.type }}',
+				message: 'Hello',
+				additionalFields: {},
+			},
+			items: [{ type: '' }],
+		});
+		expect(result.error?.message).toBe('Message Type: is required [item 0]');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it("an item with none of Hero's field names says so, naming no value of the item, and nothing is sent", async () => {
+		const result = await runHeroNode(sandbox, {
+			parameters: mapped(),
+			items: [row(0), { Name: 'Ada Lovelace', Phone: '07700 900123', Text: 'Hello' }],
+		});
+		const message = result.error?.message ?? '';
+		expect(message).toMatch(
+			/^Input Data: no field of this item has one of Hero's field names \(patient_id or nhs_number and dob, message_string, .*\), so it cannot be sent; rename its fields \(a sheet: its header row\), or choose Map Each Field Below \[item 1\]$/,
+		);
+		expect(message).not.toMatch(/Ada|07700|Hello|message_type:/);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('fields named like Hero\'s but for capitals or spaces ("Patient ID", "Message String") are named by Hero\'s names to rename them to', async () => {
+		const result = await runHeroNode(sandbox, {
+			parameters: mapped(),
+			items: [{ 'Patient ID': '2001', 'Message String': 'Hello', 'NHS-Number': '9434765919' }],
+		});
+		expect(result.error?.message).toMatch(
+			/; fields here differ from patient_id, message_string, nhs_number only in capitals, spaces or dashes: rename them exactly so \[item 0\]$/,
+		);
+		expect(result.error?.message).not.toMatch(/2001|Hello|9434765919/);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('a phone a spreadsheet stored as a number (7700900001, its leading 0 lost) is refused with a hint to put the 0 back, never repeating it', async () => {
+		const result = await runHeroNode(sandbox, {
+			parameters: mapped(),
+			items: [row(0, { recipient_contact_detail: 7700900001 })],
+		});
+		expect(result.error?.message).toBe(
+			'recipient_contact_detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78. It reads as a UK number without its leading 0, as a spreadsheet keeps a phone column stored as numbers: put the 0 back, or format the column as text [item 0]',
+		);
+		expect(result.error?.message).not.toContain('7700900001');
+		// A number that is too short has no such hint.
+		const short = await runHeroNode(sandbox, {
+			parameters: mapped(),
+			items: [row(0, { recipient_contact_detail: '0113 496' })],
+		});
+		expect(short.error?.message).not.toMatch(/leading 0/);
+		expect(sandbox.requests).toHaveLength(0);
+	});
 
 	it('never repeats the rejected phone number or email in the error', async () => {
 		const result = await runHeroNode(sandbox, {
