@@ -12,6 +12,7 @@ import { setRequestTimeout } from './transport';
 import { HERO_EVENTS } from './webhooks/events';
 import { labelLookup } from './shared/subtitle';
 import { minimalOutputField } from './privacy/minimalOutput';
+import { fieldList, outputProperties, type OutputMode } from './shared/simplify';
 import { buildEventItem, parseEnvelope, RECORD_ATTEMPT_TIMEOUT_MS } from './trigger/records';
 import {
 	registerWebhooks,
@@ -71,6 +72,11 @@ export class HeroHealthTrigger implements INodeType {
 					"Whether to read the appointment, patient or message the event names and output it as 'record' (an appointment also with start_time_local, Europe/London, and its names). Hero's payload carries only the object type and ID.",
 			},
 			{ ...minimalOutputField, displayOptions: { show: { fetchFullRecord: [true] } } },
+			// Output of the record (Minimal Output, the privacy filter, takes precedence and hides it).
+			...outputProperties(['appointment', 'patient', 'message'], {
+				tool: false,
+				show: { fetchFullRecord: [true], minimalOutput: [false] },
+			}),
 		],
 	};
 
@@ -157,7 +163,9 @@ export class HeroHealthTrigger implements INodeType {
 		this.getResponseObject().status(200).json({ received: true });
 		setRequestTimeout(this, RECORD_ATTEMPT_TIMEOUT_MS);
 		const minimal = this.getNodeParameter('minimalOutput', false) === true;
-		const withRecord = await buildEventItem.call(this, envelope, true, minimal);
+		const mode = this.getNodeParameter('output', 'raw') as OutputMode;
+		const fields = mode === 'selected' ? fieldList(this.getNodeParameter('outputFields', '')) : [];
+		const withRecord = await buildEventItem.call(this, envelope, true, minimal, { mode, fields });
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([withRecord])] };
 	}
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { batchIdLocator, batchStatusFilters, batchStatusQuery } from './batchMessage/fields';
 import { returnAllOrLimit } from './common.descriptions';
 import { getMany, requireId } from './helpers';
+import { outputProperties, readShape } from '../shared/simplify';
 import { pathId } from '../transport';
 
 /**
@@ -13,6 +14,7 @@ export const batchSendsProperties: INodeProperties[] = [
 	{ ...batchIdLocator, description: 'The batch (bulk campaign) whose individual messages to list' },
 	...returnAllOrLimit,
 	batchStatusFilters,
+	...outputProperties(['batchSend']),
 ];
 
 export async function executeBatchSends(
@@ -21,9 +23,11 @@ export async function executeBatchSends(
 ): Promise<IDataObject[]> {
 	const id = requireId(this, 'batchId', itemIndex, 'Batch Message');
 	const qs = batchStatusQuery(this, itemIndex);
-	return getMany(this, itemIndex, {
+	const shape = readShape(this, itemIndex, 'batchSend');
+	const found = await getMany(this, itemIndex, {
 		method: 'GET',
 		path: `/v1/batch_message/${pathId(id)}/messages`,
 		qs,
 	});
+	return found.map(shape);
 }

@@ -8,7 +8,8 @@ import { readLimit } from './helpers';
  * items to the model as JSON, and an empty output as `""`: a search that found nobody would tell the
  * model nothing, and a list of three patients would not tell it that it must not pick one. Only the
  * tool variant answers this way (the router calls it for `...Tool` nodes); the plain node's output is
- * unchanged. Bearer tokens are removed afterwards, as for every tool answer (privacy/toolAnswer.ts).
+ * unchanged. The records inside are already in the operation's Output (Simplified by default on the
+ * tool: shared/simplify.ts), so `patients` carries the simplified patients. Bearer tokens are removed afterwards, as for every tool answer (privacy/toolAnswer.ts).
  */
 
 type ToolResult = (
@@ -22,9 +23,12 @@ export const NO_PATIENT_MATCHES =
 	'act for any patient: ask the user to check the NHS number and date of birth (a mistyped digit ' +
 	"or date is the usual cause), or for the patient's first and last name, and search again.";
 
-/** The Hero patient id of a search result (the answer's shape is a guess: INFERRED.patientSearchAnswer). */
+/**
+ * The Hero patient id of a search result (the answer's shape is a guess: INFERRED.patientSearchAnswer),
+ * also when the patients are output Simplified or Selected (shared/simplify.ts names it `id`).
+ */
 function patientIdOf(record: IDataObject): string | undefined {
-	const id = record[INFERRED.patientSearchAnswer.idField];
+	const id = record[INFERRED.patientSearchAnswer.idField] ?? record.id;
 	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 

@@ -3,6 +3,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { readableFields } from '../shared/bookingNames';
 import { localStart } from '../shared/time';
 import { minimalOutput } from '../privacy/minimalOutput';
+import { shapeOf, type OutputMode, type RecordKind } from '../shared/simplify';
 import { INFERRED, abortableSleep, heroApiRequest, pathId } from '../transport';
 import { isHeroId } from '../validation';
 
@@ -67,6 +68,19 @@ export function recordSource(envelope: HeroEnvelope): RecordSource {
 	return {
 		note: `Hero documents no endpoint to read a ${envelope.object} record, so only its ID is given`,
 	};
+}
+
+/** The kind of record an event names, for Output (a write-to-record event's object is read as a message). */
+function recordKind(envelope: HeroEnvelope): RecordKind {
+	if (envelope.object === 'Appointment') return 'appointment';
+	if (envelope.object === 'Patient') return 'patient';
+	return 'message';
+}
+
+/** The trigger's Output for the record: Raw (Hero's answer, as before the choice), Simplified or Selected Fields. */
+export interface RecordOutput {
+	mode: OutputMode;
+	fields: string[];
 }
 
 /** A failed fetch as item data: the sanitised message of the transport's error, never a request. */
@@ -142,7 +156,7 @@ async function readableOf(
 
 /**
  * The output item of one delivery: the envelope plus, when `fetchFullRecord`, the record it names
- * (only its ids, statuses and times when `minimal`). A failed or late fetch still produces the
+ * (only its ids, statuses and times when `minimal`, else in the chosen Output). A failed or late fetch still produces the
  * item (`record: null`, `error`), so no event is lost.
  */
 export async function buildEventItem(
@@ -150,6 +164,7 @@ export async function buildEventItem(
 	envelope: HeroEnvelope,
 	fetchFullRecord: boolean,
 	minimal = false,
+	output: RecordOutput = { mode: 'raw', fields: [] },
 ): Promise<IDataObject> {
 	const item: IDataObject = {
 		event: envelope.event,
@@ -166,12 +181,16 @@ export async function buildEventItem(
 			(signal) => heroApiRequest.call(this, { method: 'GET', path: source.path, signal }),
 			RECORD_READ_DEADLINE_MS,
 		);
-		if (record !== LATE)
-			return {
-				...item,
-				...(await readableOf.call(this, envelope, record, minimal, started)),
-				record: minimal ? minimalOutput(record) : record,
-			};
+		if (record !== LATE) {
+			const readable = await readableOf.call(this, envelope, record, minimal, started);
+			// Simplified and Selected Fields read the record with its local start and names, as
+			// Appointment → Get outputs them; Raw is Hero's answer alone, as before the choice.
+			const shaped =
+				output.mode === 'raw'
+					? record
+					: shapeOf(recordKind(envelope), output.mode, output.fields)({ ...record, ...readable });
+			return { ...item, ...readable, record: minimal ? minimalOutput(record) : shaped };
+		}
 		return {
 			...item,
 			record: null,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { outputProperties, readShape } from '../../shared/simplify';
 import { heroApiRequest, pathId } from '../../transport';
 import { requireId } from '../helpers';
 
@@ -14,6 +15,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 98765',
 		description: 'The ID returned by Message → Send (message_id)',
 	},
+	...outputProperties(['message']),
 ];
 
 export const description = updateDisplayOptions(
@@ -23,9 +25,12 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireId(this, 'messageId', itemIndex, 'Message ID');
-	return heroApiRequest.call(this, {
-		method: 'GET',
-		path: `/v1/messages/${pathId(id)}`,
-		itemIndex,
-	});
+	const shape = readShape(this, itemIndex, 'message');
+	return shape(
+		await heroApiRequest.call(this, {
+			method: 'GET',
+			path: `/v1/messages/${pathId(id)}`,
+			itemIndex,
+		}),
+	);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { outputProperties, readShape } from '../../shared/simplify';
 import { heroApiRequest, pathId } from '../../transport';
 import { patientIdField } from '../common.descriptions';
 import { checkOneOf, readCollection, requireId } from '../helpers';
@@ -56,6 +57,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	...outputProperties(['patient']),
 ];
 
 export const description = updateDisplayOptions(
@@ -76,21 +78,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('record', itemIndex, 'v2'),
 		RECORDS,
 	);
+	const shape = readShape(this, itemIndex, 'patient');
 	// Data Source is shown for v2 only (n8n drops it when hidden); v1 documents no query parameters.
 	if (record === 'v1')
-		return heroApiRequest.call(this, {
-			method: 'GET',
-			path: `/v1/patients/${pathId(id)}`,
-			itemIndex,
-		});
+		return shape(
+			await heroApiRequest.call(this, {
+				method: 'GET',
+				path: `/v1/patients/${pathId(id)}`,
+				itemIndex,
+			}),
+		);
 	const options = readCollection(this, 'options', itemIndex);
 	const qs: IDataObject = {};
 	if (options.dataSource !== undefined)
 		qs.data_source = checkOneOf(this, itemIndex, 'Data Source', options.dataSource, DATA_SOURCES);
-	return heroApiRequest.call(this, {
-		method: 'GET',
-		path: `/v2/patients/${pathId(id)}`,
-		qs,
-		itemIndex,
-	});
+	return shape(
+		await heroApiRequest.call(this, {
+			method: 'GET',
+			path: `/v2/patients/${pathId(id)}`,
+			qs,
+			itemIndex,
+		}),
+	);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalid } from '../../privacy/invalid';
+import { outputProperties, readShape } from '../../shared/simplify';
 import { returnAllOrLimit } from '../common.descriptions';
 import { checkCalendarDate, getMany, readCollection, requireText } from '../helpers';
 import { checkNhsNumber } from './fields';
@@ -68,6 +69,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	...outputProperties(['patient']),
 ];
 
 export const description = updateDisplayOptions(
@@ -99,5 +101,12 @@ function searchQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = searchQuery(this, itemIndex);
-	return getMany(this, itemIndex, { method: 'GET', path: '/v3/patients', qs, itemIndex });
+	const shape = readShape(this, itemIndex, 'patient');
+	const found = await getMany(this, itemIndex, {
+		method: 'GET',
+		path: '/v3/patients',
+		qs,
+		itemIndex,
+	});
+	return found.map(shape);
 }
