@@ -495,6 +495,72 @@ describe('Hero Health Trigger: deliveries', () => {
 			expect(text).not.toContain(detail);
 	});
 
+	it('Output: Simplified gives the Patient record flat, with its Hero ID as id; Selected Fields the id and the fields named', async () => {
+		const simplified = await n8nWith({
+			events: ['patient.medical-record-updated'],
+			output: 'simplified',
+		});
+		await simplified.activate();
+		await emit('patient.medical-record-updated', '2001');
+		await settled(1);
+		expect(simplified.executions[0][0]).toEqual({
+			event: 'patient.medical-record-updated',
+			practice_group_id: sandbox.practiceGroupId,
+			object: 'Patient',
+			id: '2001',
+			record: {
+				id: '2001',
+				first_name: 'Ada',
+				last_name: 'Lovelace',
+				dob: '1985-12-10',
+				sex: null,
+				nhs_number: '9434765919',
+				mobile: '+447700900001',
+				email: 'ada@example.com',
+				postcode: 'LS1 4AP',
+				ehr_partner_id: null,
+				deceased_at: null,
+			},
+		});
+		await simplified.deactivate();
+
+		const selected = await n8nWith({
+			events: ['patient.medical-record-updated'],
+			output: 'selected',
+			outputFields: 'mobile, identifiers',
+		});
+		await selected.activate();
+		await emit('patient.medical-record-updated', '2001');
+		await settled(2);
+		const patient = (await hero('GET', '/v2/patients/2001')).body as IDataObject;
+		expect(selected.executions[0][0].record).toEqual({
+			id: '2001',
+			mobile: '+447700900001',
+			identifiers: patient.identifiers,
+		});
+	});
+
+	it('Output: Simplified gives the Appointment record with its start as a patient reads it and its names', async () => {
+		const n8n = await n8nWith({ events: ['appointment.confirmed'], output: 'simplified' });
+		await n8n.activate();
+		const appointmentId = await bookAppointment();
+		await settled(1);
+		const [[item]] = n8n.executions;
+		expect(item.record).toEqual({
+			id: appointmentId,
+			patient_id: '2001',
+			start_time: expect.any(String),
+			start_time_local: item.start_time_local,
+			duration: expect.any(Number),
+			appointment_type_name: item.appointment_type_name,
+			practitioner_name: item.practitioner_name,
+			location_name: 'Riverside Surgery',
+			booking_confirmed_at: expect.any(String),
+			can_be_cancelled: expect.any(Boolean),
+			can_be_rescheduled: expect.any(Boolean),
+		});
+	});
+
 	it('still starts the execution when the record cannot be fetched, with the error in the item', async () => {
 		const n8n = await n8nWith({ events: ['appointment.cancelled'] });
 		await n8n.activate();
