@@ -42,7 +42,7 @@ import { loadFilledExamples } from '../n8n/examples';
 import { appointments } from '../sandbox/routes/appointments';
 import { addDays, londonDate } from '../sandbox/routes/slots';
 import { messages, sendAnswerSettings } from '../sandbox/routes/messages';
-import { patients } from '../sandbox/routes/patients';
+import { patients, patientView } from '../sandbox/routes/patients';
 import { issuedTokens } from '../sandbox/routes/practiceGroup';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { writeFileSync } from 'node:fs';
@@ -263,11 +263,17 @@ test('an AI Agent with Hero Health tools finds slots, books one appointment and 
 	expect(Array.isArray(slotList)).toBe(true);
 	expect(slotList.length).toBeGreaterThan(0);
 	expect(slotList.length).toBeLessThanOrEqual(5);
+	// Simplified, the tool's default Output: the slot's ids and names, not the practitioner's or location's ids.
 	for (const slot of slotList)
-		expect(slot).toMatchObject({
+		expect(slot).toEqual({
 			id: expect.stringMatching(/^\d+$/),
-			appointment_type_id: '4001',
 			start_time: expect.any(String),
+			start_time_local: expect.any(String),
+			finish_time: expect.any(String),
+			appointment_type_id: '4001',
+			appointment_type_name: 'GP Appointment',
+			practitioner_name: expect.any(String),
+			location_name: expect.any(String),
 		});
 	const bookResult = toolMessages(requests[2])[1];
 	expect(bookResult.content).toEqual([
@@ -514,6 +520,28 @@ test('the example workflow "Booking assistant" finds the patient by NHS number a
 			answer: expect.stringMatching(/^Exactly one patient in Hero matches/),
 		}),
 	]);
+	// The patient inside the answer is Simplified (the tool's default Output): the practice's fields
+	// with the Hero ID the model needs, in fewer bytes than Hero's whole record.
+	const [{ patients: found }] = lookup.content as Array<{
+		patients: Array<Record<string, unknown>>;
+	}>;
+	expect(found).toEqual([
+		{
+			id: heroId,
+			first_name: 'Ada',
+			last_name: 'Lovelace',
+			dob: '1985-12-10',
+			sex: null,
+			nhs_number: '9434765919',
+			mobile: '+447700900001',
+			email: 'ada@example.com',
+			postcode: 'LS1 4AP',
+			ehr_partner_id: null,
+			deceased_at: null,
+		},
+	]);
+	const heroRecord = { id: heroId, ...patientView(patients(sandbox.state).get(heroId)!) };
+	expect(JSON.stringify(found[0]).length).toBeLessThan(JSON.stringify(heroRecord).length / 2);
 	expect(requests[2].reply?.toolCalls?.[0]).toMatchObject({
 		name: toolName(TOOLS.book),
 		arguments: { patientId: heroId },
