@@ -4,9 +4,12 @@
  * Raw is that output, Simplified keeps the listed fields flat with the id, Selected the named ones,
  * and the AI tool defaults to Simplified.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { NodeHelpers, type IDataObject, type INode, type INodeTypeDescription } from 'n8n-workflow';
+
+import { HeroHealth } from '../../../nodes/HeroHealth/HeroHealth.node';
 
 import { SIMPLIFIED_FIELDS, type RecordKind } from '../../../nodes/HeroHealth/shared/simplify';
+import { heroToolDescription } from '../../agents/workflows';
 import { sandboxClient } from '../../harness/sandboxClient';
 import { runHeroNode } from '../../harness/runNode';
 import { slots } from '../../sandbox/routes/slots';
@@ -267,6 +270,44 @@ describe.each(READS)('$name: Output', (read) => {
 		expect(records(tool.json)).toEqual(simplified.json);
 		expect(records(toolRaw.json)).toEqual(plain.json);
 	});
+});
+
+/** The parameters n8n stores for a new node of this type in the editor (defaults of what it shows). */
+function editorDefaults(description: INodeTypeDescription, parameters: Record<string, unknown>) {
+	const node: INode = {
+		id: 'n',
+		name: 'Hero Health',
+		type: `n8n-nodes-hero-health.${description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+	};
+	return NodeHelpers.getNodeParameters(
+		description.properties,
+		node.parameters,
+		true,
+		false,
+		node,
+		description,
+	)!;
+}
+
+describe('Output in the editor', () => {
+	it.each(READS.map((read) => [read.name, read] as const))(
+		'%s: the normal panel defaults to Raw, the AI tool panel to Simplified',
+		async (_name, read) => {
+			const { resource, operation } = await read.parameters();
+			const chosen = { resource, operation };
+			expect(editorDefaults(new HeroHealth().description, chosen).output).toBe('raw');
+			expect(editorDefaults(heroToolDescription(), chosen).output).toBe('simplified');
+			expect(editorDefaults(new HeroHealth().description, chosen)).not.toHaveProperty(
+				'outputFields',
+			);
+			expect(
+				editorDefaults(new HeroHealth().description, { ...chosen, output: 'selected' }),
+			).toHaveProperty('outputFields', '');
+		},
+	);
 });
 
 describe('Output: checks before any request', () => {
