@@ -12,7 +12,14 @@ import type { Page } from 'playwright-core';
 import { HERO_EVENTS } from '../../nodes/HeroHealth/webhooks/events';
 import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
 import { REPO_ROOT } from '../n8n/harness/constants';
-import { WORKFLOW_IDS, editorWorkflows, nodeItem, openNode, pressEscape } from './editor';
+import {
+	TRIGGER_WEBHOOK_ID,
+	WORKFLOW_IDS,
+	editorWorkflows,
+	nodeItem,
+	openNode,
+	pressEscape,
+} from './editor';
 import { startEditorSession, type EditorSession } from './session';
 
 jest.setTimeout(240_000);
@@ -121,7 +128,7 @@ describe('a new, empty workflow', () => {
 });
 
 describe('the Hero Health Trigger’s panel', () => {
-	test('opens with the set-up notice above Events: a public HTTPS address, WEBHOOK_URL (as code), test and production URLs differ, only Hero’s own events', async () => {
+	test('opens with the set-up notice above Events: a public HTTPS address, WEBHOOK_URL (as code), test and production URLs differ, only Hero’s own events; the Execute step button and the Webhook URLs it names are there', async () => {
 		await session.openWorkflow(WORKFLOW_IDS.trigger);
 		await openNode(page, 'Hero Health Trigger');
 		const ndv = page.getByTestId('ndv');
@@ -134,7 +141,7 @@ describe('the Hero Health Trigger’s panel', () => {
 		expect(shown).toContain('n8n needs a public HTTPS address');
 		expect(shown).toContain('set WEBHOOK_URL');
 		expect(shown).toContain(
-			'The test URL (Listen for Test Event) and the production URL (active workflow) differ',
+			'The test URL (while Execute step listens for an event) and the production URL (once the workflow is active), both under Webhook URLs above, differ',
 		);
 		expect(shown).toContain("Only Hero's own events start it");
 		// WEBHOOK_URL is shown as code, not as the tag's text.
@@ -146,6 +153,25 @@ describe('the Hero Health Trigger’s panel', () => {
 		await events.waitFor({ state: 'visible' });
 		const [noticeBox, eventsBox] = [await notice.boundingBox(), await events.boundingBox()];
 		expect(noticeBox && eventsBox && noticeBox.y + noticeBox.height <= eventsBox.y).toBe(true);
+
+		// What the notice names is there: the Execute step button, and Webhook URLs above it with both URLs.
+		expect((await page.getByTestId('trigger-execute-button').first().innerText()).trim()).toBe(
+			'Execute step',
+		);
+		// n8n's NodeWebhooks block (class "webhooks"; it has no data-test-id).
+		const urls = ndv.locator('.webhooks').first();
+		expect(noticeBox!.y).toBeGreaterThan((await urls.boundingBox())!.y);
+		await urls.getByText('Webhook URLs', { exact: true }).click();
+		const base = session.server.baseUrl;
+		await urls.getByText('Test URL', { exact: true }).click();
+		await urls
+			.getByText(`${base}/webhook-test/${TRIGGER_WEBHOOK_ID}/webhook`, { exact: true })
+			.waitFor({ state: 'visible' });
+		await urls.getByText('Production URL', { exact: true }).click();
+		await urls
+			.getByText(`${base}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`, { exact: true })
+			.waitFor({ state: 'visible' });
+		await screenshot('trigger-panel-webhook-urls');
 		await pressEscape(page);
 	});
 });
