@@ -29,6 +29,7 @@ const EVENT = 'appointment.cancelled';
 let sandbox: Sandbox;
 let home: N8nHome;
 let server: N8nServer;
+let n8nLine: number;
 const timings: string[] = [];
 
 const triggerWorkflow = (credential: string): WorkflowJson => ({
@@ -99,6 +100,7 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0 });
 	const { n8n, ...setUp } = await createSandboxHome(sandbox);
 	home = setUp.home;
+	n8nLine = n8n.line;
 	await importWorkflow(home, triggerWorkflow(setUp.credentialId));
 	server = await startN8nServer(home, { env: { N8N_PORT: String(home.port) } });
 	await server.prepareApi();
@@ -152,7 +154,7 @@ test('Hero refusing the registration: activation through the public API fails wi
 	expect([...webhooks(sandbox.state).values()]).toEqual([]);
 });
 
-test('the same refusal through the editor’s activate call (internal REST): the same message, kept as the workflow’s activation error; n8n’s log holds neither key', async () => {
+test('the same refusal through the editor’s activate call (internal REST): the same message, kept as the workflow’s activation error on n8n 1.x; n8n’s log holds neither key', async () => {
 	const { versionId } = await server.rest<{ versionId: string }>(
 		'GET',
 		`/workflows/${WORKFLOW_ID}`,
@@ -164,9 +166,12 @@ test('the same refusal through the editor’s activate call (internal REST): the
 	expect(answer.status).toBe(400);
 	expect(answer.body).toMatchObject({ message });
 
-	// The error n8n keeps for the workflow (the editor shows it on the workflow's activation switch).
+	// The error n8n keeps for the workflow: 1.x keeps it (the editor shows it on the activation
+	// switch); 2.x keeps none for an activation a person asked for, whose 400 above is what it shows.
 	const kept = await server.rest<unknown>('GET', `/active-workflows/error/${WORKFLOW_ID}`);
-	expect(JSON.stringify(kept)).toContain(message);
+	expect(n8nLine === 1 ? JSON.stringify(kept) : kept).toEqual(
+		n8nLine === 1 ? expect.stringContaining(message) : null,
+	);
 
 	const keys = refusedSigningKeys();
 	expect(keys).toHaveLength(2);
