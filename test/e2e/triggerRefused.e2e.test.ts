@@ -1,8 +1,9 @@
 /**
  * Hero Health Trigger in a real n8n 1.x (`n8n start`, the packed package installed as a community
  * package) when Hero refuses the webhook registration: what a person sees when activating the
- * workflow, through n8n's public API and through the internal REST call the editor makes, and what
- * n8n keeps as the workflow's activation error and writes to its log.
+ * workflow, through n8n's public API and its internal REST activate call, and what n8n keeps as the
+ * workflow's activation error and writes to its log. The editor's Active switch itself is in
+ * test/editor/trigger.test.ts.
  *
  * Hero's docs do not say Hero refuses http or private URLs (its create sample is http://example.com):
  * the refusal is the sandbox's fault injection, answering Hero's documented 400 shape and quoting
@@ -154,7 +155,7 @@ test('Hero refusing the registration: activation through the public API fails wi
 	expect([...webhooks(sandbox.state).values()]).toEqual([]);
 });
 
-test('the same refusal through the editor’s activate call (internal REST): the same message, kept as the workflow’s activation error on n8n 1.x; n8n’s log holds neither key', async () => {
+test('the same refusal through n8n’s internal REST activate call (POST /rest/workflows/:id/activate): the same message, kept as the workflow’s activation error on n8n 1.x; n8n’s log holds neither key', async () => {
 	const { versionId } = await server.rest<{ versionId: string }>(
 		'GET',
 		`/workflows/${WORKFLOW_ID}`,

@@ -12,6 +12,8 @@ import type { Page } from 'playwright-core';
 import { HERO_EVENTS } from '../../nodes/HeroHealth/webhooks/events';
 import { HeroHealthTrigger } from '../../nodes/HeroHealth/HeroHealthTrigger.node';
 import { REPO_ROOT } from '../n8n/harness/constants';
+import { QUOTE_REQUEST_BODY } from '../sandbox/faults';
+import { webhooks } from '../sandbox/routes/webhooks';
 import {
 	TRIGGER_WEBHOOK_ID,
 	WORKFLOW_IDS,
@@ -173,5 +175,62 @@ describe('the Hero Health Trigger’s panel', () => {
 			.waitFor({ state: 'visible' });
 		await screenshot('trigger-panel-webhook-urls');
 		await pressEscape(page);
+	});
+});
+
+describe('activating the trigger’s workflow when Hero refuses the registration', () => {
+	test('the editor’s Active switch shows n8n’s error naming the event and the URL registered, without the API key or the signing key, and stays off', async () => {
+		await session.openWorkflow(WORKFLOW_IDS.trigger);
+		// Hero's docs do not say Hero refuses http or private URLs: this is the sandbox's fault
+		// injection, in Hero's documented 400 shape, quoting what it was sent (the signing key) and the API key.
+		session.sandbox.faults.add({
+			kind: 'status',
+			status: 400,
+			method: 'POST',
+			path: '^/v1/webhooks$',
+			body: {
+				error: 'Bad Request',
+				statusCode: 400,
+				message: [
+					{
+						code: 'invalid_url',
+						path: ['url'],
+						message: `url must be a public https address; received ${QUOTE_REQUEST_BODY} with key ${session.sandbox.apiKey}`,
+					},
+				],
+			},
+		});
+		const toggle = page.getByTestId('workflow-activate-switch');
+		await toggle.click();
+		const toast = page
+			.locator('.el-notification')
+			.filter({ hasText: 'Workflow could not be activated' })
+			.first();
+		await toast.waitFor({ state: 'visible' });
+		const shown = (await toast.innerText()).replace(/\s+/g, ' ').trim();
+		timings.push(`activation error as shown: ${shown}`);
+		await page.waitForTimeout(800); // the toast slides in
+		await screenshot('trigger-activation-refused');
+
+		const url = `${session.server.baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+		const posted = session.sandbox.received('POST', '/v1/webhooks');
+		expect(posted.map((r) => [(JSON.parse(r.rawBody) as { url: string }).url, r.status])).toEqual([
+			[url, 400],
+		]);
+		expect(shown).toContain(
+			`Hero refused the webhook for patient.medical-record-updated at ${url} (400)`,
+		);
+		const signingKey = String(
+			(JSON.parse(posted[0].rawBody) as { signing_key: string }).signing_key,
+		);
+		expect(signingKey).toMatch(/^[0-9a-f]{64}$/);
+		expect(shown).not.toContain(signingKey);
+		expect(shown).not.toContain(session.sandbox.apiKey);
+		expect(await page.content()).not.toContain(signingKey);
+
+		// The switch is off again and nothing is left registered at Hero.
+		expect(await toggle.locator('input').first().isChecked()).toBe(false);
+		expect([...webhooks(session.sandbox.state).values()]).toEqual([]);
+		session.sandbox.faults.clear();
 	});
 });
