@@ -49,7 +49,7 @@ export class HeroHealthTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Hero's servers post each event to this node's URL, so n8n needs a public HTTPS address (behind a reverse proxy, set <code>WEBHOOK_URL</code>). The test URL (Listen for Test Event) and the production URL (active workflow) differ, and each is registered with Hero on its own. Only Hero's own events start it, e.g. an appointment booked, cancelled or moved in Hero. More in the README's Trigger section.",
+					"Hero's servers post each event to this node's URL, so n8n needs a public HTTPS address (behind a reverse proxy, set <code>WEBHOOK_URL</code>). The test URL (while Execute step listens for an event) and the production URL (once the workflow is active), both under Webhook URLs above, differ, and each is registered with Hero on its own. Only Hero's own events start it, e.g. an appointment booked, cancelled or moved in Hero. More in the README's Trigger section.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

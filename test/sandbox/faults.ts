@@ -30,8 +30,18 @@ export interface FaultVariant {
 	status?: number;
 	retryAfter?: number | string;
 	latencyMs?: number;
-	/** For `status`: the JSON body to answer, e.g. Hero's 400 `{ error, statusCode, message: [{ code, expected, path }] }`. Default: `{ error: true, statusCode, message }` with a generic message. */
+	/** For `status`: the JSON body to answer, e.g. Hero's 400 `{ error, statusCode, message: [{ code, expected, path }] }`. Default: `{ error: true, statusCode, message }` with a generic message. Test fault injection: `{{request.body}}` in one of its strings is replaced by the raw request body (a server quoting what it was sent; not a claim about Hero). */
 	body?: unknown;
+}
+
+/** `{{request.body}}` in a fault body's strings, replaced by the raw request body (see `FaultVariant.body`). */
+export const QUOTE_REQUEST_BODY = '{{request.body}}';
+
+/** A status fault's body with `{{request.body}}` replaced by the request it answers. */
+export function quoteRequest(body: unknown, rawBody: string): unknown {
+	const json = JSON.stringify(body);
+	if (!json.includes(QUOTE_REQUEST_BODY)) return body;
+	return JSON.parse(json.split(QUOTE_REQUEST_BODY).join(JSON.stringify(rawBody).slice(1, -1)));
 }
 
 export interface FaultRule {

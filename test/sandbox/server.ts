@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 
 import { INFERRED } from '../../nodes/HeroHealth/transport/inferred';
 import { HeroError, badRequest } from './errors';
-import { Faults, type FaultRule } from './faults';
+import { Faults, quoteRequest, type FaultRule } from './faults';
 import { modules } from './routes';
 import { SandboxState } from './state';
 import type { Query, Reply, Route, RouteModule, SandboxRequest } from './types';
@@ -333,7 +333,7 @@ export class Sandbox {
 					fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
 				const body =
 					fault.body !== undefined
-						? fault.body
+						? quoteRequest(fault.body, rawBody)
 						: {
 								error: true,
 								statusCode: status,

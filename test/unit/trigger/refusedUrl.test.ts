@@ -49,7 +49,7 @@ describe('Hero Health Trigger: set-up notice', () => {
 		expect(text).toMatch(/public HTTPS address/);
 		expect(text).toMatch(/<code>WEBHOOK_URL<\/code>/);
 		expect(text).toMatch(
-			/test URL \(Listen for Test Event\) and the production URL \(active workflow\) differ/,
+			/test URL \(while Execute step listens for an event\) and the production URL \(once the workflow is active\), both under Webhook URLs above, differ/,
 		);
 		expect(text).toMatch(/Only Hero's own events start it/);
 	});
