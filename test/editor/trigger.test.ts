@@ -218,7 +218,11 @@ describe('activating the trigger’s workflow when Hero refuses the registration
 			[url, 400],
 		]);
 		expect(shown).toContain(
-			`Hero refused the webhook for patient.medical-record-updated at ${url} (400)`,
+			`Hero refused the webhook for patient.medical-record-updated at ${url} (400): `,
+		);
+		// The toast shows only the message: it says why, and what to do.
+		expect(shown).toContain(
+			'Hero cannot reach it: it is http, not https, and 127.0.0.1 is a private or local address; set WEBHOOK_URL to a public HTTPS address.',
 		);
 		const signingKey = String(
 			(JSON.parse(posted[0].rawBody) as { signing_key: string }).signing_key,

@@ -64,17 +64,23 @@ export function refusedRegistrationError(
 	const unconfirmed = UNCONFIRMED_EVENTS.includes(event)
 		? `${event} is unconfirmed: Hero's event documentation (AsyncAPI) names it, but Hero's create-webhook API does not list it, so Hero may not offer it yet. Remove it from Events, or ask Hero to enable it. `
 		: '';
-	const said =
-		typeof message === 'string' && message
-			? (signingKey ? message.split(signingKey).join('[redacted]') : message).replace(/\.$/, '')
-			: 'nothing more';
+	const heroSaid = typeof message === 'string' && message !== '';
+	const said = heroSaid
+		? (signingKey ? message.split(signingKey).join('[redacted]') : message).replace(/\.$/, '')
+		: 'nothing more';
 	const unreachable = unreachableReason(url);
 	const reach = unreachable
 		? ` Hero's servers post to this URL from the internet, and ${unreachable}: give n8n a public HTTPS address (behind a reverse proxy, set WEBHOOK_URL to it), then try again.`
 		: '';
+	// n8n shows only the message of an activation error (API, toast, log), so the reason is in it too.
+	const why = unconfirmed
+		? ` ${event} is unconfirmed: Hero may not offer it yet.`
+		: unreachable
+			? ` Hero cannot reach it: ${unreachable}; set WEBHOOK_URL to a public HTTPS address.`
+			: '';
 	return new NodeOperationError(
 		ctx.getNode(),
-		`Hero refused the webhook for ${event} at ${url} (${httpCode})`,
+		`Hero refused the webhook for ${event} at ${url} (${httpCode})${heroSaid ? `: ${said}` : ''}.${why}`,
 		{
 			description: `${unconfirmed}Hero said: ${said}. URL registered: ${url} (the ${which}).${reach}`,
 		},

@@ -93,7 +93,7 @@ describe('Hero Health Trigger: Hero refuses the URL', () => {
 		expect(n8n.nodeStaticData).toEqual({});
 
 		expect(failure?.message).toBe(
-			`Hero refused the webhook for appointment.cancelled at ${n8n.webhookUrl} (400)`,
+			`Hero refused the webhook for appointment.cancelled at ${n8n.webhookUrl} (400): Hero rejected the request: field url: url must be a public https address (signing_key [redacted], key [redacted]). Hero cannot reach it: it is http, not https, and 127.0.0.1 is a private or local address; set WEBHOOK_URL to a public HTTPS address.`,
 		);
 		expect(failure?.description).toContain(
 			'Hero said: Hero rejected the request: field url: url must be a public https address',
@@ -129,7 +129,9 @@ describe('Hero Health Trigger: Hero refuses the URL', () => {
 			SIGNING_KEY,
 			refusal,
 		) as Failure;
-		expect(test.message).toBe(`Hero refused the webhook for prescription.issued at ${url} (422)`);
+		expect(test.message).toBe(
+			`Hero refused the webhook for prescription.issued at ${url} (422): Hero rejected the request: field url: invalid.`,
+		);
 		expect(test.description).toBe(
 			`Hero said: Hero rejected the request: field url: invalid. URL registered: ${url} (the test URL).`,
 		);
@@ -141,6 +143,18 @@ describe('Hero Health Trigger: Hero refuses the URL', () => {
 			refusal,
 		) as Failure;
 		expect(production.description).toContain('(the production URL).');
+		// An unconfirmed event: n8n shows only the message, so the message says why (no Hero text: none given).
+		const unconfirmed = refusedRegistrationError(
+			ctx('trigger'),
+			'form-submission.created',
+			url,
+			SIGNING_KEY,
+			Object.assign(new Error(''), { httpCode: '400' }),
+		) as Failure;
+		expect(unconfirmed.message).toBe(
+			`Hero refused the webhook for form-submission.created at ${url} (400). form-submission.created is unconfirmed: Hero may not offer it yet.`,
+		);
+		expect(unconfirmed.description).toMatch(/^form-submission\.created is unconfirmed: .*Hero said: nothing more\./);
 		// A refused key or Hero being down is not about the registration: passed on as it came.
 		const unauthorised = Object.assign(new Error('Hero did not accept the API key'), {
 			httpCode: '401',

@@ -1007,7 +1007,7 @@ describe('Hero Health Trigger: replays, timestamps, paging, unconfirmed event', 
 			(error: Error & { description?: string }) => error,
 		);
 		expect(failure?.message).toBe(
-			`Hero refused the webhook for appointment.confirmed at ${n8n.webhookUrl} (400)`,
+			`Hero refused the webhook for appointment.confirmed at ${n8n.webhookUrl} (400): Hero rejected the request: Event not enabled for this practice group. Hero cannot reach it: it is http, not https, and 127.0.0.1 is a private or local address; set WEBHOOK_URL to a public HTTPS address.`,
 		);
 		expect(failure?.description).toMatch(/^Hero said: .*Event not enabled for this practice group/);
 		expect(registeredAt(n8n.webhookUrl)).toEqual([]);
