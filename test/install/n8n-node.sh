@@ -12,12 +12,15 @@ here="$(cd "$(dirname "$0")" && pwd)"
 dir="$(bash "$here/install-node-cli.sh" | tail -n 1)"
 # node-cli runs `npm exec -- eslint`, whose bin starts with `#!/usr/bin/env node`: Node 24 first.
 export PATH="$dir/node24/node_modules/node/bin:$PATH"
+# eslint-plugin-n8n-nodes-base changes its file-name rules when NODE_ENV is "test" (as under Jest):
+# lint as n8n does, without it.
+unset NODE_ENV
 export ESLINT_FLAGS="unstable_config_lookup_from_file${ESLINT_FLAGS:+,$ESLINT_FLAGS}"
 cli=("$dir/node24/node_modules/node/bin/node" "$dir/cli/node_modules/@n8n/node-cli/bin/n8n-node.mjs")
 if [ "$*" = "cloud-support" ]; then
 	out="$("${cli[@]}" cloud-support)"
 	printf '%s\n' "$out"
-	grep -q 'Status: eligible' <<<"$out" || { echo "n8n-node.sh: the package is NOT eligible for n8n Cloud verification" >&2; exit 1; }
+	sed 's/\x1b\[[0-9;]*m//g' <<<"$out" | grep 'Status: eligible' >/dev/null || { echo "n8n-node.sh: the package is NOT eligible for n8n Cloud verification" >&2; exit 1; }
 	exit 0
 fi
 exec "${cli[@]}" "$@"
