@@ -10,6 +10,7 @@
  *
  * Figures are printed at the end and written to $HERO_COMPAT_REPORT_DIR/queue-line<N>.json.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -235,9 +236,7 @@ beforeAll(async () => {
 	}
 	Object.assign(figures, {
 		n8n: n8n.version,
-		node: require('node:child_process')
-			.execFileSync(n8n.nodeBin, ['--version'], { encoding: 'utf8' })
-			.trim(),
+		node: execFileSync(n8n.nodeBin, ['--version'], { encoding: 'utf8' }).trim(),
 		...cluster.versions(),
 		startupSeconds: Math.round((Date.now() - started) / 100) / 10,
 		startupStages: cluster.timings,

@@ -21,7 +21,6 @@ export interface SandboxTarget {
 
 export interface SandboxAnswer {
 	status: number;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	body: any;
 }
 

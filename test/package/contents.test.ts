@@ -39,6 +39,8 @@ beforeAll(() => {
 
 /** The icon files a built node or credential names (`file:` paths, relative to its own file). */
 function iconsOf(entry: string): string[] {
+	// A built file found at run time (package.json `n8n`), loaded as n8n loads it: by require.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = require(join(root, entry)) as Record<
 		string,
 		new () => { description?: { icon?: unknown }; icon?: unknown }

@@ -15,6 +15,7 @@ import {
 	mkdirSync,
 	mkdtempSync,
 	readFileSync,
+	readlinkSync,
 	rmSync,
 	symlinkSync,
 	writeFileSync,
@@ -111,6 +112,39 @@ describe('install-scanner.sh', () => {
 		);
 		expect(failed.status).not.toBe(0);
 		expect(existsSync(join(fresh, 'scan-community-package/scanner/.installed'))).toBe(false);
+	}, 120_000);
+});
+
+describe('install-node-cli.sh', () => {
+	it('installs or reuses n8n-node in the cache, and links node_modules/@n8n/node-cli to it; a finished install is reused without touching npm', () => {
+		// The cache `npm run lint` uses (nodeCli.test.ts shares it, so the project's link stays put).
+		const first = runScript('install-node-cli.sh', [], npmTestEnv());
+		expect(first.stderr).not.toMatch(/ERR!/);
+		expect(first.status).toBe(0);
+		const dir = first.stdout.trim().split('\n').pop()!;
+		const again = runScript(
+			'install-node-cli.sh',
+			[],
+			npmTestEnv({ PATH: `${failingNpm()}:${process.env.PATH}` }),
+		);
+		expect(again.status).toBe(0);
+		expect(again.stderr).not.toContain('installing');
+		expect(readlinkSync(join(root, 'node_modules/@n8n/node-cli'))).toBe(
+			join(dir, 'cli/node_modules/@n8n/node-cli'),
+		);
+		expect(readFileSync(join(dir, 'cli/.installed'), 'utf8')).toMatch(/^[0-9a-f]{16}$/);
+	}, 600_000);
+
+	it('a failed npm ci leaves no stamp and exits non-zero', () => {
+		const fresh = newCache();
+		const failed = runScript(
+			'install-node-cli.sh',
+			[],
+			npmTestEnv({ HERO_N8N_CACHE: fresh, PATH: `${failingNpm()}:${process.env.PATH}` }),
+		);
+		expect(failed.status).not.toBe(0);
+		expect(failed.stderr).toContain('network down');
+		expect(existsSync(join(fresh, 'node-cli/cli/.installed'))).toBe(false);
 	}, 120_000);
 });
 

@@ -7,7 +7,7 @@ import { HeroError, badRequest } from './errors';
 import { Faults, quoteRequest, type FaultRule } from './faults';
 import { modules } from './routes';
 import { SandboxState } from './state';
-import type { Query, Reply, Route, RouteModule, SandboxRequest } from './types';
+import type { Query, Reply, Route, RouteModule } from './types';
 
 export const SANDBOX_API_KEY = 'hero-sandbox-key-3f9a1c';
 export const SANDBOX_PRACTICE_GROUP_ID = '1001';

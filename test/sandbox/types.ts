@@ -10,7 +10,6 @@ export interface SandboxRequest {
 	path: string;
 	params: Record<string, string>;
 	query: Query;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	body: any;
 	headers: IncomingHttpHeaders;
 	state: SandboxState;

@@ -16,7 +16,7 @@
 import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
 import { toIsoDateTime } from '../../../nodes/HeroHealth/validation';
 import { HeroError, badRequest } from '../errors';
-import { q, s, type Spec } from '../schema';
+import { q, s } from '../schema';
 import { page, type SandboxState } from '../state';
 import type { Route, RouteModule } from '../types';
 import { reply } from '../types';

@@ -20,7 +20,8 @@ import {
 	type JestRecord,
 } from '../../evidence/write';
 
-// The reporter is plain JavaScript (jest loads it as is).
+// The reporter is plain JavaScript (jest loads it as is), outside what TypeScript imports.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { countsByProject } = require('../../evidence/jest-reporter.js') as {
 	countsByProject: (
 		results: unknown,

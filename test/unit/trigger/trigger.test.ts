@@ -11,16 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MiniN8n } from '../../harness/miniN8n';
 import { sandboxClient } from '../../harness/sandboxClient';
 import { INFERRED } from '../../../nodes/HeroHealth/transport/inferred';
-import {
-	additionalDataFor,
-	Handling,
-	nodeTypes,
-	SandboxCredentials,
-	sandboxCredentialData,
-	triggerNode,
-	triggerNodeType as trigger,
-	triggerWebhookData,
-} from '../../harness/engine';
+import { triggerNodeType as trigger } from '../../harness/engine';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import {
 	deliveries,
