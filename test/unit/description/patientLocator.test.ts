@@ -160,7 +160,8 @@ describe('what a run sends for each form of Patient ID', () => {
 					locationId: rl(slot.location_id, 'id'),
 					practitionerId: rl(slot.practitioner_id),
 					startTime: slot.start_time,
-					duration: 15,
+					// The slot's own length: the first slot 48 h out depends on the hour, and sessions run 10 to 20 minutes.
+					duration: (Date.parse(slot.finish_time) - Date.parse(slot.start_time)) / 60_000,
 					additionalFields: { patientId },
 				},
 			});
