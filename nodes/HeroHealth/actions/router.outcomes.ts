@@ -137,9 +137,7 @@ export function noteDone(
 	if (done.length) {
 		const listed = done.slice(0, LISTED).map((index) => {
 			const reference = referenceOf(outputs[index]);
-			return reference
-				? `item ${itemNumber(index)} (${reference})`
-				: `item ${itemNumber(index)}`;
+			return reference ? `item ${itemNumber(index)} (${reference})` : `item ${itemNumber(index)}`;
 		});
 		if (done.length > LISTED) listed.push(`and ${done.length - LISTED} more`);
 		lines.push(
