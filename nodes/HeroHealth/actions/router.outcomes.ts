@@ -23,23 +23,23 @@ const heroIdOf = (value: unknown): string | undefined =>
 		? String(value).trim()
 		: undefined;
 
-/** The one patient a request to Hero is about: its body's `patient_id`, or `/patients/{id}` in its path. */
-export function patientNamedBy(request: { path: string; body?: IDataObject }): string | undefined {
-	return heroIdOf(request.body?.patient_id) ?? /\/patients\/(\d+)(?:\/|$)/.exec(request.path)?.[1];
+/**
+ * The patients a request to Hero names: its body's `patient_id` and `/patients/{id}` in its path
+ * (Patient → Merge names two: the one kept and the duplicate).
+ */
+export function patientsNamedBy(request: { path: string; body?: IDataObject }): string[] {
+	const inBody = heroIdOf(request.body?.patient_id);
+	const inPath = /\/patients\/(\d+)(?:\/|$)/.exec(request.path)?.[1];
+	return [...new Set([inBody, inPath].filter((id): id is string => id !== undefined))];
 }
 
 /**
- * The Hero ID of the patient an item is about, for its output: the patient its request to Hero named
- * (`requested`, noted by the supervisor, e.g. one found by NHS number), else a valid Hero ID the item
- * gave (the Patient ID field, or `patient_id` under Map Automatically) when it failed before a request.
+ * The Hero ID of the patient an item is about when no request of it named one (e.g. it failed before
+ * any request): a valid Hero ID it gave (the Patient ID field, or `patient_id` under Map Automatically).
+ * An item whose request named patients is about the one it named (router.passes.ts, `patientsNamedBy`).
  * Never the NHS number or anything else of the patient.
  */
-export function patientOfItem(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	requested: string | undefined,
-): string | undefined {
-	if (requested !== undefined) return requested;
+export function patientOfItem(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
 	try {
 		if (ctx.getNodeParameter('inputData', itemIndex, '') === MAP_AUTOMATICALLY)
 			return heroIdOf(ctx.getInputData()[itemIndex]?.json.patient_id);

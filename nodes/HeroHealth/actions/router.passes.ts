@@ -6,7 +6,7 @@ import {
 	itemError,
 	notSentError,
 	noteDone,
-	patientNamedBy,
+	patientsNamedBy,
 	type ItemError,
 } from './router.outcomes';
 import type { HeroOperation } from './types';
@@ -33,15 +33,19 @@ export class PassSupervisor implements RequestSupervisor {
 	resolving = false;
 	reachedRequest = false;
 	readonly wrote = new Set<number>();
-	/** The patient each item's request named (check and run pass), for its output item. */
-	readonly patients = new Map<number, string>();
+	/**
+	 * By item whose request named patients (check and run pass): the one it named, for its output
+	 * item; `undefined` when it named two (a merge).
+	 */
+	readonly patients = new Map<number, string | undefined>();
 	readonly lookups = new Lookups();
 
 	constructor(readonly timeoutMs: number | undefined) {}
 
 	beforeRequest(request: HeroRequest): (() => void) | undefined {
-		const patient = request.itemIndex === undefined ? undefined : patientNamedBy(request);
-		if (patient !== undefined) this.patients.set(request.itemIndex as number, patient);
+		const named = request.itemIndex === undefined ? [] : patientsNamedBy(request);
+		if (named.length)
+			this.patients.set(request.itemIndex as number, named.length === 1 ? named[0] : undefined);
 		if (this.checking) {
 			if (this.resolving && request.method === 'GET') return undefined;
 			this.reachedRequest = true;

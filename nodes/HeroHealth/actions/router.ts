@@ -113,7 +113,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	};
 	// The patient an item is about goes on its output item, done or failed (router.outcomes.ts).
 	const patientOf = (itemIndex: number) =>
-		patientOfItem(ctx, itemIndex, supervisor.patients.get(itemIndex));
+		supervisor.patients.has(itemIndex)
+			? supervisor.patients.get(itemIndex)
+			: patientOfItem(ctx, itemIndex);
 	const toOutput = (result: IDataObject | IDataObject[], itemIndex: number) =>
 		this.helpers.constructExecutionMetaData(
 			this.helpers.returnJsonArray(
