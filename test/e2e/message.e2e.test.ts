@@ -47,6 +47,18 @@ const continueOnErrorWorkflow = (credentialId: string): WorkflowJson =>
 		settings: { onError: 'continueRegularOutput' },
 	});
 
+/** A list of three sends, the 2nd row's phone invalid, with On Error: Continue: how a practice sends a list. */
+const threeRowsWorkflow = (credentialId: string): WorkflowJson =>
+	manualWorkflow('heroE2eRows1', 'E2E send a list of 3, row 2 bad', sendItemFields(), {
+		credentialId,
+		items: [
+			{ patientId: '2001', phone: '07700 900001', text: 'Dear Ada, your review is due.' },
+			{ patientId: '2002', phone: '12345', text: 'This one must not be sent' },
+			{ patientId: '2003', phone: '07700 900003', text: 'Dear Mary, your review is due.' },
+		],
+		settings: { onError: 'continueRegularOutput' },
+	});
+
 /**
  * The demo's example workflows (`npm start`), filled in with sandbox patients as the demo fills them
  * (test/n8n/examples.ts); they use the default sandbox credential id.
@@ -73,6 +85,7 @@ beforeAll(async () => {
 	await importWorkflow(home, [
 		sendSmsWorkflow(credentialId),
 		continueOnErrorWorkflow(credentialId),
+		threeRowsWorkflow(credentialId),
 		...examples,
 	]);
 	timings.push(
@@ -132,7 +145,7 @@ test('On Error: Continue keeps the valid item and reports the invalid one withou
 	expect(items[0]).not.toHaveProperty('error');
 	expect(items[1]).not.toHaveProperty('message_id');
 	expect(items[1].error).toEqual(expect.stringContaining('Recipient Contact Detail'));
-	expect(items[1].error).toEqual(expect.stringContaining('[item 1]'));
+	expect(items[1].error).toEqual(expect.stringContaining('[item 2]'));
 	// The rejected value is not echoed back.
 	expect(items[1].error).not.toEqual(expect.stringContaining('12345'));
 
@@ -144,6 +157,33 @@ test('On Error: Continue keeps the valid item and reports the invalid one withou
 		message_string: MESSAGE,
 		recipient_contact_detail: '+447700900123',
 	});
+});
+
+test('a list of 3 with the 2nd row bad: its error item says item 2 and carries its patient_id, the sent rows carry theirs', async () => {
+	const { output, durationMs } = await executeWorkflow(home, 'heroE2eRows1');
+	timings.push(`n8n execute (3 items, row 2 bad) ${durationMs} ms`);
+
+	const items = nodeItems(output, NODE_NAMES.hero);
+	expect(items).toHaveLength(3);
+	// The row as a person counts it (n8n's second item is row 2), and the Hero ID of its patient only.
+	expect(items[1]).toEqual({
+		error:
+			'Recipient Contact Detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [item 2]',
+		description: 'Item 2 was not sent to Hero. Correct "Recipient Contact Detail" and run again.',
+		item: 2,
+		patient_id: '2002',
+	});
+	expect(JSON.stringify(items[1])).not.toContain('12345');
+	expect(items[1]).not.toHaveProperty('message_id');
+	// The sent rows say whom they were for.
+	expect([items[0], items[2]].map((item) => item.patient_id)).toEqual(['2001', '2003']);
+	for (const index of [0, 2]) expect(items[index]).toHaveProperty('message_id');
+
+	const sends = sandbox.received('POST', '/v1/messages/send');
+	expect(sends.map((send) => (send.body as { patient_id: string }).patient_id).sort()).toEqual([
+		'2001',
+		'2003',
+	]);
 });
 
 test.each(examples.map((workflow) => [workflow.name, workflow] as const))(
@@ -168,8 +208,10 @@ test("the Map Automatically example sends each row by Hero's field names in real
 	expect(items).toHaveLength(4);
 	expect(items[2]).toEqual({
 		error:
-			'recipient_contact_detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [item 2]',
-		description: 'Item 2 was not sent to Hero. Correct "recipient_contact_detail" and run again.',
+			'recipient_contact_detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [item 3]',
+		description: 'Item 3 was not sent to Hero. Correct "recipient_contact_detail" and run again.',
+		item: 3,
+		patient_id: '2003',
 	});
 	for (const index of [0, 1, 3]) expect(items[index]).toHaveProperty('message_id');
 	// Exactly Hero's fields of each valid row (first_name is not sent), the phone normalised.
@@ -202,7 +244,7 @@ test('the NHS-number example finds each patient with Hero’s search before any 
 	expect(items).toHaveLength(3);
 	expect(items.map((item) => item.patient_id)).toEqual(['2001', '2002', undefined]);
 	expect(items[2].error).toBe(
-		'NHS Number: no Hero patient has this NHS number and date of birth [item 2]',
+		'NHS Number: no Hero patient has this NHS number and date of birth [item 3]',
 	);
 	const calls = sandbox.requests.map((r) => `${r.method} ${r.path}`);
 	expect(calls).toEqual([

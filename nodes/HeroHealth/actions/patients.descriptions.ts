@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { invalid } from '../privacy/invalid';
+import { invalid, itemLabel, itemNumber } from '../privacy/invalid';
 import { INFERRED, readPage } from '../transport';
 import { isHeroId, normaliseNhsNumber } from '../validation';
 import { calendarDateField, patientIdField } from './common.descriptions';
@@ -189,9 +189,9 @@ function notIdentified(
 	field: string,
 	why: string,
 ): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${field}: ${why} [item ${itemIndex}]`, {
+	return new NodeOperationError(ctx.getNode(), `${field}: ${why} ${itemLabel(itemIndex)}`, {
 		itemIndex,
-		description: `Item ${itemIndex} was not sent to Hero: its patient was not identified. Check the NHS number and date of birth, or pick the patient by Hero ID.`,
+		description: `Item ${itemNumber(itemIndex)} was not sent to Hero: its patient was not identified. Check the NHS number and date of birth, or pick the patient by Hero ID.`,
 	});
 }
 

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { itemNumber } from '../privacy/invalid';
+import { isHeroId } from '../validation';
+import { MAP_AUTOMATICALLY } from './message/send.input';
+import { BY_HERO_ID } from './patients.descriptions';
+
 /** What the router shows for an item: outcome texts of the action node's item loop. */
 export type ItemError = NodeApiError | NodeOperationError;
 
@@ -11,6 +16,68 @@ export function errorJson(error: Error): IDataObject {
 	const httpCode = (error as NodeApiError).httpCode;
 	if (httpCode) json.httpCode = httpCode;
 	return json;
+}
+
+const heroIdOf = (value: unknown): string | undefined =>
+	(typeof value === 'string' || typeof value === 'number') && isHeroId(String(value).trim())
+		? String(value).trim()
+		: undefined;
+
+/**
+ * The patients a request to Hero names: its body's `patient_id` and `/patients/{id}` in its path
+ * (Patient → Merge names two: the one kept and the duplicate).
+ */
+export function patientsNamedBy(request: { path: string; body?: IDataObject }): string[] {
+	const inBody = heroIdOf(request.body?.patient_id);
+	const inPath = /\/patients\/(\d+)(?:\/|$)/.exec(request.path)?.[1];
+	return [...new Set([inBody, inPath].filter((id): id is string => id !== undefined))];
+}
+
+/**
+ * The Hero ID of the patient an item is about when no request of it named one (e.g. it failed before
+ * any request): a valid Hero ID it gave (the Patient ID field, or `patient_id` under Map Automatically).
+ * An item whose request named patients is about the one it named (router.passes.ts, `patientsNamedBy`).
+ * Never the NHS number or anything else of the patient.
+ */
+export function patientOfItem(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	try {
+		if (ctx.getNodeParameter('inputData', itemIndex, '') === MAP_AUTOMATICALLY)
+			return heroIdOf(ctx.getInputData()[itemIndex]?.json.patient_id);
+		if (ctx.getNodeParameter('identifyPatientBy', itemIndex, BY_HERO_ID) !== BY_HERO_ID)
+			return undefined;
+		return heroIdOf(ctx.getNodeParameter('patientId', itemIndex, '', { extractValue: true }));
+	} catch {
+		// An expression that fails for this item gives no patient: the item's error says why.
+		return undefined;
+	}
+}
+
+/** A single output object with the item's patient added, when it does not name one already. */
+export function withPatient(
+	result: IDataObject | IDataObject[],
+	patientId: string | undefined,
+): IDataObject | IDataObject[] {
+	if (patientId === undefined || Array.isArray(result) || result.patient_id !== undefined)
+		return result;
+	return { ...result, patient_id: patientId };
+}
+
+/**
+ * The output item of a failed item under Continue On Fail: the error, the row it failed on (`item`,
+ * counted from 1 as in its message) and, when the item named a valid one, the Hero ID of its patient
+ * (`patient_id`), so a person finds the row and the patient. Nothing else of the item: no NHS number,
+ * date of birth or message text (docs/data-protection.md). An AI tool's answer gets no `item`.
+ */
+export function errorItem(
+	error: Error,
+	itemIndex: number,
+	patientId: string | undefined,
+	forModel = false,
+): INodeExecutionData {
+	const json = errorJson(error);
+	if (!forModel) json.item = itemNumber(itemIndex);
+	if (patientId !== undefined) json.patient_id = patientId;
+	return { json, pairedItem: { item: itemIndex } };
 }
 
 /** The item's error as n8n shows it: tied to the item, Hero's errors kept as they are. */
@@ -61,7 +128,7 @@ export function noteDone(
 	if (notSent.length)
 		error.description = [
 			error.description,
-			`Not sent (the execution was stopped first): ${notSent.map((i) => `item ${i}`).join(', ')}.`,
+			`Not sent (the execution was stopped first): ${notSent.map((i) => `item ${itemNumber(i)}`).join(', ')}.`,
 		]
 			.filter(Boolean)
 			.join('\n');
@@ -70,7 +137,7 @@ export function noteDone(
 	if (done.length) {
 		const listed = done.slice(0, LISTED).map((index) => {
 			const reference = referenceOf(outputs[index]);
-			return reference ? `item ${index} (${reference})` : `item ${index}`;
+			return reference ? `item ${itemNumber(index)} (${reference})` : `item ${itemNumber(index)}`;
 		});
 		if (done.length > LISTED) listed.push(`and ${done.length - LISTED} more`);
 		lines.push(
@@ -79,7 +146,7 @@ export function noteDone(
 	}
 	if (unknown.length) {
 		lines.push(
-			`Also failed after a request that changes data was sent (check them in Hero: it may have been carried out): ${unknown.map((i) => `item ${i}`).join(', ')}.`,
+			`Also failed after a request that changes data was sent (check them in Hero: it may have been carried out): ${unknown.map((i) => `item ${itemNumber(i)}`).join(', ')}.`,
 		);
 	}
 	lines.push(

@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { HeroRequest, RequestSupervisor, SupervisedContext } from '../transport';
 import { Lookups, NEEDS_LOOKUP } from './router.lookups';
-import { errorJson, itemError, notSentError, noteDone, type ItemError } from './router.outcomes';
+import {
+	itemError,
+	notSentError,
+	noteDone,
+	patientsNamedBy,
+	type ItemError,
+} from './router.outcomes';
 import type { HeroOperation } from './types';
 
 /**
@@ -27,11 +33,19 @@ export class PassSupervisor implements RequestSupervisor {
 	resolving = false;
 	reachedRequest = false;
 	readonly wrote = new Set<number>();
+	/**
+	 * By item whose request named patients (check and run pass): the one it named, for its output
+	 * item; `undefined` when it named two (a merge).
+	 */
+	readonly patients = new Map<number, string | undefined>();
 	readonly lookups = new Lookups();
 
 	constructor(readonly timeoutMs: number | undefined) {}
 
 	beforeRequest(request: HeroRequest): (() => void) | undefined {
+		const named = request.itemIndex === undefined ? [] : patientsNamedBy(request);
+		if (named.length)
+			this.patients.set(request.itemIndex as number, named.length === 1 ? named[0] : undefined);
 		if (this.checking) {
 			if (this.resolving && request.method === 'GET') return undefined;
 			this.reachedRequest = true;
@@ -56,6 +70,8 @@ export interface Passes {
 	/** The outputs, by input item; filled by the passes. */
 	outputs: INodeExecutionData[][];
 	toOutput(result: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[];
+	/** The output item of a failed item under Continue On Fail (router.outcomes.ts `errorItem`). */
+	toErrorItem(error: Error, itemIndex: number): INodeExecutionData;
 }
 
 /**
@@ -107,7 +123,7 @@ async function checkItems(passes: Passes, items: number[], pending: number[]): P
 				continue;
 			}
 			if (passes.continueOnFail) {
-				outputs[itemIndex] = [{ json: errorJson(error as Error), pairedItem: { item: itemIndex } }];
+				outputs[itemIndex] = [passes.toErrorItem(error as Error, itemIndex)];
 				continue;
 			}
 			throw itemError(passes.execution, error, itemIndex);
@@ -138,9 +154,7 @@ export async function runPass(passes: Passes, pending: number[], inFlight: numbe
 				);
 			} catch (error) {
 				if (continueOnFail) {
-					outputs[itemIndex] = [
-						{ json: errorJson(error as Error), pairedItem: { item: itemIndex } },
-					];
+					outputs[itemIndex] = [passes.toErrorItem(error as Error, itemIndex)];
 				} else if (stopError) {
 					if (supervisor.wrote.has(itemIndex)) failedAfterWrite.push(itemIndex);
 				} else {
@@ -153,9 +167,7 @@ export async function runPass(passes: Passes, pending: number[], inFlight: numbe
 	const notSent = cancel?.aborted ? pending.slice(next) : [];
 	if (continueOnFail) {
 		for (const index of notSent)
-			outputs[index] = [
-				{ json: errorJson(notSentError(node, index)), pairedItem: { item: index } },
-			];
+			outputs[index] = [passes.toErrorItem(notSentError(node, index), index)];
 	} else if (notSent.length) {
 		stopError ??= notSentError(node, notSent[0]);
 	}

@@ -7,6 +7,7 @@ import { DEFAULT_REQUESTS_IN_FLIGHT, MAX_REQUESTS_IN_FLIGHT } from './common.des
 import { resources } from './resources';
 import type { LookupContext } from './router.lookups';
 import { rememberingParameters } from './router.parameters';
+import { errorItem, patientOfItem, withPatient } from './router.outcomes';
 import { PassSupervisor, checkPass, runPass } from './router.passes';
 import { toolResult } from './toolResults';
 
@@ -110,11 +111,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const answer = toolResult(ctx, `${resource}:${operationName}`, itemIndex, result);
 		return Array.isArray(answer) ? answer.map(withoutCredentials) : withoutCredentials(answer);
 	};
+	// The patient an item is about goes on its output item, done or failed (router.outcomes.ts).
+	const patientOf = (itemIndex: number) =>
+		supervisor.patients.has(itemIndex)
+			? supervisor.patients.get(itemIndex)
+			: patientOfItem(ctx, itemIndex);
 	const toOutput = (result: IDataObject | IDataObject[], itemIndex: number) =>
 		this.helpers.constructExecutionMetaData(
-			this.helpers.returnJsonArray(forModel ? forTheModel(result, itemIndex) : result),
+			this.helpers.returnJsonArray(
+				forModel ? forTheModel(result, itemIndex) : withPatient(result, patientOf(itemIndex)),
+			),
 			{ itemData: { item: itemIndex } },
 		);
+	const toErrorItem = (error: Error, itemIndex: number) =>
+		errorItem(error, itemIndex, patientOf(itemIndex), forModel);
 
 	const passes = {
 		execution: this,
@@ -125,6 +135,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		continueOnFail,
 		outputs,
 		toOutput,
+		toErrorItem,
 	};
 	// Lookups are reads: they may run `requested` at a time even where the operation runs one by one.
 	const pending = await checkPass(passes, requested);

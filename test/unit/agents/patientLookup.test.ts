@@ -187,7 +187,7 @@ describe('Patient → Search as a patient lookup tool', () => {
 		const result = await lookUp({ nhsNumber: '943 476 5918', dateOfBirth: '1985-12-10' });
 		expect(result.json).toEqual([
 			{
-				error: expect.stringMatching(/^NHS Number: .*\[item 0\]$/),
+				error: expect.stringMatching(/^NHS Number: .*\[item 1\]$/),
 				description: expect.stringContaining('was not sent to Hero'),
 			},
 		]);

@@ -45,6 +45,7 @@ describe('Minimal Output', () => {
 			'content',
 			'created_at',
 			'message_id',
+			'patient_id',
 			'send_at',
 			'snomed_code',
 			'submitted_by',
@@ -55,6 +56,8 @@ describe('Minimal Output', () => {
 			created_at: minimal.json[0].created_at,
 			send_at: null,
 			write_to_record: false,
+			// The patient's Hero ID, which the node adds to every item about one patient (an id, kept).
+			patient_id: '2001',
 		});
 		expect(minimal.json[0]).toMatchObject({
 			message_id: expect.any(String),

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemLabel } from '../../privacy/invalid';
 import { CREDENTIAL_TYPE, outcomeUnknown, resolveBaseUrl } from '../../transport';
 
 /**
@@ -104,7 +105,7 @@ export function claimSend(
 	if (earlier?.unknown) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Refused: an identical message was sent earlier ${scope.where} and its outcome is unknown (it may have reached the patient); it was not sent again [item ${itemIndex}]`,
+			`Refused: an identical message was sent earlier ${scope.where} and its outcome is unknown (it may have reached the patient); it was not sent again ${itemLabel(itemIndex)}`,
 			{
 				itemIndex,
 				description:
@@ -116,7 +117,7 @@ export function claimSend(
 		const which = earlier.messageId ? ` (message_id ${earlier.messageId})` : '';
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Refused: this message was already sent to this patient ${scope.where}${which}; it was not sent again [item ${itemIndex}]`,
+			`Refused: this message was already sent to this patient ${scope.where}${which}; it was not sent again ${itemLabel(itemIndex)}`,
 			{
 				itemIndex,
 				description:

@@ -66,7 +66,7 @@ describe('Appointment → Book Next Available: Identify Patient By', () => {
 			],
 		});
 		expect(result.error?.message).toBe(
-			'NHS Number: no Hero patient has this NHS number and date of birth [item 1]',
+			'NHS Number: no Hero patient has this NHS number and date of birth [item 2]',
 		);
 		expect(writes()).toHaveLength(0);
 	});

@@ -246,6 +246,7 @@ describe('Appointment → Book Next Available', () => {
 			reason: `No free slot matched (GP Appointment, ${today} to ${addDays(today, 27)}, starting 18:00-23:59 Europe/London)`,
 			attempts: 0,
 			slots_matched: 0,
+			patient_id: '2001',
 		});
 		expect(sandbox.received('POST')).toHaveLength(0);
 	});
@@ -303,7 +304,7 @@ describe('Appointment → Book Next Available', () => {
 	])('rejects %s before any request', async (_name, filters, options, message) => {
 		const result = await runHeroNode(sandbox, { parameters: params(filters, options) });
 		expect(result.error?.message.startsWith(message)).toBe(true);
-		expect(result.error?.message).toMatch(/\[item 0\]$/);
+		expect(result.error?.message).toMatch(/\[item 1\]$/);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
@@ -314,7 +315,7 @@ describe('Appointment → Book Next Available', () => {
 			parameters: { ...params(), patientId: '={{ $json.patient }}' },
 		});
 		expect(result.json[0].error).toBe(
-			'Patient ID: expected a numeric Hero ID such as 1234 [item 0]',
+			'Patient ID: expected a numeric Hero ID such as 1234 [item 1]',
 		);
 		expect(result.json[0].error).not.toContain('943');
 		expect(result.json[1]).toMatchObject({ booked: true });

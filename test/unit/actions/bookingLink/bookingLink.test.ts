@@ -166,7 +166,7 @@ describe('Booking Link → Create', () => {
 		async (_name, fields, extra, expected) => {
 			const result = await runHeroNode(sandbox, { parameters: createBookingLink(fields, extra) });
 			expect(result.error?.message).toContain(expected);
-			expect(result.error?.message).toContain('[item 0]');
+			expect(result.error?.message).toContain('[item 1]');
 			expect(sandbox.requests).toHaveLength(0);
 		},
 	);
@@ -293,7 +293,7 @@ describe('Booking Link → Get, Get Many, Update; uses, expiry and deactivation'
 			},
 		});
 		expect(result.error?.message).toContain(
-			'Update Fields: add at least one field to change [item 0]',
+			'Update Fields: add at least one field to change [item 1]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -530,6 +530,7 @@ describe('Form Link, Video Link and Attachment Link → Create', () => {
 		expect(result.json[0]).toEqual({
 			attachment_link: expect.stringMatching(/^https:\/\//),
 			attachment_uuid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			patient_id: '2001',
 		});
 
 		const sent = await runHeroNode(sandbox, {

@@ -63,7 +63,7 @@ describe('HCA Consultant → Search', () => {
 		const result = await runHeroNode(sandbox, {
 			parameters: search({ options: { fields: ['first name'] } }),
 		});
-		expect(result.error?.message).toBe('Fields: expected field names such as first_name [item 0]');
+		expect(result.error?.message).toBe('Fields: expected field names such as first_name [item 1]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -94,7 +94,7 @@ describe('HCA Consultant → Get', () => {
 	])('refuses a GMC number that is %s before sending', async (_n, value, message) => {
 		const result = await runHeroNode(sandbox, { parameters: get(value) });
 		expect(result.error?.message).toContain(message);
-		expect(result.error?.message).toContain('[item 0]');
+		expect(result.error?.message).toContain('[item 1]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

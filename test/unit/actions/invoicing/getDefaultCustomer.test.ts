@@ -21,7 +21,10 @@ describe('Invoicing → Get Default Customer', () => {
 		expect(result.error).toBeUndefined();
 		const calls = sandbox.received('GET', '/v1/invoicing/customers/default');
 		expect(calls.map((c) => c.query)).toEqual([{ patient_id: '2001' }]);
-		expect(result.json).toEqual([customers(sandbox.state).get('cus_1001')]);
+		// Hero's customer, with the patient it was asked for (the node adds it to items about one patient).
+		expect(result.json).toEqual([
+			{ ...customers(sandbox.state).get('cus_1001'), patient_id: '2001' },
+		]);
 	});
 
 	it('gives each item its own patient', async () => {
@@ -37,7 +40,7 @@ describe('Invoicing → Get Default Customer', () => {
 	it('refuses a patient id that is not a Hero id before sending, without repeating it', async () => {
 		const result = await runHeroNode(sandbox, { parameters: get('943 476 5919') });
 		expect(result.error?.message).toBe(
-			'Patient ID: expected a numeric Hero ID such as 1234 [item 0]',
+			'Patient ID: expected a numeric Hero ID such as 1234 [item 1]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});

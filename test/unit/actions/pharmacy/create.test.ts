@@ -69,7 +69,7 @@ describe('Pharmacy → Create', () => {
 		'refuses a bad %s before sending, without repeating it',
 		async (_n, fields, message, value) => {
 			const result = await runHeroNode(sandbox, { parameters: create(fields) });
-			expect(result.error?.message).toBe(`${message} [item 0]`);
+			expect(result.error?.message).toBe(`${message} [item 1]`);
 			if (value) expect(result.error?.message).not.toContain(value);
 			expect(sandbox.requests).toHaveLength(0);
 		},

@@ -202,7 +202,7 @@ describe('Webhook → Get Many', () => {
 				filters: { eventType: '={{ "appointment.created" }}' },
 			},
 		});
-		expect(result.error?.message).toMatch(/^Event Type: expected one of .* \[item 0\]$/);
+		expect(result.error?.message).toMatch(/^Event Type: expected one of .* \[item 1\]$/);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -306,7 +306,7 @@ describe('Webhook → Delete', () => {
 				webhookId: rl('={{ $json.missing }}', 'id'),
 			},
 		});
-		expect(missing.error?.message).toBe('Webhook: is required [item 0]');
+		expect(missing.error?.message).toBe('Webhook: is required [item 1]');
 		const path = await runHeroNode(sandbox, {
 			parameters: {
 				resource: 'webhook',
@@ -314,7 +314,7 @@ describe('Webhook → Delete', () => {
 				webhookId: rl('={{ "../me" }}', 'id'),
 			},
 		});
-		expect(path.error?.message).toBe('Webhook: expected a Hero webhook ID such as 1234 [item 0]');
+		expect(path.error?.message).toBe('Webhook: expected a Hero webhook ID such as 1234 [item 1]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -388,7 +388,7 @@ describe('Webhook headers are secrets', () => {
 
 describe('Webhook → Create: validation before sending', () => {
 	const URL_ERROR =
-		'URL: expected an http or https URL such as https://example.com/hero-events [item 0]';
+		'URL: expected an http or https URL such as https://example.com/hero-events [item 1]';
 
 	it.each([
 		'crm.example.com/hero-events',
@@ -404,7 +404,7 @@ describe('Webhook → Create: validation before sending', () => {
 		});
 		expect(result.error?.message).toBe(URL_ERROR);
 		expect(result.error?.description).toBe(
-			'Item 0 was not sent to Hero. Correct "URL" and run again.',
+			'Item 1 was not sent to Hero. Correct "URL" and run again.',
 		);
 		expect(`${result.error?.message} ${result.error?.description}`).not.toContain(url);
 		expect(`${result.error?.message} ${result.error?.description}`).not.toContain(
@@ -417,17 +417,17 @@ describe('Webhook → Create: validation before sending', () => {
 		const missing = await runHeroNode(sandbox, {
 			parameters: create({ eventType: '={{ $json.event }}' }),
 		});
-		expect(missing.error?.message).toBe('Event Type: is required [item 0]');
+		expect(missing.error?.message).toBe('Event Type: is required [item 1]');
 		const unknown = await runHeroNode(sandbox, {
 			parameters: create({ eventType: '={{ "appointment.created" }}' }),
 		});
 		expect(unknown.error?.message).toBe(
-			`Event Type: expected one of ${HERO_EVENT_NAMES.join(', ')} [item 0]`,
+			`Event Type: expected one of ${HERO_EVENT_NAMES.join(', ')} [item 1]`,
 		);
 		const noUrl = await runHeroNode(sandbox, {
 			parameters: create({ url: '={{ $json.missing }}' }),
 		});
-		expect(noUrl.error?.message).toBe('URL: is required [item 0]');
+		expect(noUrl.error?.message).toBe('URL: is required [item 1]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
@@ -435,10 +435,10 @@ describe('Webhook → Create: validation before sending', () => {
 		const header = (name: unknown, value: unknown) =>
 			create({}, { headers: { header: [{ name, value }] } });
 		const cases: Array<[Record<string, unknown>, string]> = [
-			[header('', 'v'), 'Headers: Name: is required for every header [item 0]'],
+			[header('', 'v'), 'Headers: Name: is required for every header [item 1]'],
 			[
 				header('X Api Key', 'v'),
-				'Headers: Name: expected a header name of letters, digits and dashes such as X-Api-Key [item 0]',
+				'Headers: Name: expected a header name of letters, digits and dashes such as X-Api-Key [item 1]',
 			],
 			[
 				create(
@@ -452,15 +452,15 @@ describe('Webhook → Create: validation before sending', () => {
 						},
 					},
 				),
-				'Headers: Name: each header can be given only once [item 0]',
+				'Headers: Name: each header can be given only once [item 1]',
 			],
 			[
 				header('X-Token', '={{ "line-one\\nInjected: header-secret" }}'),
-				'Headers: Value: cannot contain line breaks [item 0]',
+				'Headers: Value: cannot contain line breaks [item 1]',
 			],
 			[
 				create({ signingKey: '={{ $json.key }}' }),
-				'Signing Key: expected text, got an object or list [item 0]',
+				'Signing Key: expected text, got an object or list [item 1]',
 			],
 		];
 		for (const [parameters, message] of cases) {
@@ -494,8 +494,9 @@ describe('Webhook → Create: validation before sending', () => {
 			{ item: 2 },
 		]);
 		expect(result.json[1]).toEqual({
-			error: 'URL: expected an http or https URL such as https://example.com/hero-events [item 1]',
-			description: 'Item 1 was not sent to Hero. Correct "URL" and run again.',
+			error: 'URL: expected an http or https URL such as https://example.com/hero-events [item 2]',
+			description: 'Item 2 was not sent to Hero. Correct "URL" and run again.',
+			item: 2,
 		});
 		expect(result.json[0]).toMatchObject({
 			url: 'https://a.example.com/hook',
