@@ -321,7 +321,7 @@ test('a tool call with an invalid patient ID comes back to the model as a clear 
 	expect(result.content).toEqual([
 		{
 			error: expect.stringMatching(/^Patient ID: expected a numeric Hero ID/),
-			description: 'Item 1 was not sent to Hero. Correct "Patient ID" and run again.',
+			description: 'Row 1 was not sent to Hero. Correct "Patient ID" and run again.',
 		},
 	]);
 	// The error names the field and never repeats the rejected value.
@@ -363,7 +363,7 @@ test('exactly once under agents: the model calling Send twice with the same argu
 	const firstId = (first.content as Array<{ message_id: string }>)[0].message_id;
 	expect(repeat.content).toEqual([
 		{
-			error: `Refused: this message was already sent to this patient in this execution (message_id ${firstId}); it was not sent again [item 1]`,
+			error: `Refused: this message was already sent to this patient in this execution (message_id ${firstId}); it was not sent again [row 1 (n8n item 0)]`,
 			description: expect.stringContaining('Refuse Repeat Send'),
 			// The patient's Hero ID, as on every error item about one patient.
 			patient_id: '2001',
@@ -390,7 +390,7 @@ function sendAgainScript(args: Record<string, unknown>) {
 	];
 }
 const UNKNOWN_REFUSAL =
-	'Refused: an identical message was sent earlier in this execution and its outcome is unknown (it may have reached the patient); it was not sent again [item 1]';
+	'Refused: an identical message was sent earlier in this execution and its outcome is unknown (it may have reached the patient); it was not sent again [row 1 (n8n item 0)]';
 
 test('Hero records the SMS then answers 502; the model calls Send again with the same arguments and is told the repeat was refused; the patient has one SMS', async () => {
 	const args = { patientId: '2001', message: 'Your blood test results are ready (agent, 502).' };

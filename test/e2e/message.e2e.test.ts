@@ -145,7 +145,7 @@ test('On Error: Continue keeps the valid item and reports the invalid one withou
 	expect(items[0]).not.toHaveProperty('error');
 	expect(items[1]).not.toHaveProperty('message_id');
 	expect(items[1].error).toEqual(expect.stringContaining('Recipient Contact Detail'));
-	expect(items[1].error).toEqual(expect.stringContaining('[item 2]'));
+	expect(items[1].error).toEqual(expect.stringContaining('[row 2 (n8n item 1)]'));
 	// The rejected value is not echoed back.
 	expect(items[1].error).not.toEqual(expect.stringContaining('12345'));
 
@@ -168,9 +168,9 @@ test('a list of 3 with the 2nd row bad: its error item says item 2 and carries i
 	// The row as a person counts it (n8n's second item is row 2), and the Hero ID of its patient only.
 	expect(items[1]).toEqual({
 		error:
-			'Recipient Contact Detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [item 2]',
-		description: 'Item 2 was not sent to Hero. Correct "Recipient Contact Detail" and run again.',
-		item: 2,
+			'Recipient Contact Detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [row 2 (n8n item 1)]',
+		description: 'Row 2 was not sent to Hero. Correct "Recipient Contact Detail" and run again.',
+		row: 2,
 		patient_id: '2002',
 	});
 	expect(JSON.stringify(items[1])).not.toContain('12345');
@@ -208,9 +208,9 @@ test("the Map Automatically example sends each row by Hero's field names in real
 	expect(items).toHaveLength(4);
 	expect(items[2]).toEqual({
 		error:
-			'recipient_contact_detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [item 3]',
-		description: 'Item 3 was not sent to Hero. Correct "recipient_contact_detail" and run again.',
-		item: 3,
+			'recipient_contact_detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [row 3 (n8n item 2)]',
+		description: 'Row 3 was not sent to Hero. Correct "recipient_contact_detail" and run again.',
+		row: 3,
 		patient_id: '2003',
 	});
 	for (const index of [0, 1, 3]) expect(items[index]).toHaveProperty('message_id');
@@ -244,7 +244,7 @@ test('the NHS-number example finds each patient with Hero’s search before any 
 	expect(items).toHaveLength(3);
 	expect(items.map((item) => item.patient_id)).toEqual(['2001', '2002', undefined]);
 	expect(items[2].error).toBe(
-		'NHS Number: no Hero patient has this NHS number and date of birth [item 3]',
+		'NHS Number: no Hero patient has this NHS number and date of birth [row 3 (n8n item 2)]',
 	);
 	const calls = sandbox.requests.map((r) => `${r.method} ${r.path}`);
 	expect(calls).toEqual([

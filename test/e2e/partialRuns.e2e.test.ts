@@ -88,7 +88,9 @@ const storedMessageIds = () =>
 
 test('in n8n, six sends with item 3 invalid (5 in flight) fail before any request and name the field and item', async () => {
 	const { message } = await failedRun('heroE2ePartial1');
-	expect(message).toMatch(/^Recipient Contact Detail: expected a phone number.*\[item 4\]$/);
+	expect(message).toMatch(
+		/^Recipient Contact Detail: expected a phone number.*\[row 4 \(n8n item 3\)\]$/,
+	);
 	expect(message).not.toContain('12345');
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(0);
 	expect(sandbox.requests).toHaveLength(0);
@@ -100,8 +102,8 @@ test('in n8n, a send Hero refuses mid-run names the items already sent and their
 	expect(sent).toHaveLength(2);
 	expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(3);
 	expect(message).toMatch(/2 other items were already sent/);
-	expect(description).toContain(`item 1 (message_id ${sent[0]})`);
-	expect(description).toContain(`item 2 (message_id ${sent[1]})`);
+	expect(description).toContain(`row 1 (message_id ${sent[0]})`);
+	expect(description).toContain(`row 2 (message_id ${sent[1]})`);
 	expect(description).toMatch(
 		/Running this execution again \(or Retry On Fail\) will send them again/,
 	);

@@ -94,7 +94,9 @@ test('in real n8n: an NHS number failing its check digit fails the search before
 	const error = (run?.data?.resultData.error ?? run?.data?.resultData.runData[HERO]?.[0]?.error) as
 		| { message?: string }
 		| undefined;
-	expect(error?.message).toMatch(/^NHS Number: expected a valid 10-digit NHS number.*\[item 1\]$/);
+	expect(error?.message).toMatch(
+		/^NHS Number: expected a valid 10-digit NHS number.*\[row 1 \(n8n item 0\)\]$/,
+	);
 	// The input item itself holds the number (the run's output shows it); the error must not.
 	expect(error?.message).not.toContain('943 476 5910');
 	expect(error?.message).not.toContain('9434765910');

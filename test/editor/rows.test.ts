@@ -1,8 +1,8 @@
 /**
  * A failed row in a list, as a practice manager sees it in the real n8n 1.x editor (headless Chromium,
  * the packed package installed, the Hero sandbox behind the credential): a list of three sends whose
- * 2nd row has a bad phone number. The editor's error view and its output JSON name that row "item 2",
- * counted as a person counts the rows of the list, and the output names its patient by Hero ID.
+ * 2nd row has a bad phone number. The editor's error view and its output JSON name that row "row 2",
+ * counted as a person counts the rows of the list (with n8n's own 0-based "item 1"), and the output names its patient by Hero ID.
  *
  * Run: `npm run test:editor` (builds, installs Debian's Chromium if missing, then the editor suite).
  */
@@ -28,7 +28,7 @@ const ROWS = [
 	{ patientId: '2003', phone: '07700 900003', text: 'Dear Mary, your review is due.' },
 ];
 const BAD_PHONE =
-	'Recipient Contact Detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [item 2]';
+	'Recipient Contact Detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78 [row 2 (n8n item 1)]';
 
 function rowsWorkflows(credentialId: string): WorkflowJson[] {
 	const send = (settings: Record<string, unknown>) =>
@@ -59,7 +59,7 @@ afterAll(async () => {
 
 beforeEach(() => session?.sandbox.reset());
 
-test('the error view names the bad second row "[item 2]" (n8n 1.x then adds its own 0-based "[item 1]"), and nothing is sent', async () => {
+test('the error view names the bad second row "[row 2 (n8n item 1)]" once (n8n adds no suffix of its own), and nothing is sent', async () => {
 	const { page } = session;
 	await session.openWorkflow(STOPS);
 	await openNode(page, SEND_NODE);
@@ -67,24 +67,25 @@ test('the error view names the bad second row "[item 2]" (n8n 1.x then adds its 
 	const message = page.getByTestId('output-panel').getByTestId('node-error-message');
 	await message.waitFor({ state: 'visible', timeout: 60_000 });
 	// What a person reads. n8n's editor (NodeErrorView `addItemIndexSuffix`) appends " [item <itemIndex>]",
-	// 0-based, unless the message already holds "item <itemIndex>": the node's 1-based "[item 2]" is
-	// followed by n8n's own "[item 1]" for the same row. The node keeps `itemIndex` 0-based as n8n asks.
-	expect((await message.innerText()).trim()).toBe(`${BAD_PHONE} [item 1]`);
+	// 0-based, unless the message already holds "item <itemIndex>": the node's label names n8n's item
+	// too, so the row is named once, as a person counts it.
+	expect((await message.innerText()).trim()).toBe(BAD_PHONE);
+	expect(BAD_PHONE).toMatch(/ \[row 2 \(n8n item 1\)\]$/);
 	const description = page.getByTestId('output-panel').getByTestId('node-error-description');
 	expect((await description.innerText()).trim()).toBe(
-		'Item 2 was not sent to Hero. Correct "Recipient Contact Detail" and run again.',
+		'Row 2 was not sent to Hero. Correct "Recipient Contact Detail" and run again.',
 	);
 	// The check pass found the bad row before any send: no row was sent.
 	expect(session.sandbox.received('POST', '/v1/messages/send')).toHaveLength(0);
 });
 
-test('with On Error: Continue, the output shows row 2 as "item": 2 with its patient_id, the other rows sent', async () => {
+test('with On Error: Continue, the output shows row 2 as "row": 2 with its patient_id, the other rows sent', async () => {
 	const { page } = session;
 	await session.openWorkflow(CONTINUES);
 	await openNode(page, SEND_NODE);
-	const json = await executeStep(page, '[item 2]');
+	const json = await executeStep(page, '[row 2 (n8n item 1)]');
 	expect(json).toContain(`"error": "${BAD_PHONE}"`);
-	expect(json).toContain('"item": 2');
+	expect(json).toContain('"row": 2');
 	expect(json).toContain('"patient_id": "2002"');
 	// The rejected phone number is not shown back.
 	expect(json).not.toContain('12345');

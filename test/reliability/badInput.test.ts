@@ -2,10 +2,10 @@
  * Bad inputs, table-driven, across every operation of the Hero Health node.
  * Each case gives the operation's parameters (the field under test read by an expression from the
  * item, as a mapped field would be), a valid item and an invalid one. For each case:
- * 1. the invalid item alone fails with an error that names the field and `[item 1]`, does not repeat
+ * 1. the invalid item alone fails with an error that names the field and `[row 1 (n8n item 0)]`, does not repeat
  *    the rejected value, and no request reaches the sandbox;
  * 2. with Continue On Fail, [valid, invalid, valid] gives two results and one error naming the field
- *    and `[item 2]`, and exactly the requests that [valid, valid] makes reach the sandbox.
+ *    and `[row 2 (n8n item 1)]`, and exactly the requests that [valid, valid] makes reach the sandbox.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -59,7 +59,7 @@ for (const c of BAD_INPUTS) {
 
 interface Outcome {
 	op: string;
-	/** The error of the invalid item alone names the field and [item 1]. */
+	/** The error of the invalid item alone names the field and [row 1 (n8n item 0)]. */
 	clear: boolean;
 	/** Requests the invalid item made: alone, and in the mixed run beyond what the valid items made. */
 	badRequests: number;
@@ -87,13 +87,14 @@ describe(`${BAD_INPUTS.length} bad inputs across the operations`, () => {
 			const outcome: Outcome = {
 				op: c.op,
 				clear:
-					field.test(alone.error?.message ?? '') && /\[item 1\]$/.test(alone.error?.message ?? ''),
+					field.test(alone.error?.message ?? '') &&
+					/\[row 1 \(n8n item 0\)\]$/.test(alone.error?.message ?? ''),
 				badRequests: apiRequests(),
 				validSucceeded: 0,
 			};
 			outcomes.push(outcome);
 			expect(alone.error?.message).toMatch(field);
-			expect(alone.error?.message).toMatch(/\[item 1\]$/);
+			expect(alone.error?.message).toMatch(/\[row 1 \(n8n item 0\)\]$/);
 			for (const value of rejectedValues(c.bad)) expect(alone.error?.message).not.toContain(value);
 			expect(apiRequests()).toBe(0);
 
@@ -129,7 +130,7 @@ describe(`${BAD_INPUTS.length} bad inputs across the operations`, () => {
 			expect([...byItem(0), ...byItem(2)].filter((json) => json.error !== undefined)).toEqual([]);
 			expect(byItem(1)).toHaveLength(1);
 			expect(String(byItem(1)[0].error)).toMatch(field);
-			expect(String(byItem(1)[0].error)).toMatch(/\[item 2\]$/);
+			expect(String(byItem(1)[0].error)).toMatch(/\[row 2 \(n8n item 1\)\]$/);
 			expect(apiRequests() - start).toBe(validRequests);
 		},
 	);

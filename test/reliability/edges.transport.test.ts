@@ -334,7 +334,7 @@ describe('a Retry-After longer than the retry budget', () => {
 				description:
 					'Hero answered 429 to GET /v1/messages/123. Not retried: Hero asked to wait 120s, longer than the node\'s retry budget. Lower "Requests in Flight" or add a Wait node between batches.',
 				httpCode: '429',
-				item: 1,
+				row: 1,
 			},
 		]);
 	});

@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { invalid, itemLabel, itemNumber } from '../privacy/invalid';
+import { invalid, itemLabel, rowNumber } from '../privacy/invalid';
 import { INFERRED, readPage } from '../transport';
 import { isHeroId, normaliseNhsNumber } from '../validation';
 import { calendarDateField, patientIdField } from './common.descriptions';
@@ -191,7 +191,7 @@ function notIdentified(
 ): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `${field}: ${why} ${itemLabel(itemIndex)}`, {
 		itemIndex,
-		description: `Item ${itemNumber(itemIndex)} was not sent to Hero: its patient was not identified. Check the NHS number and date of birth, or pick the patient by Hero ID.`,
+		description: `Row ${rowNumber(itemIndex)} was not sent to Hero: its patient was not identified. Check the NHS number and date of birth, or pick the patient by Hero ID.`,
 	});
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { itemNumber } from '../privacy/invalid';
+import { rowName, rowNumber } from '../privacy/invalid';
 import { isHeroId } from '../validation';
 import { MAP_AUTOMATICALLY } from './message/send.input';
 import { BY_HERO_ID } from './patients.descriptions';
@@ -63,10 +63,10 @@ export function withPatient(
 }
 
 /**
- * The output item of a failed item under Continue On Fail: the error, the row it failed on (`item`,
+ * The output item of a failed item under Continue On Fail: the error, the row it failed on (`row`,
  * counted from 1 as in its message) and, when the item named a valid one, the Hero ID of its patient
  * (`patient_id`), so a person finds the row and the patient. Nothing else of the item: no NHS number,
- * date of birth or message text (docs/data-protection.md). An AI tool's answer gets no `item`.
+ * date of birth or message text (docs/data-protection.md). An AI tool's answer gets no `row`.
  */
 export function errorItem(
 	error: Error,
@@ -75,7 +75,7 @@ export function errorItem(
 	forModel = false,
 ): INodeExecutionData {
 	const json = errorJson(error);
-	if (!forModel) json.item = itemNumber(itemIndex);
+	if (!forModel) json.row = rowNumber(itemIndex);
 	if (patientId !== undefined) json.patient_id = patientId;
 	return { json, pairedItem: { item: itemIndex } };
 }
@@ -128,7 +128,7 @@ export function noteDone(
 	if (notSent.length)
 		error.description = [
 			error.description,
-			`Not sent (the execution was stopped first): ${notSent.map((i) => `item ${itemNumber(i)}`).join(', ')}.`,
+			`Not sent (the execution was stopped first): ${notSent.map((i) => rowName(i)).join(', ')}.`,
 		]
 			.filter(Boolean)
 			.join('\n');
@@ -137,7 +137,7 @@ export function noteDone(
 	if (done.length) {
 		const listed = done.slice(0, LISTED).map((index) => {
 			const reference = referenceOf(outputs[index]);
-			return reference ? `item ${itemNumber(index)} (${reference})` : `item ${itemNumber(index)}`;
+			return reference ? `${rowName(index)} (${reference})` : rowName(index);
 		});
 		if (done.length > LISTED) listed.push(`and ${done.length - LISTED} more`);
 		lines.push(
@@ -146,7 +146,7 @@ export function noteDone(
 	}
 	if (unknown.length) {
 		lines.push(
-			`Also failed after a request that changes data was sent (check them in Hero: it may have been carried out): ${unknown.map((i) => `item ${itemNumber(i)}`).join(', ')}.`,
+			`Also failed after a request that changes data was sent (check them in Hero: it may have been carried out): ${unknown.map((i) => rowName(i)).join(', ')}.`,
 		);
 	}
 	lines.push(

@@ -116,10 +116,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		supervisor.patients.has(itemIndex)
 			? supervisor.patients.get(itemIndex)
 			: patientOfItem(ctx, itemIndex);
+	// Patient → Get outputs the patient itself (Raw is Hero's record as it came): nothing is added.
+	const isPatientRecord = `${resource}:${operationName}` === 'patient:get';
 	const toOutput = (result: IDataObject | IDataObject[], itemIndex: number) =>
 		this.helpers.constructExecutionMetaData(
 			this.helpers.returnJsonArray(
-				forModel ? forTheModel(result, itemIndex) : withPatient(result, patientOf(itemIndex)),
+				forModel
+					? forTheModel(result, itemIndex)
+					: isPatientRecord
+						? result
+						: withPatient(result, patientOf(itemIndex)),
 			),
 			{ itemData: { item: itemIndex } },
 		);

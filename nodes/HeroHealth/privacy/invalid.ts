@@ -2,17 +2,22 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
- * The item's row number as a person counts rows in n8n's output table: 1 for n8n's first item
- * (`itemIndex` 0). Every text the package shows a person numbers items this way; n8n's own
- * `itemIndex` option on an error stays 0-based (n8n uses it to link the error to its item).
+ * The item's row as a person counts rows in n8n's output table: row 1 is n8n's first item
+ * (`itemIndex` 0). n8n itself numbers items from 0 (its editor appends `[item 0]` to an error whose
+ * message does not name that item), so a label names both and n8n adds nothing.
  */
-export function itemNumber(itemIndex: number): number {
+export function rowNumber(itemIndex: number): number {
 	return itemIndex + 1;
 }
 
-/** `[item 1]` for n8n's first item: the end of every error message about one item. */
+/** `row 2`: how a text names an item. */
+export function rowName(itemIndex: number): string {
+	return `row ${rowNumber(itemIndex)}`;
+}
+
+/** `[row 2 (n8n item 1)]`: the end of every error message about one item. */
 export function itemLabel(itemIndex: number): string {
-	return `[item ${itemNumber(itemIndex)}]`;
+	return `[${rowName(itemIndex)} (n8n item ${itemIndex})]`;
 }
 
 /**
@@ -27,6 +32,6 @@ export function invalid(
 ): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `${field}: ${expectation} ${itemLabel(itemIndex)}`, {
 		itemIndex,
-		description: `Item ${itemNumber(itemIndex)} was not sent to Hero. Correct "${field}" and run again.`,
+		description: `Row ${rowNumber(itemIndex)} was not sent to Hero. Correct "${field}" and run again.`,
 	});
 }

@@ -187,7 +187,7 @@ describe('Patient → Search as a patient lookup tool', () => {
 		const result = await lookUp({ nhsNumber: '943 476 5918', dateOfBirth: '1985-12-10' });
 		expect(result.json).toEqual([
 			{
-				error: expect.stringMatching(/^NHS Number: .*\[item 1\]$/),
+				error: expect.stringMatching(/^NHS Number: .*\[row 1 \(n8n item 0\)\]$/),
 				description: expect.stringContaining('was not sent to Hero'),
 			},
 		]);

@@ -192,7 +192,7 @@ describe('what a run sends for each form of Patient ID', () => {
 				items: [{ hero_id: '94347-65919' }],
 			});
 			expect(result.error?.message).toBe(
-				'Patient ID: expected a numeric Hero ID such as 1234 [item 1]',
+				'Patient ID: expected a numeric Hero ID such as 1234 [row 1 (n8n item 0)]',
 			);
 			expect(JSON.stringify(result.error)).not.toContain('94347');
 		}

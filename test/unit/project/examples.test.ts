@@ -175,7 +175,7 @@ describe('example workflows', () => {
 		expect(out.map((json) => json.patient_id ?? json.error)).toEqual([
 			'2001',
 			'2002',
-			'NHS Number: no Hero patient has this NHS number and date of birth [item 3]',
+			'NHS Number: no Hero patient has this NHS number and date of birth [row 3 (n8n item 2)]',
 		]);
 	});
 

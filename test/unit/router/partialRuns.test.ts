@@ -34,7 +34,7 @@ describe('every item is validated before the first request of the run', () => {
 			items: sixWithThirdInvalid(),
 		});
 		expect(result.error?.message).toMatch(
-			/^Recipient Contact Detail: expected a phone number.*\[item 4\]$/,
+			/^Recipient Contact Detail: expected a phone number.*\[row 4 \(n8n item 3\)\]$/,
 		);
 		expect(result.error?.message).not.toContain('12345');
 		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(3);
@@ -54,7 +54,7 @@ describe('every item is validated before the first request of the run', () => {
 			},
 			items: bookItems,
 		});
-		expect(booking.error?.message).toMatch(/^Max Attempts: .*\[item 3\]$/);
+		expect(booking.error?.message).toMatch(/^Max Attempts: .*\[row 3 \(n8n item 2\)\]$/);
 		expect(sandbox.requests).toEqual([]);
 
 		const linkItems = [{ patient: '2001' }, { patient: 'not-an-id' }];
@@ -69,7 +69,7 @@ describe('every item is validated before the first request of the run', () => {
 			},
 			items: linkItems,
 		});
-		expect(link.error?.message).toMatch(/^Patient ID: .*\[item 2\]$/);
+		expect(link.error?.message).toMatch(/^Patient ID: .*\[row 2 \(n8n item 1\)\]$/);
 		expect(sandbox.requests).toEqual([]);
 	});
 
@@ -88,7 +88,7 @@ describe('every item is validated before the first request of the run', () => {
 			'Hello 4',
 			'Hello 5',
 		]);
-		expect(result.json[3].error).toMatch(/Recipient Contact Detail.*\[item 4\]$/);
+		expect(result.json[3].error).toMatch(/Recipient Contact Detail.*\[row 4 \(n8n item 3\)\]$/);
 		expect(result.items.map((i) => i.pairedItem)).toEqual(
 			[0, 1, 2, 3, 4, 5].map((index) => ({ item: index })),
 		);
@@ -107,8 +107,8 @@ describe('every item is validated before the first request of the run', () => {
 		expect(sent).toHaveLength(2);
 		const text = `${result.error?.message}\n${result.error?.description}`;
 		expect(text).toMatch(/already sent/i);
-		expect(text).toContain(`item 1 (message_id ${sent[0]})`);
-		expect(text).toContain(`item 2 (message_id ${sent[1]})`);
+		expect(text).toContain(`row 1 (message_id ${sent[0]})`);
+		expect(text).toContain(`row 2 (message_id ${sent[1]})`);
 		expect(text).toMatch(/running .* again will send them again/i);
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(3);
 	});
@@ -127,10 +127,10 @@ describe('every item is validated before the first request of the run', () => {
 		const description = String(result.error?.description);
 		expect(description).toContain('Already sent to Hero before the run stopped (55): ');
 		for (let n = 0; n < 50; n++)
-			expect(description).toContain(`item ${n + 1} (message_id ${sent[n]})`);
+			expect(description).toContain(`row ${n + 1} (message_id ${sent[n]})`);
 		// Items 50 to 54 are counted, not named: the details stay readable for a run of thousands.
-		for (let n = 50; n < 55; n++) expect(description).not.toContain(`item ${n + 1} (`);
-		expect(description).toContain(`item 50 (message_id ${sent[49]}), and 5 more.`);
+		for (let n = 50; n < 55; n++) expect(description).not.toContain(`row ${n + 1} (`);
+		expect(description).toContain(`row 50 (message_id ${sent[49]}), and 5 more.`);
 		expect(result.error?.message).toContain('55 other items were already sent');
 	});
 
@@ -161,7 +161,7 @@ describe('every item is validated before the first request of the run', () => {
 		const stopped = (result.error?.context as { itemIndex?: number }).itemIndex;
 		expect([0, 1]).toContain(stopped);
 		expect(result.error?.description).toContain(
-			`check them in Hero: it may have been carried out): item ${stopped === 0 ? 2 : 1}.`,
+			`check them in Hero: it may have been carried out): row ${stopped === 0 ? 2 : 1}.`,
 		);
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 	});

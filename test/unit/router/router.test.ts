@@ -49,7 +49,7 @@ describe('router', () => {
 		expect(result.json).toHaveLength(3);
 		expect(result.json[0].message_id).toBeDefined();
 		expect(result.json[1].error).toMatch(
-			/^Recipient Contact Detail: expected a phone number.*\[item 2\]$/,
+			/^Recipient Contact Detail: expected a phone number.*\[row 2 \(n8n item 1\)\]$/,
 		);
 		expect(result.json[2].message_id).toBeDefined();
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -82,12 +82,12 @@ describe('router', () => {
 				description: expect.stringContaining('Hero answered 404 to POST /v1/messages/send'),
 				httpCode: '404',
 				// The row as a person counts it, and the patient its send named.
-				item: n + 1,
+				row: n + 1,
 				patient_id: items[n].patient,
 			});
 		}
 		expect(result.json[3].error).toMatch(
-			/^Recipient Contact Detail: expected a phone number.*\[item 4\]$/,
+			/^Recipient Contact Detail: expected a phone number.*\[row 4 \(n8n item 3\)\]$/,
 		);
 		expect(result.json[3]).not.toHaveProperty('message_id');
 		const stored = (sandbox.state.snapshot().messages ?? []) as Array<{
@@ -123,7 +123,7 @@ describe('router', () => {
 			parameters: sendFromItems({ requestsInFlight: 1 }),
 			items,
 		});
-		expect(result.error?.message).toContain('[item 2]');
+		expect(result.error?.message).toContain('[row 2 (n8n item 1)]');
 		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(1);
 		expect(sandbox.requests).toHaveLength(0);
 	});

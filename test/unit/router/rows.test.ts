@@ -1,6 +1,6 @@
 /**
  * A failed row in a list is easy to find (issue 26): every message numbers items as a person counts
- * rows (`[item 1]` is n8n's first item), and the output items of a run (done or failed) carry the
+ * rows (`[row 1 (n8n item 0)]` is n8n's first item), and the output items of a run (done or failed) carry the
  * row (`item`, on error items) and the Hero ID of the patient they are about (`patient_id`).
  */
 import { sendFromItems, sendItemFields } from '../../harness/parameters';
@@ -23,16 +23,16 @@ const rows = [
 ];
 
 describe('rows numbered as a person counts them', () => {
-	it('a failed 3rd row outputs item 3 with its patient_id, and its message says [item 3]', async () => {
+	it('a failed 3rd row outputs row 3 with its patient_id, and its message says [row 3 (n8n item 2)]', async () => {
 		const result = await runHeroNode(sandbox, {
 			parameters: sendFromItems(),
 			items: rows,
 			continueOnFail: true,
 		});
 		expect(result.json[2]).toEqual({
-			error: `${BAD_PHONE} [item 3]`,
-			description: 'Item 3 was not sent to Hero. Correct "Recipient Contact Detail" and run again.',
-			item: 3,
+			error: `${BAD_PHONE} [row 3 (n8n item 2)]`,
+			description: 'Row 3 was not sent to Hero. Correct "Recipient Contact Detail" and run again.',
+			row: 3,
 			patient_id: '2003',
 		});
 		// n8n still pairs it with its input item (0-based, n8n's own index).
@@ -49,11 +49,11 @@ describe('rows numbered as a person counts them', () => {
 		]);
 	});
 
-	it('without Continue On Fail, the error says [item 3] and n8n links it to its 3rd item (index 2)', async () => {
+	it('without Continue On Fail, the error says [row 3 (n8n item 2)] and n8n links it to its 3rd item (index 2)', async () => {
 		const result = await runHeroNode(sandbox, { parameters: sendFromItems(), items: rows });
-		expect(result.error?.message).toBe(`${BAD_PHONE} [item 3]`);
+		expect(result.error?.message).toBe(`${BAD_PHONE} [row 3 (n8n item 2)]`);
 		expect(result.error?.description).toBe(
-			'Item 3 was not sent to Hero. Correct "Recipient Contact Detail" and run again.',
+			'Row 3 was not sent to Hero. Correct "Recipient Contact Detail" and run again.',
 		);
 		expect(result.error?.context?.itemIndex).toBe(2);
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(0);
@@ -70,7 +70,7 @@ describe('rows numbered as a person counts them', () => {
 			error: expect.stringContaining('Patient not found'),
 			description: expect.stringContaining('Hero answered 404 to POST /v1/messages/send'),
 			httpCode: '404',
-			item: 2,
+			row: 2,
 			patient_id: '424242',
 		});
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
@@ -84,9 +84,9 @@ describe('rows numbered as a person counts them', () => {
 			continueOnFail: true,
 		});
 		expect(result.json[1]).toEqual({
-			error: 'Patient ID: expected a numeric Hero ID such as 1234 [item 2]',
-			description: 'Item 2 was not sent to Hero. Correct "Patient ID" and run again.',
-			item: 2,
+			error: 'Patient ID: expected a numeric Hero ID such as 1234 [row 2 (n8n item 1)]',
+			description: 'Row 2 was not sent to Hero. Correct "Patient ID" and run again.',
+			row: 2,
 		});
 	});
 
@@ -111,8 +111,8 @@ describe('rows numbered as a person counts them', () => {
 			items,
 			continueOnFail: true,
 		});
-		expect(result.json[1]).toMatchObject({ item: 2, patient_id: '2002' });
-		expect(result.json[1].error).toMatch(/\[item 2\]$/);
+		expect(result.json[1]).toMatchObject({ row: 2, patient_id: '2002' });
+		expect(result.json[1].error).toMatch(/\[row 2 \(n8n item 1\)\]$/);
 		expect(JSON.stringify(result.json[1])).not.toMatch(/12345|Hello/);
 		// A row identified by NHS number: its output names the patient found, never the NHS number or dob.
 		expect(JSON.stringify(result.json[2])).not.toMatch(/9434765919|943 476 5919|1956-03-12|Hi 3/);
@@ -126,18 +126,25 @@ describe('rows numbered as a person counts them', () => {
 			continueOnFail: true,
 		});
 		expect(result.json[0]).toEqual({
-			error: expect.stringMatching(/^Patient ID: .*\[item 1\]$/),
-			description: 'Item 1 was not sent to Hero. Correct "Patient ID" and run again.',
-			item: 1,
+			error: expect.stringMatching(/^Patient ID: .*\[row 1 \(n8n item 0\)\]$/),
+			description: 'Row 1 was not sent to Hero. Correct "Patient ID" and run again.',
+			row: 1,
 		});
 	});
 
-	it('a read about one patient (Patient → Get) carries its patient_id; one about none does not', async () => {
+	it('a read about one patient carries its patient_id; Patient → Get, the patient itself, is left as Hero sent it; one about none does not', async () => {
+		const customer = await runHeroNode(sandbox, {
+			parameters: { resource: 'invoicing', operation: 'getDefaultCustomer', patientId: '2001' },
+		});
+		expect(customer.error).toBeUndefined();
+		expect(customer.json).toHaveLength(1);
+		expect(customer.json[0]).toMatchObject({ patient_id: '2001' });
 		const patient = await runHeroNode(sandbox, {
 			parameters: { resource: 'patient', operation: 'get', patientId: '2001' },
 		});
 		expect(patient.json).toHaveLength(1);
-		expect(patient.json[0]).toMatchObject({ first_name: 'Ada', patient_id: '2001' });
+		expect(patient.json[0]).toMatchObject({ first_name: 'Ada', hero_id: '2001' });
+		expect(patient.json[0]).not.toHaveProperty('patient_id');
 		const practice = await runHeroNode(sandbox, {
 			parameters: { resource: 'practiceGroup', operation: 'get' },
 		});

@@ -80,7 +80,7 @@ describe('the "already sent" list names the requests that left n8n', () => {
 		expect(sandbox.received('PATCH')).toHaveLength(2);
 		expect((result.error?.context as { itemIndex?: number }).itemIndex).toBe(1);
 		expect(result.error?.description).toContain(
-			'Already sent to Hero before the run stopped (1): item 1.',
+			'Already sent to Hero before the run stopped (1): row 1.',
 		);
 		expect(result.error?.message).toContain('1 other item was already sent');
 	});

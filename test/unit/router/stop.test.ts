@@ -116,8 +116,8 @@ describe('Stop', () => {
 		expect(sandbox.received('POST', '/v1/messages/send')).toHaveLength(2);
 		const text = `${result.error?.message}\n${result.error?.description}`;
 		expect(text).toMatch(
-			/Already sent to Hero before the run stopped \(1\): item 1 \(message_id \d+\)/,
+			/Already sent to Hero before the run stopped \(1\): row 1 \(message_id \d+\)/,
 		);
-		expect(text).toContain('Not sent (the execution was stopped first): item 3, item 4.');
+		expect(text).toContain('Not sent (the execution was stopped first): row 3, row 4.');
 	});
 });

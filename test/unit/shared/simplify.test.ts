@@ -322,7 +322,7 @@ describe('Output: checks before any request', () => {
 			},
 		});
 		expect(result.error?.message).toBe(
-			'Fields: name at least one field, e.g. id, first_name, last_name, dob, sex, nhs_number, mobile, email, postcode, ehr_partner_id, deceased_at [item 0]',
+			'Fields: name at least one field, e.g. id, first_name, last_name, dob, sex, nhs_number, mobile, email, postcode, ehr_partner_id, deceased_at [row 1 (n8n item 0)]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});

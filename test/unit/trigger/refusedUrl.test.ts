@@ -154,7 +154,9 @@ describe('Hero Health Trigger: Hero refuses the URL', () => {
 		expect(unconfirmed.message).toBe(
 			`Hero refused the webhook for form-submission.created at ${url} (400). form-submission.created is unconfirmed: Hero may not offer it yet.`,
 		);
-		expect(unconfirmed.description).toMatch(/^form-submission\.created is unconfirmed: .*Hero said: nothing more\./);
+		expect(unconfirmed.description).toMatch(
+			/^form-submission\.created is unconfirmed: .*Hero said: nothing more\./,
+		);
 		// A refused key or Hero being down is not about the registration: passed on as it came.
 		const unauthorised = Object.assign(new Error('Hero did not accept the API key'), {
 			httpCode: '401',

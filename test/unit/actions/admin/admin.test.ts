@@ -149,7 +149,7 @@ describe('Admin → Update', () => {
 	])('rejects %s before sending, naming the field and item', async (_name, fields, expected) => {
 		const result = await runHeroNode(sandbox, { parameters: update(fields) });
 		expect(result.error?.message).toContain(expected);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(result.error?.message).not.toContain('tom.evans');
 		expect(sandbox.requests).toHaveLength(0);
 	});

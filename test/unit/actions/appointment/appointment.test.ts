@@ -188,7 +188,7 @@ describe('Appointment → Create (reserve)', () => {
 				parameters: createParams(gpSlots()[0], additionalFields, fields),
 			});
 			expect(result.error?.message.startsWith(message)).toBe(true);
-			expect(result.error?.message).toMatch(/\[item 1\]$/);
+			expect(result.error?.message).toMatch(/\[row 1 \(n8n item 0\)\]$/);
 			expect(result.error?.message).not.toContain('943 476');
 			expect(sandbox.requests).toHaveLength(0);
 		},
@@ -264,7 +264,7 @@ describe('Appointment → Book (inferred call)', () => {
 	it('rejects an appointment id that is not numeric', async () => {
 		const result = await runHeroNode(sandbox, { parameters: op('book', 'abc') });
 		expect(result.error?.message).toBe(
-			'Appointment ID: expected a numeric Hero ID such as 1234 [item 1]',
+			'Appointment ID: expected a numeric Hero ID such as 1234 [row 1 (n8n item 0)]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -448,7 +448,7 @@ describe('Appointment → Cancel and Reschedule', () => {
 			}),
 		});
 		expect(result.error?.message).toBe(
-			'New Start Time: expected an ISO 8601 date-time such as 2026-03-15T09:30:00Z [item 1]',
+			'New Start Time: expected an ISO 8601 date-time such as 2026-03-15T09:30:00Z [row 1 (n8n item 0)]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});

@@ -66,7 +66,7 @@ describe('Appointment → Book Next Available: Identify Patient By', () => {
 			],
 		});
 		expect(result.error?.message).toBe(
-			'NHS Number: no Hero patient has this NHS number and date of birth [item 2]',
+			'NHS Number: no Hero patient has this NHS number and date of birth [row 2 (n8n item 1)]',
 		);
 		expect(writes()).toHaveLength(0);
 	});

@@ -304,7 +304,7 @@ describe('Appointment → Book Next Available', () => {
 	])('rejects %s before any request', async (_name, filters, options, message) => {
 		const result = await runHeroNode(sandbox, { parameters: params(filters, options) });
 		expect(result.error?.message.startsWith(message)).toBe(true);
-		expect(result.error?.message).toMatch(/\[item 1\]$/);
+		expect(result.error?.message).toMatch(/\[row 1 \(n8n item 0\)\]$/);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
@@ -315,7 +315,7 @@ describe('Appointment → Book Next Available', () => {
 			parameters: { ...params(), patientId: '={{ $json.patient }}' },
 		});
 		expect(result.json[0].error).toBe(
-			'Patient ID: expected a numeric Hero ID such as 1234 [item 1]',
+			'Patient ID: expected a numeric Hero ID such as 1234 [row 1 (n8n item 0)]',
 		);
 		expect(result.json[0].error).not.toContain('943');
 		expect(result.json[1]).toMatchObject({ booked: true });

@@ -76,7 +76,7 @@ describe('Automated Message → Get Many', () => {
 	])('rejects %s before sending, naming the field and item', async (_name, extra, expected) => {
 		const result = await runHeroNode(sandbox, { parameters: list(extra) });
 		expect(result.error?.message).toContain(expected);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

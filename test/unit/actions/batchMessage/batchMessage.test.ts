@@ -77,7 +77,7 @@ describe('Batch Message → Create', () => {
 		const missing = await runHeroNode(sandbox, {
 			parameters: create({ channel: 'EMAIL', subject: '={{ $json.nothing }}' }),
 		});
-		expect(missing.error?.message).toBe('Subject: is required [item 1]');
+		expect(missing.error?.message).toBe('Subject: is required [row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
@@ -171,7 +171,7 @@ describe('Batch Message → Create', () => {
 		async (_name, parameters, expected) => {
 			const result = await runHeroNode(sandbox, { parameters });
 			expect(result.error?.message).toContain(expected);
-			expect(result.error?.message).toContain('[item 1]');
+			expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 			expect(sandbox.requests).toHaveLength(0);
 		},
 	);
@@ -277,7 +277,7 @@ describe('Batch Message → Send', () => {
 			items: [{ batch: 'abc' }],
 		});
 		expect(bad.error?.message).toBe(
-			'Batch Message: expected a numeric Hero ID such as 1234 [item 1]',
+			'Batch Message: expected a numeric Hero ID such as 1234 [row 1 (n8n item 0)]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 		const missing = await runHeroNode(sandbox, {

@@ -166,7 +166,7 @@ describe('Booking Link → Create', () => {
 		async (_name, fields, extra, expected) => {
 			const result = await runHeroNode(sandbox, { parameters: createBookingLink(fields, extra) });
 			expect(result.error?.message).toContain(expected);
-			expect(result.error?.message).toContain('[item 1]');
+			expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 			expect(sandbox.requests).toHaveLength(0);
 		},
 	);
@@ -293,7 +293,7 @@ describe('Booking Link → Get, Get Many, Update; uses, expiry and deactivation'
 			},
 		});
 		expect(result.error?.message).toContain(
-			'Update Fields: add at least one field to change [item 1]',
+			'Update Fields: add at least one field to change [row 1 (n8n item 0)]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});

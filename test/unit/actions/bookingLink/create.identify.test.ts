@@ -75,7 +75,7 @@ describe('Booking Link → Create: Identify Patient By', () => {
 			],
 		});
 		expect(result.error?.message).toMatch(/^NHS Number: expected a valid 10-digit NHS number/);
-		expect(result.error?.message).toMatch(/\[item 2\]$/);
+		expect(result.error?.message).toMatch(/\[row 2 \(n8n item 1\)\]$/);
 		expect(searches()).toHaveLength(0);
 		expect(creates()).toHaveLength(0);
 	});
@@ -89,7 +89,7 @@ describe('Booking Link → Create: Identify Patient By', () => {
 			],
 		});
 		expect(result.error?.message).toBe(
-			'NHS Number: no Hero patient has this NHS number and date of birth [item 2]',
+			'NHS Number: no Hero patient has this NHS number and date of birth [row 2 (n8n item 1)]',
 		);
 		expect(creates()).toHaveLength(0);
 	});

@@ -49,7 +49,7 @@ describe('Form Response → Get', () => {
 		['only dots', '..'],
 	])('refuses an id that is %s before sending, naming the field and item', async (_n, id) => {
 		const result = await runHeroNode(sandbox, { parameters: get(id) });
-		expect(result.error?.message).toMatch(/^Form Response ID: .*\[item 1\]$/);
+		expect(result.error?.message).toMatch(/^Form Response ID: .*\[row 1 \(n8n item 0\)\]$/);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

@@ -63,7 +63,9 @@ describe('HCA Consultant → Search', () => {
 		const result = await runHeroNode(sandbox, {
 			parameters: search({ options: { fields: ['first name'] } }),
 		});
-		expect(result.error?.message).toBe('Fields: expected field names such as first_name [item 1]');
+		expect(result.error?.message).toBe(
+			'Fields: expected field names such as first_name [row 1 (n8n item 0)]',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -94,7 +96,7 @@ describe('HCA Consultant → Get', () => {
 	])('refuses a GMC number that is %s before sending', async (_n, value, message) => {
 		const result = await runHeroNode(sandbox, { parameters: get(value) });
 		expect(result.error?.message).toContain(message);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

@@ -40,7 +40,7 @@ describe('Invoicing → Get Default Customer', () => {
 	it('refuses a patient id that is not a Hero id before sending, without repeating it', async () => {
 		const result = await runHeroNode(sandbox, { parameters: get('943 476 5919') });
 		expect(result.error?.message).toBe(
-			'Patient ID: expected a numeric Hero ID such as 1234 [item 1]',
+			'Patient ID: expected a numeric Hero ID such as 1234 [row 1 (n8n item 0)]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});

@@ -67,7 +67,7 @@ describe('Invoicing → Get Many Customers', () => {
 				returnAll: true,
 			},
 		});
-		expect(result.error?.message).toBe('Query: is required [item 1]');
+		expect(result.error?.message).toBe('Query: is required [row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -139,7 +139,7 @@ describe('Invoicing → Create Customer', () => {
 	])('rejects %s before sending, naming the field and item', async (_name, fields, expected) => {
 		const result = await runHeroNode(sandbox, { parameters: create(fields) });
 		expect(result.error?.message).toContain(expected);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(result.error?.message).not.toMatch(/grace@|HOPPER/);
 		expect(sandbox.requests).toHaveLength(0);
 		expect(customers(sandbox.state).size).toBe(2);

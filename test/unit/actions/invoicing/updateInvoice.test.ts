@@ -120,7 +120,7 @@ describe('Invoicing → Update Invoice', () => {
 		],
 	])('refuses %s before sending', async (_name, fields, message) => {
 		const result = await runHeroNode(sandbox, { parameters: update('4001', fields) });
-		expect(result.error?.message).toBe(`${message} [item 1]`);
+		expect(result.error?.message).toBe(`${message} [row 1 (n8n item 0)]`);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
@@ -129,7 +129,7 @@ describe('Invoicing → Update Invoice', () => {
 			parameters: update('4001', { memo: 'x' }, 'Dr Okafor'),
 		});
 		expect(badIssuer.error?.message).toBe(
-			'Issuer: expected a numeric Hero ID such as 1234 [item 1]',
+			'Issuer: expected a numeric Hero ID such as 1234 [row 1 (n8n item 0)]',
 		);
 		const badInvoice = await runHeroNode(sandbox, { parameters: update('4001/x', { memo: 'x' }) });
 		expect(badInvoice.error?.message).toMatch(/^Invoice ID: expected one ID such as 4001/);

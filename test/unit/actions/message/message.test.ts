@@ -208,7 +208,7 @@ describe('Message → Send', () => {
 		async (_name, extra, expected, fields: Record<string, unknown> = {}) => {
 			const result = await runHeroNode(sandbox, { parameters: send(extra, fields) });
 			expect(result.error?.message).toContain(expected);
-			expect(result.error?.message).toContain('[item 1]');
+			expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 			expect(sandbox.requests).toHaveLength(0);
 		},
 	);
@@ -556,7 +556,7 @@ describe('validation no stricter than Hero (Message → Send)', () => {
 			parameters: send({ recipientContactDetail: typed }),
 		});
 		expect(result.error?.message).toMatch(/^Recipient Contact Detail: expected a phone number/);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(result.error?.message).not.toContain(typed);
 		expect(sandbox.requests).toHaveLength(0);
 	});

@@ -50,7 +50,7 @@ describe('Refuse Repeat Send', () => {
 			refusal = error as Error;
 		}
 		expect(refusal?.message).toBe(
-			'Refused: this message was already sent to this patient in this execution (message_id 1001); it was not sent again [item 1]',
+			'Refused: this message was already sent to this patient in this execution (message_id 1001); it was not sent again [row 1 (n8n item 0)]',
 		);
 		expect(refusal?.message).not.toContain('2001');
 		expect(refusal?.message).not.toContain('results');
@@ -72,7 +72,7 @@ describe('Refuse Repeat Send', () => {
 	it('refuses a send while an identical one is in flight, and forgets a send that failed so a retry can go', () => {
 		const first = claimSend(context('exec-d'), 0, body)!;
 		expect(() => claimSend(context('exec-d'), 1, body)).toThrow(
-			'Refused: this message was already sent to this patient in this execution; it was not sent again [item 2]',
+			'Refused: this message was already sent to this patient in this execution; it was not sent again [row 2 (n8n item 1)]',
 		);
 		first.failed();
 		expect(claimSend(context('exec-d'), 0, body)).toBeDefined();
@@ -126,7 +126,7 @@ describe('Refuse Repeat Send outside an execution (MCP)', () => {
 		const now = Date.now();
 		(await claim(mcpContext('wf-mcp-1', practiceA), now))!.sent({ message_id: '77' });
 		await expect(claim(mcpContext('wf-mcp-1', { ...practiceA }), now + 1)).rejects.toThrow(
-			'Refused: this message was already sent to this patient by this workflow for this practice group in the last 10 minutes (message_id 77); it was not sent again [item 1]',
+			'Refused: this message was already sent to this patient by this workflow for this practice group in the last 10 minutes (message_id 77); it was not sent again [row 1 (n8n item 0)]',
 		);
 	});
 
@@ -149,7 +149,7 @@ describe('Refuse Repeat Send outside an execution (MCP)', () => {
 			Object.assign(new Error('Hero answered 502'), { context: { outcomeUnknown: true } }),
 		);
 		await expect(claim(ctx, now + 1)).rejects.toThrow(
-			'Refused: an identical message was sent earlier by this workflow for this practice group in the last 10 minutes and its outcome is unknown (it may have reached the patient); it was not sent again [item 1]',
+			'Refused: an identical message was sent earlier by this workflow for this practice group in the last 10 minutes and its outcome is unknown (it may have reached the patient); it was not sent again [row 1 (n8n item 0)]',
 		);
 	});
 
@@ -229,7 +229,7 @@ describe('Refuse Repeat Send keeps sends whose outcome is unknown', () => {
 			(m) => m.patient.id === '2001' && m.message === text,
 		);
 	const UNKNOWN_REFUSAL =
-		'Refused: an identical message was sent earlier in this execution and its outcome is unknown (it may have reached the patient); it was not sent again [item 1]';
+		'Refused: an identical message was sent earlier in this execution and its outcome is unknown (it may have reached the patient); it was not sent again [row 1 (n8n item 0)]';
 
 	it('after Hero recorded the SMS and answered 502, the same send again is refused and the patient has one SMS', async () => {
 		sandbox.faults.add({ kind: 'status-after', status: 502, method: 'POST', path: SEND, times: 1 });

@@ -113,7 +113,7 @@ describe('Message → Send: Identify Patient By', () => {
 			items: [row(ALAN), row(typo)],
 		});
 		expect(result.error?.message).toBe(
-			'NHS Number: expected a valid 10-digit NHS number (the check digit does not match, or it is not 10 digits) [item 2]',
+			'NHS Number: expected a valid 10-digit NHS number (the check digit does not match, or it is not 10 digits) [row 2 (n8n item 1)]',
 		);
 		expect(searches()).toHaveLength(0);
 		expect(sends()).toHaveLength(0);
@@ -126,7 +126,7 @@ describe('Message → Send: Identify Patient By', () => {
 			items: [row(ALAN), row(wrongDob), row(ADA)],
 		});
 		expect(result.error?.message).toBe(
-			'NHS Number: no Hero patient has this NHS number and date of birth [item 2]',
+			'NHS Number: no Hero patient has this NHS number and date of birth [row 2 (n8n item 1)]',
 		);
 		expect(repeats(`${result.error?.message} ${result.error?.description}`, wrongDob)).toBe(false);
 		expect(searches()).toHaveLength(3);
@@ -140,7 +140,7 @@ describe('Message → Send: Identify Patient By', () => {
 			items: [row(ALAN), row(ADA)],
 		});
 		expect(result.error?.message).toBe(
-			'NHS Number: 2 Hero patients have this NHS number and date of birth: pick the patient by Hero ID [item 2]',
+			'NHS Number: 2 Hero patients have this NHS number and date of birth: pick the patient by Hero ID [row 2 (n8n item 1)]',
 		);
 		expect(repeats(`${result.error?.message} ${result.error?.description}`, ADA)).toBe(false);
 		expect(sends()).toHaveLength(0);
@@ -156,7 +156,7 @@ describe('Message → Send: Identify Patient By', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.json.map((json) => json.patient_id ?? json.error)).toEqual([
 			'2001',
-			'NHS Number: no Hero patient has this NHS number and date of birth [item 2]',
+			'NHS Number: no Hero patient has this NHS number and date of birth [row 2 (n8n item 1)]',
 			'2002',
 		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([
@@ -174,7 +174,7 @@ describe('Message → Send: Identify Patient By', () => {
 			items: [row(ADA)],
 		});
 		expect(result.error?.message).toBe(
-			'NHS Number: the patient search at Hero failed (503), so the patient is not identified [item 1]',
+			'NHS Number: the patient search at Hero failed (503), so the patient is not identified [row 1 (n8n item 0)]',
 		);
 		expect(sends()).toHaveLength(0);
 	});
@@ -219,7 +219,7 @@ describe('Message → Send: Identify Patient By', () => {
 			parameters: byNhs(),
 			items: [{ nhs: ADA.nhsNumber, dob: '' }],
 		});
-		expect(result.error?.message).toBe('Date of Birth: is required [item 1]');
+		expect(result.error?.message).toBe('Date of Birth: is required [row 1 (n8n item 0)]');
 		expect(searches()).toHaveLength(0);
 		expect(sends()).toHaveLength(0);
 	});
@@ -272,7 +272,7 @@ describe('Message → Send, Map Automatically: nhs_number and dob', () => {
 			],
 		});
 		expect(result.error?.message).toBe(
-			'patient_id: names a different patient than nhs_number and the date of birth: give one or the other, or correct it [item 2]',
+			'patient_id: names a different patient than nhs_number and the date of birth: give one or the other, or correct it [row 2 (n8n item 1)]',
 		);
 		expect(sends()).toHaveLength(0);
 	});
@@ -302,7 +302,7 @@ describe('Message → Send, Map Automatically: nhs_number and dob', () => {
 			parameters: mapped,
 			items: [send({ nhs_number: '9434765919' })],
 		});
-		expect(result.error?.message).toBe('dob: is required [item 1]');
+		expect(result.error?.message).toBe('dob: is required [row 1 (n8n item 0)]');
 		expect(searches()).toHaveLength(0);
 	});
 });

@@ -219,7 +219,7 @@ describe("Message → Send reads each item by Hero's field names (Map Automatica
 			expect(result.error?.message).toBe(
 				`${expected}${result.error?.message.slice(expected.length)}`,
 			);
-			expect(result.error?.message).toMatch(/ \[item 3\]$/);
+			expect(result.error?.message).toMatch(/ \[row 3 \(n8n item 2\)\]$/);
 			expect(sandbox.requests).toHaveLength(0);
 		},
 	);
@@ -274,7 +274,7 @@ describe("Message → Send reads each item by Hero's field names (Map Automatica
 			},
 			items: [{ type: '' }],
 		});
-		expect(result.error?.message).toBe('Message Type: is required [item 1]');
+		expect(result.error?.message).toBe('Message Type: is required [row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
@@ -285,7 +285,7 @@ describe("Message → Send reads each item by Hero's field names (Map Automatica
 		});
 		const message = result.error?.message ?? '';
 		expect(message).toMatch(
-			/^Input Data: no field of this item has one of Hero's field names \(patient_id or nhs_number and dob, message_string, .*\), so it cannot be sent; rename its fields \(a sheet: its header row\), or choose Map Each Field Below \[item 2\]$/,
+			/^Input Data: no field of this item has one of Hero's field names \(patient_id or nhs_number and dob, message_string, .*\), so it cannot be sent; rename its fields \(a sheet: its header row\), or choose Map Each Field Below \[row 2 \(n8n item 1\)\]$/,
 		);
 		expect(message).not.toMatch(/Ada|07700|Hello|message_type:/);
 		expect(sandbox.requests).toHaveLength(0);
@@ -297,7 +297,7 @@ describe("Message → Send reads each item by Hero's field names (Map Automatica
 			items: [{ 'Patient ID': '2001', 'Message String': 'Hello', 'NHS-Number': '9434765919' }],
 		});
 		expect(result.error?.message).toMatch(
-			/; fields here differ from patient_id, message_string, nhs_number only in capitals, spaces or dashes: rename them exactly so \[item 1\]$/,
+			/; fields here differ from patient_id, message_string, nhs_number only in capitals, spaces or dashes: rename them exactly so \[row 1 \(n8n item 0\)\]$/,
 		);
 		expect(result.error?.message).not.toMatch(/2001|Hello|9434765919/);
 		expect(sandbox.requests).toHaveLength(0);
@@ -309,7 +309,7 @@ describe("Message → Send reads each item by Hero's field names (Map Automatica
 			items: [row(0, { recipient_contact_detail: 7700900001 })],
 		});
 		expect(result.error?.message).toBe(
-			'recipient_contact_detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78. It reads as a UK number without its leading 0, as a spreadsheet keeps a phone column stored as numbers: put the 0 back, or format the column as text [item 1]',
+			'recipient_contact_detail: expected a phone number such as 07700 900123, or one in international form such as +33 6 12 34 56 78. It reads as a UK number without its leading 0, as a spreadsheet keeps a phone column stored as numbers: put the 0 back, or format the column as text [row 1 (n8n item 0)]',
 		);
 		expect(result.error?.message).not.toContain('7700900001');
 		// A number that is too short has no such hint.
@@ -332,7 +332,7 @@ describe("Message → Send reads each item by Hero's field names (Map Automatica
 			items: [row(0, { message_type: 'email', recipient_contact_detail: 'jane.doe@@example' })],
 		});
 		expect(email.error?.message).toBe(
-			'recipient_contact_detail: expected an email address such as name@email.com [item 1]',
+			'recipient_contact_detail: expected an email address such as name@email.com [row 1 (n8n item 0)]',
 		);
 	});
 
@@ -345,9 +345,9 @@ describe("Message → Send reads each item by Hero's field names (Map Automatica
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.json[1]).toEqual({
-			error: 'patient_id: expected a numeric Hero ID such as 1234 [item 2]',
-			description: 'Item 2 was not sent to Hero. Correct "patient_id" and run again.',
-			item: 2,
+			error: 'patient_id: expected a numeric Hero ID such as 1234 [row 2 (n8n item 1)]',
+			description: 'Row 2 was not sent to Hero. Correct "patient_id" and run again.',
+			row: 2,
 		});
 		expect(result.items.map((item) => item.pairedItem)).toEqual([
 			{ item: 0 },

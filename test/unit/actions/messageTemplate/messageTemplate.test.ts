@@ -119,7 +119,7 @@ describe('Message → Send with a Template', () => {
 	])('fails the item for %s and sends nothing', async (_name, templateId, expected) => {
 		const result = await runHeroNode(sandbox, { parameters: send({ templateId }) });
 		expect(result.error?.message).toContain(expected);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(sends()).toHaveLength(0);
 	});
 
@@ -133,7 +133,7 @@ describe('Message → Send with a Template', () => {
 
 	it('still requires a Message when no template is chosen', async () => {
 		const result = await runHeroNode(sandbox, { parameters: send({ templateId: rl('') }) });
-		expect(result.error?.message).toBe('Message: is required [item 1]');
+		expect(result.error?.message).toBe('Message: is required [row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

@@ -152,7 +152,7 @@ describe('Patient → Merge', () => {
 			items: [{ other: '2001' }, { other: '2005' }],
 		});
 		expect(result.error?.message).toMatch(/^Merge With Patient ID: must be a different patient/);
-		expect(result.error?.message).toContain('[item 2]');
+		expect(result.error?.message).toContain('[row 2 (n8n item 1)]');
 		expect(sandbox.requests).toHaveLength(0);
 		expect([...patients(sandbox.state).keys()]).toEqual(SEED_PATIENTS.map((p) => p.id));
 	});

@@ -190,7 +190,7 @@ describe('Patient → Register via PDS', () => {
 	])('rejects %s before sending, naming the field and item', async (_name, fields, expected) => {
 		const result = await runHeroNode(sandbox, { parameters: registerPds(fields) });
 		expect(result.error?.message).toContain(expected);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(result.error?.message).not.toContain('485');
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -206,7 +206,7 @@ describe('Patient → Register via PDS', () => {
 		});
 		expect(result.json[0]).toMatchObject({ patient_id: '2001' });
 		expect(result.json[1].error).toContain('NHS Number: expected a valid 10-digit NHS number');
-		expect(result.json[1].error).toContain('[item 2]');
+		expect(result.json[1].error).toContain('[row 2 (n8n item 1)]');
 		expect(result.json[1].error).not.toContain('5918');
 		expect(pdsCalls()).toHaveLength(1);
 	});
@@ -329,7 +329,7 @@ describe('Patient → Create or Update', () => {
 			parameters: createOrUpdate({ nhsNumber: '401 023 2138' }),
 		});
 		expect(result.error?.message).toContain('NHS Number: expected a valid 10-digit NHS number');
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

@@ -96,7 +96,7 @@ describe('Patient → Search', () => {
 	])('with %s fails naming the filters and the item, and sends nothing', async (_name, filters) => {
 		const result = await runHeroNode(sandbox, { parameters: search(filters) });
 		expect(result.error?.message).toBe(
-			'Filters: add at least one filter (NHS Number, Date of Birth, First Name, Last Name, EHR Patient ID); Hero does not list patients without one [item 1]',
+			'Filters: add at least one filter (NHS Number, Date of Birth, First Name, Last Name, EHR Patient ID); Hero does not list patients without one [row 1 (n8n item 0)]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -123,7 +123,7 @@ describe('Patient → Search', () => {
 	])('rejects %s before sending, without repeating it', async (_name, filters, expected, value) => {
 		const result = await runHeroNode(sandbox, { parameters: search(filters) });
 		expect(result.error?.message).toContain(expected);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(result.error?.message).not.toContain(value);
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -136,7 +136,7 @@ describe('Patient → Search', () => {
 		});
 		expect(result.json.map((j) => j.id ?? 'error')).toEqual(['2003', 'error', '2005']);
 		expect(result.json[1].error).toContain('Filters: add at least one filter');
-		expect(result.json[1].error).toContain('[item 2]');
+		expect(result.json[1].error).toContain('[row 2 (n8n item 1)]');
 		expect(calls().map((r) => r.query.last_name)).toEqual(['Seacole', 'Franklin']);
 	});
 

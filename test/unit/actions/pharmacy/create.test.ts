@@ -69,7 +69,7 @@ describe('Pharmacy → Create', () => {
 		'refuses a bad %s before sending, without repeating it',
 		async (_n, fields, message, value) => {
 			const result = await runHeroNode(sandbox, { parameters: create(fields) });
-			expect(result.error?.message).toBe(`${message} [item 1]`);
+			expect(result.error?.message).toBe(`${message} [row 1 (n8n item 0)]`);
 			if (value) expect(result.error?.message).not.toContain(value);
 			expect(sandbox.requests).toHaveLength(0);
 		},

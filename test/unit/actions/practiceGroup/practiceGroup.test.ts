@@ -75,7 +75,7 @@ describe('Practice Group', () => {
 	])('Update rejects %s before sending', async (_name, updateFields, expected) => {
 		const result = await run('update', { updateFields });
 		expect(result.error?.message).toContain(expected);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

@@ -46,7 +46,7 @@ describe('Prescriber → Get Pharmacies', () => {
 	it('refuses a prescriber id that is not digits (the pattern Hero gives prescriber_id) before sending', async () => {
 		const result = await runHeroNode(sandbox, { parameters: list('RX-0042') });
 		expect(result.error?.message).toBe(
-			'Prescriber ID: expected a numeric Hero ID such as 1234 [item 1]',
+			'Prescriber ID: expected a numeric Hero ID such as 1234 [row 1 (n8n item 0)]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});

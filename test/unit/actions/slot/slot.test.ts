@@ -67,7 +67,7 @@ describe('Appointment Type → Get Many', () => {
 			},
 		});
 		expect(result.error?.message).toBe(
-			'Locations: expected a numeric Hero ID such as 1234 [item 1]',
+			'Locations: expected a numeric Hero ID such as 1234 [row 1 (n8n item 0)]',
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
@@ -255,7 +255,7 @@ describe('Slot → Get Many', () => {
 			parameters: { resource: 'slot', operation: 'getMany', returnAll: true, filters },
 		});
 		expect(result.error?.message).toContain(message);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

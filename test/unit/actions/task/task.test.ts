@@ -42,7 +42,9 @@ describe('Task → Get', () => {
 		const bad = await runHeroNode(sandbox, {
 			parameters: { resource: 'task', operation: 'get', taskId: 'T-1' },
 		});
-		expect(bad.error?.message).toBe('Task ID: expected a numeric Hero ID such as 1234 [item 1]');
+		expect(bad.error?.message).toBe(
+			'Task ID: expected a numeric Hero ID such as 1234 [row 1 (n8n item 0)]',
+		);
 		expect(sandbox.requests).toHaveLength(1);
 	});
 });
@@ -122,7 +124,7 @@ describe('Task → Update', () => {
 	])('rejects %s before sending, naming the field and item', async (_name, fields, expected) => {
 		const result = await runHeroNode(sandbox, { parameters: update(fields) });
 		expect(result.error?.message).toContain(expected);
-		expect(result.error?.message).toContain('[item 1]');
+		expect(result.error?.message).toContain('[row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

@@ -202,7 +202,9 @@ describe('Webhook → Get Many', () => {
 				filters: { eventType: '={{ "appointment.created" }}' },
 			},
 		});
-		expect(result.error?.message).toMatch(/^Event Type: expected one of .* \[item 1\]$/);
+		expect(result.error?.message).toMatch(
+			/^Event Type: expected one of .* \[row 1 \(n8n item 0\)\]$/,
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -306,7 +308,7 @@ describe('Webhook → Delete', () => {
 				webhookId: rl('={{ $json.missing }}', 'id'),
 			},
 		});
-		expect(missing.error?.message).toBe('Webhook: is required [item 1]');
+		expect(missing.error?.message).toBe('Webhook: is required [row 1 (n8n item 0)]');
 		const path = await runHeroNode(sandbox, {
 			parameters: {
 				resource: 'webhook',
@@ -314,7 +316,9 @@ describe('Webhook → Delete', () => {
 				webhookId: rl('={{ "../me" }}', 'id'),
 			},
 		});
-		expect(path.error?.message).toBe('Webhook: expected a Hero webhook ID such as 1234 [item 1]');
+		expect(path.error?.message).toBe(
+			'Webhook: expected a Hero webhook ID such as 1234 [row 1 (n8n item 0)]',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -388,7 +392,7 @@ describe('Webhook headers are secrets', () => {
 
 describe('Webhook → Create: validation before sending', () => {
 	const URL_ERROR =
-		'URL: expected an http or https URL such as https://example.com/hero-events [item 1]';
+		'URL: expected an http or https URL such as https://example.com/hero-events [row 1 (n8n item 0)]';
 
 	it.each([
 		'crm.example.com/hero-events',
@@ -404,7 +408,7 @@ describe('Webhook → Create: validation before sending', () => {
 		});
 		expect(result.error?.message).toBe(URL_ERROR);
 		expect(result.error?.description).toBe(
-			'Item 1 was not sent to Hero. Correct "URL" and run again.',
+			'Row 1 was not sent to Hero. Correct "URL" and run again.',
 		);
 		expect(`${result.error?.message} ${result.error?.description}`).not.toContain(url);
 		expect(`${result.error?.message} ${result.error?.description}`).not.toContain(
@@ -417,17 +421,17 @@ describe('Webhook → Create: validation before sending', () => {
 		const missing = await runHeroNode(sandbox, {
 			parameters: create({ eventType: '={{ $json.event }}' }),
 		});
-		expect(missing.error?.message).toBe('Event Type: is required [item 1]');
+		expect(missing.error?.message).toBe('Event Type: is required [row 1 (n8n item 0)]');
 		const unknown = await runHeroNode(sandbox, {
 			parameters: create({ eventType: '={{ "appointment.created" }}' }),
 		});
 		expect(unknown.error?.message).toBe(
-			`Event Type: expected one of ${HERO_EVENT_NAMES.join(', ')} [item 1]`,
+			`Event Type: expected one of ${HERO_EVENT_NAMES.join(', ')} [row 1 (n8n item 0)]`,
 		);
 		const noUrl = await runHeroNode(sandbox, {
 			parameters: create({ url: '={{ $json.missing }}' }),
 		});
-		expect(noUrl.error?.message).toBe('URL: is required [item 1]');
+		expect(noUrl.error?.message).toBe('URL: is required [row 1 (n8n item 0)]');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
@@ -435,10 +439,10 @@ describe('Webhook → Create: validation before sending', () => {
 		const header = (name: unknown, value: unknown) =>
 			create({}, { headers: { header: [{ name, value }] } });
 		const cases: Array<[Record<string, unknown>, string]> = [
-			[header('', 'v'), 'Headers: Name: is required for every header [item 1]'],
+			[header('', 'v'), 'Headers: Name: is required for every header [row 1 (n8n item 0)]'],
 			[
 				header('X Api Key', 'v'),
-				'Headers: Name: expected a header name of letters, digits and dashes such as X-Api-Key [item 1]',
+				'Headers: Name: expected a header name of letters, digits and dashes such as X-Api-Key [row 1 (n8n item 0)]',
 			],
 			[
 				create(
@@ -452,15 +456,15 @@ describe('Webhook → Create: validation before sending', () => {
 						},
 					},
 				),
-				'Headers: Name: each header can be given only once [item 1]',
+				'Headers: Name: each header can be given only once [row 1 (n8n item 0)]',
 			],
 			[
 				header('X-Token', '={{ "line-one\\nInjected: header-secret" }}'),
-				'Headers: Value: cannot contain line breaks [item 1]',
+				'Headers: Value: cannot contain line breaks [row 1 (n8n item 0)]',
 			],
 			[
 				create({ signingKey: '={{ $json.key }}' }),
-				'Signing Key: expected text, got an object or list [item 1]',
+				'Signing Key: expected text, got an object or list [row 1 (n8n item 0)]',
 			],
 		];
 		for (const [parameters, message] of cases) {
@@ -494,9 +498,10 @@ describe('Webhook → Create: validation before sending', () => {
 			{ item: 2 },
 		]);
 		expect(result.json[1]).toEqual({
-			error: 'URL: expected an http or https URL such as https://example.com/hero-events [item 2]',
-			description: 'Item 2 was not sent to Hero. Correct "URL" and run again.',
-			item: 2,
+			error:
+				'URL: expected an http or https URL such as https://example.com/hero-events [row 2 (n8n item 1)]',
+			description: 'Row 2 was not sent to Hero. Correct "URL" and run again.',
+			row: 2,
 		});
 		expect(result.json[0]).toMatchObject({
 			url: 'https://a.example.com/hook',
